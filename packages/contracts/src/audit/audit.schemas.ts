@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+export const AuditLogQuery = z.object({
+  actorId: z.uuid().optional(),
+  action: z.string().trim().max(64).optional(),
+  entityType: z.string().trim().max(64).optional(),
+  entityId: z.string().trim().max(64).optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  /** The id of the last entry of the previous page: entries older than it follow */
+  cursor: z
+    .string()
+    .regex(/^\d{1,19}$/)
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type AuditLogQuery = z.infer<typeof AuditLogQuery>;
+
+export const AuditLogEntry = z.object({
+  id: z.string(),
+  at: z.string(),
+  actor: z.object({ id: z.string(), name: z.string() }).nullable(),
+  action: z.string(),
+  entityType: z.string().nullable(),
+  entityId: z.string().nullable(),
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+  ip: z.string().nullable(),
+  requestId: z.string().nullable(),
+});
+export type AuditLogEntry = z.infer<typeof AuditLogEntry>;
+
+export const AuditLogPage = z.object({ items: z.array(AuditLogEntry), nextCursor: z.string().nullable() });
+export type AuditLogPage = z.infer<typeof AuditLogPage>;

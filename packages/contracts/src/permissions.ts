@@ -1,0 +1,50 @@
+/**
+ * The permission vocabulary (`subject:action:scope`) and which roles hold which permissions.
+ * The API decides with these (apps/api/src/access); the web app uses the same names only to hide UI.
+ */
+
+/** Roles a person has. Only `hr_admin` is granted by hand; the others follow from posts and 推進体制 roles. */
+export const ROLES = ['staff', 'supervisor', 'bureau_officer', 'hr_admin', 'executive'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'policy:read:any',
+  'org:read:any',
+  'staff:read:self',
+  'staff:read:team',
+  'staff:read:bureau',
+  'staff:read:any',
+  'staff:manage:any',
+  'audit:read:any',
+  'roster:import:any',
+  'dashboard:read:self',
+  'dashboard:read:team',
+  'dashboard:read:bureau',
+  'dashboard:read:any',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  // 職員: everyone signed in
+  staff: ['policy:read:any', 'org:read:any', 'staff:read:self', 'dashboard:read:self'],
+  // 管理監督者: the head of a unit, for the people under it
+  supervisor: ['staff:read:team', 'dashboard:read:team'],
+  // 局区人材育成責任者 / 局区統括人材育成推進員: their own 局・区
+  bureau_officer: ['staff:read:bureau', 'dashboard:read:bureau'],
+  // 人材育成部門 administrators: city-wide, and the administration of people and records
+  hr_admin: [
+    'staff:read:any',
+    'staff:manage:any',
+    'dashboard:read:any',
+    'audit:read:any',
+    'roster:import:any',
+  ],
+  // 人材育成推進本部 (市長, 副市長): read everything, operate nothing
+  executive: ['staff:read:any', 'dashboard:read:any'],
+};
+
+export function permissionsOf(roles: readonly Role[]): Permission[] {
+  const set = new Set<Permission>();
+  for (const role of roles) for (const p of ROLE_PERMISSIONS[role]) set.add(p);
+  return PERMISSIONS.filter((p) => set.has(p));
+}

@@ -1,0 +1,401 @@
+/**
+ * 職員名簿の取込 (roster import): the personnel system's export, as CSV or Excel, one row per person
+ * describing their current post. HR previews a file, then applies the same file.
+ *
+ * ## The row format
+ * The first row holds the column names, in English snake_case or in Japanese; columns are found by
+ * name, in any order, and columns not listed here are ignored (personnel exports carry many more).
+ * Header names are compared after NFKC normalisation, case- and space-insensitively, so `ＩＤ`, `Id`
+ * and `職員 番号` match too.
+ *
+ * | column            | Japanese headers                        | required | value                                          |
+ * |-------------------|-----------------------------------------|----------|------------------------------------------------|
+ * | employee_number   | 職員番号, 職員コード                    | yes      | letters, digits, `-`; ≤ 16                     |
+ * | name              | 氏名, 職員氏名                          | yes      | ≤ 100                                          |
+ * | name_kana         | 氏名カナ, 氏名(カナ), フリガナ, カナ氏名 | yes      | kana and spaces; half-width kana is widened    |
+ * | name_en           | 氏名英字, 氏名(英字), 英字氏名, ローマ字氏名 | no   | ≤ 100 (empty: kept empty)                      |
+ * | login_id          | ログインID                              | yes      | `A-Z a-z 0-9 . _ @ -`; ≤ 64                    |
+ * | email             | メールアドレス, メール                  | no       | an e-mail address                              |
+ * | job_family_code   | 職種コード                              | yes      | the code of an existing 職種                   |
+ * | grade_code        | 職位コード                              | yes      | the code of an existing 職位                   |
+ * | hire_date         | 採用日, 採用年月日                      | yes      | `YYYY-MM-DD` (`YYYY/MM/DD` and `YYYY/M/D` too) |
+ * | bureau_kind       | 局区種別, 局区区分                      | yes      | `bureau` / `ward` (also `局` / `区`)           |
+ * | bureau_code       | 局区コード, 局コード                    | yes      | the 局・区's code; ≤ 32                        |
+ * | bureau_name       | 局区名, 局名                            | yes      | ≤ 200                                          |
+ * | department_code   | 部コード                                | no       | the 部 under it                                |
+ * | department_name   | 部名                                    | with code|                                                |
+ * | division_code     | 課コード                                | no       | the 課 under the 部                            |
+ * | division_name     | 課名                                    | with code|                                                |
+ * | section_code      | 係コード                                | no       | the 係 under the 課                            |
+ * | section_name      | 係名                                    | with code|                                                |
+ * | post              | 役職, 職名                              | no       | ≤ 100 (e.g. 係長, 課長)                        |
+ * | is_head           | 所属長, 所属長フラグ                    | no       | `true/false`, `1/0`, `はい/いいえ`, `yes/no`; empty = false |
+ * | starts_on         | 発令日, 配属日, 異動日                  | yes      | `YYYY-MM-DD`: the start of this post           |
+ *
+ * The person's unit is the lowest level filled in (a person may belong to a 課 directly); lower levels
+ * may be left empty, but a level cannot be skipped (a 係 needs its 課). Units are matched by code;
+ * units a file names that do not exist yet are created under their parent (their English name starts
+ * as the Japanese one). A unit that exists with another parent or kind is an error: a reorganisation
+ * is made in the organisation screens, not by a roster file.
+ *
+ * CSV: UTF-8 (with or without BOM) or Shift_JIS (detected). Excel: `.xlsx`, the first worksheet.
+ */
+import { z } from 'zod';
+import { OrgUnitKind } from '../identity/identity.schemas.ts';
+
+/** The columns, in the order a template file lists them, with the Japanese names they also go by. */
+export const ROSTER_COLUMNS = {
+  employee_number: ['職員番号', '職員コード'],
+  name: ['氏名', '職員氏名'],
+  name_kana: ['氏名カナ', '氏名(カナ)', 'フリガナ', 'カナ氏名'],
+  name_en: ['氏名英字', '氏名(英字)', '英字氏名', 'ローマ字氏名'],
+  login_id: ['ログインID'],
+  email: ['メールアドレス', 'メール'],
+  job_family_code: ['職種コード'],
+  grade_code: ['職位コード'],
+  hire_date: ['採用日', '採用年月日'],
+  bureau_kind: ['局区種別', '局区区分'],
+  bureau_code: ['局区コード', '局コード'],
+  bureau_name: ['局区名', '局名'],
+  department_code: ['部コード'],
+  department_name: ['部名'],
+  division_code: ['課コード'],
+  division_name: ['課名'],
+  section_code: ['係コード'],
+  section_name: ['係名'],
+  post: ['役職', '職名'],
+  is_head: ['所属長', '所属長フラグ'],
+  starts_on: ['発令日', '配属日', '異動日'],
+} as const satisfies Record<string, readonly string[]>;
+export type RosterColumn = keyof typeof ROSTER_COLUMNS;
+export const ROSTER_COLUMN_NAMES = Object.keys(ROSTER_COLUMNS) as RosterColumn[];
+
+/** The columns a file must have (the others may be absent altogether). */
+export const ROSTER_REQUIRED_COLUMNS: readonly RosterColumn[] = [
+  'employee_number',
+  'name',
+  'name_kana',
+  'login_id',
+  'job_family_code',
+  'grade_code',
+  'hire_date',
+  'bureau_kind',
+  'bureau_code',
+  'bureau_name',
+  'starts_on',
+];
+
+/** The levels under a 局・区, top first. */
+export const ROSTER_UNIT_LEVELS = ['bureau', 'department', 'division', 'section'] as const;
+export type RosterUnitLevel = (typeof ROSTER_UNIT_LEVELS)[number];
+
+// ---------------------------------------------------------------------------------------------
+// One row
+// ---------------------------------------------------------------------------------------------
+
+/** Codes, dates and flags are NFKC-normalised: full-width digits and letters are common in exports. */
+const nfkc = (v: unknown) => (typeof v === 'string' ? v.normalize('NFKC').trim() : v);
+const trim = (v: unknown) => (typeof v === 'string' ? v.trim() : v);
+const emptyToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
+
+const required = (max: number) =>
+  z.preprocess(
+    trim,
+    z.string({ error: 'Required.' }).min(1, 'Required.').max(max, `At most ${max} characters.`),
+  );
+const optional = (max: number) =>
+  z.preprocess(
+    (v) => emptyToUndefined(trim(v)),
+    z.string().max(max, `At most ${max} characters.`).optional(),
+  );
+const code = (max: number, what: string) =>
+  z.preprocess(
+    nfkc,
+    z
+      .string({ error: 'Required.' })
+      .min(1, 'Required.')
+      .max(max, `At most ${max} characters.`)
+      .regex(/^[A-Za-z0-9_.-]+$/, `${what} may contain letters, digits, '_', '.' and '-' only.`),
+  );
+const optionalCode = (max: number, what: string) =>
+  z.preprocess(
+    (v) => emptyToUndefined(nfkc(v)),
+    z
+      .string()
+      .max(max, `At most ${max} characters.`)
+      .regex(/^[A-Za-z0-9_.-]+$/, `${what} may contain letters, digits, '_', '.' and '-' only.`)
+      .optional(),
+  );
+
+/** `YYYY-MM-DD`; `YYYY/MM/DD` and unpadded months and days are accepted and normalised. */
+export const RosterDate = z.preprocess(
+  nfkc,
+  z
+    .string({ error: 'Required.' })
+    .min(1, 'Required.')
+    .transform((v, ctx) => {
+      const m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(v);
+      const [y, mo, d] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [0, 0, 0];
+      const date = new Date(Date.UTC(y, mo - 1, d));
+      if (!m || date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) {
+        ctx.addIssue({ code: 'custom', message: 'Not a date (YYYY-MM-DD).' });
+        return z.NEVER;
+      }
+      if (y < 1900 || y > 2100) {
+        ctx.addIssue({ code: 'custom', message: 'The year is out of range (1900–2100).' });
+        return z.NEVER;
+      }
+      return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+    }),
+);
+
+const TRUE_WORDS = new Set(['true', '1', 'はい', 'yes', 'y', '○', '〇']);
+const FALSE_WORDS = new Set(['false', '0', 'いいえ', 'no', 'n', '']);
+export const RosterFlag = z.preprocess(
+  (v) => (typeof v === 'string' ? v.normalize('NFKC').trim().toLowerCase() : (v ?? '')),
+  z.string().transform((v, ctx) => {
+    if (TRUE_WORDS.has(v)) return true;
+    if (FALSE_WORDS.has(v)) return false;
+    ctx.addIssue({ code: 'custom', message: 'Use true/false, 1/0 or はい/いいえ.' });
+    return z.NEVER;
+  }),
+);
+
+export const RosterBureauKind = z.preprocess(
+  (v) => (typeof v === 'string' ? v.normalize('NFKC').trim().toLowerCase() : v),
+  z.string({ error: 'Required.' }).transform((v, ctx) => {
+    if (v === 'bureau' || v === '局') return 'bureau' as const;
+    if (v === 'ward' || v === '区') return 'ward' as const;
+    ctx.addIssue({ code: 'custom', message: v ? 'Use bureau or ward (局 or 区).' : 'Required.' });
+    return z.NEVER;
+  }),
+);
+
+/** Katakana (half-width is widened by NFKC), hiragana, spaces, ー and ・. */
+const kana = z.preprocess(
+  nfkc,
+  z
+    .string({ error: 'Required.' })
+    .min(1, 'Required.')
+    .max(100, 'At most 100 characters.')
+    .regex(/^[\p{Script=Katakana}\p{Script=Hiragana}ー・ ]+$/u, 'Kana only (カタカナ).'),
+);
+
+const LEVEL_COLUMNS = {
+  bureau: ['bureau_code', 'bureau_name'],
+  department: ['department_code', 'department_name'],
+  division: ['division_code', 'division_name'],
+  section: ['section_code', 'section_name'],
+} as const satisfies Record<RosterUnitLevel, readonly [RosterColumn, RosterColumn]>;
+
+/** A unit a row names: its level, code, Japanese name and the code of its parent. */
+export const RosterUnitRef = z.object({
+  level: z.enum(ROSTER_UNIT_LEVELS),
+  kind: OrgUnitKind,
+  code: z.string(),
+  name: z.string(),
+  parentCode: z.string().nullable(),
+});
+export type RosterUnitRef = z.infer<typeof RosterUnitRef>;
+
+/**
+ * One row as read from the file (every value a string, keyed by column), validated and turned into a
+ * `RosterRow`. Issues carry the column name as their path.
+ */
+export const RosterRecord = z
+  .object({
+    employee_number: z.preprocess(
+      nfkc,
+      z
+        .string({ error: 'Required.' })
+        .min(1, 'Required.')
+        .max(16, 'At most 16 characters.')
+        .regex(/^[A-Za-z0-9-]+$/, 'Letters, digits and - only.'),
+    ),
+    name: required(100),
+    name_kana: kana,
+    name_en: optional(100),
+    login_id: z.preprocess(
+      nfkc,
+      z
+        .string({ error: 'Required.' })
+        .min(1, 'Required.')
+        .max(64, 'At most 64 characters.')
+        .regex(/^[A-Za-z0-9._@-]+$/, "Letters, digits, '.', '_', '@' and '-' only."),
+    ),
+    email: z.preprocess(
+      (v) => emptyToUndefined(nfkc(v)),
+      z.email('Not an e-mail address.').max(254).optional(),
+    ),
+    job_family_code: code(32, 'A job family code'),
+    grade_code: code(32, 'A grade code'),
+    hire_date: RosterDate,
+    bureau_kind: RosterBureauKind,
+    bureau_code: code(32, 'A unit code'),
+    bureau_name: required(200),
+    department_code: optionalCode(32, 'A unit code'),
+    department_name: optional(200),
+    division_code: optionalCode(32, 'A unit code'),
+    division_name: optional(200),
+    section_code: optionalCode(32, 'A unit code'),
+    section_name: optional(200),
+    post: optional(100),
+    is_head: RosterFlag,
+    starts_on: RosterDate,
+  })
+  .superRefine((r, ctx) => {
+    let gapAbove: RosterUnitLevel | null = null;
+    for (const level of ROSTER_UNIT_LEVELS) {
+      const [codeColumn, nameColumn] = LEVEL_COLUMNS[level];
+      const c = r[codeColumn];
+      const n = r[nameColumn];
+      if (c === undefined) {
+        if (n !== undefined)
+          ctx.addIssue({ code: 'custom', path: [codeColumn], message: 'A unit name needs its code.' });
+        gapAbove ??= level;
+        continue;
+      }
+      if (n === undefined)
+        ctx.addIssue({ code: 'custom', path: [nameColumn], message: 'A unit code needs its name.' });
+      if (gapAbove) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [codeColumn],
+          message: `A ${level} needs its ${gapAbove} (${LEVEL_COLUMNS[gapAbove][0]} is empty).`,
+        });
+      }
+    }
+  })
+  .transform((r) => {
+    const units: RosterUnitRef[] = [];
+    for (const level of ROSTER_UNIT_LEVELS) {
+      const [codeColumn, nameColumn] = LEVEL_COLUMNS[level];
+      const c = r[codeColumn];
+      if (c === undefined) break;
+      units.push({
+        level,
+        kind: level === 'bureau' ? r.bureau_kind : level,
+        code: c,
+        name: r[nameColumn] ?? '',
+        parentCode: units.at(-1)?.code ?? null,
+      });
+    }
+    return {
+      employeeNumber: r.employee_number,
+      name: r.name,
+      nameKana: r.name_kana,
+      nameEn: r.name_en ?? '',
+      loginId: r.login_id,
+      email: r.email ?? null,
+      jobFamilyCode: r.job_family_code,
+      gradeCode: r.grade_code,
+      hireDate: r.hire_date,
+      /** The 局・区 first, the person's own unit last */
+      units,
+      post: r.post ?? null,
+      isHead: r.is_head,
+      startsOn: r.starts_on,
+    };
+  });
+export type RosterRow = z.output<typeof RosterRecord>;
+
+// ---------------------------------------------------------------------------------------------
+// Requests and responses
+// ---------------------------------------------------------------------------------------------
+
+/** SHA-256 of the file, hex: what preview returns and apply must be given back with the same file. */
+export const RosterToken = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[0-9a-f]{64}$/, 'A roster token is 64 hexadecimal characters.');
+
+export const RosterApplyQuery = z.object({ token: RosterToken });
+export type RosterApplyQuery = z.infer<typeof RosterApplyQuery>;
+
+/** The file travels as the raw body; its name, URL-encoded, in this header. */
+export const RosterFileHeaders = z.object({ 'x-file-name': z.string().max(1024).optional() });
+
+/** A bad row: `row` is the line in the sheet (the header is row 1), `field` the column. */
+export const RosterRowError = z.object({ row: z.number().int(), field: z.string(), message: z.string() });
+export type RosterRowError = z.infer<typeof RosterRowError>;
+
+export const RosterTotals = z.object({
+  rows: z.number().int(),
+  valid: z.number().int(),
+  invalid: z.number().int(),
+  /** New people */
+  create: z.number().int(),
+  /** Known people whose details or post change */
+  update: z.number().int(),
+  unchanged: z.number().int(),
+});
+export type RosterTotals = z.infer<typeof RosterTotals>;
+
+export const RosterChange = z.object({
+  field: z.string(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+});
+export type RosterChange = z.infer<typeof RosterChange>;
+
+export const RosterRowChange = z.object({
+  row: z.number().int(),
+  employeeNumber: z.string(),
+  name: z.string(),
+  action: z.enum(['create', 'update']),
+  changes: z.array(RosterChange),
+});
+export type RosterRowChange = z.infer<typeof RosterRowChange>;
+
+export const RosterNewUnit = z.object({
+  code: z.string(),
+  kind: OrgUnitKind,
+  name: z.string(),
+  parentCode: z.string().nullable(),
+});
+export type RosterNewUnit = z.infer<typeof RosterNewUnit>;
+
+export const RosterAssignmentCounts = z.object({
+  /** Current posts ended the day before the new one starts */
+  end: z.number().int(),
+  /** New posts */
+  start: z.number().int(),
+  /** Posts starting on the same day as the current one: corrected in place */
+  correct: z.number().int(),
+});
+export type RosterAssignmentCounts = z.infer<typeof RosterAssignmentCounts>;
+
+export const RosterPreview = z.object({
+  token: z.string(),
+  fileName: z.string(),
+  format: z.enum(['csv', 'xlsx']),
+  /** The CSV's text encoding as detected (null for Excel) */
+  encoding: z.enum(['utf-8', 'shift_jis']).nullable(),
+  totals: RosterTotals,
+  units: z.object({ create: z.number().int() }),
+  assignments: RosterAssignmentCounts,
+  /** The first 500 errors, by row */
+  errors: z.array(RosterRowError),
+  errorCount: z.number().int(),
+  /** The first 100 rows that change something, with what changes */
+  sample: z.array(RosterRowChange),
+  /** The first 100 units to create */
+  newUnits: z.array(RosterNewUnit),
+});
+export type RosterPreview = z.infer<typeof RosterPreview>;
+
+export const RosterApplyResult = z.object({
+  token: z.string(),
+  fileName: z.string(),
+  totals: RosterTotals,
+  units: z.object({ created: z.number().int() }),
+  staff: z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }),
+  assignments: z.object({ ended: z.number().int(), started: z.number().int(), corrected: z.number().int() }),
+});
+export type RosterApplyResult = z.infer<typeof RosterApplyResult>;
+
+/** Limits: what the API accepts in one file. */
+export const ROSTER_MAX_BYTES = 20 * 1024 * 1024;
+export const ROSTER_MAX_ROWS = 50_000;
+export const ROSTER_MAX_ERRORS = 500;
