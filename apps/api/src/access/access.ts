@@ -1,0 +1,118 @@
+/**
+ * Access is decided here, deny by default. Services call `require` (403 for an action outside the
+ * actor's role) and scope their reads with `staffWhere` / `assertStaffVisible` (a record outside the
+ * actor's scope is 404: its existence is not revealed). Route hooks only authenticate.
+ */
+import { type Permission, permissionsOf, type Role } from '@portal/contracts';
+import type { Db } from '../db/client.ts';
+import type { Prisma } from '../generated/prisma/client.ts';
+import { ForbiddenError, NotFoundError } from '../shared/errors.ts';
+import type { Actor } from './actor.ts';
+
+/** Today as a date (the dates of posts are calendar dates, in the city's time zone). */
+export function today(now = new Date()): Date {
+  const ymd = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(now);
+  return new Date(`${ymd}T00:00:00Z`);
+}
+
+/** A dated row (post, holding, override) in force today. */
+export function inForce(day = today()) {
+  return { startsOn: { lte: day }, OR: [{ endsOn: null }, { endsOn: { gte: day } }] };
+}
+
+export async function loadActor(db: Db, staffId: string, sessionId: string): Promise<Actor | null> {
+  const day = today();
+  const staff = await db.staff.findUnique({
+    where: { id: staffId },
+    select: {
+      disabledAt: true,
+      systemRoles: true,
+      assignments: {
+        where: { ...inForce(day), isHead: true },
+        select: { orgUnit: { select: { path: true } } },
+      },
+      supervising: { where: inForce(day), select: { staffId: true } },
+      holdings: {
+        where: inForce(day),
+        select: { orgUnitId: true, promotionRole: { select: { code: true } } },
+      },
+    },
+  });
+  if (!staff || staff.disabledAt) return null;
+  const teamPaths = staff.assignments.map((a) => a.orgUnit.path);
+  const overrideStaffIds = staff.supervising.map((s) => s.staffId);
+  const bureauIds = staff.holdings
+    .filter((h) => h.orgUnitId && ['bureau-officer', 'bureau-promoter'].includes(h.promotionRole.code))
+    .map((h) => h.orgUnitId as string);
+  const roles: Role[] = ['staff'];
+  if (teamPaths.length || overrideStaffIds.length) roles.push('supervisor');
+  if (bureauIds.length) roles.push('bureau_officer');
+  if (staff.systemRoles.includes('hr_admin')) roles.push('hr_admin');
+  if (staff.holdings.some((h) => ['chief', 'deputy'].includes(h.promotionRole.code))) roles.push('executive');
+  return {
+    staffId,
+    sessionId,
+    roles,
+    permissions: new Set(permissionsOf(roles)),
+    teamPaths,
+    overrideStaffIds,
+    bureauIds,
+  };
+}
+
+export function can(actor: Actor, permission: Permission): boolean {
+  return actor.permissions.has(permission);
+}
+
+/** 403 unless the actor's roles grant the permission. */
+export function require(actor: Actor, ...anyOf: Permission[]): void {
+  if (!anyOf.some((p) => actor.permissions.has(p))) throw new ForbiddenError();
+}
+
+/** The people the actor may see: self; their team; their bureau; everyone for HR and executives. */
+export function staffWhere(actor: Actor, day = today()): Prisma.StaffWhereInput {
+  if (can(actor, 'staff:read:any')) return {};
+  const or: Prisma.StaffWhereInput[] = [{ id: actor.staffId }];
+  if (can(actor, 'staff:read:team')) {
+    if (actor.teamPaths.length) {
+      or.push({
+        assignments: {
+          some: {
+            ...inForce(day),
+            orgUnit: { OR: actor.teamPaths.map((p) => ({ path: { startsWith: p } })) },
+          },
+        },
+      });
+    }
+    if (actor.overrideStaffIds.length) or.push({ id: { in: actor.overrideStaffIds } });
+  }
+  if (can(actor, 'staff:read:bureau') && actor.bureauIds.length) {
+    or.push({ assignments: { some: { ...inForce(day), orgUnit: { bureauId: { in: actor.bureauIds } } } } });
+  }
+  return { OR: or };
+}
+
+/** 404 unless the actor may see this person. */
+export async function assertStaffVisible(db: Db, actor: Actor, staffId: string): Promise<void> {
+  const found = await db.staff.findFirst({
+    where: { AND: [{ id: staffId }, staffWhere(actor)] },
+    select: { id: true },
+  });
+  if (!found) throw new NotFoundError('No such staff member.', 'staff_not_found');
+}
+
+/** Whether the actor supervises this person (their team or an explicit override), not counting themselves. */
+export async function isSupervisorOf(db: Db, actor: Actor, staffId: string): Promise<boolean> {
+  if (staffId === actor.staffId) return false;
+  if (actor.overrideStaffIds.includes(staffId)) return true;
+  if (!actor.teamPaths.length) return false;
+  const found = await db.assignment.findFirst({
+    where: {
+      staffId,
+      ...inForce(),
+      orgUnit: { OR: actor.teamPaths.map((p) => ({ path: { startsWith: p } })) },
+    },
+    select: { id: true },
+  });
+  return found !== null;
+}

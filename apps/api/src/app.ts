@@ -1,0 +1,174 @@
+/**
+ * The Fastify application: plugins, the error model, the features under /api, and the built web app
+ * on the same origin with history fallback. `buildApp` takes its dependencies so tests drive the real
+ * app through `app.inject()` against a database of their own.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Db } from './db/client.ts';
+import type { Env } from './env.ts';
+import { auditRoutes } from './features/audit/audit.routes.ts';
+import { type AuditService, createAuditService } from './features/audit/audit.service.ts';
+import { authRoutes } from './features/auth/auth.routes.ts';
+import { type AuthService, createAuthService } from './features/auth/auth.service.ts';
+import { healthRoutes } from './features/health/health.routes.ts';
+import { createOrgService, type OrgService } from './features/org/org.service.ts';
+import { createPolicyRepository } from './features/policy/policy.repository.ts';
+import { policyRoutes } from './features/policy/policy.routes.ts';
+import { createPolicyService, type PolicyService } from './features/policy/policy.service.ts';
+import { rosterRoutes } from './features/roster/roster.routes.ts';
+import { createStaffRepository } from './features/staff/staff.repository.ts';
+import { staffRoutes } from './features/staff/staff.routes.ts';
+import { createStaffService, type StaffService } from './features/staff/staff.service.ts';
+import { paths } from './paths.ts';
+import { authPlugin } from './plugins/auth.ts';
+import { errorHandler, notFoundProblem } from './plugins/error-handler.ts';
+
+export const API_VERSION = '0.1.0';
+
+export type Services = {
+  policy: PolicyService;
+  auth: AuthService;
+  staff: StaffService;
+  org: OrgService;
+  audit: AuditService;
+};
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Db;
+    services: Services;
+    databaseMode: 'embedded' | 'external';
+    apiVersion: string;
+    env: Env;
+  }
+  interface FastifyContextConfig {
+    /** Reachable without a session. */
+    public?: boolean;
+  }
+}
+
+export type AppDeps = {
+  env: Env;
+  /** Keys session ids; see resolveSessionSecret */
+  sessionSecret: string;
+  db: Db;
+  databaseMode: 'embedded' | 'external';
+  /** Serve the built web app from apps/web/dist (when it exists). */
+  serveWeb?: boolean;
+  logger?: boolean;
+};
+
+function createServices(db: Db, env: Env, sessionSecret: string): Services {
+  return {
+    policy: createPolicyService({ policies: createPolicyRepository(db) }),
+    auth: createAuthService({ db, env, secret: sessionSecret }),
+    staff: createStaffService({ db, staff: createStaffRepository(db) }),
+    org: createOrgService({ db }),
+    audit: createAuditService({ db }),
+  };
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      deps.logger === false
+        ? false
+        : {
+            level: deps.env.logLevel,
+            redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+          },
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    trustProxy: deps.env.trustProxy,
+    bodyLimit: 5 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('db', deps.db);
+  app.decorate('services', createServices(deps.db, deps.env, deps.sessionSecret));
+  app.decorate('databaseMode', deps.databaseMode);
+  app.decorate('apiVersion', API_VERSION);
+  app.decorate('env', deps.env);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: deps.env.cookieSecure ? [] : null,
+      },
+    },
+    strictTransportSecurity: deps.env.cookieSecure,
+  });
+  await app.register(errorHandler);
+  await app.register(cookie);
+  await app.register(authPlugin);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: '人材育成ポータル API',
+        description:
+          'The staff-development portal of Sendai City. Errors are RFC 9457 problem details; lists are paginated.',
+        version: API_VERSION,
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'portal_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  await app.register(
+    async (api) => {
+      api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
+        app.swagger(),
+      );
+      await api.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+      await api.register(healthRoutes);
+      await api.register(policyRoutes);
+      await api.register(authRoutes);
+      await api.register(staffRoutes);
+      await api.register(auditRoutes);
+      await api.register(rosterRoutes);
+    },
+    { prefix: '/api' },
+  );
+
+  const serveWeb = deps.serveWeb !== false && existsSync(path.join(paths.webDist, 'index.html'));
+  if (serveWeb) await app.register(fastifyStatic, { root: paths.webDist, wildcard: false, index: false });
+  // Everything that is not the API and not a file is a route of the single-page app.
+  app.setNotFoundHandler((request, reply) => {
+    const url = request.url.split('?')[0] ?? '/';
+    const isApi = url === '/api' || url.startsWith('/api/');
+    if (!serveWeb || isApi || (request.method !== 'GET' && request.method !== 'HEAD') || path.extname(url)) {
+      return notFoundProblem(request, reply);
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+  return app;
+}

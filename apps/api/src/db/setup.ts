@@ -1,0 +1,50 @@
+/**
+ * Bringing a database to the state the portal needs: migrations applied, the policy seeded, and in
+ * demo mode the demo organisation. Start-up, `pnpm db:*` and the tests all go through here.
+ */
+import { createPrisma, type Db } from './client.ts';
+import { type EmbeddedDatabase, startEmbeddedDatabase } from './embedded.ts';
+import { applyMigrations } from './migrator.ts';
+import { seedPolicy } from './seed/policy.seed.ts';
+
+export type DatabaseHandle = {
+  url: string;
+  mode: 'embedded' | 'external';
+  db: Db;
+  close: () => Promise<void>;
+};
+
+/** Connects to DATABASE_URL, or starts the embedded database in `dataDir`. */
+export async function openDatabase(options: {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  poolSize?: number;
+}): Promise<DatabaseHandle> {
+  const embedded: EmbeddedDatabase | undefined = options.databaseUrl
+    ? undefined
+    : await startEmbeddedDatabase(`${options.dataDir}/pglite`);
+  const url = options.databaseUrl ?? (embedded as EmbeddedDatabase).url;
+  const db = createPrisma(url, options.poolSize ?? (embedded ? 4 : 10));
+  return {
+    url,
+    mode: embedded ? 'embedded' : 'external',
+    db,
+    close: async () => {
+      await db.$disconnect();
+      await embedded?.stop();
+    },
+  };
+}
+
+export async function prepareDatabase(
+  handle: Pick<DatabaseHandle, 'url' | 'db'>,
+  options: { demo: boolean },
+): Promise<{ applied: string[] }> {
+  const applied = await applyMigrations(handle.url);
+  await seedPolicy(handle.db);
+  if (options.demo) {
+    const { seedDemo } = await import('./seed/demo.seed.ts');
+    await seedDemo(handle.db);
+  }
+  return { applied };
+}

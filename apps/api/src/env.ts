@@ -1,0 +1,97 @@
+/**
+ * Configuration, read and validated once. `process.env` is read nowhere else.
+ */
+import { z } from 'zod';
+import { paths } from './paths.ts';
+
+const boolish = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** A PostgreSQL 15+ URL. Absent: the embedded database (PGlite) in DATA_DIR. */
+  DATABASE_URL: z.string().url().optional(),
+  /** Where the embedded database and the generated session secret are kept. */
+  DATA_DIR: z.string().min(1).default(paths.defaultDataDir),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Signs session cookies; at least 32 characters. Absent in embedded demo mode: generated into DATA_DIR. */
+  SESSION_SECRET: z.string().min(32).optional(),
+  /** Seed the demo organisation and accounts. Default: on with the embedded database, off otherwise. */
+  DEMO_MODE: boolish.optional(),
+  /** Set when the portal is reached over HTTPS (directly or behind a proxy): secure `__Host-` cookies. */
+  TRUST_PROXY: boolish.default(false),
+  COOKIE_SECURE: boolish.optional(),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 7)
+    .default(12),
+});
+
+export type Env = {
+  nodeEnv: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  sessionSecret: string | undefined;
+  demoMode: boolean;
+  trustProxy: boolean;
+  cookieSecure: boolean;
+  sessionIdleSeconds: number;
+  sessionAbsoluteSeconds: number;
+};
+
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = EnvSchema.safeParse(
+    Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== '')),
+  );
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid configuration:\n${lines}`);
+  }
+  const e = result.data;
+  return {
+    nodeEnv: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    logLevel: e.LOG_LEVEL,
+    sessionSecret: e.SESSION_SECRET,
+    demoMode: e.DEMO_MODE ?? e.DATABASE_URL === undefined,
+    trustProxy: e.TRUST_PROXY,
+    cookieSecure: e.COOKIE_SECURE ?? e.TRUST_PROXY,
+    sessionIdleSeconds: e.SESSION_IDLE_MINUTES * 60,
+    sessionAbsoluteSeconds: e.SESSION_ABSOLUTE_HOURS * 3600,
+  };
+}
+
+/**
+ * The session secret: SESSION_SECRET, or in demo mode one generated once and kept in DATA_DIR.
+ * A production deployment (demo mode off) must set it.
+ */
+export async function resolveSessionSecret(env: Env): Promise<string> {
+  if (env.sessionSecret) return env.sessionSecret;
+  if (!env.demoMode) throw new Error('SESSION_SECRET must be set (32+ characters) when DEMO_MODE is off');
+  const { mkdir, readFile, writeFile } = await import('node:fs/promises');
+  const { randomBytes } = await import('node:crypto');
+  const file = `${env.dataDir}/session-secret`;
+  const existing = await readFile(file, 'utf8').catch(() => '');
+  if (existing.trim().length >= 32) return existing.trim();
+  await mkdir(env.dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  await writeFile(file, secret, { mode: 0o600 });
+  return secret;
+}

@@ -1,0 +1,31 @@
+import { HealthResponse } from '@portal/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+
+export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/health',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['health'],
+        summary: 'Whether the API and its database answer',
+        response: { 200: HealthResponse, 503: HealthResponse },
+      },
+    },
+    async (_request, reply) => {
+      const reachable = await Promise.race([
+        app.db.$queryRaw`SELECT 1`.then(
+          () => true,
+          () => false,
+        ),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2000).unref()),
+      ]);
+      const body = {
+        status: reachable ? ('ok' as const) : ('unavailable' as const),
+        database: { mode: app.databaseMode, reachable },
+        version: app.apiVersion,
+      };
+      return reply.status(reachable ? 200 : 503).send(body);
+    },
+  );
+};

@@ -1,0 +1,47 @@
+import type { OrgUnitList } from '@portal/contracts';
+import { inForce, require, today } from '../../access/access.ts';
+import type { Actor } from '../../access/actor.ts';
+import type { Db } from '../../db/client.ts';
+
+export function createOrgService(deps: { db: Db }) {
+  return {
+    /** The organisation in force today, with the number of people posted directly in each unit. */
+    async tree(actor: Actor): Promise<OrgUnitList> {
+      require(actor, 'org:read:any');
+      const day = today();
+      const [units, counts] = await Promise.all([
+        deps.db.orgUnit.findMany({
+          where: { validFrom: { lte: day }, OR: [{ validTo: null }, { validTo: { gte: day } }] },
+          orderBy: [{ path: 'asc' }],
+          select: {
+            id: true,
+            code: true,
+            kind: true,
+            nameJa: true,
+            nameEn: true,
+            parentId: true,
+            bureauId: true,
+            position: true,
+          },
+        }),
+        deps.db.assignment.groupBy({ by: ['orgUnitId'], where: inForce(day), _count: { _all: true } }),
+      ]);
+      const count = new Map(counts.map((c) => [c.orgUnitId, c._count._all]));
+      return {
+        items: units
+          .sort((a, b) => (a.parentId === b.parentId ? a.position - b.position : 0))
+          .map((u) => ({
+            id: u.id,
+            code: u.code,
+            kind: u.kind,
+            name: { ja: u.nameJa, en: u.nameEn },
+            parentId: u.parentId,
+            bureauId: u.bureauId,
+            position: u.position,
+            staffCount: count.get(u.id) ?? 0,
+          })),
+      };
+    },
+  };
+}
+export type OrgService = ReturnType<typeof createOrgService>;

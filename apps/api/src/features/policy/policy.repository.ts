@@ -1,0 +1,37 @@
+import type { Db } from '../../db/client.ts';
+
+const byPosition = { orderBy: { position: 'asc' as const } };
+
+export function createPolicyRepository(db: Db) {
+  return {
+    /** The policy in force with its whole tree, in one round of queries (one per level, not per row). */
+    findInForce() {
+      return db.policy.findFirst({
+        where: { inForce: true },
+        include: {
+          staffImages: byPosition,
+          priorityPolicies: { ...byPosition, include: { focusItems: byPosition } },
+          policyAreas: {
+            ...byPosition,
+            include: {
+              initiatives: {
+                ...byPosition,
+                include: {
+                  tags: {
+                    include: { priorityPolicy: true },
+                    orderBy: { priorityPolicy: { position: 'asc' } },
+                  },
+                },
+              },
+            },
+          },
+          promotionBodies: { ...byPosition, include: { roles: byPosition } },
+          actors: byPosition,
+          planPeriods: { orderBy: { ordinal: 'asc' } },
+        },
+      });
+    },
+  };
+}
+
+export type PolicyRepository = ReturnType<typeof createPolicyRepository>;

@@ -1,0 +1,455 @@
+/**
+ * 職員名簿の取込 (roster import): HR previews a personnel-system export, then applies the same file.
+ *
+ * The preview is not stored: its token is the file's SHA-256, and apply takes the file again with
+ * that token, reads it again and works the plan out again against the database as it is then. So any
+ * API instance can apply what another previewed, and nothing is kept between the two requests.
+ * Apply is one transaction (a file is imported whole or not at all), serialised with other imports,
+ * and writes nothing for rows that change nothing: importing a file twice changes nothing the second
+ * time.
+ */
+import { createHash } from 'node:crypto';
+import {
+  ROSTER_MAX_ERRORS,
+  type RosterApplyResult,
+  type RosterAssignmentCounts,
+  type RosterChange,
+  type RosterNewUnit,
+  type RosterPreview,
+  type RosterRowChange,
+  type RosterRowError,
+  type RosterTotals,
+} from '@portal/contracts/roster/roster.schemas';
+import type { Actor, RequestMeta } from '../../access/actor.ts';
+import type { Db, Tx } from '../../db/client.ts';
+import { AppError, BadRequestError, ConflictError, ForbiddenError } from '../../shared/errors.ts';
+import { recordAudit } from '../audit/audit.writer.ts';
+import { type ParsedRoster, parseRoster, type RosterFile, RosterFileError } from './roster.parser.ts';
+import {
+  type AssignmentCorrection,
+  type AssignmentEnd,
+  createRosterRepository,
+  type ExistingUnit,
+  type NewAssignment,
+  type NewStaff,
+  type NewUnit,
+  type RosterRepository,
+  type StaffUpdate,
+  uuidv7,
+} from './roster.repository.ts';
+
+export type { RosterFile } from './roster.parser.ts';
+
+const SAMPLE_SIZE = 100;
+
+/** Everything an import would write, and how each row comes out. */
+export type RosterPlan = {
+  totals: RosterTotals;
+  errors: RosterRowError[];
+  units: NewUnit[];
+  staffToCreate: NewStaff[];
+  staffToUpdate: StaffUpdate[];
+  assignmentsToEnd: AssignmentEnd[];
+  assignmentsToCorrect: AssignmentCorrection[];
+  assignmentsToStart: NewAssignment[];
+  sample: RosterRowChange[];
+};
+
+const dayBefore = (date: string) => {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+};
+
+const unique = <T>(values: Iterable<T>) => [...new Set(values)];
+
+/**
+ * Works out what a parsed file would change, from the rows the database holds for the file's keys:
+ * five queries, whatever the size of the file. Rows that contradict the database become errors.
+ */
+export async function planRoster(repo: RosterRepository, parsed: ParsedRoster): Promise<RosterPlan> {
+  const rows = parsed.rows;
+  const [grades, jobFamilies, units, staff, loginHolders] = await Promise.all([
+    repo.findGrades(unique(rows.map((r) => r.data.gradeCode))),
+    repo.findJobFamilies(unique(rows.map((r) => r.data.jobFamilyCode))),
+    repo.findUnits(unique(rows.flatMap((r) => r.data.units.map((u) => u.code)))),
+    repo.findStaff(rows.map((r) => r.data.employeeNumber)),
+    repo.findLoginHolders(rows.map((r) => r.data.loginId)),
+  ]);
+  const gradeIds = new Map(grades.map((g) => [g.code, g.id]));
+  const jobFamilyIds = new Map(jobFamilies.map((j) => [j.code, j.id]));
+  const staffByNumber = new Map(staff.map((s) => [s.employeeNumber, s]));
+  const loginHolder = new Map(loginHolders.map((h) => [h.loginId, h.employeeNumber]));
+  const open = new Map((await repo.findOpenAssignments(staff.map((s) => s.id))).map((a) => [a.staffId, a]));
+
+  /** Units by code: the database's, and those this file creates. */
+  const known = new Map<string, ExistingUnit & { isNew?: boolean }>(units.map((u) => [u.code, u]));
+  const newUnits: NewUnit[] = [];
+  const newUnitById = new Map<string, NewUnit>();
+  const unitErrors = new Map<string, string>();
+
+  const errors: RosterRowError[] = [...parsed.errors];
+  const plan: Omit<RosterPlan, 'totals' | 'errors'> = {
+    units: newUnits,
+    staffToCreate: [],
+    staffToUpdate: [],
+    assignmentsToEnd: [],
+    assignmentsToCorrect: [],
+    assignmentsToStart: [],
+    sample: [],
+  };
+  let create = 0;
+  let update = 0;
+  let unchanged = 0;
+  let invalid = parsed.invalidRows.size;
+
+  for (const { row, data } of rows) {
+    const rowErrors: RosterRowError[] = [];
+    const gradeId = gradeIds.get(data.gradeCode);
+    if (!gradeId)
+      rowErrors.push({ row, field: 'grade_code', message: `No grade has the code ${data.gradeCode}.` });
+    const jobFamilyId = jobFamilyIds.get(data.jobFamilyCode);
+    if (!jobFamilyId) {
+      rowErrors.push({
+        row,
+        field: 'job_family_code',
+        message: `No job family has the code ${data.jobFamilyCode}.`,
+      });
+    }
+    const holder = loginHolder.get(data.loginId);
+    if (holder !== undefined && holder !== data.employeeNumber) {
+      rowErrors.push({
+        row,
+        field: 'login_id',
+        message: `Login ID ${data.loginId} belongs to employee ${holder}.`,
+      });
+    }
+
+    // The row's units, top down: matched by code, or created under their parent.
+    let unit: (ExistingUnit & { isNew?: boolean }) | undefined;
+    for (const ref of data.units) {
+      const field = `${ref.level}_code`;
+      const earlier = unitErrors.get(ref.code);
+      if (earlier) {
+        rowErrors.push({ row, field, message: earlier });
+        unit = undefined;
+        break;
+      }
+      const parent = unit;
+      const found = known.get(ref.code);
+      if (found) {
+        if (found.kind !== ref.kind || found.parentCode !== ref.parentCode) {
+          const message = `Unit ${ref.code} exists as a ${found.kind} under ${found.parentCode ?? 'nothing'}, not a ${ref.kind} under ${ref.parentCode ?? 'nothing'}; reorganisations are made in the organisation screens.`;
+          unitErrors.set(ref.code, message);
+          rowErrors.push({ row, field, message });
+          unit = undefined;
+          break;
+        }
+        if (found.validTo !== null && found.validTo < data.startsOn) {
+          rowErrors.push({ row, field, message: `Unit ${ref.code} was closed on ${found.validTo}.` });
+          unit = undefined;
+          break;
+        }
+        unit = found;
+        continue;
+      }
+      const id = uuidv7();
+      const created: NewUnit = {
+        id,
+        code: ref.code,
+        kind: ref.kind,
+        nameJa: ref.name,
+        // Until HR translates it, the English UI shows the Japanese name.
+        nameEn: ref.name,
+        parentId: parent?.id ?? null,
+        parentCode: ref.parentCode,
+        path: `${parent?.path ?? '/'}${id}/`,
+        bureauId: parent ? (parent.bureauId ?? parent.id) : id,
+        validFrom: data.startsOn,
+      };
+      newUnits.push(created);
+      newUnitById.set(id, created);
+      unit = { ...created, validTo: null, isNew: true };
+      known.set(ref.code, unit);
+    }
+    // A new unit is valid from the earliest post the file places in it (or under it).
+    for (const ref of data.units) {
+      const planned = newUnitById.get(known.get(ref.code)?.id ?? '');
+      if (planned && data.startsOn < planned.validFrom) planned.validFrom = data.startsOn;
+    }
+
+    const existing = staffByNumber.get(data.employeeNumber);
+    const current = existing ? open.get(existing.id) : undefined;
+    if (
+      current &&
+      unit &&
+      gradeId &&
+      data.startsOn < current.startsOn &&
+      !samePost(current, unit.id, gradeId, data)
+    ) {
+      rowErrors.push({
+        row,
+        field: 'starts_on',
+        message: `The current post started on ${current.startsOn}; a new post cannot start before it.`,
+      });
+    }
+    if (rowErrors.length > 0 || !unit || !gradeId || !jobFamilyId) {
+      errors.push(...rowErrors);
+      invalid++;
+      continue;
+    }
+
+    const person = {
+      nameJa: data.name,
+      nameKana: data.nameKana,
+      nameEn: data.nameEn,
+      loginId: data.loginId,
+      email: data.email,
+      jobFamilyId,
+      hireDate: data.hireDate,
+    };
+    const newPost = (staffId: string): NewAssignment => ({
+      id: uuidv7(),
+      staffId,
+      orgUnitId: unit.id,
+      gradeId,
+      postJa: data.post,
+      isHead: data.isHead,
+      startsOn: data.startsOn,
+    });
+
+    if (!existing) {
+      create++;
+      const staffId = uuidv7();
+      plan.staffToCreate.push({ id: staffId, employeeNumber: data.employeeNumber, ...person });
+      plan.assignmentsToStart.push(newPost(staffId));
+      if (plan.sample.length < SAMPLE_SIZE) {
+        plan.sample.push({
+          row,
+          employeeNumber: data.employeeNumber,
+          name: data.name,
+          action: 'create',
+          changes: [
+            { field: 'unit_code', from: null, to: unit.code },
+            { field: 'grade_code', from: null, to: data.gradeCode },
+            ...(data.post ? [{ field: 'post', from: null, to: data.post }] : []),
+          ],
+        });
+      }
+      continue;
+    }
+
+    const changes: RosterChange[] = [];
+    const diff = (field: string, from: string | null, to: string | null) => {
+      if (from !== to) changes.push({ field, from, to });
+    };
+    diff('name', existing.nameJa, data.name);
+    diff('name_kana', existing.nameKana, data.nameKana);
+    diff('name_en', existing.nameEn, data.nameEn);
+    diff('login_id', existing.loginId, data.loginId);
+    diff('email', existing.email, data.email);
+    diff('job_family_code', existing.jobFamilyCode, data.jobFamilyCode);
+    diff('hire_date', existing.hireDate, data.hireDate);
+    if (changes.length > 0) plan.staffToUpdate.push({ id: existing.id, ...person });
+
+    if (!current) {
+      diff('unit_code', null, unit.code);
+      diff('grade_code', null, data.gradeCode);
+      plan.assignmentsToStart.push(newPost(existing.id));
+    } else if (!samePost(current, unit.id, gradeId, data)) {
+      diff('unit_code', current.unitCode, unit.code);
+      diff('grade_code', current.gradeCode, data.gradeCode);
+      diff('post', current.postJa, data.post);
+      diff('is_head', String(current.isHead), String(data.isHead));
+      if (data.startsOn === current.startsOn) {
+        plan.assignmentsToCorrect.push({
+          id: current.id,
+          orgUnitId: unit.id,
+          gradeId,
+          postJa: data.post,
+          isHead: data.isHead,
+        });
+      } else {
+        plan.assignmentsToEnd.push({ id: current.id, endsOn: dayBefore(data.startsOn) });
+        plan.assignmentsToStart.push(newPost(existing.id));
+      }
+    }
+
+    if (changes.length === 0) {
+      unchanged++;
+      continue;
+    }
+    update++;
+    if (plan.sample.length < SAMPLE_SIZE) {
+      plan.sample.push({
+        row,
+        employeeNumber: data.employeeNumber,
+        name: data.name,
+        action: 'update',
+        changes,
+      });
+    }
+  }
+
+  errors.sort((a, b) => a.row - b.row);
+  const totals: RosterTotals = {
+    rows: parsed.rowCount,
+    valid: parsed.rowCount - invalid,
+    invalid,
+    create,
+    update,
+    unchanged,
+  };
+  return { totals, errors, ...plan };
+}
+
+function samePost(
+  current: { orgUnitId: string; gradeId: string; postJa: string | null; isHead: boolean },
+  orgUnitId: string,
+  gradeId: string,
+  data: { post: string | null; isHead: boolean },
+): boolean {
+  return (
+    current.orgUnitId === orgUnitId &&
+    current.gradeId === gradeId &&
+    (current.postJa ?? null) === data.post &&
+    current.isHead === data.isHead
+  );
+}
+
+const assignmentCounts = (plan: RosterPlan): RosterAssignmentCounts => ({
+  end: plan.assignmentsToEnd.length,
+  start: plan.assignmentsToStart.length,
+  correct: plan.assignmentsToCorrect.length,
+});
+
+const newUnitView = (plan: RosterPlan): RosterNewUnit[] =>
+  plan.units
+    .slice(0, SAMPLE_SIZE)
+    .map((u) => ({ code: u.code, kind: u.kind, name: u.nameJa, parentCode: u.parentCode }));
+
+export const rosterToken = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+async function read(file: RosterFile): Promise<ParsedRoster> {
+  try {
+    return await parseRoster(file);
+  } catch (error) {
+    if (error instanceof RosterFileError) {
+      throw new BadRequestError(
+        error.message,
+        error.errors.map((e) => ({ field: `row[${e.row}].${e.field}`, message: e.message })),
+      );
+    }
+    throw error;
+  }
+}
+
+export function createRosterService(deps: { db: Db }) {
+  const { db } = deps;
+
+  return {
+    /** What the file would change, with every bad row and why. Writes nothing. */
+    async previewRoster(actor: Actor, file: RosterFile): Promise<RosterPreview> {
+      if (!actor.permissions.has('roster:import:any')) throw new ForbiddenError();
+      const token = rosterToken(file.bytes);
+      const parsed = await read(file);
+      const plan = await planRoster(createRosterRepository(db), parsed);
+      return {
+        token,
+        fileName: file.name,
+        format: parsed.format,
+        encoding: parsed.encoding,
+        totals: plan.totals,
+        units: { create: plan.units.length },
+        assignments: assignmentCounts(plan),
+        errors: plan.errors.slice(0, ROSTER_MAX_ERRORS),
+        errorCount: plan.errors.length,
+        sample: plan.sample,
+        newUnits: newUnitView(plan),
+      };
+    },
+
+    /**
+     * Applies the file previewed as `token`, whole or not at all. Refused (409) when the file is not
+     * the one previewed or has a bad row, as the database stands when it is applied.
+     */
+    async applyRoster(
+      actor: Actor,
+      file: RosterFile,
+      token: string,
+      meta: RequestMeta,
+    ): Promise<RosterApplyResult> {
+      if (!actor.permissions.has('roster:import:any')) throw new ForbiddenError();
+      if (rosterToken(file.bytes) !== token.toLowerCase()) {
+        throw new ConflictError(
+          'This file is not the one that was previewed. Preview it again.',
+          'roster_token_mismatch',
+        );
+      }
+      const parsed = await read(file);
+      if (parsed.invalidRows.size > 0) {
+        // Every bad row, as the preview lists them, not only those the file shows by itself.
+        const plan = await planRoster(createRosterRepository(db), parsed);
+        throw invalidFile(plan.totals.invalid, plan.errors);
+      }
+
+      return db.$transaction(
+        async (tx: Tx) => {
+          const repo = createRosterRepository(tx);
+          await repo.lockImports();
+          const plan = await planRoster(repo, parsed);
+          if (plan.totals.invalid > 0) throw invalidFile(plan.totals.invalid, plan.errors);
+
+          // Parents before children: `plan.units` lists each unit after its parent.
+          const unitsCreated = await repo.insertUnits(plan.units);
+          const staffCreated = await repo.insertStaff(plan.staffToCreate);
+          const staffUpdated = await repo.updateStaff(plan.staffToUpdate);
+          const ended = await repo.endAssignments(plan.assignmentsToEnd);
+          const corrected = await repo.correctAssignments(plan.assignmentsToCorrect);
+          const started = await repo.insertAssignments(plan.assignmentsToStart);
+
+          const result: RosterApplyResult = {
+            token,
+            fileName: file.name,
+            totals: plan.totals,
+            units: { created: unitsCreated },
+            staff: { created: staffCreated, updated: staffUpdated, unchanged: plan.totals.unchanged },
+            assignments: { ended, started, corrected },
+          };
+          await recordAudit(tx, {
+            actorId: actor.staffId,
+            action: 'roster.import',
+            entityType: 'roster',
+            entityId: token,
+            after: {
+              fileName: file.name,
+              totals: result.totals,
+              units: result.units,
+              staff: result.staff,
+              assignments: result.assignments,
+            },
+            meta,
+          });
+          return result;
+        },
+        { timeout: 120_000, maxWait: 10_000 },
+      );
+    },
+  };
+}
+
+/** 409 with the bad rows as problem-details field errors (`row[12].grade_code`), the first 500. */
+function invalidFile(invalidRows: number, errors: RosterRowError[]): AppError {
+  return new AppError(
+    409,
+    'roster_invalid_rows',
+    `The file has ${invalidRows} invalid row(s); nothing was imported. Correct them and preview again.`,
+    {
+      errors: errors
+        .slice(0, ROSTER_MAX_ERRORS)
+        .map((e) => ({ field: `row[${e.row}].${e.field}`, message: e.message })),
+    },
+  );
+}
+
+export type RosterService = ReturnType<typeof createRosterService>;

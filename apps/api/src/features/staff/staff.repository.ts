@@ -1,0 +1,108 @@
+import { inForce } from '../../access/access.ts';
+import type { Db } from '../../db/client.ts';
+import type { Prisma } from '../../generated/prisma/client.ts';
+
+const unitRef = {
+  select: { id: true, code: true, kind: true, nameJa: true, nameEn: true, path: true },
+} as const;
+const assignmentSelect = {
+  id: true,
+  isHead: true,
+  postJa: true,
+  postEn: true,
+  startsOn: true,
+  endsOn: true,
+  orgUnit: unitRef,
+  grade: { select: { id: true, code: true, rank: true, nameJa: true, nameEn: true } },
+} as const;
+
+/** What a list row needs; a function, so that "current" means today at the time of the query. */
+export const summarySelect = () =>
+  ({
+    id: true,
+    employeeNumber: true,
+    nameJa: true,
+    nameKana: true,
+    nameEn: true,
+    jobFamily: { select: { id: true, code: true, nameJa: true, nameEn: true } },
+    assignments: { where: inForce(), orderBy: { startsOn: 'desc' }, take: 1, select: assignmentSelect },
+  }) as const satisfies Prisma.StaffSelect;
+
+export type StaffSummaryRow = Prisma.StaffGetPayload<{ select: ReturnType<typeof summarySelect> }>;
+export type AssignmentRow = StaffSummaryRow['assignments'][number];
+
+export function createStaffRepository(db: Db) {
+  return {
+    async page(where: Prisma.StaffWhereInput, page: number, pageSize: number) {
+      const [items, total] = await Promise.all([
+        db.staff.findMany({
+          where,
+          select: summarySelect(),
+          orderBy: [{ nameKana: 'asc' }, { employeeNumber: 'asc' }],
+          skip: (page - 1) * pageSize,
+          take: pageSize,
+        }),
+        db.staff.count({ where }),
+      ]);
+      return { items, total };
+    },
+
+    detail(id: string) {
+      return db.staff.findUnique({
+        where: { id },
+        select: {
+          ...summarySelect(),
+          loginId: true,
+          email: true,
+          hireDate: true,
+          disabledAt: true,
+          version: true,
+          holdings: {
+            where: inForce(),
+            select: {
+              promotionRole: { select: { code: true, titleJa: true, titleEn: true } },
+              orgUnit: unitRef,
+            },
+          },
+        },
+      });
+    },
+
+    history(staffId: string) {
+      return db.assignment.findMany({
+        where: { staffId },
+        orderBy: { startsOn: 'desc' },
+        select: assignmentSelect,
+      });
+    },
+
+    /** Units by id, for turning materialized paths into chains (one query for all of them). */
+    unitsByIds(ids: string[]) {
+      return db.orgUnit.findMany({ where: { id: { in: ids } }, select: unitRef.select });
+    },
+
+    /** The heads of the units above a unit (nearest first), and explicit overrides. */
+    async supervisorsOf(staffId: string, unitPath: string | undefined) {
+      const unitIds = unitPath ? unitPath.split('/').filter(Boolean) : [];
+      const [heads, overrides] = await Promise.all([
+        db.assignment.findMany({
+          where: { ...inForce(), isHead: true, orgUnitId: { in: unitIds }, staffId: { not: staffId } },
+          select: {
+            orgUnit: { select: { path: true } },
+            staff: { select: { id: true, nameJa: true, nameEn: true } },
+          },
+        }),
+        db.supervisorOverride.findMany({
+          where: { staffId, ...inForce() },
+          select: { supervisor: { select: { id: true, nameJa: true, nameEn: true } } },
+        }),
+      ]);
+      if (overrides.length) return overrides.map((o) => o.supervisor);
+      // the nearest head above (a 係長 for a 係 member; the 課長 for the 係長; …)
+      const nearest = heads.sort((a, b) => b.orgUnit.path.length - a.orgUnit.path.length)[0];
+      return nearest ? [nearest.staff] : [];
+    },
+  };
+}
+
+export type StaffRepository = ReturnType<typeof createStaffRepository>;

@@ -1,0 +1,182 @@
+import type {
+  Assignment,
+  OrgUnitRef,
+  StaffDetail,
+  StaffListQuery,
+  StaffPage,
+  StaffSummary,
+} from '@portal/contracts';
+import { assertStaffVisible, inForce, require, staffWhere } from '../../access/access.ts';
+import type { Actor, RequestMeta } from '../../access/actor.ts';
+import type { Db } from '../../db/client.ts';
+import type { Prisma } from '../../generated/prisma/client.ts';
+import { NotFoundError } from '../../shared/errors.ts';
+import { recordAudit } from '../audit/audit.writer.ts';
+import type { AssignmentRow, StaffRepository, StaffSummaryRow } from './staff.repository.ts';
+
+const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+type UnitRow = { id: string; code: string; kind: OrgUnitRef['kind']; nameJa: string; nameEn: string };
+const ref = (u: UnitRow): OrgUnitRef => ({
+  id: u.id,
+  code: u.code,
+  kind: u.kind,
+  name: { ja: u.nameJa, en: u.nameEn },
+});
+
+export function createStaffService(deps: { db: Db; staff: StaffRepository }) {
+  /** Every unit on the given assignments' paths, fetched in one query. */
+  async function chains(rows: AssignmentRow[]): Promise<Map<string, UnitRow>> {
+    const ids = [...new Set(rows.flatMap((a) => a.orgUnit.path.split('/').filter(Boolean)))];
+    return new Map((await deps.staff.unitsByIds(ids)).map((u) => [u.id, u]));
+  }
+
+  function toAssignment(a: AssignmentRow, units: Map<string, UnitRow>): Assignment {
+    return {
+      id: a.id,
+      orgUnit: ref(a.orgUnit),
+      orgPath: a.orgUnit.path
+        .split('/')
+        .filter(Boolean)
+        .map((id) => units.get(id))
+        .filter((u): u is UnitRow => u !== undefined)
+        .map(ref),
+      grade: {
+        id: a.grade.id,
+        code: a.grade.code,
+        rank: a.grade.rank,
+        name: { ja: a.grade.nameJa, en: a.grade.nameEn },
+      },
+      post: a.postJa ? { ja: a.postJa, en: a.postEn ?? a.postJa } : null,
+      isHead: a.isHead,
+      startsOn: isoDate(a.startsOn),
+      endsOn: a.endsOn ? isoDate(a.endsOn) : null,
+    };
+  }
+
+  function toSummary(s: StaffSummaryRow, units: Map<string, UnitRow>): StaffSummary {
+    const current = s.assignments[0];
+    return {
+      id: s.id,
+      employeeNumber: s.employeeNumber,
+      name: s.nameJa,
+      nameKana: s.nameKana,
+      nameEn: s.nameEn,
+      jobFamily: {
+        id: s.jobFamily.id,
+        code: s.jobFamily.code,
+        name: { ja: s.jobFamily.nameJa, en: s.jobFamily.nameEn },
+      },
+      current: current ? toAssignment(current, units) : null,
+    };
+  }
+
+  async function detail(staffId: string): Promise<StaffDetail> {
+    const s = await deps.staff.detail(staffId);
+    if (!s) throw new NotFoundError('No such staff member.', 'staff_not_found');
+    const [history, supervisors] = await Promise.all([
+      deps.staff.history(staffId),
+      deps.staff.supervisorsOf(staffId, s.assignments[0]?.orgUnit.path),
+    ]);
+    const units = await chains([...history, ...s.assignments]);
+    return {
+      ...toSummary(s, units),
+      loginId: s.loginId,
+      email: s.email,
+      hireDate: isoDate(s.hireDate),
+      disabled: s.disabledAt !== null,
+      assignments: history.map((a) => toAssignment(a, units)),
+      supervisors: supervisors.map((p) => ({ id: p.id, name: p.nameJa, nameEn: p.nameEn })),
+      promotionRoles: s.holdings.map((h) => ({
+        code: h.promotionRole.code,
+        title: { ja: h.promotionRole.titleJa, en: h.promotionRole.titleEn },
+        orgUnit: h.orgUnit ? ref(h.orgUnit) : null,
+      })),
+      version: s.version,
+    };
+  }
+
+  return {
+    detail,
+
+    async list(actor: Actor, query: StaffListQuery): Promise<StaffPage> {
+      const filters: Prisma.StaffWhereInput[] = [staffWhere(actor)];
+      if (query.q) {
+        const q = query.q;
+        filters.push({
+          OR: [
+            { nameJa: { contains: q, mode: 'insensitive' } },
+            { nameKana: { contains: q, mode: 'insensitive' } },
+            { nameEn: { contains: q, mode: 'insensitive' } },
+            { employeeNumber: { startsWith: q } },
+          ],
+        });
+      }
+      if (query.orgUnitId || query.gradeId) {
+        const unit = query.orgUnitId
+          ? await deps.db.orgUnit.findUnique({ where: { id: query.orgUnitId }, select: { path: true } })
+          : null;
+        if (query.orgUnitId && !unit)
+          return { items: [], page: query.page, pageSize: query.pageSize, total: 0 };
+        filters.push({
+          assignments: {
+            some: {
+              ...inForce(),
+              ...(unit ? { orgUnit: { path: { startsWith: unit.path } } } : {}),
+              ...(query.gradeId ? { gradeId: query.gradeId } : {}),
+            },
+          },
+        });
+      }
+      const { items, total } = await deps.staff.page({ AND: filters }, query.page, query.pageSize);
+      const units = await chains(items.flatMap((s) => s.assignments));
+      return {
+        items: items.map((s) => toSummary(s, units)),
+        page: query.page,
+        pageSize: query.pageSize,
+        total,
+      };
+    },
+
+    async get(actor: Actor, staffId: string): Promise<StaffDetail> {
+      await assertStaffVisible(deps.db, actor, staffId);
+      return detail(staffId);
+    },
+
+    /** HR disables or re-enables an account; disabling ends its sessions at once. */
+    async setDisabled(
+      actor: Actor,
+      staffId: string,
+      disabled: boolean,
+      meta: RequestMeta,
+    ): Promise<StaffDetail> {
+      await assertStaffVisible(deps.db, actor, staffId);
+      require(actor, 'staff:manage:any');
+      await deps.db.$transaction(async (tx) => {
+        const before = await tx.staff.findUniqueOrThrow({
+          where: { id: staffId },
+          select: { disabledAt: true },
+        });
+        await tx.staff.update({
+          where: { id: staffId },
+          data: {
+            disabledAt: disabled ? (before.disabledAt ?? new Date()) : null,
+            version: { increment: 1 },
+          },
+        });
+        if (disabled) await tx.session.deleteMany({ where: { staffId } });
+        await recordAudit(tx, {
+          actorId: actor.staffId,
+          action: disabled ? 'staff.disable' : 'staff.enable',
+          entityType: 'staff',
+          entityId: staffId,
+          before: { disabled: before.disabledAt !== null },
+          after: { disabled },
+          meta,
+        });
+      });
+      return detail(staffId);
+    },
+  };
+}
+
+export type StaffService = ReturnType<typeof createStaffService>;

@@ -1,0 +1,94 @@
+/**
+ * Every error leaves as problem+json (RFC 9457): typed AppErrors with their status and code;
+ * schema validation as 400 with one entry per bad field; anything unknown as a generic 500 carrying
+ * the request id (the details go to the log only).
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { AppError, type FieldError } from '../shared/errors.ts';
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+export function sendProblem(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  status: number,
+  code: string,
+  detail: string,
+  extra: { errors?: FieldError[]; body?: Record<string, unknown> } = {},
+): FastifyReply {
+  return reply
+    .status(status)
+    .type('application/problem+json; charset=utf-8')
+    .send({
+      type: `about:blank#${code}`,
+      title: TITLES[status] ?? 'Error',
+      status,
+      detail,
+      code,
+      instance: request.url.split('?')[0],
+      requestId: request.id,
+      ...(extra.errors ? { errors: extra.errors } : {}),
+      ...extra.body,
+    });
+}
+
+function fieldOf(location: string | undefined, path: string): string {
+  const where = (location ?? 'body').replace(/^querystring$/, 'query');
+  const rest = path.replace(/^\//, '').replaceAll('/', '.');
+  return rest ? `${where}.${rest}` : where;
+}
+
+export const errorHandler = fp(async (app: FastifyInstance) => {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) {
+      if (error.extra.headers) reply.headers(error.extra.headers);
+      return sendProblem(reply, request, error.status, error.code, error.message, error.extra);
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const errors = error.validation.map((v) => ({
+        field: fieldOf(error.validationContext, v.instancePath),
+        message: v.message ?? 'invalid',
+      }));
+      return sendProblem(reply, request, 400, 'validation', 'The request has invalid fields.', { errors });
+    }
+    if (isResponseSerializationError(error)) {
+      request.log.error({ err: error, issues: error.cause.issues }, 'response does not match its schema');
+      return sendProblem(reply, request, 500, 'internal', 'An unexpected error occurred.');
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      // Fastify's own client errors: malformed JSON, wrong content type, body too large, …
+      const code =
+        status === 429 ? 'too_many_requests' : status === 415 ? 'unsupported_media_type' : 'bad_request';
+      return sendProblem(reply, request, status, code, error.message);
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return sendProblem(reply, request, 500, 'internal', 'An unexpected error occurred.');
+  });
+});
+
+/** The 404 for a path no route answers. */
+export function notFoundProblem(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  return sendProblem(
+    reply,
+    request,
+    404,
+    'not_found',
+    `No route for ${request.method} ${request.url.split('?')[0]}.`,
+  );
+}

@@ -1,0 +1,64 @@
+/**
+ * The portal as the browser tests see it: the real server (API and built web app on one origin) on a
+ * fresh database with demo data — a new database on the machine's PostgreSQL where one answers,
+ * otherwise the embedded database in a temporary directory. Dropped again on exit.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { pgConfigFromUrl, withDatabase } from '../src/db/pg-config.ts';
+import { paths } from '../src/paths.ts';
+
+const port = process.env.E2E_PORT ?? '4310';
+const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+
+async function createDatabase(): Promise<{ url: string; drop: () => Promise<void> } | undefined> {
+  const admin = new pg.Client({ ...pgConfigFromUrl(adminUrl), connectionTimeoutMillis: 2000 });
+  try {
+    await admin.connect();
+  } catch {
+    if (process.env.CI) throw new Error(`CI needs a real PostgreSQL; none answers at ${adminUrl}`);
+    return undefined;
+  }
+  const name = `portal_e2e_${Date.now()}`;
+  await admin.query(`CREATE DATABASE "${name}"`);
+  return {
+    url: withDatabase(adminUrl, name),
+    drop: async () => {
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+const database = await createDatabase();
+const dataDir = await mkdtemp(path.join(tmpdir(), 'portal-e2e-'));
+const child = spawn(process.execPath, ['--import', 'tsx', path.join(paths.root, 'apps/api/src/server.ts')], {
+  stdio: 'inherit',
+  cwd: path.join(paths.root, 'apps/api'),
+  env: {
+    ...process.env,
+    PORT: port,
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    DEMO_MODE: 'true',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    ...(database ? { DATABASE_URL: database.url } : {}),
+  },
+});
+
+let stopping = false;
+async function stop(code: number) {
+  if (stopping) return;
+  stopping = true;
+  child.kill('SIGTERM');
+  await new Promise((resolve) => child.once('exit', resolve).once('error', resolve));
+  await database?.drop().catch(() => {});
+  await rm(dataDir, { recursive: true, force: true });
+  process.exit(code);
+}
+child.on('exit', (code) => void stop(code ?? 1));
+process.on('SIGTERM', () => void stop(0));
+process.on('SIGINT', () => void stop(0));

@@ -1,0 +1,105 @@
+/**
+ * Finds the test database server and prepares a template database for the run.
+ * - A reachable PostgreSQL (TEST_DATABASE_URL, else this machine's 127.0.0.1:5432): a template is
+ *   migrated and seeded once per content of migrations and seeds, then each test file clones it.
+ * - None reachable: test files each start an in-memory embedded database (PGlite). On CI a real
+ *   server is required, so there its absence fails the run.
+ */
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { createPrisma } from '../src/db/client.ts';
+import { pgConfigFromUrl, withDatabase } from '../src/db/pg-config.ts';
+import { prepareDatabase } from '../src/db/setup.ts';
+import { paths } from '../src/paths.ts';
+
+export type TestDatabaseServer =
+  | { kind: 'postgres'; adminUrl: string; template: string }
+  | { kind: 'pglite' };
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    databaseServer: TestDatabaseServer;
+  }
+}
+
+async function reachable(url: string): Promise<boolean> {
+  const client = new pg.Client({ ...pgConfigFromUrl(url), connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/** Everything that shapes the template's content. */
+async function contentHash(): Promise<string> {
+  const hash = createHash('sha256');
+  const files = async (dir: string): Promise<string[]> => {
+    const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+    return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  };
+  const all = [
+    ...(await files(paths.migrations)),
+    ...(await files(paths.seed)),
+    ...(await files(path.join(paths.root, 'apps/api/src/db/seed'))),
+  ].sort();
+  for (const file of all) hash.update(file).update(await readFile(file));
+  return hash.digest('hex').slice(0, 12);
+}
+
+export default async function setup(project: TestProject) {
+  const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+  if (!(await reachable(adminUrl))) {
+    if (process.env.CI) {
+      throw new Error(`CI needs a real PostgreSQL for the integration tests; none answers at ${adminUrl}`);
+    }
+    project.provide('databaseServer', { kind: 'pglite' });
+    return;
+  }
+
+  const template = `portal_template_${await contentHash()}`;
+  const admin = new pg.Client(pgConfigFromUrl(adminUrl));
+  await admin.connect();
+  try {
+    // Several runs may share this server: one builds the template, the others wait for it.
+    await admin.query('SELECT pg_advisory_lock(727001)');
+    const ready = await admin.query(
+      `SELECT 1 FROM pg_database d JOIN pg_shdescription s ON s.objoid = d.oid
+        WHERE d.datname = $1 AND s.description = 'ready'`,
+      [template],
+    );
+    if (ready.rowCount === 0) {
+      await admin.query(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`);
+      await admin.query(`CREATE DATABASE "${template}"`);
+      const url = withDatabase(adminUrl, template);
+      const db = createPrisma(url, 4);
+      try {
+        await prepareDatabase({ url, db }, { demo: true });
+      } finally {
+        await db.$disconnect();
+      }
+      await admin.query(`COMMENT ON DATABASE "${template}" IS 'ready'`);
+    }
+    // Templates of older contents, and test databases that crashed runs left over an hour ago.
+    const stale = await admin.query<{ datname: string }>(
+      `SELECT datname FROM pg_database
+        WHERE (datname LIKE 'portal\\_template\\_%' AND datname <> $1)
+           OR (datname LIKE 'portal\\_test\\_%' AND split_part(datname, '_', 3)::bigint < $2)`,
+      [template, Date.now() - 3_600_000],
+    );
+    for (const { datname } of stale.rows) {
+      await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`).catch(() => {});
+    }
+  } finally {
+    await admin.query('SELECT pg_advisory_unlock(727001)').catch(() => {});
+    await admin.end();
+  }
+  project.provide('databaseServer', { kind: 'postgres', adminUrl, template });
+}

@@ -1,0 +1,117 @@
+/**
+ * B gets nothing of A's: people outside one's scope appear in no list and open as 404.
+ */
+import type { StaffPage } from '@portal/contracts';
+import { describe, expect, it } from 'vitest';
+import { signIn, useTestApp } from './app.ts';
+
+const ctx = useTestApp();
+
+async function list(loginId: string, query = '') {
+  const { app } = ctx();
+  const cookie = await signIn(app, loginId);
+  const res = await app.inject({ url: `/api/staff?pageSize=100${query}`, headers: { cookie } });
+  expect(res.statusCode).toBe(200);
+  return res.json<StaffPage>();
+}
+
+describe('staff directory scope', () => {
+  it('a staff member sees only themselves', async () => {
+    const page = await list('demo-staff');
+    expect(page.total).toBe(1);
+    expect(page.items[0]?.nameEn).toBe('Tsubasa Wakabayashi');
+  });
+
+  it("a supervisor sees their section, not another bureau's people", async () => {
+    const page = await list('demo-supervisor');
+    const units = new Set(page.items.map((s) => s.current?.orgUnit.code));
+    expect([...units]).toEqual(['aoba-1-1-1']);
+    expect(page.items.map((s) => s.nameEn)).toContain('Tsubasa Wakabayashi');
+    expect(page.items.map((s) => s.nameEn)).not.toContain('Nana Azuma');
+    const search = await list('demo-supervisor', `&q=${encodeURIComponent('東')}`);
+    expect(search.items.map((s) => s.nameEn)).not.toContain('Nana Azuma');
+  });
+
+  it('a bureau officer sees their own bureau only', async () => {
+    const page = await list('demo-bureau');
+    expect(page.total).toBeGreaterThan(10);
+    expect(page.items.every((s) => s.current?.orgPath[0]?.code === 'somu')).toBe(true);
+  });
+
+  it('HR sees everyone, and can filter by unit and grade and search by kana', async () => {
+    const everyone = await list('demo-hr');
+    expect(everyone.total).toBeGreaterThan(300);
+    expect(everyone.items).toHaveLength(100);
+    const org = (
+      await ctx().app.inject({
+        url: '/api/org-units',
+        headers: { cookie: await signIn(ctx().app, 'demo-hr') },
+      })
+    ).json();
+    const aoba = org.items.find((u: { code: string }) => u.code === 'aoba');
+    const inAoba = await list('demo-hr', `&orgUnitId=${aoba.id}`);
+    expect(inAoba.items.every((s) => s.current?.orgPath[0]?.code === 'aoba')).toBe(true);
+    const kana = await list('demo-hr', `&q=${encodeURIComponent('ワカバヤシ')}`);
+    expect(kana.items.map((s) => s.nameEn)).toEqual(['Tsubasa Wakabayashi']);
+  });
+
+  it('caps the page size and names the bad parameter', async () => {
+    const { app } = ctx();
+    const cookie = await signIn(app, 'demo-hr');
+    const res = await app.inject({ url: '/api/staff?pageSize=1000', headers: { cookie } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0].field).toBe('query.pageSize');
+  });
+});
+
+describe('me', () => {
+  it('derives roles from posts and 推進体制 holdings', async () => {
+    const { app } = ctx();
+    const roles = async (loginId: string) =>
+      (await app.inject({ url: '/api/me', headers: { cookie: await signIn(app, loginId) } })).json().roles;
+    expect(await roles('demo-staff')).toEqual(['staff']);
+    expect(await roles('demo-supervisor')).toEqual(['staff', 'supervisor']);
+    expect(await roles('demo-bureau')).toEqual(['staff', 'bureau_officer']);
+    expect(await roles('demo-hr')).toEqual(['staff', 'hr_admin']);
+    expect(await roles('demo-exec')).toEqual(['staff', 'executive']);
+  });
+
+  it("shows a person's supervisor and history", async () => {
+    const { app } = ctx();
+    const me = (
+      await app.inject({ url: '/api/me', headers: { cookie: await signIn(app, 'demo-staff') } })
+    ).json();
+    expect(me.staff.supervisors.map((s: { nameEn: string }) => s.nameEn)).toEqual(['Naoko Aoki']);
+    expect(me.staff.assignments).toHaveLength(2);
+    expect(me.staff.current.orgPath.map((u: { name: { ja: string } }) => u.name.ja)).toEqual([
+      '青葉区',
+      '区民部',
+      '戸籍住民課',
+      '戸籍係',
+    ]);
+  });
+});
+
+describe('audit log', () => {
+  it('records sign-ins and denials, newest first, paginated by cursor', async () => {
+    const { app } = ctx();
+    const staff = await signIn(app, 'demo-staff');
+    await app.inject({ url: '/api/audit-log', headers: { cookie: staff } }); // a denial
+    const hr = await signIn(app, 'demo-hr');
+    const first = (await app.inject({ url: '/api/audit-log?limit=2', headers: { cookie: hr } })).json();
+    expect(first.items).toHaveLength(2);
+    expect(first.items[0].action).toBe('auth.login');
+    const denied = (
+      await app.inject({ url: '/api/audit-log?action=access.denied', headers: { cookie: hr } })
+    ).json();
+    expect(denied.items[0].after).toMatchObject({ url: '/api/audit-log', code: 'forbidden' });
+    const next = (
+      await app.inject({ url: `/api/audit-log?limit=2&cursor=${first.nextCursor}`, headers: { cookie: hr } })
+    ).json();
+    expect(Number(next.items[0].id)).toBeLessThan(Number(first.items[1].id));
+  });
+
+  it('cannot be rewritten', async () => {
+    await expect(ctx().database.db.auditLog.deleteMany({})).rejects.toThrow(/append-only/);
+  });
+});
