@@ -1,0 +1,132 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, type Cookie, expect, type Page } from '@playwright/test';
+
+export { expect };
+
+export type Language = 'ja' | 'en';
+
+/** The policy pages, with the `<h1>` each shows in either language (when the policy is loaded). */
+export const policyPages = [
+  { path: '/', name: 'overview', h1: { ja: '仙台市人材育成基本方針', en: null } },
+  {
+    path: '/policy/staff-images',
+    name: 'staff images',
+    h1: { ja: '目指す職員像', en: 'Target staff images' },
+  },
+  { path: '/policy/priorities', name: 'priorities', h1: { ja: '重点取組方針', en: 'Priority policies' } },
+  {
+    path: '/policy/initiatives',
+    name: 'initiatives',
+    h1: { ja: '施策分野別取組', en: 'Initiatives by area' },
+  },
+  { path: '/policy/promotion', name: 'promotion', h1: { ja: '推進体制', en: 'Promotion structure' } },
+  {
+    path: '/policy/roles',
+    name: 'roles',
+    h1: { ja: '各主体の役割・責務', en: 'Roles and responsibilities' },
+  },
+] as const;
+
+const languageButton: Record<Language, string> = { ja: '日本語', en: 'English' };
+
+/** Helpers over one page of the portal. */
+export class Portal {
+  constructor(readonly page: Page) {}
+
+  /** The main landmark. */
+  get main() {
+    return this.page.getByRole('main');
+  }
+
+  /** Opens a path and waits until its data has loaded (no loading state, no error). */
+  async goto(path: string) {
+    await this.page.goto(path);
+    await this.waitForContent();
+  }
+
+  async waitForContent() {
+    await expect(this.main.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(this.main.getByRole('status')).toHaveCount(0);
+    await expect(this.main.getByRole('alert')).toHaveCount(0);
+  }
+
+  /** Switches the language with the header's switch, as a reader would. */
+  async switchLanguage(language: Language) {
+    await this.page
+      .getByRole('banner')
+      .getByRole('button', { name: languageButton[language], exact: true })
+      .click();
+    await expect(this.page.locator('html')).toHaveAttribute('lang', language);
+  }
+
+  /** Fails on any serious or critical WCAG 2.1 A/AA violation, listing them readably. */
+  async expectNoSeriousA11yViolations() {
+    const results = await new AxeBuilder({ page: this.page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    const serious = results.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map((violation) => ({
+        rule: violation.id,
+        impact: violation.impact,
+        help: violation.help,
+        targets: violation.nodes.map((node) => node.target.join(' ')).slice(0, 5),
+      }));
+    expect(serious, JSON.stringify(serious, null, 2)).toEqual([]);
+  }
+}
+
+/** The demo accounts (DEMO_MODE), by the role each plays, with the name the header shows. */
+export const demoUsers = {
+  staff: { loginId: 'demo-staff', name: { ja: '若林 翼', en: 'Tsubasa Wakabayashi' } },
+  supervisor: { loginId: 'demo-supervisor', name: { ja: '青木 直子', en: 'Naoko Aoki' } },
+  staffOther: { loginId: 'demo-staff-other', name: { ja: '東 奈々', en: 'Nana Azuma' } },
+  bureau: { loginId: 'demo-bureau', name: { ja: '本田 和彦', en: 'Kazuhiko Honda' } },
+  hr: { loginId: 'demo-hr', name: { ja: '森 早紀', en: 'Saki Mori' } },
+  exec: { loginId: 'demo-exec', name: { ja: '仙石 明美', en: 'Akemi Sengoku' } },
+} as const;
+export type DemoRole = keyof typeof demoUsers;
+export const DEMO_PASSWORD = 'demo-password';
+
+/**
+ * Signs the test's browser context in as a demo role, through the API (`page.request` shares the
+ * context's cookies). The API allows 30 sign-ins per address in 5 minutes, so each worker signs in
+ * once per role and reuses that session's cookie; `{ fresh: true }` makes a new session (for tests
+ * that end it, e.g. signing out).
+ */
+export type Login = (role: DemoRole, options?: { fresh?: boolean }) => Promise<void>;
+
+type Fixtures = {
+  /** Portal helpers for the test's page. */
+  portal: Portal;
+  login: Login;
+};
+type WorkerFixtures = { sessionCookies: Map<DemoRole, Cookie[]> };
+
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  sessionCookies: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies as an object
+    async ({}, use) => {
+      await use(new Map());
+    },
+    { scope: 'worker' },
+  ],
+  portal: async ({ page }, use) => {
+    await use(new Portal(page));
+  },
+  login: async ({ page, sessionCookies }, use) => {
+    await use(async (role, options = {}) => {
+      const context = page.context();
+      const cached = options.fresh ? undefined : sessionCookies.get(role);
+      if (cached) {
+        await context.addCookies(cached);
+        return;
+      }
+      const response = await page.request.post('/api/auth/login', {
+        data: { loginId: demoUsers[role].loginId, password: DEMO_PASSWORD },
+      });
+      expect(response.status(), await response.text()).toBe(200);
+      if (!options.fresh) sessionCookies.set(role, await context.cookies());
+    });
+  },
+});

@@ -1,0 +1,28 @@
+import type { Permission } from '@portal/contracts';
+
+export type NavItem = {
+  to: string;
+  /** i18n key of the label */
+  labelKey: string;
+  end: boolean;
+  /** Shown only to those who hold it (the API still decides what they may read). */
+  permission: Permission;
+};
+
+/** The primary navigation, in order. */
+export const navItems: readonly NavItem[] = [
+  { to: '/', labelKey: 'nav.overview', end: true, permission: 'policy:read:any' },
+  { to: '/policy/staff-images', labelKey: 'nav.staffImages', end: false, permission: 'policy:read:any' },
+  { to: '/policy/priorities', labelKey: 'nav.priorities', end: false, permission: 'policy:read:any' },
+  { to: '/policy/initiatives', labelKey: 'nav.initiatives', end: false, permission: 'policy:read:any' },
+  { to: '/policy/promotion', labelKey: 'nav.promotion', end: false, permission: 'policy:read:any' },
+  { to: '/policy/roles', labelKey: 'nav.roles', end: false, permission: 'policy:read:any' },
+];
+
+/** The items the reader may see. */
+export function visibleNavItems(
+  can: (permission: Permission) => boolean,
+  items: readonly NavItem[] = navItems,
+): NavItem[] {
+  return items.filter((item) => can(item.permission));
+}
