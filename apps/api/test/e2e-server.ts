@@ -22,7 +22,7 @@ async function createDatabase(): Promise<{ url: string; drop: () => Promise<void
     if (process.env.CI) throw new Error(`CI needs a real PostgreSQL; none answers at ${adminUrl}`);
     return undefined;
   }
-  const name = `portal_e2e_${Date.now()}`;
+  const name = `portal_e2e_${port}_${Date.now()}`;
   await admin.query(`CREATE DATABASE "${name}"`);
   return {
     url: withDatabase(adminUrl, name),

@@ -17,6 +17,25 @@ export const PERMISSIONS = [
   'staff:manage:any',
   'audit:read:any',
   'roster:import:any',
+  // career plans, self-development, OJT: the person's own, their supervisor's, a bureau's, city-wide
+  'career:write:self',
+  'career:comment:team',
+  'selfdev:write:self',
+  'selfdev:decide:team',
+  'ojt:acknowledge:self',
+  'ojt:create:team',
+  'ojt-plan:write:team',
+  // training
+  'training:read:any',
+  'training:apply:self',
+  'training:approve:team',
+  'training:manage:bureau',
+  'training:manage:any',
+  // the 推進計画
+  'plan:read:any',
+  'plan:edit:any',
+  'kpi:actual:bureau',
+  // dashboards
   'dashboard:read:self',
   'dashboard:read:team',
   'dashboard:read:bureau',
@@ -26,15 +45,41 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // 職員: everyone signed in
-  staff: ['policy:read:any', 'org:read:any', 'staff:read:self', 'dashboard:read:self'],
+  staff: [
+    'policy:read:any',
+    'org:read:any',
+    'staff:read:self',
+    'career:write:self',
+    'selfdev:write:self',
+    'ojt:acknowledge:self',
+    'training:read:any',
+    'training:apply:self',
+    'plan:read:any',
+    'dashboard:read:self',
+  ],
   // 管理監督者: the head of a unit, for the people under it
-  supervisor: ['staff:read:team', 'dashboard:read:team'],
-  // 局区人材育成責任者 / 局区統括人材育成推進員: their own 局・区
-  bureau_officer: ['staff:read:bureau', 'dashboard:read:bureau'],
-  // 人材育成部門 administrators: city-wide, and the administration of people and records
+  supervisor: [
+    'staff:read:team',
+    'career:comment:team',
+    'selfdev:decide:team',
+    'ojt:create:team',
+    'ojt-plan:write:team',
+    'training:approve:team',
+    'dashboard:read:team',
+  ],
+  // 局区人材育成責任者 / 局区統括人材育成推進員: their own 局・区 (its 部門別研修 and its own KPI actuals)
+  bureau_officer: [
+    'staff:read:bureau',
+    'training:manage:bureau',
+    'kpi:actual:bureau',
+    'dashboard:read:bureau',
+  ],
+  // 人材育成部門 administrators: city-wide, and the administration of people, records, plan and catalogue
   hr_admin: [
     'staff:read:any',
     'staff:manage:any',
+    'training:manage:any',
+    'plan:edit:any',
     'dashboard:read:any',
     'audit:read:any',
     'roster:import:any',

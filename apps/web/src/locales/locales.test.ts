@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import en from './en.json';
-import ja from './ja.json';
+import { en, featureFiles, ja } from './index.ts';
 
 /** Every leaf key of a nested translation object, as `a.b.c`. */
 function leafKeys(value: unknown, prefix = ''): string[] {
@@ -16,6 +15,10 @@ function leaves(value: unknown, prefix = ''): Array<[string, unknown]> {
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 
 describe('translations', () => {
+  it('come in the same feature files for both languages', () => {
+    expect(featureFiles.en).toEqual(featureFiles.ja);
+  });
+
   it('have the same keys in Japanese and English', () => {
     const jaKeys = leafKeys(ja).sort();
     const enKeys = leafKeys(en).sort();

@@ -1,8 +1,7 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
-import en from '../../locales/en.json';
-import ja from '../../locales/ja.json';
+import { en, ja } from '../../locales/index.ts';
 import { DEFAULT_LANGUAGE, LANGUAGE_STORAGE_KEY, SUPPORTED_LANGUAGES, toLanguage } from './language.ts';
 
 export const resources = {

@@ -1,0 +1,5 @@
+/** Every feature's matrix rows, in the order they run. */
+import { identityRows } from './identity.rows.ts';
+import type { MatrixRows } from './types.ts';
+
+export const featureRows: MatrixRows[] = [identityRows];
