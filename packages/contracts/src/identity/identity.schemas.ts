@@ -41,6 +41,9 @@ export const GradeRef = z.object({
 });
 export type GradeRef = z.infer<typeof GradeRef>;
 
+export const GradeList = z.object({ items: z.array(GradeRef) });
+export type GradeList = z.infer<typeof GradeList>;
+
 export const JobFamilyRef = z.object({ id: z.string(), code: z.string(), name: LocalizedText });
 
 export const Assignment = z.object({

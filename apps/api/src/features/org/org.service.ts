@@ -1,4 +1,4 @@
-import type { OrgUnitList } from '@portal/contracts';
+import type { GradeList, OrgUnitList } from '@portal/contracts';
 import { inForce, require, today } from '../../access/access.ts';
 import type { Actor } from '../../access/actor.ts';
 import type { Db } from '../../db/client.ts';
@@ -40,6 +40,23 @@ export function createOrgService(deps: { db: Db }) {
             position: u.position,
             staffCount: count.get(u.id) ?? 0,
           })),
+      };
+    },
+
+    /** The grades (職位), low to high: what the staff directory filters by. */
+    async grades(actor: Actor): Promise<GradeList> {
+      require(actor, 'org:read:any');
+      const rows = await deps.db.grade.findMany({
+        orderBy: { rank: 'asc' },
+        select: { id: true, code: true, rank: true, nameJa: true, nameEn: true },
+      });
+      return {
+        items: rows.map((g) => ({
+          id: g.id,
+          code: g.code,
+          rank: g.rank,
+          name: { ja: g.nameJa, en: g.nameEn },
+        })),
       };
     },
   };
