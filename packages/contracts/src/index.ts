@@ -5,4 +5,5 @@ export * from './common/pagination.ts';
 export * from './identity/identity.schemas.ts';
 export * from './permissions.ts';
 export * from './policy/policy.schemas.ts';
+export * from './policy/policy-links.schemas.ts';
 export * from './roster/roster.schemas.ts';

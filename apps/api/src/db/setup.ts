@@ -45,6 +45,8 @@ export async function prepareDatabase(
   if (options.demo) {
     const { seedDemo } = await import('./seed/demo.seed.ts');
     await seedDemo(handle.db);
+    const { seedDemoActivity } = await import('./seed/demo-activity.seed.ts');
+    await seedDemoActivity(handle.db);
   }
   return { applied };
 }

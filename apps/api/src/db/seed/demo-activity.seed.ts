@@ -1,0 +1,14 @@
+/**
+ * Demo activity on top of the demo organisation (demo mode only): each feature's demo records, in an
+ * order that lets later ones refer to earlier ones (the catalogue before enrolments, …). Each seeder
+ * is safe to run again: it does nothing when its records are there.
+ */
+import type { Db } from '../client.ts';
+
+export type DemoSeeder = { name: string; seed: (db: Db) => Promise<void> };
+
+export const demoSeeders: DemoSeeder[] = [];
+
+export async function seedDemoActivity(db: Db): Promise<void> {
+  for (const seeder of demoSeeders) await seeder.seed(db);
+}
