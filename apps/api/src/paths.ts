@@ -9,6 +9,7 @@ export const paths = {
   schema: path.join(root, 'prisma/schema.prisma'),
   migrations: path.join(root, 'prisma/migrations'),
   seed: path.join(root, 'prisma/seed'),
-  webDist: path.join(root, 'apps/web/dist'),
+  /** The built SPA (WEB_DIST points elsewhere, for a build kept apart from the usual one) */
+  webDist: process.env.WEB_DIST ?? path.join(root, 'apps/web/dist'),
   defaultDataDir: path.join(root, '.data'),
 } as const;

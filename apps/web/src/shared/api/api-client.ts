@@ -65,6 +65,8 @@ export type ApiFetchOptions<T> = Omit<RequestInit, 'body'> & {
   schema?: Parser<T>;
   /** Sent as JSON. */
   json?: unknown;
+  /** Sent as it is (a file the reader chose); set its `content-type` in `headers`. */
+  body?: Blob;
 };
 
 function codeForStatus(status: number): ClientErrorCode {
