@@ -9,7 +9,8 @@ function InitiativeCard({ initiative }: { initiative: Initiative }) {
   const l = useLocalized();
   return (
     <li
-      className="flex flex-col rounded-12 border border-solid-gray-200 bg-white p-4 md:p-5"
+      id={`initiative-${initiative.code}`}
+      className="flex scroll-mt-24 flex-col rounded-12 border border-solid-gray-200 bg-white p-4 md:p-5"
       data-initiative={initiative.code}
     >
       <h4 className="text-std-17B-170 text-solid-gray-900">

@@ -7,7 +7,11 @@ export function StaffImageList({ images }: { images: readonly StaffImage[] }) {
   return (
     <ol className="grid gap-6 md:grid-cols-2">
       {byPosition(images).map((image, index) => (
-        <li key={image.id} className="flex gap-4 rounded-12 border border-solid-gray-200 bg-white p-5 md:p-6">
+        <li
+          key={image.id}
+          id={`staff-image-${image.code}`}
+          className="flex scroll-mt-24 gap-4 rounded-12 border border-solid-gray-200 bg-white p-5 md:p-6"
+        >
           <span
             aria-hidden="true"
             className="flex size-10 shrink-0 items-center justify-center rounded-full bg-blue-900 text-std-18B-160 text-white"
