@@ -8,6 +8,10 @@ import {
 } from 'react-router';
 import { meQueryOptions } from '../features/auth/api/get-me.ts';
 import { SIGN_IN_PATH, signInPath } from '../features/auth/lib/return-to.ts';
+import { orgUnitsQueryOptions } from '../features/identity/api/get-org-units.ts';
+import { personQueryOptions } from '../features/identity/api/get-person.ts';
+import { staffListQueryOptions } from '../features/identity/api/get-staff-list.ts';
+import { readStaffFilters, toStaffListParams } from '../features/identity/lib/staff-filters.ts';
 import { policyQueryOptions } from '../features/policy/api/get-policy.ts';
 import { isApiError } from '../shared/api/api-client.ts';
 import { LoadingState } from '../shared/ui/states.tsx';
@@ -42,6 +46,11 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
     return null;
   };
   const policyPages = () => import('../features/policy/pages/index.ts');
+  /** Starts a page's fetch once `me` has answered, without holding up the navigation. */
+  const afterMe = (prefetch: () => Promise<unknown>) => {
+    void queryClient.ensureQueryData(meQueryOptions()).then(prefetch, () => undefined);
+    return null;
+  };
 
   return [
     {
@@ -95,6 +104,46 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
           path: 'policy/roles',
           loader: prefetchPolicy,
           lazy: async () => ({ Component: (await policyPages()).RolesPage }),
+        },
+        // People, organisation, audit log and roster import (features/identity)
+        {
+          path: 'staff',
+          loader: ({ request }) =>
+            afterMe(() => {
+              const filters = readStaffFilters(new URL(request.url).searchParams);
+              return queryClient.prefetchQuery(staffListQueryOptions(toStaffListParams(filters)));
+            }),
+          lazy: async () => ({
+            Component: (await import('../features/identity/pages/staff-directory-page.tsx'))
+              .StaffDirectoryPage,
+          }),
+        },
+        {
+          path: 'staff/:id',
+          loader: ({ params }) =>
+            afterMe(() => queryClient.prefetchQuery(personQueryOptions(params.id ?? ''))),
+          lazy: async () => ({
+            Component: (await import('../features/identity/pages/person-page.tsx')).PersonPage,
+          }),
+        },
+        {
+          path: 'org',
+          loader: () => afterMe(() => queryClient.prefetchQuery(orgUnitsQueryOptions())),
+          lazy: async () => ({
+            Component: (await import('../features/identity/pages/org-page.tsx')).OrgPage,
+          }),
+        },
+        {
+          path: 'audit',
+          lazy: async () => ({
+            Component: (await import('../features/identity/pages/audit-log-page.tsx')).AuditLogPage,
+          }),
+        },
+        {
+          path: 'roster-import',
+          lazy: async () => ({
+            Component: (await import('../features/identity/pages/roster-import-page.tsx')).RosterImportPage,
+          }),
         },
         {
           path: '*',

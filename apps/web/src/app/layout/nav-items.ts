@@ -5,9 +5,16 @@ export type NavItem = {
   /** i18n key of the label */
   labelKey: string;
   end: boolean;
-  /** Shown only to those who hold it (the API still decides what they may read). */
-  permission: Permission;
-};
+} & (
+  | {
+      /** Shown only to those who hold it (the API still decides what they may read). */
+      permission: Permission;
+    }
+  | {
+      /** Shown to those who hold any one of these (e.g. a page every scope of `staff:read:*` may use). */
+      anyOf: readonly Permission[];
+    }
+);
 
 /** The primary navigation, in order. */
 export const navItems: readonly NavItem[] = [
@@ -17,6 +24,15 @@ export const navItems: readonly NavItem[] = [
   { to: '/policy/initiatives', labelKey: 'nav.initiatives', end: false, permission: 'policy:read:any' },
   { to: '/policy/promotion', labelKey: 'nav.promotion', end: false, permission: 'policy:read:any' },
   { to: '/policy/roles', labelKey: 'nav.roles', end: false, permission: 'policy:read:any' },
+  {
+    to: '/staff',
+    labelKey: 'nav.staffDirectory',
+    end: false,
+    anyOf: ['staff:read:self', 'staff:read:team', 'staff:read:bureau', 'staff:read:any'],
+  },
+  { to: '/org', labelKey: 'nav.org', end: false, permission: 'org:read:any' },
+  { to: '/audit', labelKey: 'nav.auditLog', end: false, permission: 'audit:read:any' },
+  { to: '/roster-import', labelKey: 'nav.rosterImport', end: false, permission: 'roster:import:any' },
 ];
 
 /** The items the reader may see. */
@@ -24,5 +40,5 @@ export function visibleNavItems(
   can: (permission: Permission) => boolean,
   items: readonly NavItem[] = navItems,
 ): NavItem[] {
-  return items.filter((item) => can(item.permission));
+  return items.filter((item) => ('anyOf' in item ? item.anyOf.some(can) : can(item.permission)));
 }

@@ -1,0 +1,260 @@
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { useDocumentTitle } from '../../../shared/i18n/use-document-title.ts';
+import { Button } from '../../../shared/ui/button.tsx';
+import { PageHeader } from '../../../shared/ui/page-header.tsx';
+import { EmptyState, ErrorState, LoadingState, useErrorMessage } from '../../../shared/ui/states.tsx';
+import { usePermissions } from '../../auth/lib/permissions.ts';
+import { useAuditLog } from '../api/get-audit-log.ts';
+import { AuditEntry, useActionLabel } from '../components/audit-entry.tsx';
+import { hintClass, inputClass, labelClass, panelClass } from '../components/form-styles.ts';
+import {
+  type AuditUrlFilters,
+  EMPTY_AUDIT_FILTERS,
+  KNOWN_AUDIT_ACTIONS,
+  KNOWN_ENTITY_TYPES,
+  readAuditFilters,
+  toAuditQuery,
+  writeAuditFilters,
+} from '../lib/audit-filters.ts';
+
+/** `/audit` (HR, `audit:read:any`): who did what, when, newest first, filtered and paged by cursor. */
+export function AuditLogPage() {
+  const { t } = useTranslation();
+  const title = t('nav.auditLog');
+  useDocumentTitle(title);
+  const { can } = usePermissions();
+  return (
+    <>
+      <PageHeader title={title} lead={t('identity.audit.lead')} />
+      {can('audit:read:any') ? <AuditLog /> : <p role="alert">{t('errors.codes.forbidden')}</p>}
+    </>
+  );
+}
+
+function AuditLog() {
+  const { t, i18n } = useTranslation();
+  const actionLabel = useActionLabel();
+  const [params, setParams] = useSearchParams();
+  const applied = readAuditFilters(params);
+  const [draft, setDraft] = useState<AuditUrlFilters>(applied);
+  const appliedKey = writeAuditFilters(applied).toString();
+  // A change of the URL from elsewhere (Back, a link from a person) becomes the form's.
+  useEffect(() => setDraft(applied), [appliedKey]);
+
+  const ids = {
+    action: useId(),
+    actionHint: useId(),
+    actions: useId(),
+    entityType: useId(),
+    entityTypes: useId(),
+    entityId: useId(),
+    from: useId(),
+    to: useId(),
+    rangeError: useId(),
+  };
+  const badRange = Boolean(draft.from && draft.to && draft.from > draft.to);
+  const apply = (filters: AuditUrlFilters) =>
+    setParams(writeAuditFilters(filters), { preventScrollReset: true });
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!badRange) apply(draft);
+  };
+
+  const log = useAuditLog(toAuditQuery(applied));
+  const loadMoreError = useErrorMessage(log.error);
+  const entries = log.data?.pages.flatMap((page) => page.items) ?? [];
+  // After "load more", focus moves to the first entry that arrived (the button may be gone).
+  const listRef = useRef<HTMLOListElement>(null);
+  const firstNew = useRef<number | null>(null);
+  useEffect(() => {
+    const index = firstNew.current;
+    if (index === null || entries.length <= index) return;
+    firstNew.current = null;
+    listRef.current?.querySelectorAll<HTMLElement>(':scope > li')[index]?.focus();
+  }, [entries.length]);
+  const actorName = applied.actor
+    ? (entries.find((e) => e.actor?.id === applied.actor)?.actor?.name ?? applied.actor)
+    : '';
+  const field = (key: keyof AuditUrlFilters) => ({
+    value: draft[key],
+    onChange: (event: { target: { value: string } }) =>
+      setDraft((d) => ({ ...d, [key]: event.target.value })),
+  });
+  const entityOption = (type: string) => {
+    const key = `identity.audit.entities.${type}`;
+    return i18n.exists(key) ? t(key) : type;
+  };
+
+  return (
+    <>
+      <form
+        onSubmit={onSubmit}
+        aria-label={t('identity.audit.filtersLabel')}
+        className={panelClass}
+        noValidate
+      >
+        {applied.actor ? (
+          <p className="mb-4 flex flex-wrap items-center gap-2 text-std-16N-170">
+            <span>{t('identity.audit.actorFilter', { name: actorName })}</span>
+            <Button variant="tertiary" onClick={() => apply({ ...draft, actor: '' })}>
+              {t('identity.audit.clearActor')}
+            </Button>
+          </p>
+        ) : null}
+        <div className="grid gap-4 md:grid-cols-2">
+          <div>
+            <label htmlFor={ids.action} className={labelClass}>
+              {t('identity.audit.action')}
+            </label>
+            <p id={ids.actionHint} className={hintClass}>
+              {t('identity.audit.actionHint')}
+            </p>
+            <input
+              id={ids.action}
+              type="text"
+              list={ids.actions}
+              maxLength={64}
+              autoComplete="off"
+              aria-describedby={ids.actionHint}
+              className={inputClass}
+              {...field('action')}
+            />
+            <datalist id={ids.actions}>
+              {KNOWN_AUDIT_ACTIONS.map((action) => (
+                <option key={action} value={action}>
+                  {actionLabel(action)}
+                </option>
+              ))}
+            </datalist>
+          </div>
+          <div>
+            <label htmlFor={ids.entityType} className={labelClass}>
+              {t('identity.audit.entityType')}
+            </label>
+            <select id={ids.entityType} className={inputClass} {...field('entityType')}>
+              <option value="">{t('identity.audit.anyEntity')}</option>
+              {[...new Set([...KNOWN_ENTITY_TYPES, ...(draft.entityType ? [draft.entityType] : [])])].map(
+                (type) => (
+                  <option key={type} value={type}>
+                    {entityOption(type)}
+                  </option>
+                ),
+              )}
+            </select>
+          </div>
+          <div>
+            <label htmlFor={ids.entityId} className={labelClass}>
+              {t('identity.audit.entityId')}
+            </label>
+            <input
+              id={ids.entityId}
+              type="text"
+              maxLength={64}
+              autoComplete="off"
+              className={inputClass}
+              {...field('entityId')}
+            />
+          </div>
+          <fieldset className="grid grid-cols-2 gap-3">
+            <legend className={labelClass}>{t('identity.audit.period')}</legend>
+            <div>
+              <label htmlFor={ids.from} className="text-dns-14N-130 text-solid-gray-800">
+                {t('identity.audit.from')}
+              </label>
+              <input
+                id={ids.from}
+                type="date"
+                className={inputClass}
+                aria-invalid={badRange || undefined}
+                aria-describedby={badRange ? ids.rangeError : undefined}
+                {...field('from')}
+              />
+            </div>
+            <div>
+              <label htmlFor={ids.to} className="text-dns-14N-130 text-solid-gray-800">
+                {t('identity.audit.to')}
+              </label>
+              <input
+                id={ids.to}
+                type="date"
+                className={inputClass}
+                aria-invalid={badRange || undefined}
+                aria-describedby={badRange ? ids.rangeError : undefined}
+                {...field('to')}
+              />
+            </div>
+            {badRange ? (
+              <p id={ids.rangeError} className="col-span-2 text-dns-14N-130 text-error-2">
+                {t('identity.audit.badRange')}
+              </p>
+            ) : null}
+          </fieldset>
+        </div>
+        <div className="mt-4 flex flex-wrap gap-3">
+          <Button type="submit">{t('identity.audit.apply')}</Button>
+          <Button
+            variant="tertiary"
+            onClick={() => {
+              setDraft(EMPTY_AUDIT_FILTERS);
+              apply(EMPTY_AUDIT_FILTERS);
+            }}
+          >
+            {t('identity.audit.clear')}
+          </Button>
+        </div>
+      </form>
+
+      <p
+        aria-live="polite"
+        aria-atomic="true"
+        className="mt-6 mb-2 min-h-7 text-std-16B-170 text-solid-gray-800"
+      >
+        {log.data
+          ? log.hasNextPage
+            ? t('identity.audit.shownMore', { count: entries.length })
+            : t('identity.audit.shown', { count: entries.length })
+          : ''}
+      </p>
+      {log.isPending ? (
+        <LoadingState />
+      ) : log.isError && !log.data ? (
+        <ErrorState error={log.error} onRetry={() => void log.refetch()} />
+      ) : entries.length === 0 ? (
+        <EmptyState>{t('identity.audit.empty')}</EmptyState>
+      ) : (
+        <>
+          <ol ref={listRef} aria-label={t('identity.audit.listLabel')} className="list-none">
+            {entries.map((entry) => (
+              <AuditEntry
+                key={entry.id}
+                entry={entry}
+                onFilterActor={(actor) => apply({ ...applied, actor })}
+              />
+            ))}
+          </ol>
+          {log.isFetchNextPageError ? (
+            <p role="alert" className="mt-4 text-std-16N-170 text-error-2">
+              {loadMoreError}
+            </p>
+          ) : null}
+          {log.hasNextPage ? (
+            <Button
+              variant="secondary"
+              className="mt-6"
+              aria-disabled={log.isFetchingNextPage}
+              onClick={() => {
+                if (log.isFetchingNextPage) return;
+                firstNew.current = entries.length;
+                void log.fetchNextPage();
+              }}
+            >
+              {log.isFetchingNextPage ? t('common.loading') : t('identity.audit.loadMore')}
+            </Button>
+          ) : null}
+        </>
+      )}
+    </>
+  );
+}

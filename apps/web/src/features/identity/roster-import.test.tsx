@@ -1,0 +1,162 @@
+import type { RosterPreview } from '@portal/contracts';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { columnLabel, rosterTemplateHref, rowErrorsOf } from './lib/roster.ts';
+import { problem, renderAt, serve } from './testing/serve.tsx';
+
+const token = 'a'.repeat(64);
+
+const preview = (over: Partial<RosterPreview> = {}): RosterPreview => ({
+  token,
+  fileName: '職員名簿.csv',
+  format: 'csv',
+  encoding: 'utf-8',
+  totals: { rows: 2, valid: 1, invalid: 1, create: 1, update: 0, unchanged: 0 },
+  units: { create: 0 },
+  assignments: { start: 1, end: 0, correct: 0 },
+  errors: [{ row: 3, field: 'grade_code', message: 'No grade with the code no-such-grade.' }],
+  errorCount: 1,
+  sample: [
+    {
+      row: 2,
+      employeeNumber: 'HT00001',
+      name: '取込 花子',
+      action: 'create',
+      changes: [{ field: 'name', from: null, to: '取込 花子' }],
+    },
+  ],
+  newUnits: [],
+  ...over,
+});
+
+const clean = preview({
+  token: 'b'.repeat(64),
+  totals: { rows: 2, valid: 2, invalid: 0, create: 2, update: 0, unchanged: 0 },
+  errors: [],
+  errorCount: 0,
+});
+
+const applied = {
+  token: clean.token,
+  fileName: '職員名簿.csv',
+  totals: clean.totals,
+  units: { created: 0 },
+  staff: { created: 2, updated: 0, unchanged: 0 },
+  assignments: { ended: 0, started: 2, corrected: 0 },
+};
+
+function choose(name: string, content = 'employee_number\r\n') {
+  const file = new File([content], name, { type: name.endsWith('.csv') ? 'text/csv' : '' });
+  act(() => fireEvent.change(screen.getByLabelText('名簿ファイル'), { target: { files: [file] } }));
+  return file;
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('roster helpers', () => {
+  it('names columns by their Japanese header and reads refused rows back', () => {
+    expect(columnLabel('grade_code', 'ja')).toBe('職位コード');
+    expect(columnLabel('grade_code', 'en')).toBe('grade_code');
+    expect(columnLabel('headers.x-file-name', 'ja')).toBe('headers.x-file-name');
+    expect(rowErrorsOf([{ field: 'row[12].hire_date', message: 'Not a date.' }])).toEqual([
+      { row: 12, field: 'hire_date', message: 'Not a date.' },
+    ]);
+    expect(decodeURIComponent(rosterTemplateHref())).toContain('職員番号,氏名,氏名カナ');
+  });
+});
+
+describe('roster import page', () => {
+  it('shows every bad row and keeps apply disabled while there are errors', async () => {
+    const api = serve([['POST', /^\/api\/roster-imports\/preview$/, () => preview()]], ['staff', 'hr_admin']);
+    renderAt('/roster-import');
+    await screen.findByRole('heading', { level: 1, name: '名簿の取込' });
+    const file = choose('職員名簿.csv');
+    act(() => fireEvent.click(screen.getByRole('button', { name: '内容を確認する' })));
+
+    const heading = await screen.findByRole('heading', { level: 2, name: '確認結果' });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+    const sent = api.to('POST', '/api/roster-imports/preview')[0];
+    expect(sent?.init?.body).toBe(file);
+    const headers = new Headers(sent?.init?.headers);
+    expect(headers.get('content-type')).toBe('text/csv');
+    expect(headers.get('x-file-name')).toBe(encodeURIComponent('職員名簿.csv'));
+
+    expect(screen.getByTestId('total-invalid').textContent).toBe('1');
+    expect(screen.getByTestId('total-create').textContent).toBe('1');
+    const errors = screen.getByRole('table', { name: '誤りのある行と項目、その理由' });
+    const row = within(errors).getAllByRole('row')[1] as HTMLElement;
+    expect(within(row).getByText('3行目')).toBeTruthy();
+    expect(within(row).getByText('職位コード')).toBeTruthy();
+    expect(within(row).getByText('No grade with the code no-such-grade.')).toBeTruthy();
+
+    const apply = screen.getByRole('button', { name: 'この内容で反映する' });
+    expect(apply).toHaveProperty('disabled', true);
+    expect(screen.getByText(/誤りが1件あるため反映できません/).id).toBe(
+      apply.getAttribute('aria-describedby'),
+    );
+    expect(api.to('POST', '/api/roster-imports')).toHaveLength(0);
+  });
+
+  it('applies a clean file with the preview token, and shows the result', async () => {
+    const api = serve(
+      [
+        ['POST', /^\/api\/roster-imports\/preview$/, () => clean],
+        ['POST', /^\/api\/roster-imports$/, () => applied],
+      ],
+      ['staff', 'hr_admin'],
+    );
+    renderAt('/roster-import');
+    await screen.findByRole('heading', { level: 1, name: '名簿の取込' });
+    const file = choose('roster.xlsx');
+    act(() => fireEvent.click(screen.getByRole('button', { name: '内容を確認する' })));
+    const apply = await screen.findByRole('button', { name: 'この内容で反映する' });
+    expect(apply).toHaveProperty('disabled', false);
+    expect(
+      new Headers(api.to('POST', '/api/roster-imports/preview')[0]?.init?.headers).get('content-type'),
+    ).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+
+    act(() => fireEvent.click(apply));
+    expect(await screen.findByText('職員名簿.csv を反映しました。')).toBeTruthy();
+    expect(screen.getByText('職員：新規 2人、変更 0人、変更なし 0人')).toBeTruthy();
+    const sent = api.to('POST', '/api/roster-imports')[0];
+    expect(sent?.url.searchParams.get('token')).toBe(clean.token);
+    expect(sent?.init?.body).toBe(file);
+    // Once applied, the same preview cannot be applied twice.
+    expect(apply).toHaveProperty('disabled', true);
+  });
+
+  it('shows what the API refused: a file it cannot read, and rows that went bad since the preview', async () => {
+    serve(
+      [
+        [
+          'POST',
+          /^\/api\/roster-imports\/preview$/,
+          () =>
+            problem(400, 'validation', {
+              detail: 'The file has no column name_kana.',
+              errors: [{ field: 'row[1].name_kana', message: 'Missing column.' }],
+            }),
+        ],
+      ],
+      ['staff', 'hr_admin'],
+    );
+    renderAt('/roster-import');
+    await screen.findByRole('heading', { level: 1, name: '名簿の取込' });
+    choose('bad.csv');
+    act(() => fireEvent.click(screen.getByRole('button', { name: '内容を確認する' })));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('ファイルを確認できませんでした');
+    expect(within(alert).getByText('氏名カナ')).toBeTruthy();
+    expect(within(alert).getByText('Missing column.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'この内容で反映する' })).toBeNull();
+  });
+
+  it('tells those without roster:import:any that they may not', async () => {
+    serve([]);
+    renderAt('/roster-import');
+    expect((await screen.findByRole('alert')).textContent).toBe('この情報を見る権限がありません。');
+    expect(screen.queryByLabelText('名簿ファイル')).toBeNull();
+  });
+});
