@@ -25,6 +25,7 @@ import { type AuditService, createAuditService } from './features/audit/audit.se
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { type AuthService, createAuthService } from './features/auth/auth.service.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
+import { ojtRoutes } from './features/ojt/ojt.routes.ts';
 import { createOrgService, type OrgService } from './features/org/org.service.ts';
 import { createPolicyRepository } from './features/policy/policy.repository.ts';
 import { policyRoutes } from './features/policy/policy.routes.ts';
@@ -155,6 +156,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(staffRoutes);
       await api.register(auditRoutes);
       await api.register(rosterRoutes);
+      await api.register(ojtRoutes);
     },
     { prefix: '/api' },
   );

@@ -3,6 +3,7 @@ export * from './common/common.schemas.ts';
 export * from './common/fiscal-year.ts';
 export * from './common/pagination.ts';
 export * from './identity/identity.schemas.ts';
+export * from './ojt/ojt.schemas.ts';
 export * from './permissions.ts';
 export * from './policy/policy.schemas.ts';
 export * from './policy/policy-links.schemas.ts';

@@ -116,3 +116,56 @@ export async function isSupervisorOf(db: Db, actor: Actor, staffId: string): Pro
   });
   return found !== null;
 }
+
+/** Of these people, the ones the actor supervises (team or override; never themselves), in one query. */
+export async function supervisedAmong(
+  db: Db,
+  actor: Actor,
+  staffIds: readonly string[],
+): Promise<Set<string>> {
+  const others = staffIds.filter((id) => id !== actor.staffId);
+  const found = new Set(others.filter((id) => actor.overrideStaffIds.includes(id)));
+  const rest = others.filter((id) => !found.has(id));
+  if (rest.length && actor.teamPaths.length) {
+    const rows = await db.assignment.findMany({
+      where: {
+        staffId: { in: rest },
+        ...inForce(),
+        orgUnit: { OR: actor.teamPaths.map((p) => ({ path: { startsWith: p } })) },
+      },
+      select: { staffId: true },
+    });
+    for (const r of rows) found.add(r.staffId);
+  }
+  return found;
+}
+
+/**
+ * 404 unless every person is visible to the actor; then 403 unless the actor holds `permission` and
+ * supervises every one of them (a supervisor acts for their own staff only).
+ */
+export async function assertSupervisorOfAll(
+  db: Db,
+  actor: Actor,
+  staffIds: readonly string[],
+  permission: Permission,
+): Promise<void> {
+  const visible = await db.staff.findMany({
+    where: { AND: [{ id: { in: [...staffIds] } }, staffWhere(actor)] },
+    select: { id: true },
+  });
+  if (visible.length !== new Set(staffIds).size) {
+    throw new NotFoundError('No such staff member.', 'staff_not_found');
+  }
+  require(actor, permission);
+  const supervised = await supervisedAmong(db, actor, staffIds);
+  if (staffIds.some((id) => !supervised.has(id))) {
+    throw new ForbiddenError('Only the person’s supervisor may do this.', 'not_supervisor');
+  }
+}
+
+/** OJT sessions the actor may see: those of the people they may see, and those they gave. */
+export function ojtSessionWhere(actor: Actor): Prisma.OjtSessionWhereInput {
+  if (can(actor, 'staff:read:any')) return {};
+  return { OR: [{ trainee: staffWhere(actor) }, { supervisorId: actor.staffId }] };
+}

@@ -1,0 +1,288 @@
+/**
+ * The only place that talks to the database for OJT: sessions, 年間OJT計画, and the team dashboard's
+ * one aggregate query over the `ojt_staff_year` rollup (kept by a trigger on `ojt_session`).
+ */
+import { OJT_DEFAULT_INTERVAL_DAYS, type TeamDashboardQuery } from '@portal/contracts';
+import type { Db, Tx } from '../../db/client.ts';
+import { Prisma } from '../../generated/prisma/client.ts';
+
+const person = { select: { id: true, nameJa: true, nameEn: true } } as const;
+
+export const sessionSelect = {
+  id: true,
+  traineeId: true,
+  supervisorId: true,
+  occurredOn: true,
+  fiscalYear: true,
+  minutes: true,
+  method: true,
+  topic: true,
+  notes: true,
+  staffImageIds: true,
+  initiativeIds: true,
+  batchId: true,
+  acknowledgedAt: true,
+  reflection: true,
+  createdAt: true,
+  trainee: person,
+  supervisor: person,
+} as const satisfies Prisma.OjtSessionSelect;
+
+export type SessionRow = Prisma.OjtSessionGetPayload<{ select: typeof sessionSelect }>;
+
+export const planSelect = {
+  id: true,
+  staffId: true,
+  fiscalYear: true,
+  authorId: true,
+  goals: true,
+  plannedSessions: true,
+  plannedMinutes: true,
+  frequencyNote: true,
+  staffImageIds: true,
+  initiativeIds: true,
+  version: true,
+  updatedAt: true,
+} as const satisfies Prisma.OjtPlanSelect;
+
+export type PlanRow = Prisma.OjtPlanGetPayload<{ select: typeof planSelect }>;
+
+/** One row of the team dashboard, as the query returns it (json: dates are strings). */
+export type TeamRow = {
+  id: string;
+  nameJa: string;
+  nameEn: string;
+  nameKana: string;
+  employeeNumber: string;
+  unitId: string | null;
+  unitCode: string | null;
+  unitKind: 'bureau' | 'ward' | 'department' | 'division' | 'section' | null;
+  unitNameJa: string | null;
+  unitNameEn: string | null;
+  gradeNameJa: string | null;
+  gradeNameEn: string | null;
+  sessions: number;
+  minutes: number;
+  plannedSessions: number;
+  plannedMinutes: number;
+  hasPlan: boolean;
+  lastOn: string | null;
+  daysSinceLast: number | null;
+  intervalDays: number;
+  overdue: boolean;
+  unacknowledged: number;
+  careerStatus: 'draft' | 'submitted' | 'changes_requested' | 'commented' | null;
+  submittedAt: string | null;
+  selfDevPending: number;
+};
+
+export type TeamTotals = {
+  members: number;
+  sessions: number;
+  minutes: number;
+  withPlan: number;
+  overdue: number;
+  careerPlansSubmitted: number;
+  selfDevelopmentPending: number;
+  filtered: number;
+};
+
+const ORDER: Record<TeamDashboardQuery['sort'], string> = {
+  name: 'r."nameKana" #, r."employeeNumber"',
+  unit: 'r."unitPath" # NULLS LAST, r."nameKana"',
+  sessions: 'r.sessions #, r."nameKana"',
+  minutes: 'r.minutes #, r."nameKana"',
+  // sessions against the plan; people without a planned count last
+  progress: 'r.progress # NULLS LAST, r."nameKana"',
+  // by days since the last session: the longest wait first when descending; never-had first
+  lastOn: 'r."lastOn" # NULLS FIRST, r."nameKana"',
+  careerPlan: 'r."careerRank" #, r."nameKana"',
+  selfDevelopment: 'r."selfDevPending" #, r."nameKana"',
+};
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export function createOjtRepository(db: Db) {
+  return {
+    findSession(where: Prisma.OjtSessionWhereInput) {
+      return db.ojtSession.findFirst({ where, select: sessionSelect });
+    },
+
+    async pageSessions(where: Prisma.OjtSessionWhereInput, page: number, pageSize: number) {
+      const [items, total] = await Promise.all([
+        db.ojtSession.findMany({
+          where,
+          select: sessionSelect,
+          orderBy: [{ occurredOn: 'desc' }, { createdAt: 'desc' }, { id: 'desc' }],
+          skip: (page - 1) * pageSize,
+          take: pageSize,
+        }),
+        db.ojtSession.count({ where }),
+      ]);
+      return { items, total };
+    },
+
+    /** Inserts the sessions (one statement) and reads them back in the order given. */
+    async createSessions(tx: Tx, rows: Prisma.OjtSessionCreateManyInput[]): Promise<SessionRow[]> {
+      await tx.ojtSession.createMany({ data: rows });
+      const ids = rows.map((r) => r.id as string);
+      const found = await tx.ojtSession.findMany({ where: { id: { in: ids } }, select: sessionSelect });
+      const byId = new Map(found.map((s) => [s.id, s]));
+      return ids.flatMap((id) => byId.get(id) ?? []);
+    },
+
+    acknowledge(tx: Tx, id: string, data: { acknowledgedAt: Date; reflection?: string | null }) {
+      return tx.ojtSession.update({ where: { id }, data, select: sessionSelect });
+    },
+
+    person(id: string) {
+      return db.staff.findUnique({ where: { id }, select: person.select });
+    },
+
+    plan(client: Db | Tx, staffId: string, fiscalYear: number) {
+      return client.ojtPlan.findUnique({
+        where: { staffId_fiscalYear: { staffId, fiscalYear } },
+        select: planSelect,
+      });
+    },
+
+    staffYear(staffId: string, fiscalYear: number) {
+      return db.ojtStaffYear.findUnique({ where: { staffId_fiscalYear: { staffId, fiscalYear } } });
+    },
+
+    createPlan(tx: Tx, data: Prisma.OjtPlanUncheckedCreateInput) {
+      return tx.ojtPlan.create({ data, select: planSelect });
+    },
+
+    /** The conditional update of a versioned plan: 0 rows when someone saved first. */
+    updatePlan(tx: Tx, id: string, version: number, data: Prisma.OjtPlanUncheckedUpdateManyInput) {
+      return tx.ojtPlan.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
+    },
+
+    /**
+     * The team dashboard in one statement: the team (everyone in force under the units the actor
+     * heads, and their overrides; never themselves), each with this 年度's rollup, plan, career-plan
+     * status and pending self-development requests; the totals of the whole team; one sorted page.
+     */
+    async teamDashboard(input: {
+      actorId: string;
+      teamPaths: string[];
+      overrideStaffIds: string[];
+      fiscalYear: number;
+      /** The day the figures are taken at (today, or the last day of a past 年度) */
+      asOf: string;
+      fyStart: string;
+      query: TeamDashboardQuery;
+    }): Promise<{ items: TeamRow[]; totals: TeamTotals }> {
+      const { actorId, teamPaths, overrideStaffIds, fiscalYear, asOf, fyStart, query } = input;
+      const day = Prisma.sql`${asOf}::date`;
+      const patterns = teamPaths.map((p) => `${escapeLike(p)}%`);
+      const filters: Prisma.Sql[] = [];
+      if (query.q) {
+        const like = `%${escapeLike(query.q)}%`;
+        filters.push(
+          Prisma.sql`(r."nameJa" ILIKE ${like} OR r."nameKana" ILIKE ${like} OR r."nameEn" ILIKE ${like} OR r."employeeNumber" LIKE ${`${escapeLike(query.q)}%`})`,
+        );
+      }
+      if (query.overdueOnly) filters.push(Prisma.sql`r.overdue`);
+      const where = filters.length ? Prisma.sql`WHERE ${Prisma.join(filters, ' AND ')}` : Prisma.empty;
+      const direction = query.order === 'desc' ? 'DESC' : 'ASC';
+      const orderBy = Prisma.raw(ORDER[query.sort].replaceAll('#', direction));
+      const offset = (query.page - 1) * query.pageSize;
+
+      const [result] = await db.$queryRaw<{ items: TeamRow[] | null; totals: TeamTotals }[]>`
+        WITH team AS (
+          SELECT a."staffId" AS id
+            FROM "assignment" a
+            JOIN "org_unit" u ON u.id = a."orgUnitId"
+           WHERE a."startsOn" <= ${day} AND (a."endsOn" IS NULL OR a."endsOn" >= ${day})
+             AND u.path LIKE ANY(${patterns}::text[])
+          UNION
+          SELECT unnest(${overrideStaffIds}::uuid[])
+        ),
+        members AS (
+          SELECT s.id, s."nameJa", s."nameEn", s."nameKana", s."employeeNumber"
+            FROM "staff" s JOIN team t ON t.id = s.id
+           WHERE s.id <> ${actorId}::uuid AND s."disabledAt" IS NULL
+        ),
+        pending AS (
+          SELECT d."staffId", count(*)::int AS n
+            FROM "self_development_record" d JOIN members m ON m.id = d."staffId"
+           WHERE d."supportStatus" = 'pending'
+           GROUP BY d."staffId"
+        ),
+        unacked AS (
+          SELECT o."traineeId", count(*)::int AS n
+            FROM "ojt_session" o JOIN members m ON m.id = o."traineeId"
+           WHERE o."fiscalYear" = ${fiscalYear} AND o."acknowledgedAt" IS NULL
+           GROUP BY o."traineeId"
+        ),
+        base AS (
+          SELECT m.*,
+                 u.id AS "unitId", u.code AS "unitCode", u.kind::text AS "unitKind", u."nameJa" AS "unitNameJa",
+                 u."nameEn" AS "unitNameEn", u.path AS "unitPath",
+                 g."nameJa" AS "gradeNameJa", g."nameEn" AS "gradeNameEn",
+                 COALESCE(y.sessions, 0) AS sessions, COALESCE(y.minutes, 0) AS minutes,
+                 COALESCE(p."plannedSessions", 0) AS "plannedSessions",
+                 COALESCE(p."plannedMinutes", 0) AS "plannedMinutes",
+                 p.id IS NOT NULL AS "hasPlan",
+                 CASE WHEN y."lastOn" IS NULL THEN py."lastOn"
+                      WHEN py."lastOn" IS NULL THEN y."lastOn"
+                      ELSE GREATEST(y."lastOn", py."lastOn") END AS "lastOn",
+                 CASE WHEN COALESCE(p."plannedSessions", 0) > 0 THEN ceil(365.0 / p."plannedSessions")::int
+                      ELSE ${OJT_DEFAULT_INTERVAL_DAYS}::int END AS "intervalDays",
+                 cp.status::text AS "careerStatus", cp."submittedAt",
+                 COALESCE(pd.n, 0) AS "selfDevPending",
+                 COALESCE(ua.n, 0) AS unacknowledged
+            FROM members m
+            LEFT JOIN LATERAL (
+              SELECT a."orgUnitId", a."gradeId" FROM "assignment" a
+               WHERE a."staffId" = m.id AND a."startsOn" <= ${day} AND (a."endsOn" IS NULL OR a."endsOn" >= ${day})
+               ORDER BY a."startsOn" DESC, a."isHead" DESC LIMIT 1
+            ) cur ON true
+            LEFT JOIN "org_unit" u ON u.id = cur."orgUnitId"
+            LEFT JOIN "grade" g ON g.id = cur."gradeId"
+            LEFT JOIN "ojt_staff_year" y ON y."staffId" = m.id AND y."fiscalYear" = ${fiscalYear}
+            LEFT JOIN "ojt_staff_year" py ON py."staffId" = m.id AND py."fiscalYear" = ${fiscalYear - 1}
+            LEFT JOIN "ojt_plan" p ON p."staffId" = m.id AND p."fiscalYear" = ${fiscalYear}
+            LEFT JOIN "career_plan" cp ON cp."staffId" = m.id AND cp."fiscalYear" = ${fiscalYear}
+            LEFT JOIN pending pd ON pd."staffId" = m.id
+            LEFT JOIN unacked ua ON ua."traineeId" = m.id
+        ),
+        r AS (
+          SELECT b.*,
+                 CASE WHEN b."lastOn" IS NULL THEN NULL ELSE (${day} - b."lastOn")::int END AS "daysSinceLast",
+                 (CASE WHEN b."lastOn" IS NULL THEN ${day} - ${fyStart}::date ELSE ${day} - b."lastOn" END)
+                   > b."intervalDays" AS overdue,
+                 CASE WHEN b."plannedSessions" > 0 THEN b.sessions::float / b."plannedSessions" END AS progress,
+                 CASE b."careerStatus" WHEN 'submitted' THEN 4 WHEN 'changes_requested' THEN 3
+                      WHEN 'draft' THEN 2 WHEN 'commented' THEN 1 ELSE 0 END AS "careerRank"
+            FROM base b
+        )
+        SELECT
+          (SELECT json_agg(x) FROM (
+             SELECT r.id, r."nameJa", r."nameEn", r."nameKana", r."employeeNumber", r."unitId", r."unitCode",
+                    r."unitKind", r."unitNameJa", r."unitNameEn", r."gradeNameJa", r."gradeNameEn", r.sessions,
+                    r.minutes, r."plannedSessions", r."plannedMinutes", r."hasPlan", r."lastOn",
+                    r."daysSinceLast", r."intervalDays", r.overdue, r.unacknowledged, r."careerStatus",
+                    r."submittedAt", r."selfDevPending"
+               FROM r ${where}
+              ORDER BY ${orderBy}
+              LIMIT ${query.pageSize} OFFSET ${offset}
+          ) x) AS items,
+          (SELECT json_build_object(
+             'members', count(*),
+             'sessions', COALESCE(sum(r.sessions), 0),
+             'minutes', COALESCE(sum(r.minutes), 0),
+             'withPlan', count(*) FILTER (WHERE r."hasPlan"),
+             'overdue', count(*) FILTER (WHERE r.overdue),
+             'careerPlansSubmitted', count(*) FILTER (WHERE r."careerStatus" = 'submitted'),
+             'selfDevelopmentPending', COALESCE(sum(r."selfDevPending"), 0),
+             'filtered', (SELECT count(*) FROM r ${where})
+           ) FROM r) AS totals`;
+      return { items: result?.items ?? [], totals: result?.totals as TeamTotals };
+    },
+  };
+}
+
+export type OjtRepository = ReturnType<typeof createOjtRepository>;

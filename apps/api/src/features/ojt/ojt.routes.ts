@@ -1,0 +1,152 @@
+import {
+  OjtAcknowledge,
+  OjtPlan,
+  OjtPlanQuery,
+  OjtPlanWrite,
+  OjtSession,
+  OjtSessionBatch,
+  OjtSessionBatchCreate,
+  OjtSessionCreate,
+  OjtSessionPage,
+  OjtSessionQuery,
+  TeamDashboard,
+  TeamDashboardQuery,
+} from '@portal/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf, requestMeta } from '../../plugins/auth.ts';
+import { idempotencyKeyOf } from '../../shared/idempotency.ts';
+import { createOjtRepository } from './ojt.repository.ts';
+import { createOjtService } from './ojt.service.ts';
+
+const IdParams = z.object({ id: z.uuid() });
+const IdempotencyHeaders = z.object({
+  'idempotency-key': z.string().max(200).optional().describe('A retry with the same key creates nothing new'),
+});
+
+export const ojtRoutes: FastifyPluginAsyncZod = async (app) => {
+  const service = createOjtService({ db: app.db, ojt: createOjtRepository(app.db) });
+
+  app.get(
+    '/ojt-sessions',
+    {
+      schema: {
+        tags: ['ojt'],
+        summary: 'OJT sessions I may see (mine, my team’s, my bureau’s, all), newest first',
+        querystring: OjtSessionQuery,
+        response: { 200: OjtSessionPage },
+      },
+    },
+    async (request) => service.listSessions(actorOf(request), request.query),
+  );
+
+  app.post(
+    '/ojt-sessions',
+    {
+      schema: {
+        tags: ['ojt'],
+        summary: 'Log one OJT session for one of my staff (Idempotency-Key honoured)',
+        headers: IdempotencyHeaders,
+        body: OjtSessionCreate,
+        response: { 201: OjtSession },
+      },
+    },
+    async (request, reply) => {
+      const r = await service.createSession(
+        actorOf(request),
+        request.body,
+        idempotencyKeyOf(request),
+        requestMeta(request),
+      );
+      if (r.replayed) reply.header('idempotent-replayed', 'true');
+      return reply.code(201).send(r.body);
+    },
+  );
+
+  app.post(
+    '/ojt-sessions/batch',
+    {
+      schema: {
+        tags: ['ojt'],
+        summary: 'Log the same OJT session for several of my staff: all of them or none',
+        headers: IdempotencyHeaders,
+        body: OjtSessionBatchCreate,
+        response: { 201: OjtSessionBatch },
+      },
+    },
+    async (request, reply) => {
+      const r = await service.createBatch(
+        actorOf(request),
+        request.body,
+        idempotencyKeyOf(request),
+        requestMeta(request),
+      );
+      if (r.replayed) reply.header('idempotent-replayed', 'true');
+      return reply.code(201).send(r.body);
+    },
+  );
+
+  app.post(
+    '/ojt-sessions/:id/acknowledge',
+    {
+      schema: {
+        tags: ['ojt'],
+        summary: 'The trainee confirms a session, with an optional 振り返り',
+        params: IdParams,
+        body: OjtAcknowledge.default({}),
+        response: { 200: OjtSession },
+      },
+    },
+    async (request) =>
+      service.acknowledge(actorOf(request), request.params.id, request.body, requestMeta(request)),
+  );
+
+  app.get(
+    '/staff/:id/ojt-plan',
+    {
+      schema: {
+        tags: ['ojt'],
+        summary: 'The person’s 年間OJT計画 for a 年度 (the current one by default)',
+        params: IdParams,
+        querystring: OjtPlanQuery,
+        response: { 200: OjtPlan },
+      },
+    },
+    async (request) => service.getPlan(actorOf(request), request.params.id, request.query.fiscalYear),
+  );
+
+  app.put(
+    '/staff/:id/ojt-plan',
+    {
+      schema: {
+        tags: ['ojt'],
+        summary: 'Write the person’s 年間OJT計画 (their supervisor; versioned: stale → 409)',
+        params: IdParams,
+        querystring: OjtPlanQuery,
+        body: OjtPlanWrite,
+        response: { 200: OjtPlan },
+      },
+    },
+    async (request) =>
+      service.putPlan(
+        actorOf(request),
+        request.params.id,
+        request.query.fiscalYear,
+        request.body,
+        requestMeta(request),
+      ),
+  );
+
+  app.get(
+    '/dashboards/team',
+    {
+      schema: {
+        tags: ['ojt', 'dashboards'],
+        summary: 'My staff: OJT against the plan, days since the last session, career plan, requests',
+        querystring: TeamDashboardQuery,
+        response: { 200: TeamDashboard },
+      },
+    },
+    async (request) => service.teamDashboard(actorOf(request), request.query),
+  );
+};

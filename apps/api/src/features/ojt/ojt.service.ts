@@ -1,0 +1,508 @@
+/**
+ * OJT use cases. A supervisor logs sessions for their own staff (one, or several after a team session,
+ * all or nothing) and keeps each person's 年間OJT計画; the trainee acknowledges and adds a 振り返り;
+ * the team dashboard shows each person's OJT against the plan, their career plan and pending
+ * self-development requests. Each use case asks the access module first.
+ */
+import {
+  fiscalYearOf,
+  fiscalYearRange,
+  type OjtAcknowledge,
+  type OjtPlan,
+  type OjtPlanWrite,
+  type OjtSession,
+  type OjtSessionBatch,
+  type OjtSessionBatchCreate,
+  type OjtSessionCreate,
+  type OjtSessionPage,
+  type OjtSessionQuery,
+  type PolicyLinks,
+  type TeamDashboard,
+  type TeamDashboardQuery,
+} from '@portal/contracts';
+import {
+  assertStaffVisible,
+  assertSupervisorOfAll,
+  can,
+  isSupervisorOf,
+  ojtSessionWhere,
+  require,
+  today,
+} from '../../access/access.ts';
+import type { Actor, RequestMeta } from '../../access/actor.ts';
+import type { Db } from '../../db/client.ts';
+import type { Prisma } from '../../generated/prisma/client.ts';
+import {
+  BadRequestError,
+  ConflictError,
+  type FieldError,
+  ForbiddenError,
+  NotFoundError,
+} from '../../shared/errors.ts';
+import { type IdempotentResult, idempotent } from '../../shared/idempotency.ts';
+import { recordAudit } from '../audit/audit.writer.ts';
+import { expandPolicyLinks, loadPolicyCatalog, type PolicyCatalog } from '../policy/policy-links.ts';
+import type { OjtRepository, PlanRow, SessionRow } from './ojt.repository.ts';
+
+const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+const personOf = (p: { id: string; nameJa: string; nameEn: string }) => ({
+  id: p.id,
+  name: p.nameJa,
+  nameEn: p.nameEn,
+});
+
+type GoalJson = { text: string; staffImageIds: string[]; initiativeIds: string[] };
+
+function goalsOf(json: Prisma.JsonValue): GoalJson[] {
+  if (!Array.isArray(json)) return [];
+  return json.flatMap((g) => {
+    if (!g || typeof g !== 'object' || Array.isArray(g)) return [];
+    const o = g as Record<string, unknown>;
+    const ids = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+    return [
+      {
+        text: String(o.text ?? ''),
+        staffImageIds: ids(o.staffImageIds),
+        initiativeIds: ids(o.initiativeIds),
+      },
+    ];
+  });
+}
+
+/** 400 naming each unknown link (`body.goals.0.initiativeIds.1`), against one read of the policy. */
+function checkLinks(
+  catalog: PolicyCatalog,
+  links: { staffImageIds: readonly string[]; initiativeIds: readonly string[] },
+  prefix: string,
+  errors: FieldError[],
+) {
+  links.staffImageIds.forEach((id, i) => {
+    if (!catalog.staffImages.has(id)) {
+      errors.push({ field: `${prefix}staffImageIds.${i}`, message: 'not a 目指す職員像 of the policy' });
+    }
+  });
+  links.initiativeIds.forEach((id, i) => {
+    if (!catalog.initiatives.has(id)) {
+      errors.push({ field: `${prefix}initiativeIds.${i}`, message: 'not an initiative of the policy' });
+    }
+  });
+}
+
+export function createOjtService(deps: { db: Db; ojt: OjtRepository }) {
+  const { db, ojt } = deps;
+
+  function toSession(s: SessionRow, catalog: PolicyCatalog, actor: Actor): OjtSession {
+    return {
+      id: s.id,
+      trainee: personOf(s.trainee),
+      supervisor: personOf(s.supervisor),
+      occurredOn: isoDate(s.occurredOn),
+      fiscalYear: s.fiscalYear,
+      minutes: s.minutes,
+      method: s.method,
+      topic: s.topic,
+      notes: s.notes,
+      staffImageIds: s.staffImageIds,
+      initiativeIds: s.initiativeIds,
+      policyLinks: expandPolicyLinks(catalog, s),
+      batchId: s.batchId,
+      acknowledgedAt: s.acknowledgedAt?.toISOString() ?? null,
+      reflection: s.reflection,
+      createdAt: s.createdAt.toISOString(),
+      canAcknowledge: s.traineeId === actor.staffId,
+    };
+  }
+
+  /** The session's date: today when left out; never in the future, nor before the previous 年度. */
+  function sessionDay(occurredOn: string | undefined): string {
+    const todayIso = isoDate(today());
+    const day = occurredOn ?? todayIso;
+    const earliest = fiscalYearRange(fiscalYearOf(todayIso) - 1).from;
+    if (day > todayIso || day < earliest) {
+      throw new BadRequestError('The date must be today or earlier, in this or the previous 年度.', [
+        { field: 'body.occurredOn', message: `between ${earliest} and ${todayIso}` },
+      ]);
+    }
+    return day;
+  }
+
+  /** Logs the same session for each trainee in one transaction: all of them or none. */
+  async function log(
+    actor: Actor,
+    traineeIds: string[],
+    input: Omit<OjtSessionCreate, 'traineeId'>,
+    idem: { key: string | undefined; scope: string; body: unknown },
+    meta: RequestMeta,
+  ): Promise<IdempotentResult<SessionRow[]> & { catalog: PolicyCatalog }> {
+    await assertSupervisorOfAll(db, actor, traineeIds, 'ojt:create:team');
+    const day = sessionDay(input.occurredOn);
+    const catalog = await loadPolicyCatalog(db);
+    const errors: FieldError[] = [];
+    checkLinks(catalog, input, 'body.', errors);
+    if (errors.length) throw new BadRequestError('Some policy links are unknown.', errors);
+
+    const result = await idempotent<SessionRow[]>(
+      db,
+      { actorId: actor.staffId, scope: idem.scope, key: idem.key, body: idem.body },
+      async (tx) => {
+        const batchId = traineeIds.length > 1 ? crypto.randomUUID() : null;
+        const occurredOn = new Date(`${day}T00:00:00Z`);
+        const rows = traineeIds.map((traineeId) => ({
+          id: crypto.randomUUID(),
+          traineeId,
+          supervisorId: actor.staffId,
+          occurredOn,
+          fiscalYear: fiscalYearOf(day),
+          minutes: input.minutes,
+          method: input.method,
+          topic: input.topic,
+          notes: input.notes,
+          staffImageIds: input.staffImageIds,
+          initiativeIds: input.initiativeIds,
+          batchId,
+        }));
+        const created = await ojt.createSessions(tx, rows);
+        await recordAudit(tx, {
+          actorId: actor.staffId,
+          action: batchId ? 'ojt.session.create_batch' : 'ojt.session.create',
+          entityType: batchId ? 'ojt_batch' : 'ojt_session',
+          entityId: batchId ?? rows[0]?.id,
+          after: {
+            sessionIds: rows.map((r) => r.id),
+            traineeIds,
+            occurredOn: day,
+            minutes: input.minutes,
+            method: input.method,
+            topic: input.topic,
+            staffImageIds: input.staffImageIds,
+            initiativeIds: input.initiativeIds,
+          },
+          meta,
+        });
+        return { status: 201, body: created };
+      },
+    );
+    return { ...result, catalog };
+  }
+
+  /** The stored answer of a replay is JSON: dates came back as strings. */
+  const revive = (s: SessionRow): SessionRow => ({
+    ...s,
+    occurredOn: new Date(s.occurredOn),
+    createdAt: new Date(s.createdAt),
+    acknowledgedAt: s.acknowledgedAt ? new Date(s.acknowledgedAt) : null,
+  });
+
+  async function planView(actor: Actor, staffId: string, fiscalYear: number): Promise<OjtPlan> {
+    const [plan, year, person, catalog, canEdit] = await Promise.all([
+      ojt.plan(db, staffId, fiscalYear),
+      ojt.staffYear(staffId, fiscalYear),
+      ojt.person(staffId),
+      loadPolicyCatalog(db),
+      can(actor, 'ojt-plan:write:team') ? isSupervisorOf(db, actor, staffId) : Promise.resolve(false),
+    ]);
+    if (!person) throw new NotFoundError('No such staff member.', 'staff_not_found');
+    const author = plan?.authorId ? await ojt.person(plan.authorId) : null;
+    const empty: PolicyLinks = { staffImages: [], initiatives: [], tagCodes: [] };
+    return {
+      id: plan?.id ?? null,
+      staff: personOf(person),
+      fiscalYear,
+      goals: plan
+        ? goalsOf(plan.goals).map((g) => ({ ...g, policyLinks: expandPolicyLinks(catalog, g) }))
+        : [],
+      plannedSessions: plan?.plannedSessions ?? 0,
+      plannedMinutes: plan?.plannedMinutes ?? 0,
+      frequencyNote: plan?.frequencyNote ?? '',
+      policyLinks: plan ? expandPolicyLinks(catalog, plan) : empty,
+      author: author ? personOf(author) : null,
+      version: plan?.version ?? 0,
+      updatedAt: plan?.updatedAt.toISOString() ?? null,
+      actual: {
+        sessions: year?.sessions ?? 0,
+        minutes: year?.minutes ?? 0,
+        lastOn: year?.lastOn ? isoDate(year.lastOn) : null,
+      },
+      canEdit,
+    };
+  }
+
+  const currentFiscalYear = () => fiscalYearOf(isoDate(today()));
+
+  const planContent = (p: PlanRow) => ({
+    goals: p.goals,
+    plannedSessions: p.plannedSessions,
+    plannedMinutes: p.plannedMinutes,
+    frequencyNote: p.frequencyNote,
+    version: p.version,
+  });
+
+  return {
+    async listSessions(actor: Actor, query: OjtSessionQuery): Promise<OjtSessionPage> {
+      if (query.from && query.to && query.from > query.to) {
+        throw new BadRequestError('`from` must not be after `to`.', [
+          { field: 'query.from', message: 'after query.to' },
+        ]);
+      }
+      if (query.staffId) await assertStaffVisible(db, actor, query.staffId);
+      const filters: Prisma.OjtSessionWhereInput[] = [ojtSessionWhere(actor)];
+      if (query.staffId) filters.push({ traineeId: query.staffId });
+      if (query.supervisorId) {
+        filters.push({ supervisorId: query.supervisorId === 'me' ? actor.staffId : query.supervisorId });
+      }
+      if (query.from || query.to) {
+        filters.push({
+          occurredOn: {
+            ...(query.from ? { gte: new Date(`${query.from}T00:00:00Z`) } : {}),
+            ...(query.to ? { lte: new Date(`${query.to}T00:00:00Z`) } : {}),
+          },
+        });
+      }
+      if (query.acknowledged !== undefined) {
+        filters.push({ acknowledgedAt: query.acknowledged ? { not: null } : null });
+      }
+      const [{ items, total }, catalog] = await Promise.all([
+        ojt.pageSessions({ AND: filters }, query.page, query.pageSize),
+        loadPolicyCatalog(db),
+      ]);
+      return {
+        items: items.map((s) => toSession(s, catalog, actor)),
+        page: query.page,
+        pageSize: query.pageSize,
+        total,
+      };
+    },
+
+    async createSession(
+      actor: Actor,
+      input: OjtSessionCreate,
+      key: string | undefined,
+      meta: RequestMeta,
+    ): Promise<IdempotentResult<OjtSession>> {
+      const { traineeId, ...fields } = input;
+      const r = await log(
+        actor,
+        [traineeId],
+        fields,
+        { key, scope: 'POST /api/ojt-sessions', body: input },
+        meta,
+      );
+      const row = r.body[0];
+      if (!row) throw new Error('no session was created');
+      return {
+        status: r.status,
+        replayed: r.replayed,
+        body: toSession(r.replayed ? revive(row) : row, r.catalog, actor),
+      };
+    },
+
+    async createBatch(
+      actor: Actor,
+      input: OjtSessionBatchCreate,
+      key: string | undefined,
+      meta: RequestMeta,
+    ): Promise<IdempotentResult<OjtSessionBatch>> {
+      const { traineeIds, ...fields } = input;
+      const r = await log(
+        actor,
+        traineeIds,
+        fields,
+        { key, scope: 'POST /api/ojt-sessions/batch', body: input },
+        meta,
+      );
+      const items = r.body.map((s) => toSession(r.replayed ? revive(s) : s, r.catalog, actor));
+      return {
+        status: r.status,
+        replayed: r.replayed,
+        body: { batchId: items[0]?.batchId ?? items[0]?.id ?? '', items },
+      };
+    },
+
+    async acknowledge(
+      actor: Actor,
+      id: string,
+      input: OjtAcknowledge,
+      meta: RequestMeta,
+    ): Promise<OjtSession> {
+      const found = await ojt.findSession({ AND: [{ id }, ojtSessionWhere(actor)] });
+      if (!found) throw new NotFoundError('No such OJT session.', 'ojt_session_not_found');
+      require(actor, 'ojt:acknowledge:self');
+      if (found.traineeId !== actor.staffId) {
+        throw new ForbiddenError('Only the trainee may acknowledge a session.', 'not_trainee');
+      }
+      const updated = await db.$transaction(async (tx) => {
+        const data = {
+          acknowledgedAt: found.acknowledgedAt ?? new Date(),
+          ...(input.reflection === undefined ? {} : { reflection: input.reflection || null }),
+        };
+        const row = await ojt.acknowledge(tx, id, data);
+        await recordAudit(tx, {
+          actorId: actor.staffId,
+          action: 'ojt.session.acknowledge',
+          entityType: 'ojt_session',
+          entityId: id,
+          before: { acknowledgedAt: found.acknowledgedAt, reflection: found.reflection },
+          after: { acknowledgedAt: row.acknowledgedAt, reflection: row.reflection },
+          meta,
+        });
+        return row;
+      });
+      return toSession(updated, await loadPolicyCatalog(db), actor);
+    },
+
+    async getPlan(actor: Actor, staffId: string, fiscalYear?: number): Promise<OjtPlan> {
+      await assertStaffVisible(db, actor, staffId);
+      return planView(actor, staffId, fiscalYear ?? currentFiscalYear());
+    },
+
+    async putPlan(
+      actor: Actor,
+      staffId: string,
+      fiscalYearInput: number | undefined,
+      input: OjtPlanWrite,
+      meta: RequestMeta,
+    ): Promise<OjtPlan> {
+      await assertSupervisorOfAll(db, actor, [staffId], 'ojt-plan:write:team');
+      const fiscalYear = fiscalYearInput ?? currentFiscalYear();
+      const catalog = await loadPolicyCatalog(db);
+      const errors: FieldError[] = [];
+      input.goals.forEach((g, i) => {
+        checkLinks(catalog, g, `body.goals.${i}.`, errors);
+      });
+      if (errors.length) throw new BadRequestError('Some policy links are unknown.', errors);
+      const goals: GoalJson[] = input.goals.map((g) => ({
+        text: g.text,
+        staffImageIds: [...new Set(g.staffImageIds)],
+        initiativeIds: [...new Set(g.initiativeIds)],
+      }));
+      const data = {
+        authorId: actor.staffId,
+        goals,
+        plannedSessions: input.plannedSessions,
+        plannedMinutes: input.plannedMinutes,
+        frequencyNote: input.frequencyNote,
+        staffImageIds: [...new Set(goals.flatMap((g) => g.staffImageIds))],
+        initiativeIds: [...new Set(goals.flatMap((g) => g.initiativeIds))],
+      };
+
+      let stale = false;
+      try {
+        await db.$transaction(async (tx) => {
+          const existing = await ojt.plan(tx, staffId, fiscalYear);
+          if (!existing) {
+            if (input.version !== 0) {
+              stale = true;
+              return;
+            }
+            const created = await ojt.createPlan(tx, { staffId, fiscalYear, ...data });
+            await recordAudit(tx, {
+              actorId: actor.staffId,
+              action: 'ojt.plan.create',
+              entityType: 'ojt_plan',
+              entityId: created.id,
+              after: { staffId, fiscalYear, ...planContent(created) },
+              meta,
+            });
+            return;
+          }
+          const { count } = await ojt.updatePlan(tx, existing.id, input.version, data);
+          if (count === 0) {
+            stale = true;
+            return;
+          }
+          await recordAudit(tx, {
+            actorId: actor.staffId,
+            action: 'ojt.plan.update',
+            entityType: 'ojt_plan',
+            entityId: existing.id,
+            before: planContent(existing),
+            after: { ...data, version: existing.version + 1 },
+            meta,
+          });
+        });
+      } catch (error) {
+        // Two first saves at once: the unique (staffId, fiscalYear) lets one through.
+        if ((error as { code?: string }).code !== 'P2002') throw error;
+        stale = true;
+      }
+      const view = await planView(actor, staffId, fiscalYear);
+      if (stale) {
+        throw new ConflictError(
+          'Someone saved this plan first. Reload it and try again.',
+          'stale_version',
+          view,
+        );
+      }
+      return view;
+    },
+
+    async teamDashboard(actor: Actor, query: TeamDashboardQuery): Promise<TeamDashboard> {
+      require(actor, 'dashboard:read:team');
+      const fiscalYear = query.fiscalYear ?? currentFiscalYear();
+      const range = fiscalYearRange(fiscalYear);
+      const todayIso = isoDate(today());
+      // figures of a past 年度 are taken at its last day; of a coming one, at its first
+      const asOf = [range.from, todayIso, range.to].sort()[1] ?? todayIso;
+      const { items, totals } = await ojt.teamDashboard({
+        actorId: actor.staffId,
+        teamPaths: actor.teamPaths,
+        overrideStaffIds: actor.overrideStaffIds,
+        fiscalYear,
+        asOf,
+        fyStart: range.from,
+        query,
+      });
+      return {
+        fiscalYear,
+        asOf,
+        totals: {
+          members: totals.members,
+          sessions: totals.sessions,
+          minutes: totals.minutes,
+          withPlan: totals.withPlan,
+          overdue: totals.overdue,
+          careerPlansSubmitted: totals.careerPlansSubmitted,
+          selfDevelopmentPending: totals.selfDevelopmentPending,
+        },
+        items: items.map((r) => ({
+          staff: {
+            id: r.id,
+            name: r.nameJa,
+            nameEn: r.nameEn,
+            nameKana: r.nameKana,
+            employeeNumber: r.employeeNumber,
+          },
+          unit:
+            r.unitId && r.unitCode && r.unitKind
+              ? {
+                  id: r.unitId,
+                  code: r.unitCode,
+                  kind: r.unitKind,
+                  name: { ja: r.unitNameJa ?? '', en: r.unitNameEn ?? '' },
+                }
+              : null,
+          grade: r.gradeNameJa ? { ja: r.gradeNameJa, en: r.gradeNameEn ?? r.gradeNameJa } : null,
+          ojt: {
+            sessions: r.sessions,
+            minutes: r.minutes,
+            plannedSessions: r.plannedSessions,
+            plannedMinutes: r.plannedMinutes,
+            hasPlan: r.hasPlan,
+            lastOn: r.lastOn,
+            daysSinceLast: r.daysSinceLast,
+            intervalDays: r.intervalDays,
+            overdue: r.overdue,
+            unacknowledged: r.unacknowledged,
+          },
+          careerPlan: { status: r.careerStatus ?? 'none', submittedAt: r.submittedAt },
+          selfDevelopmentPending: r.selfDevPending,
+        })),
+        page: query.page,
+        pageSize: query.pageSize,
+        total: totals.filtered,
+      };
+    },
+  };
+}
+
+export type OjtService = ReturnType<typeof createOjtService>;
