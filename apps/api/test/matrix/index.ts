@@ -1,5 +1,6 @@
 /** Every feature's matrix rows, in the order they run. */
 import { identityRows } from './identity.rows.ts';
+import { ojtRows } from './ojt.rows.ts';
 import type { MatrixRows } from './types.ts';
 
-export const featureRows: MatrixRows[] = [identityRows];
+export const featureRows: MatrixRows[] = [identityRows, ojtRows];
