@@ -4,10 +4,11 @@
  * is safe to run again: it does nothing when its records are there.
  */
 import type { Db } from '../client.ts';
+import { demoOjtSeeder } from './demo-ojt.seed.ts';
 
 export type DemoSeeder = { name: string; seed: (db: Db) => Promise<void> };
 
-export const demoSeeders: DemoSeeder[] = [];
+export const demoSeeders: DemoSeeder[] = [demoOjtSeeder];
 
 export async function seedDemoActivity(db: Db): Promise<void> {
   for (const seeder of demoSeeders) await seeder.seed(db);
