@@ -30,6 +30,8 @@ import { createOrgService, type OrgService } from './features/org/org.service.ts
 import { createPolicyRepository } from './features/policy/policy.repository.ts';
 import { policyRoutes } from './features/policy/policy.routes.ts';
 import { createPolicyService, type PolicyService } from './features/policy/policy.service.ts';
+import { dashboardRoutes } from './features/dashboards/dashboard.routes.ts';
+import { planRoutes } from './features/plan/plan.routes.ts';
 import { rosterRoutes } from './features/roster/roster.routes.ts';
 import { createStaffRepository } from './features/staff/staff.repository.ts';
 import { staffRoutes } from './features/staff/staff.routes.ts';
@@ -156,6 +158,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(staffRoutes);
       await api.register(auditRoutes);
       await api.register(rosterRoutes);
+      await api.register(planRoutes);
+      await api.register(dashboardRoutes);
       await api.register(ojtRoutes);
     },
     { prefix: '/api' },

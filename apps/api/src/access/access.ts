@@ -169,3 +169,34 @@ export function ojtSessionWhere(actor: Actor): Prisma.OjtSessionWhereInput {
   if (can(actor, 'staff:read:any')) return {};
   return { OR: [{ trainee: staffWhere(actor) }, { supervisorId: actor.staffId }] };
 }
+
+// --- 推進計画 and rollout dashboards ---------------------------------------------------------------
+
+/** HR sees every period; everyone else only published ones (a draft or one under review is 404). */
+export function assertPlanPeriodVisible(actor: Actor, status: 'draft' | 'review' | 'published'): void {
+  if (status !== 'published' && !can(actor, 'plan:edit:any')) {
+    throw new NotFoundError('No such plan period.', 'plan_period_not_found');
+  }
+}
+
+/** HR enters any KPI's actuals; a bureau officer those of the KPIs their own 局・区 owns. */
+export function canEnterKpiActual(actor: Actor, kpi: { ownerBureauId: string | null }): boolean {
+  if (can(actor, 'plan:edit:any')) return true;
+  return (
+    can(actor, 'kpi:actual:bureau') &&
+    kpi.ownerBureauId !== null &&
+    actor.bureauIds.includes(kpi.ownerBureauId)
+  );
+}
+
+/**
+ * A unit's dashboard: HR and executives any unit; a bureau officer the units of their own 局・区 (another
+ * bureau's unit is 404); everyone else 403.
+ */
+export function assertDashboardUnitVisible(actor: Actor, unit: { bureauId: string | null }): void {
+  if (can(actor, 'dashboard:read:any')) return;
+  require(actor, 'dashboard:read:bureau');
+  if (!unit.bureauId || !actor.bureauIds.includes(unit.bureauId)) {
+    throw new NotFoundError('No such org unit.', 'org_unit_not_found');
+  }
+}

@@ -5,10 +5,15 @@
  */
 import type { Db } from '../client.ts';
 import { demoOjtSeeder } from './demo-ojt.seed.ts';
+import { demoPlanSeeder } from './demo-plan.seed.ts';
 
 export type DemoSeeder = { name: string; seed: (db: Db) => Promise<void> };
 
-export const demoSeeders: DemoSeeder[] = [demoOjtSeeder];
+export const demoSeeders: DemoSeeder[] = [
+  demoOjtSeeder,
+  // the 推進計画 last: its computed KPIs read what the others seed
+  demoPlanSeeder,
+];
 
 export async function seedDemoActivity(db: Db): Promise<void> {
   for (const seeder of demoSeeders) await seeder.seed(db);

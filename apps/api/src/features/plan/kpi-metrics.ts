@@ -1,0 +1,133 @@
+/**
+ * Computed KPIs: a registry of metric codes, each worked out per 年度 in SQL. The staff figures come
+ * from the dashboards' rollup (`dashboard_unit_year`: staff placed at the 年度's reference date, 若手
+ * defined there); training figures of a course group (`metricParams.trainingKinds`) are counted from
+ * the enrolments themselves.
+ */
+import type { KpiMetric, KpiMetricParams } from '@portal/contracts';
+import type { Db } from '../../db/client.ts';
+import {
+  ensureDashboardRollup,
+  FIGURE_SUMS,
+  type FigureSums,
+  percent,
+  ratio,
+} from '../dashboards/dashboard-rollup.ts';
+
+export type MetricRequest = {
+  kpiId: string;
+  metric: KpiMetric;
+  params: KpiMetricParams | null;
+  fiscalYears: number[];
+};
+
+type CourseGroupRow = { fiscalYear: number; accepted: number; completed: number; staffCompleted: number };
+
+/** City-wide staff figures per 年度, from the rollup. */
+async function cityFigures(db: Db, years: number[]): Promise<Map<number, FigureSums>> {
+  if (!years.length) return new Map();
+  await ensureDashboardRollup(db);
+  const rows = await db.$queryRawUnsafe<(FigureSums & { fiscalYear: number })[]>(
+    `SELECT d."fiscalYear", ${FIGURE_SUMS} FROM "dashboard_unit_year" d
+     WHERE d."fiscalYear" = ANY($1::int[]) GROUP BY d."fiscalYear"`,
+    years,
+  );
+  return new Map(rows.map((r) => [r.fiscalYear, r]));
+}
+
+/** Enrolments of a course group per 年度 (accepted, completed, people who completed one). */
+async function courseGroup(
+  db: Db,
+  years: number[],
+  kinds: readonly string[],
+): Promise<Map<number, CourseGroupRow>> {
+  const rows = await db.$queryRawUnsafe<CourseGroupRow[]>(
+    `SELECT a."fiscalYear",
+            COUNT(*) FILTER (WHERE a."status" = 'accepted')::int AS "accepted",
+            COUNT(*) FILTER (WHERE a."completed")::int AS "completed",
+            COUNT(DISTINCT a."staffId") FILTER (WHERE a."completed")::int AS "staffCompleted"
+     FROM "training_session" s
+     JOIN "training" t ON t."id" = s."trainingId"
+     JOIN "training_application" a ON a."sessionId" = s."id"
+     WHERE s."fiscalYear" = ANY($1::int[]) AND t."kind"::text = ANY($2::text[])
+     GROUP BY a."fiscalYear"`,
+    years,
+    [...kinds],
+  );
+  return new Map(rows.map((r) => [r.fiscalYear, r]));
+}
+
+function fromCity(metric: KpiMetric, f: FigureSums): number | null {
+  switch (metric) {
+    case 'career_plan_submitted_share':
+      return percent(f.careerSubmitted, f.staff);
+    case 'career_plan_submitted_share_young':
+      return percent(f.youngCareerSubmitted, f.youngStaff);
+    case 'ojt_coverage':
+      return percent(f.ojtCovered, f.staff);
+    case 'ojt_coverage_young':
+      return percent(f.youngOjtCovered, f.youngStaff);
+    case 'ojt_minutes_per_person':
+      return ratio(f.ojtMinutes, f.staff);
+    case 'training_completion_rate':
+      return percent(f.trainingCompleted, f.trainingAccepted);
+    case 'training_staff_completed_share':
+      return percent(f.trainingStaffCompleted, f.staff);
+  }
+}
+
+/** Values per KPI and 年度 (a 年度 with nothing to count is null). One query per course group. */
+export async function evaluateMetrics(
+  db: Db,
+  requests: readonly MetricRequest[],
+): Promise<Map<string, Map<number, number | null>>> {
+  const out = new Map<string, Map<number, number | null>>();
+  if (!requests.length) return out;
+  const allYears = [...new Set(requests.flatMap((r) => r.fiscalYears))];
+  const city = await cityFigures(db, allYears);
+  const groups = new Map<string, Promise<Map<number, CourseGroupRow>>>();
+  for (const r of requests) {
+    const kinds = r.params?.trainingKinds;
+    const isTraining =
+      r.metric === 'training_completion_rate' || r.metric === 'training_staff_completed_share';
+    const values = new Map<number, number | null>();
+    if (isTraining && kinds?.length) {
+      const key = [...kinds].sort().join(',');
+      let group = groups.get(key);
+      if (!group) {
+        group = courseGroup(db, allYears, kinds);
+        groups.set(key, group);
+      }
+      const rows = await group;
+      for (const fy of r.fiscalYears) {
+        const row = rows.get(fy);
+        const staff = city.get(fy)?.staff ?? 0;
+        values.set(
+          fy,
+          r.metric === 'training_completion_rate'
+            ? percent(row?.completed ?? 0, row?.accepted ?? 0)
+            : percent(row?.staffCompleted ?? 0, staff),
+        );
+      }
+    } else {
+      for (const fy of r.fiscalYears) {
+        const f = city.get(fy);
+        values.set(fy, f ? fromCity(r.metric, f) : null);
+      }
+    }
+    out.set(r.kpiId, values);
+  }
+  return out;
+}
+
+/** actual against target in % (lower-is-better: target / actual); null without both. */
+export function achievementRate(
+  target: number | null,
+  actual: number | null,
+  higherIsBetter: boolean,
+): number | null {
+  if (target === null || actual === null) return null;
+  if (higherIsBetter) return target === 0 ? null : Math.round((actual / target) * 1000) / 10;
+  if (actual === 0) return target >= 0 ? 100 : null;
+  return Math.round((target / actual) * 1000) / 10;
+}
