@@ -1,6 +1,7 @@
 /** Every feature's matrix rows, in the order they run. */
 import { identityRows } from './identity.rows.ts';
 import { ojtRows } from './ojt.rows.ts';
+import { planRows } from './plan.rows.ts';
 import type { MatrixRows } from './types.ts';
 
-export const featureRows: MatrixRows[] = [identityRows, ojtRows];
+export const featureRows: MatrixRows[] = [identityRows, ojtRows, planRows];

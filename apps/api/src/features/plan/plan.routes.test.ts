@@ -1,4 +1,11 @@
-import type { Kpi, PlanHistoryPage, PlanItem, PlanPeriodDetail, PlanPeriodList, PlanPeriodListItem } from '@portal/contracts';
+import type {
+  Kpi,
+  PlanHistoryPage,
+  PlanItem,
+  PlanPeriodDetail,
+  PlanPeriodList,
+  PlanPeriodListItem,
+} from '@portal/contracts';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signIn, useTestApp } from '../../../test/app.ts';
@@ -7,7 +14,13 @@ const ctx = useTestApp();
 const cookies: Record<string, string> = {};
 let app: FastifyInstance;
 
-const call = (who: string, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown, headers = {}) =>
+const call = (
+  who: string,
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  url: string,
+  body?: unknown,
+  headers = {},
+) =>
   app.inject({
     method,
     url,
@@ -42,12 +55,21 @@ describe('plan periods: lifecycle', () => {
   let kpi: Kpi;
 
   it('HR creates a draft period; a retry with the same Idempotency-Key creates nothing new', async () => {
-    const body = { nameJa: '第3期 人材育成推進計画', nameEn: 'Period 3', startFiscalYear: 2027, endFiscalYear: 2029 };
-    const first = await call('demo-hr', 'POST', '/api/plan-periods', body, { 'idempotency-key': 'p3-create' });
+    const body = {
+      nameJa: '第3期 人材育成推進計画',
+      nameEn: 'Period 3',
+      startFiscalYear: 2027,
+      endFiscalYear: 2029,
+    };
+    const first = await call('demo-hr', 'POST', '/api/plan-periods', body, {
+      'idempotency-key': 'p3-create',
+    });
     expect(first.statusCode).toBe(201);
     period = first.json<PlanPeriodListItem>();
     expect(period).toMatchObject({ status: 'draft', ordinal: 3, version: 1, itemCount: 0 });
-    const again = await call('demo-hr', 'POST', '/api/plan-periods', body, { 'idempotency-key': 'p3-create' });
+    const again = await call('demo-hr', 'POST', '/api/plan-periods', body, {
+      'idempotency-key': 'p3-create',
+    });
     expect(again.statusCode).toBe(201);
     expect(again.json<PlanPeriodListItem>().id).toBe(period.id);
   });
@@ -86,7 +108,9 @@ describe('plan periods: lifecycle', () => {
       ownerOrgUnitIds: [hrDivisionId],
       schedule: [{ fiscalYear: 2027, textJa: '試行' }],
     };
-    expect((await call('demo-staff', 'POST', `/api/plan-periods/${period.id}/items`, body)).statusCode).toBe(404);
+    expect((await call('demo-staff', 'POST', `/api/plan-periods/${period.id}/items`, body)).statusCode).toBe(
+      404,
+    );
     const res = await call('demo-hr', 'POST', `/api/plan-periods/${period.id}/items`, body);
     expect(res.statusCode).toBe(201);
     item = res.json<PlanItem>();
@@ -111,8 +135,15 @@ describe('plan periods: lifecycle', () => {
       ],
     });
     expect(ok.statusCode).toBe(200);
-    expect(ok.json<PlanItem>()).toMatchObject({ version: 2, status: 'in_progress', title: { ja: 'OJTの全庁定着' } });
-    const stale = await call('demo-hr', 'PUT', `/api/plan-items/${item.id}`, { version: 1, titleJa: '上書き' });
+    expect(ok.json<PlanItem>()).toMatchObject({
+      version: 2,
+      status: 'in_progress',
+      title: { ja: 'OJTの全庁定着' },
+    });
+    const stale = await call('demo-hr', 'PUT', `/api/plan-items/${item.id}`, {
+      version: 1,
+      titleJa: '上書き',
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().current).toMatchObject({ version: 2, title: { ja: 'OJTの全庁定着' } });
   });
@@ -154,7 +185,9 @@ describe('plan periods: lifecycle', () => {
     kpi = edit.json<Kpi>();
     expect(kpi.version).toBe(2);
     expect(kpi.targets.map((t) => t.value)).toEqual([230, 250, 270]);
-    expect((await call('demo-hr', 'PUT', `/api/kpis/${kpi.id}`, { version: 1, unit: '名' })).statusCode).toBe(409);
+    expect((await call('demo-hr', 'PUT', `/api/kpis/${kpi.id}`, { version: 1, unit: '名' })).statusCode).toBe(
+      409,
+    );
   });
 
   it('the history lists every change with who, when and a readable field-level diff', async () => {
@@ -194,13 +227,22 @@ describe('plan periods: lifecycle', () => {
   });
 
   it('moves draft → review → published only in that order', async () => {
-    const skip = await call('demo-hr', 'PUT', `/api/plan-periods/${period.id}`, { version: 1, status: 'published' });
+    const skip = await call('demo-hr', 'PUT', `/api/plan-periods/${period.id}`, {
+      version: 1,
+      status: 'published',
+    });
     expect(skip.statusCode).toBe(409);
-    const review = await call('demo-hr', 'PUT', `/api/plan-periods/${period.id}`, { version: 1, status: 'review' });
+    const review = await call('demo-hr', 'PUT', `/api/plan-periods/${period.id}`, {
+      version: 1,
+      status: 'review',
+    });
     expect(review.statusCode).toBe(200);
     expect(review.json<PlanPeriodListItem>()).toMatchObject({ status: 'review', version: 2 });
     expect((await call('demo-staff', 'GET', `/api/plan-periods/${period.id}`)).statusCode).toBe(404);
-    const stale = await call('demo-hr', 'PUT', `/api/plan-periods/${period.id}`, { version: 1, status: 'published' });
+    const stale = await call('demo-hr', 'PUT', `/api/plan-periods/${period.id}`, {
+      version: 1,
+      status: 'published',
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().current).toMatchObject({ status: 'review', version: 2 });
     const published = await call('demo-hr', 'PUT', `/api/plan-periods/${period.id}`, {
@@ -212,15 +254,24 @@ describe('plan periods: lifecycle', () => {
     const seen = await call('demo-staff', 'GET', `/api/plan-periods/${period.id}`);
     expect(seen.statusCode).toBe(200);
     expect(seen.json<PlanPeriodDetail>().items.map((i) => i.id)).toEqual([item.id]);
-    const back = await call('demo-hr', 'PUT', `/api/plan-periods/${period.id}`, { version: 3, status: 'draft' });
+    const back = await call('demo-hr', 'PUT', `/api/plan-periods/${period.id}`, {
+      version: 3,
+      status: 'draft',
+    });
     expect(back.statusCode).toBe(409);
     // a published period is kept
-    expect((await call('demo-hr', 'DELETE', `/api/plan-periods/${period.id}?version=3`)).statusCode).toBe(409);
+    expect((await call('demo-hr', 'DELETE', `/api/plan-periods/${period.id}?version=3`)).statusCode).toBe(
+      409,
+    );
   });
 
   it('plain staff and executives may read but not edit a published item (403)', async () => {
-    expect((await call('demo-staff', 'PUT', `/api/plan-items/${item.id}`, { version: 2 })).statusCode).toBe(403);
-    expect((await call('demo-exec', 'PUT', `/api/plan-items/${item.id}`, { version: 2 })).statusCode).toBe(403);
+    expect((await call('demo-staff', 'PUT', `/api/plan-items/${item.id}`, { version: 2 })).statusCode).toBe(
+      403,
+    );
+    expect((await call('demo-exec', 'PUT', `/api/plan-items/${item.id}`, { version: 2 })).statusCode).toBe(
+      403,
+    );
     expect((await call('demo-staff', 'GET', `/api/plan-items/${item.id}/history`)).statusCode).toBe(200);
   });
 });
@@ -233,36 +284,65 @@ describe('KPI actuals', () => {
   beforeAll(async () => {
     const { db } = ctx().database;
     const p2 = await db.planPeriod.findFirstOrThrow({ where: { ordinal: 2 } });
-    somuKpi = await db.kpi.findFirstOrThrow({ where: { item: { periodId: p2.id }, ownerBureauId: somuId, source: 'entered' } });
+    somuKpi = await db.kpi.findFirstOrThrow({
+      where: { item: { periodId: p2.id }, ownerBureauId: somuId, source: 'entered' },
+    });
     otherKpi = await db.kpi.findFirstOrThrow({
-      where: { item: { periodId: p2.id }, source: 'entered', OR: [{ ownerBureauId: null }, { ownerBureauId: { not: somuId } }] },
+      where: {
+        item: { periodId: p2.id },
+        source: 'entered',
+        OR: [{ ownerBureauId: null }, { ownerBureauId: { not: somuId } }],
+      },
     });
     computedKpi = await db.kpi.findFirstOrThrow({ where: { item: { periodId: p2.id }, source: 'computed' } });
   });
 
   it('the owning bureau enters its own KPI’s actual; versions guard later edits', async () => {
-    const first = await call('demo-bureau', 'PUT', `/api/kpis/${somuKpi.id}/actuals/2026`, { value: 111, note: '上期分' });
+    const first = await call('demo-bureau', 'PUT', `/api/kpis/${somuKpi.id}/actuals/2026`, {
+      value: 111,
+      note: '上期分',
+    });
     expect(first.statusCode).toBe(200);
     const actual = first.json<Kpi>().actuals.find((a) => a.fiscalYear === 2026);
     expect(actual).toMatchObject({ value: 111, note: '上期分', version: 1, origin: 'entered' });
-    const stale = await call('demo-hr', 'PUT', `/api/kpis/${somuKpi.id}/actuals/2026`, { value: 120, version: 0 });
+    const stale = await call('demo-hr', 'PUT', `/api/kpis/${somuKpi.id}/actuals/2026`, {
+      value: 120,
+      version: 0,
+    });
     expect(stale.statusCode).toBe(409);
-    expect(stale.json().current.actuals.find((a: { fiscalYear: number }) => a.fiscalYear === 2026).value).toBe(111);
-    const ok = await call('demo-hr', 'PUT', `/api/kpis/${somuKpi.id}/actuals/2026`, { value: 120, note: '上期分', version: 1 });
+    expect(
+      stale.json().current.actuals.find((a: { fiscalYear: number }) => a.fiscalYear === 2026).value,
+    ).toBe(111);
+    const ok = await call('demo-hr', 'PUT', `/api/kpis/${somuKpi.id}/actuals/2026`, {
+      value: 120,
+      note: '上期分',
+      version: 1,
+    });
     expect(ok.statusCode).toBe(200);
-    expect(ok.json<Kpi>().actuals.find((a) => a.fiscalYear === 2026)).toMatchObject({ value: 120, version: 2 });
+    expect(ok.json<Kpi>().actuals.find((a) => a.fiscalYear === 2026)).toMatchObject({
+      value: 120,
+      version: 2,
+    });
     const { db } = ctx().database;
     const item = await db.kpi.findUniqueOrThrow({ where: { id: somuKpi.id }, select: { itemId: true } });
-    const history = (await call('demo-hr', 'GET', `/api/plan-items/${item.itemId}/history`)).json<PlanHistoryPage>();
+    const history = (
+      await call('demo-hr', 'GET', `/api/plan-items/${item.itemId}/history`)
+    ).json<PlanHistoryPage>();
     expect(history.items[0]).toMatchObject({ entityType: 'actual', action: 'update' });
     expect(history.items[0]?.changes).toEqual([{ field: 'value', before: '111', after: '120' }]);
     expect(history.items[0]?.subject?.ja).toMatch(/令和8年度$/);
   });
 
   it('a bureau officer may not enter another bureau’s KPI (403); plain staff neither', async () => {
-    expect((await call('demo-bureau', 'PUT', `/api/kpis/${otherKpi.id}/actuals/2026`, { value: 1 })).statusCode).toBe(403);
-    expect((await call('demo-staff', 'PUT', `/api/kpis/${somuKpi.id}/actuals/2026`, { value: 1 })).statusCode).toBe(403);
-    expect((await call('demo-exec', 'PUT', `/api/kpis/${somuKpi.id}/actuals/2026`, { value: 1 })).statusCode).toBe(403);
+    expect(
+      (await call('demo-bureau', 'PUT', `/api/kpis/${otherKpi.id}/actuals/2026`, { value: 1 })).statusCode,
+    ).toBe(403);
+    expect(
+      (await call('demo-staff', 'PUT', `/api/kpis/${somuKpi.id}/actuals/2026`, { value: 1 })).statusCode,
+    ).toBe(403);
+    expect(
+      (await call('demo-exec', 'PUT', `/api/kpis/${somuKpi.id}/actuals/2026`, { value: 1 })).statusCode,
+    ).toBe(403);
   });
 
   it('refuses computed KPIs and years outside the period so far (400)', async () => {
@@ -283,21 +363,40 @@ describe('copying a period into the next', () => {
     const p3 = await db.planPeriod.findFirstOrThrow({ where: { ordinal: 3 } });
     await db.planPeriod.delete({ where: { id: p3.id } });
     const p2 = await db.planPeriod.findFirstOrThrow({ where: { ordinal: 2 } });
-    const res = await call('demo-hr', 'POST', `/api/plan-periods/${p2.id}/copy`, {}, { 'idempotency-key': 'copy-p2' });
+    const res = await call(
+      'demo-hr',
+      'POST',
+      `/api/plan-periods/${p2.id}/copy`,
+      {},
+      { 'idempotency-key': 'copy-p2' },
+    );
     expect(res.statusCode).toBe(201);
     const copy = res.json<PlanPeriodListItem>();
-    expect(copy).toMatchObject({ status: 'draft', startFiscalYear: 2027, endFiscalYear: 2029, copiedFromId: p2.id });
+    expect(copy).toMatchObject({
+      status: 'draft',
+      startFiscalYear: 2027,
+      endFiscalYear: 2029,
+      copiedFromId: p2.id,
+    });
     const source = (await call('demo-hr', 'GET', `/api/plan-periods/${p2.id}`)).json<PlanPeriodDetail>();
     expect(copy.itemCount).toBe(source.itemCount);
     expect(copy.kpiCount).toBe(source.kpiCount);
     const detail = (await call('demo-hr', 'GET', `/api/plan-periods/${copy.id}`)).json<PlanPeriodDetail>();
     expect(detail.items.every((i) => i.status === 'not_started')).toBe(true);
-    const entered = source.items.flatMap((i) => i.kpis).find((k) => k.source === 'entered' && k.actuals.length);
+    const entered = source.items
+      .flatMap((i) => i.kpis)
+      .find((k) => k.source === 'entered' && k.actuals.length);
     const last = entered?.actuals.at(-1);
     const copied = detail.items.flatMap((i) => i.kpis).find((k) => k.name.ja === entered?.name.ja);
     expect(copied?.baseline).toEqual({ fiscalYear: last?.fiscalYear, value: last?.value });
     expect(copied?.targets).toEqual([]);
-    const again = await call('demo-hr', 'POST', `/api/plan-periods/${p2.id}/copy`, {}, { 'idempotency-key': 'copy-p2' });
+    const again = await call(
+      'demo-hr',
+      'POST',
+      `/api/plan-periods/${p2.id}/copy`,
+      {},
+      { 'idempotency-key': 'copy-p2' },
+    );
     expect(again.json<PlanPeriodListItem>().id).toBe(copy.id);
     expect((await call('demo-staff', 'POST', `/api/plan-periods/${p2.id}/copy`, {})).statusCode).toBe(403);
   });
