@@ -24,6 +24,7 @@ import { auditRoutes } from './features/audit/audit.routes.ts';
 import { type AuditService, createAuditService } from './features/audit/audit.service.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { type AuthService, createAuthService } from './features/auth/auth.service.ts';
+import { careerRoutes } from './features/career/career.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { ojtRoutes } from './features/ojt/ojt.routes.ts';
 import { createOrgService, type OrgService } from './features/org/org.service.ts';
@@ -160,6 +161,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(rosterRoutes);
       await api.register(planRoutes);
       await api.register(dashboardRoutes);
+      await api.register(careerRoutes);
       await api.register(ojtRoutes);
     },
     { prefix: '/api' },

@@ -1,4 +1,5 @@
 export * from './audit/audit.schemas.ts';
+export * from './career/career.schemas.ts';
 export * from './common/common.schemas.ts';
 export * from './common/fiscal-year.ts';
 export * from './common/pagination.ts';

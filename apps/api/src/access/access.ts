@@ -170,6 +170,36 @@ export function ojtSessionWhere(actor: Actor): Prisma.OjtSessionWhereInput {
   return { OR: [{ trainee: staffWhere(actor) }, { supervisorId: actor.staffId }] };
 }
 
+/** 404 unless the actor may see the person; then 403 unless it is the actor themself, holding `permission`. */
+export async function assertSelfWrite(db: Db, actor: Actor, staffId: string, permission: Permission) {
+  await assertStaffVisible(db, actor, staffId);
+  require(actor, permission);
+  if (staffId !== actor.staffId) throw new ForbiddenError('Only the person may do this.', 'not_self');
+}
+
+/** 404 unless the actor may see the person; then 403 unless the actor supervises them, holding `permission`. */
+export async function assertSupervisorOf(db: Db, actor: Actor, staffId: string, permission: Permission) {
+  await assertStaffVisible(db, actor, staffId);
+  require(actor, permission);
+  if (!(await isSupervisorOf(db, actor, staffId))) {
+    throw new ForbiddenError('Only the person’s supervisor may do this.', 'not_supervisor');
+  }
+}
+
+/** The people the actor supervises today (team or override, never themselves), as a where; `null` when none. */
+export function supervisedStaffWhere(actor: Actor, day = today()): Prisma.StaffWhereInput | null {
+  const or: Prisma.StaffWhereInput[] = [];
+  if (actor.teamPaths.length) {
+    or.push({
+      assignments: {
+        some: { ...inForce(day), orgUnit: { OR: actor.teamPaths.map((p) => ({ path: { startsWith: p } })) } },
+      },
+    });
+  }
+  if (actor.overrideStaffIds.length) or.push({ id: { in: actor.overrideStaffIds } });
+  return or.length ? { AND: [{ OR: or }, { id: { not: actor.staffId } }] } : null;
+}
+
 // --- 推進計画 and rollout dashboards ---------------------------------------------------------------
 
 /** HR sees every period; everyone else only published ones (a draft or one under review is 404). */

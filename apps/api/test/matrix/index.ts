@@ -1,7 +1,8 @@
 /** Every feature's matrix rows, in the order they run. */
+import { careerRows } from './career.rows.ts';
 import { identityRows } from './identity.rows.ts';
 import { ojtRows } from './ojt.rows.ts';
 import { planRows } from './plan.rows.ts';
 import type { MatrixRows } from './types.ts';
 
-export const featureRows: MatrixRows[] = [identityRows, ojtRows, planRows];
+export const featureRows: MatrixRows[] = [identityRows, careerRows, ojtRows, planRows];

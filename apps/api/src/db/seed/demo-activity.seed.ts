@@ -4,12 +4,14 @@
  * is safe to run again: it does nothing when its records are there.
  */
 import type { Db } from '../client.ts';
+import { demoCareerSeeder } from './demo-career.seed.ts';
 import { demoOjtSeeder } from './demo-ojt.seed.ts';
 import { demoPlanSeeder } from './demo-plan.seed.ts';
 
 export type DemoSeeder = { name: string; seed: (db: Db) => Promise<void> };
 
 export const demoSeeders: DemoSeeder[] = [
+  demoCareerSeeder,
   demoOjtSeeder,
   // the 推進計画 last: its computed KPIs read what the others seed
   demoPlanSeeder,

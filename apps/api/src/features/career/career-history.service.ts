@@ -1,0 +1,312 @@
+/**
+ * What a person has done and where they stand: the timeline (assignments, completed training, OJT
+ * received, self-development and qualifications), the career-path ladder with its 階層別研修, and "my
+ * figures" for the home page.
+ */
+import {
+  type CareerPath,
+  type CourseProgress,
+  fiscalYearOf,
+  fiscalYearRange,
+  type GradeRef,
+  type LadderCourse,
+  type LadderStepState,
+  type MyDashboard,
+  type OrgUnitRef,
+  type TimelineItem,
+  type TimelinePage,
+  type TimelineQuery,
+} from '@portal/contracts';
+import { assertStaffVisible, require, supervisedStaffWhere, today } from '../../access/access.ts';
+import type { Actor } from '../../access/actor.ts';
+import type { Db } from '../../db/client.ts';
+import { expandPolicyLinks, loadPolicyCatalog } from '../policy/policy-links.ts';
+import { ACTIVE_APPLICATION, type CareerRepository } from './career.repository.ts';
+import { currentFiscalYear } from './career-plan.service.ts';
+
+const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+type Person = { id: string; nameJa: string; nameEn: string };
+const personRef = (p: Person) => ({ id: p.id, name: p.nameJa, nameEn: p.nameEn });
+type GradeRow = { id: string; code: string; rank: number; nameJa: string; nameEn: string };
+const gradeRef = (g: GradeRow): GradeRef => ({
+  id: g.id,
+  code: g.code,
+  rank: g.rank,
+  name: { ja: g.nameJa, en: g.nameEn },
+});
+
+/** How many items "awaiting me" lists at most */
+const AWAITING_MAX = 10;
+
+export function createCareerHistoryService(deps: { db: Db; repo: CareerRepository }) {
+  const { db, repo } = deps;
+
+  return {
+    async timeline(actor: Actor, staffId: string, query: TimelineQuery): Promise<TimelinePage> {
+      await assertStaffVisible(db, actor, staffId);
+      const catalog = await loadPolicyCatalog(db);
+      let initiativeIds: string[] | undefined;
+      if (query.initiativeId) initiativeIds = [query.initiativeId];
+      if (query.tag) {
+        const tagged = [...catalog.initiatives.values()]
+          .filter((i) => i.tagCodes.includes(query.tag ?? ''))
+          .map((i) => i.id);
+        initiativeIds = initiativeIds ? initiativeIds.filter((id) => tagged.includes(id)) : tagged;
+      }
+      const range = query.fiscalYear ? fiscalYearRange(query.fiscalYear) : undefined;
+      const { rows, total } = await repo.timeline(
+        {
+          staffId,
+          kinds: query.kind,
+          staffImageId: query.staffImageId,
+          initiativeIds,
+          from: range?.from,
+          to: range?.to,
+        },
+        query.page,
+        query.pageSize,
+      );
+
+      const idsOf = (...kinds: string[]) => rows.filter((r) => kinds.includes(r.kind)).map((r) => r.id);
+      const [assignments, applications, sessions, records] = await Promise.all([
+        idsOf('assignment').length ? repo.assignmentsByIds(idsOf('assignment')) : [],
+        idsOf('training').length ? repo.applicationsByIds(idsOf('training')) : [],
+        idsOf('ojt').length ? repo.ojtSessionsByIds(idsOf('ojt')) : [],
+        idsOf('self_development', 'qualification').length
+          ? repo.recordsByIds(idsOf('self_development', 'qualification'))
+          : [],
+      ]);
+      const unitIds = [...new Set(assignments.flatMap((a) => a.orgUnit.path.split('/').filter(Boolean)))];
+      const units = new Map((unitIds.length ? await repo.unitsByIds(unitIds) : []).map((u) => [u.id, u]));
+      const unitRef = (id: string): OrgUnitRef[] => {
+        const u = units.get(id);
+        return u ? [{ id: u.id, code: u.code, kind: u.kind, name: { ja: u.nameJa, en: u.nameEn } }] : [];
+      };
+      const byId = {
+        assignment: new Map(assignments.map((a) => [a.id, a])),
+        training: new Map(applications.map((a) => [a.id, a])),
+        ojt: new Map(sessions.map((s) => [s.id, s])),
+        record: new Map(records.map((r) => [r.id, r])),
+      };
+      const noLinks = { staffImageIds: [], initiativeIds: [] };
+
+      const items = rows.flatMap((r): TimelineItem[] => {
+        const date = isoDate(r.date);
+        const base = { id: r.id, date, fiscalYear: fiscalYearOf(date) };
+        if (r.kind === 'assignment') {
+          const a = byId.assignment.get(r.id);
+          if (!a) return [];
+          return [
+            {
+              ...base,
+              kind: 'assignment',
+              links: expandPolicyLinks(catalog, noLinks),
+              orgPath: a.orgUnit.path.split('/').filter(Boolean).flatMap(unitRef),
+              grade: gradeRef(a.grade),
+              post: a.postJa ? { ja: a.postJa, en: a.postEn ?? a.postJa } : null,
+              endsOn: a.endsOn ? isoDate(a.endsOn) : null,
+            },
+          ];
+        }
+        if (r.kind === 'training') {
+          const t = byId.training.get(r.id)?.session.training;
+          if (!t) return [];
+          return [
+            {
+              ...base,
+              kind: 'training',
+              links: expandPolicyLinks(catalog, t),
+              trainingId: t.id,
+              title: { ja: t.titleJa, en: t.titleEn },
+              trainingKind: t.kind,
+              hours: t.hours,
+            },
+          ];
+        }
+        if (r.kind === 'ojt') {
+          const s = byId.ojt.get(r.id);
+          if (!s) return [];
+          return [
+            {
+              ...base,
+              kind: 'ojt',
+              links: expandPolicyLinks(catalog, s),
+              topic: s.topic,
+              method: s.method,
+              minutes: s.minutes,
+              supervisor: personRef(s.supervisor),
+              acknowledged: s.acknowledgedAt !== null,
+            },
+          ];
+        }
+        const rec = byId.record.get(r.id);
+        if (!rec) return [];
+        return [
+          {
+            ...base,
+            kind: rec.kind === 'qualification' ? 'qualification' : 'self_development',
+            links: expandPolicyLinks(catalog, rec),
+            recordId: rec.id,
+            title: rec.title,
+            selfDevelopmentKind: rec.kind,
+            provider: rec.provider,
+            hours: rec.hours,
+            completed: rec.completedOn !== null,
+          },
+        ];
+      });
+      return { items, page: query.page, pageSize: query.pageSize, total };
+    },
+
+    async careerPath(actor: Actor, staffId: string): Promise<CareerPath> {
+      await assertStaffVisible(db, actor, staffId);
+      const [facts, grades, catalog] = await Promise.all([
+        repo.pathFacts(staffId),
+        repo.grades(),
+        loadPolicyCatalog(db),
+      ]);
+      if (!facts) throw new Error('unreachable: a visible person exists');
+      const courses = await repo.gradeCourses(facts.jobFamilyId);
+      const applications = await repo.courseApplications(
+        staffId,
+        courses.map((c) => c.id),
+      );
+
+      const day = today();
+      const current = facts.assignments
+        .filter((a) => a.startsOn <= day && (a.endsOn === null || a.endsOn >= day))
+        .sort((a, b) => b.startsOn.getTime() - a.startsOn.getTime())[0];
+      const currentGrade = grades.find((g) => g.id === current?.gradeId);
+      const reachedOn = new Map<string, Date>();
+      for (const a of facts.assignments) if (!reachedOn.has(a.gradeId)) reachedOn.set(a.gradeId, a.startsOn);
+      // Since when the current grade has been held without a break to a lower one
+      let since: Date | null = null;
+      if (currentGrade) {
+        for (const a of [...facts.assignments].reverse()) {
+          if (a.startsOn > day) continue;
+          if (a.gradeId !== currentGrade.id) break;
+          since = a.startsOn;
+        }
+      }
+
+      const progressOf = (trainingId: string): { progress: CourseProgress; completedOn: string | null } => {
+        const mine = applications.filter((a) => a.session.trainingId === trainingId);
+        const done = mine.find((a) => a.completed);
+        if (done)
+          return { progress: 'completed', completedOn: done.completedOn ? isoDate(done.completedOn) : null };
+        if (mine.some((a) => (ACTIVE_APPLICATION as readonly string[]).includes(a.status))) {
+          return { progress: 'enrolled', completedOn: null };
+        }
+        return { progress: 'not_taken', completedOn: null };
+      };
+      const coursesOf = (gradeId: string): LadderCourse[] =>
+        courses
+          .filter((c) => c.targetGradeIds.includes(gradeId))
+          .map((c) => ({
+            trainingId: c.id,
+            code: c.code,
+            title: { ja: c.titleJa, en: c.titleEn },
+            hours: c.hours,
+            mandatory: c.mandatory,
+            links: expandPolicyLinks(catalog, c),
+            ...progressOf(c.id),
+          }));
+
+      // The ladder runs from the first grade up to the highest one that has grade-based courses, and at
+      // least one step above the person's grade: the 副市長 and 市長 are not steps of a career ladder.
+      const courseRanks = grades.filter((g) => courses.some((c) => c.targetGradeIds.includes(g.id)));
+      const top = Math.max(
+        ...courseRanks.map((g) => g.rank),
+        (currentGrade?.rank ?? grades[0]?.rank ?? 0) + 1,
+      );
+      const ladder = grades.filter((g) => g.rank <= top);
+      const currentIndex = currentGrade ? ladder.findIndex((g) => g.id === currentGrade.id) : -1;
+      const steps = ladder.map((g, i) => {
+        let state: LadderStepState = 'future';
+        if (currentIndex >= 0) {
+          if (i < currentIndex) state = 'past';
+          else if (i === currentIndex) state = 'current';
+          else if (i === currentIndex + 1) state = 'next';
+        }
+        const reached = reachedOn.get(g.id);
+        return {
+          grade: gradeRef(g),
+          state,
+          reachedOn: reached && reached <= day ? isoDate(reached) : null,
+          courses: coursesOf(g.id),
+        };
+      });
+      const seen = new Set<string>();
+      const nextCourses = steps
+        .filter((s) => s.state === 'current' || s.state === 'next')
+        .flatMap((s) =>
+          s.courses.filter((c) => c.progress !== 'completed').map((c) => ({ ...c, grade: s.grade })),
+        )
+        .filter((c) => {
+          if (seen.has(c.trainingId)) return false;
+          seen.add(c.trainingId);
+          return true;
+        });
+
+      return {
+        staff: { ...personRef(facts), hireDate: isoDate(facts.hireDate) },
+        currentGrade: currentGrade ? gradeRef(currentGrade) : null,
+        currentGradeSince: since ? isoDate(since) : null,
+        steps,
+        nextCourses,
+      };
+    },
+
+    async myDashboard(actor: Actor): Promise<MyDashboard> {
+      require(actor, 'dashboard:read:self');
+      const fiscalYear = currentFiscalYear();
+      const team = supervisedStaffWhere(actor);
+      const [figures, awaiting] = await Promise.all([
+        repo.myFigures(actor.staffId, fiscalYear),
+        team ? repo.awaiting(team, fiscalYear, AWAITING_MAX) : null,
+      ]);
+      const { ojt, toAcknowledge, plan, selfDev, training } = figures;
+      const awaitingMe = awaiting
+        ? [
+            ...awaiting.plans.map((p) => ({
+              kind: 'career_plan' as const,
+              staff: personRef(p.staff),
+              since: (p.submittedAt ?? p.updatedAt).toISOString(),
+            })),
+            ...awaiting.requests.map((r) => ({
+              kind: 'support_request' as const,
+              staff: personRef(r.staff),
+              since: r.updatedAt.toISOString(),
+            })),
+          ]
+            .sort((a, b) => a.since.localeCompare(b.since))
+            .slice(0, AWAITING_MAX)
+        : [];
+      return {
+        fiscalYear,
+        ojt: {
+          sessions: ojt?.sessions ?? 0,
+          minutes: ojt?.minutes ?? 0,
+          lastOn: ojt?.lastOn ? isoDate(ojt.lastOn) : null,
+          toAcknowledge,
+        },
+        careerPlan: {
+          status: plan?.status ?? 'none',
+          submittedAt: plan?.submittedAt?.toISOString() ?? null,
+          lastCommentAt: plan?.comments[0]?.createdAt.toISOString() ?? null,
+        },
+        selfDevelopment: {
+          records: Number(selfDev?.records ?? 0),
+          completed: Number(selfDev?.completed ?? 0),
+          qualifications: Number(selfDev?.qualifications ?? 0),
+          hours: Number(selfDev?.hours ?? 0),
+          pendingSupport: Number(selfDev?.pending ?? 0),
+        },
+        training: { accepted: training?.accepted ?? 0, completed: training?.completed ?? 0 },
+        awaitingMe,
+      };
+    },
+  };
+}
+
+export type CareerHistoryService = ReturnType<typeof createCareerHistoryService>;

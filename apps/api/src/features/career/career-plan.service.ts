@@ -1,0 +1,489 @@
+/**
+ * キャリアプラン: one per person and 年度. The person writes it (every save is kept as a version; a
+ * stale save is refused with the current plan), submits it to their supervisor, who comments or asks
+ * for changes. A person's first read of the current 年度 carries their latest earlier plan forward as a
+ * draft (docs/decisions/005-career-plan-carry-forward.md).
+ */
+import {
+  type CareerPlan,
+  type CareerPlanCommentData,
+  CareerPlanContent,
+  type CareerPlanSaveData,
+  type CareerPlanSubmit,
+  type CareerPlanVersionList,
+  type CareerPlanView,
+  fiscalYearOf,
+} from '@portal/contracts';
+import {
+  assertSelfWrite,
+  assertStaffVisible,
+  assertSupervisorOf,
+  can,
+  isSupervisorOf,
+  today,
+} from '../../access/access.ts';
+import type { Actor, RequestMeta } from '../../access/actor.ts';
+import type { Db, Tx } from '../../db/client.ts';
+import { Prisma } from '../../generated/prisma/client.ts';
+import { BadRequestError, ConflictError, type FieldError, NotFoundError } from '../../shared/errors.ts';
+import { idempotent } from '../../shared/idempotency.ts';
+import { recordAudit } from '../audit/audit.writer.ts';
+import { expandPolicyLinks, loadPolicyCatalog, type PolicyCatalog } from '../policy/policy-links.ts';
+import type { CareerRepository, PlanRow } from './career.repository.ts';
+
+const iso = (d: Date) => d.toISOString();
+export const currentFiscalYear = () => fiscalYearOf(today().toISOString().slice(0, 10));
+type Person = { id: string; nameJa: string; nameEn: string };
+const personRef = (p: Person) => ({ id: p.id, name: p.nameJa, nameEn: p.nameEn });
+
+/** The stored content of a plan row, read back through the contract (bad JSON becomes empty). */
+function contentOf(row: Pick<PlanRow, keyof CareerPlanContent>): CareerPlanContent {
+  const parsed = CareerPlanContent.safeParse({
+    shortTermGoal: row.shortTermGoal,
+    midTermGoal: row.midTermGoal,
+    longTermGoal: row.longTermGoal,
+    desiredExperiences: row.desiredExperiences,
+    selfAssessments: row.selfAssessments,
+    skillsToGain: row.skillsToGain,
+    staffImageIds: row.staffImageIds,
+    initiativeIds: row.initiativeIds,
+  });
+  if (parsed.success) return parsed.data;
+  return CareerPlanContent.parse({
+    shortTermGoal: row.shortTermGoal,
+    midTermGoal: row.midTermGoal,
+    longTermGoal: row.longTermGoal,
+    skillsToGain: row.skillsToGain,
+  });
+}
+
+/** The columns a content writes. */
+function columnsOf(content: CareerPlanContent) {
+  return {
+    shortTermGoal: content.shortTermGoal,
+    midTermGoal: content.midTermGoal,
+    longTermGoal: content.longTermGoal,
+    desiredExperiences: content.desiredExperiences as Prisma.InputJsonValue,
+    selfAssessments: content.selfAssessments as Prisma.InputJsonValue,
+    skillsToGain: content.skillsToGain,
+    staffImageIds: content.staffImageIds,
+    initiativeIds: content.initiativeIds,
+  };
+}
+
+/** 400 naming each bad field: unknown policy links, self-assessments of an unknown or repeated 職員像. */
+function checkContent(catalog: PolicyCatalog, content: CareerPlanContent) {
+  const errors: FieldError[] = [];
+  content.staffImageIds.forEach((id, i) => {
+    if (!catalog.staffImages.has(id)) {
+      errors.push({ field: `body.staffImageIds.${i}`, message: 'not a 目指す職員像 of the policy' });
+    }
+  });
+  content.initiativeIds.forEach((id, i) => {
+    if (!catalog.initiatives.has(id)) {
+      errors.push({ field: `body.initiativeIds.${i}`, message: 'not an initiative of the policy' });
+    }
+  });
+  const seen = new Set<string>();
+  content.selfAssessments.forEach((a, i) => {
+    if (!catalog.staffImages.has(a.staffImageId)) {
+      errors.push({
+        field: `body.selfAssessments.${i}.staffImageId`,
+        message: 'not a 目指す職員像 of the policy',
+      });
+    } else if (seen.has(a.staffImageId)) {
+      errors.push({ field: `body.selfAssessments.${i}.staffImageId`, message: 'assessed twice' });
+    }
+    seen.add(a.staffImageId);
+  });
+  if (errors.length) throw new BadRequestError('Some fields are invalid.', errors);
+}
+
+/** Thrown inside a transaction to roll it back; answered as a 409 once it has ended. */
+class Refused extends Error {
+  constructor(readonly reason: 'stale' | 'draft') {
+    super(reason);
+  }
+}
+
+const isUniqueViolation = (e: unknown) =>
+  e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002';
+
+export function createCareerPlanService(deps: { db: Db; repo: CareerRepository }) {
+  const { db, repo } = deps;
+
+  async function toPlan(row: PlanRow, catalog?: PolicyCatalog): Promise<CareerPlan> {
+    const [cat, people, carried] = await Promise.all([
+      catalog ?? loadPolicyCatalog(db),
+      repo.people([
+        ...row.comments.map((c) => c.authorId),
+        ...row.versions.flatMap((v) => v.savedById ?? []),
+      ]),
+      row.carriedFromId
+        ? db.careerPlan.findUnique({
+            where: { id: row.carriedFromId },
+            select: { id: true, fiscalYear: true },
+          })
+        : null,
+    ]);
+    const byId = new Map(people.map((p) => [p.id, p]));
+    const ref = (id: string | null | undefined) => {
+      const p = id ? byId.get(id) : undefined;
+      return p ? personRef(p) : null;
+    };
+    const content = contentOf(row);
+    return {
+      ...content,
+      id: row.id,
+      staffId: row.staffId,
+      fiscalYear: row.fiscalYear,
+      status: row.status,
+      links: expandPolicyLinks(cat, content),
+      submittedAt: row.submittedAt ? iso(row.submittedAt) : null,
+      carriedFrom: carried,
+      comments: row.comments.map((c) => ({
+        id: c.id,
+        author: ref(c.authorId) ?? { id: c.authorId, name: '', nameEn: '' },
+        body: c.body,
+        requestsChanges: c.requestsChanges,
+        createdAt: iso(c.createdAt),
+      })),
+      version: row.version,
+      updatedAt: iso(row.updatedAt),
+      updatedBy: ref(row.versions[0]?.savedById),
+    };
+  }
+
+  /** The plan as it is now, for a 409's `current` (read outside the failed transaction). */
+  async function currentPlan(staffId: string, fiscalYear: number): Promise<CareerPlan | null> {
+    const row = await repo.plan(db, staffId, fiscalYear);
+    return row ? toPlan(row) : null;
+  }
+
+  async function stale(staffId: string, fiscalYear: number): Promise<never> {
+    throw new ConflictError(
+      'The career plan was changed meanwhile; nothing was saved.',
+      'stale_version',
+      await currentPlan(staffId, fiscalYear),
+    );
+  }
+
+  /** Keeps a version of the plan as it now stands. */
+  async function keepVersion(tx: Tx, planId: string, actorId: string) {
+    const row = await tx.careerPlan.findUniqueOrThrow({
+      where: { id: planId },
+      select: planSelectForVersion,
+    });
+    await tx.careerPlanVersion.create({
+      data: {
+        planId,
+        version: row.version,
+        status: row.status,
+        content: contentOf(row) as Prisma.InputJsonValue,
+        savedById: actorId,
+      },
+    });
+    return row;
+  }
+
+  const writableYears = () => {
+    const fy = currentFiscalYear();
+    return [fy, fy + 1];
+  };
+
+  /** The person's first look at the current 年度: their latest earlier plan becomes this year's draft. */
+  async function carryForward(actor: Actor, staffId: string, fiscalYear: number, meta: RequestMeta) {
+    const previous = await repo.latestPlanBefore(db, staffId, fiscalYear);
+    if (!previous) return null;
+    try {
+      await db.$transaction(async (tx) => {
+        const created = await tx.careerPlan.create({
+          data: {
+            staffId,
+            fiscalYear,
+            status: 'draft',
+            ...columnsOf(contentOf(previous)),
+            carriedFromId: previous.id,
+          },
+          select: { id: true },
+        });
+        await keepVersion(tx, created.id, actor.staffId);
+        await recordAudit(tx, {
+          actorId: actor.staffId,
+          action: 'career_plan.carry_forward',
+          entityType: 'career_plan',
+          entityId: created.id,
+          after: { fiscalYear, carriedFromId: previous.id, carriedFromYear: previous.fiscalYear },
+          meta,
+        });
+      });
+    } catch (e) {
+      // Two first looks at once: the other one carried it forward.
+      if (!isUniqueViolation(e)) throw e;
+    }
+    return repo.plan(db, staffId, fiscalYear);
+  }
+
+  async function view(actor: Actor, staffId: string, fiscalYear: number, row: PlanRow | null) {
+    const [years, supervises] = await Promise.all([
+      repo.planYears(staffId),
+      actor.staffId === staffId ? false : isSupervisorOf(db, actor, staffId),
+    ]);
+    const self = actor.staffId === staffId && can(actor, 'career:write:self');
+    const result: CareerPlanView = {
+      staffId,
+      fiscalYear,
+      plan: row ? await toPlan(row) : null,
+      fiscalYears: years.map((y) => y.fiscalYear),
+      can: {
+        edit: self && writableYears().includes(fiscalYear),
+        submit: self && row !== null && row.status !== 'submitted',
+        comment: supervises && can(actor, 'career:comment:team') && row !== null && row.status !== 'draft',
+      },
+    };
+    return result;
+  }
+
+  async function requirePlan(client: Db | Tx, staffId: string, fiscalYear: number) {
+    const row = await repo.plan(client, staffId, fiscalYear);
+    if (!row) throw new NotFoundError('There is no career plan for this 年度 yet.', 'career_plan_not_found');
+    return row;
+  }
+
+  return {
+    async get(actor: Actor, staffId: string, fiscalYearInput: number | undefined, meta: RequestMeta) {
+      await assertStaffVisible(db, actor, staffId);
+      const fiscalYear = fiscalYearInput ?? currentFiscalYear();
+      let row = await repo.plan(db, staffId, fiscalYear);
+      if (
+        !row &&
+        actor.staffId === staffId &&
+        can(actor, 'career:write:self') &&
+        fiscalYear === currentFiscalYear()
+      ) {
+        row = await carryForward(actor, staffId, fiscalYear, meta);
+      }
+      return view(actor, staffId, fiscalYear, row);
+    },
+
+    async save(
+      actor: Actor,
+      staffId: string,
+      fiscalYearInput: number | undefined,
+      body: CareerPlanSaveData,
+      meta: RequestMeta,
+    ): Promise<CareerPlanView> {
+      await assertSelfWrite(db, actor, staffId, 'career:write:self');
+      const fiscalYear = fiscalYearInput ?? currentFiscalYear();
+      if (!writableYears().includes(fiscalYear)) {
+        throw new BadRequestError('Only the plans of this and the next 年度 can be written.', [
+          { field: 'query.fiscalYear', message: `one of ${writableYears().join(', ')}` },
+        ]);
+      }
+      const { version, ...rest } = body;
+      const content = CareerPlanContent.parse(rest);
+      checkContent(await loadPolicyCatalog(db), content);
+
+      try {
+        await db.$transaction(async (tx) => {
+          const existing = await tx.careerPlan.findUnique({
+            where: { staffId_fiscalYear: { staffId, fiscalYear } },
+            select: planSelectForVersion,
+          });
+          if (!existing) {
+            if (version !== 0) throw new Refused('stale');
+            const created = await tx.careerPlan.create({
+              data: { staffId, fiscalYear, status: 'draft', ...columnsOf(content) },
+              select: { id: true },
+            });
+            await keepVersion(tx, created.id, actor.staffId);
+            await recordAudit(tx, {
+              actorId: actor.staffId,
+              action: 'career_plan.create',
+              entityType: 'career_plan',
+              entityId: created.id,
+              after: { fiscalYear, ...content },
+              meta,
+            });
+            return;
+          }
+          const { count } = await tx.careerPlan.updateMany({
+            where: { id: existing.id, version },
+            data: { ...columnsOf(content), status: 'draft', version: { increment: 1 } },
+          });
+          if (count === 0) throw new Refused('stale');
+          await keepVersion(tx, existing.id, actor.staffId);
+          await recordAudit(tx, {
+            actorId: actor.staffId,
+            action: 'career_plan.update',
+            entityType: 'career_plan',
+            entityId: existing.id,
+            before: { version: existing.version, status: existing.status, ...contentOf(existing) },
+            after: { version: existing.version + 1, status: 'draft', ...content },
+            meta,
+          });
+        });
+      } catch (e) {
+        // a stale version, or the plan was created by another request meanwhile
+        if (e instanceof Refused || isUniqueViolation(e)) await stale(staffId, fiscalYear);
+        throw e;
+      }
+      return view(actor, staffId, fiscalYear, await repo.plan(db, staffId, fiscalYear));
+    },
+
+    async submit(
+      actor: Actor,
+      staffId: string,
+      fiscalYearInput: number | undefined,
+      body: CareerPlanSubmit,
+      meta: RequestMeta,
+    ): Promise<CareerPlanView> {
+      await assertSelfWrite(db, actor, staffId, 'career:write:self');
+      const fiscalYear = fiscalYearInput ?? currentFiscalYear();
+      const row = await requirePlan(db, staffId, fiscalYear);
+      if (row.version !== body.version) await stale(staffId, fiscalYear);
+      if (row.status === 'submitted') {
+        throw new ConflictError('The plan is already submitted.', 'already_submitted', await toPlan(row));
+      }
+      if (!row.shortTermGoal && !row.midTermGoal && !row.longTermGoal) {
+        throw new BadRequestError('Write at least one goal before submitting.', [
+          { field: 'plan.shortTermGoal', message: 'write at least one goal' },
+        ]);
+      }
+      const done = await db.$transaction(async (tx) => {
+        const { count } = await tx.careerPlan.updateMany({
+          where: { id: row.id, version: body.version, status: { not: 'submitted' } },
+          data: { status: 'submitted', submittedAt: new Date(), version: { increment: 1 } },
+        });
+        if (count === 0) return false;
+        await keepVersion(tx, row.id, actor.staffId);
+        await recordAudit(tx, {
+          actorId: actor.staffId,
+          action: 'career_plan.submit',
+          entityType: 'career_plan',
+          entityId: row.id,
+          before: { version: row.version, status: row.status },
+          after: { version: row.version + 1, status: 'submitted' },
+          meta,
+        });
+        return true;
+      });
+      if (!done) await stale(staffId, fiscalYear);
+      return view(actor, staffId, fiscalYear, await repo.plan(db, staffId, fiscalYear));
+    },
+
+    async comment(
+      actor: Actor,
+      staffId: string,
+      fiscalYearInput: number | undefined,
+      body: CareerPlanCommentData,
+      meta: RequestMeta,
+      idempotencyKey: string | undefined,
+    ) {
+      await assertSupervisorOf(db, actor, staffId, 'career:comment:team');
+      const fiscalYear = fiscalYearInput ?? currentFiscalYear();
+      const row = await requirePlan(db, staffId, fiscalYear);
+      const status = body.requestsChanges ? 'changes_requested' : 'commented';
+      try {
+        const result = await idempotent(
+          db,
+          {
+            actorId: actor.staffId,
+            scope: `POST /api/staff/${staffId}/career-plan/comments?fiscalYear=${fiscalYear}`,
+            key: idempotencyKey,
+            body,
+          },
+          async (tx) => {
+            const { count } = await tx.careerPlan.updateMany({
+              where: { id: row.id, version: body.version, status: { not: 'draft' } },
+              data: { status, version: { increment: 1 } },
+            });
+            if (count === 0) {
+              throw new Refused(row.version === body.version && row.status === 'draft' ? 'draft' : 'stale');
+            }
+            const created = await tx.careerPlanComment.create({
+              data: {
+                planId: row.id,
+                authorId: actor.staffId,
+                body: body.body,
+                requestsChanges: body.requestsChanges,
+              },
+              select: { id: true },
+            });
+            await keepVersion(tx, row.id, actor.staffId);
+            await recordAudit(tx, {
+              actorId: actor.staffId,
+              action: 'career_plan.comment',
+              entityType: 'career_plan',
+              entityId: row.id,
+              before: { version: body.version, status: row.status },
+              after: {
+                version: body.version + 1,
+                status,
+                commentId: created.id,
+                requestsChanges: body.requestsChanges,
+              },
+              meta,
+            });
+            const updated = await repo.plan(tx, staffId, fiscalYear);
+            if (!updated) throw new Refused('stale');
+            return { status: 201, body: await toPlan(updated) };
+          },
+        );
+        return result.body;
+      } catch (e) {
+        if (!(e instanceof Refused)) throw e;
+        if (e.reason === 'draft') {
+          throw new ConflictError(
+            'The plan has not been submitted yet.',
+            'plan_not_submitted',
+            await currentPlan(staffId, fiscalYear),
+          );
+        }
+        return stale(staffId, fiscalYear);
+      }
+    },
+
+    async versions(
+      actor: Actor,
+      staffId: string,
+      fiscalYearInput: number | undefined,
+    ): Promise<CareerPlanVersionList> {
+      await assertStaffVisible(db, actor, staffId);
+      const row = await requirePlan(db, staffId, fiscalYearInput ?? currentFiscalYear());
+      const versions = await repo.planVersions(row.id);
+      const people = new Map(
+        (await repo.people(versions.flatMap((v) => v.savedById ?? []))).map((p) => [p.id, p]),
+      );
+      return {
+        items: versions.map((v) => {
+          const parsed = CareerPlanContent.safeParse(v.content);
+          const savedBy = v.savedById ? people.get(v.savedById) : undefined;
+          return {
+            version: v.version,
+            status: v.status,
+            content: parsed.success ? parsed.data : CareerPlanContent.parse({}),
+            savedBy: savedBy ? personRef(savedBy) : null,
+            savedAt: iso(v.savedAt),
+          };
+        }),
+      };
+    },
+  };
+}
+
+const planSelectForVersion = {
+  id: true,
+  version: true,
+  status: true,
+  shortTermGoal: true,
+  midTermGoal: true,
+  longTermGoal: true,
+  desiredExperiences: true,
+  selfAssessments: true,
+  skillsToGain: true,
+  staffImageIds: true,
+  initiativeIds: true,
+} as const satisfies Prisma.CareerPlanSelect;
+
+export type CareerPlanService = ReturnType<typeof createCareerPlanService>;

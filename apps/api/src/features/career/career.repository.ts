@@ -1,0 +1,370 @@
+/**
+ * The career feature's Prisma access: career plans (with their versions and comments), self-development
+ * records, and the reads behind the timeline, the career-path ladder and "my figures".
+ */
+import type { Db, Tx } from '../../db/client.ts';
+import { Prisma } from '../../generated/prisma/client.ts';
+
+export const planSelect = {
+  id: true,
+  staffId: true,
+  fiscalYear: true,
+  status: true,
+  shortTermGoal: true,
+  midTermGoal: true,
+  longTermGoal: true,
+  desiredExperiences: true,
+  selfAssessments: true,
+  skillsToGain: true,
+  staffImageIds: true,
+  initiativeIds: true,
+  submittedAt: true,
+  carriedFromId: true,
+  version: true,
+  updatedAt: true,
+  comments: {
+    orderBy: { createdAt: 'asc' },
+    select: { id: true, authorId: true, body: true, requestsChanges: true, createdAt: true },
+  },
+  versions: { orderBy: { version: 'desc' }, take: 1, select: { savedById: true } },
+} as const satisfies Prisma.CareerPlanSelect;
+export type PlanRow = Prisma.CareerPlanGetPayload<{ select: typeof planSelect }>;
+
+export const recordSelect = {
+  id: true,
+  staffId: true,
+  kind: true,
+  title: true,
+  description: true,
+  provider: true,
+  startedOn: true,
+  completedOn: true,
+  fiscalYear: true,
+  hours: true,
+  staffImageIds: true,
+  initiativeIds: true,
+  supportStatus: true,
+  supportDetail: true,
+  supportAmountYen: true,
+  decisionReason: true,
+  decidedById: true,
+  decidedAt: true,
+  version: true,
+  createdAt: true,
+  updatedAt: true,
+} as const satisfies Prisma.SelfDevelopmentRecordSelect;
+export type RecordRow = Prisma.SelfDevelopmentRecordGetPayload<{ select: typeof recordSelect }>;
+
+/** One entry of the timeline before its details are read: what, when, and its policy links. */
+export type TimelineRef = { kind: string; id: string; date: Date };
+
+export type TimelineFilter = {
+  staffId: string;
+  kinds: string[] | undefined;
+  staffImageId: string | undefined;
+  /** Records linked to any of these initiatives (an initiative, or those that carry a tag) */
+  initiativeIds: string[] | undefined;
+  from: string | undefined;
+  to: string | undefined;
+};
+
+/** Applications still on their way to a course (not declined, rejected or withdrawn). */
+export const ACTIVE_APPLICATION = ['applied', 'approved', 'accepted', 'waitlisted'] as const;
+
+export function createCareerRepository(db: Db) {
+  /** Every dated thing of one person's history, as one SQL union (filtered, ordered, paged there). */
+  function timelineSql(f: TimelineFilter) {
+    const where: Prisma.Sql[] = [];
+    if (f.kinds?.length) where.push(Prisma.sql`kind = ANY(${f.kinds}::text[])`);
+    if (f.staffImageId) where.push(Prisma.sql`${f.staffImageId}::uuid = ANY(si)`);
+    if (f.initiativeIds) where.push(Prisma.sql`ini && ${f.initiativeIds}::uuid[]`);
+    if (f.from) where.push(Prisma.sql`date >= ${f.from}::date`);
+    if (f.to) where.push(Prisma.sql`date <= ${f.to}::date`);
+    const filter = where.length ? Prisma.sql`WHERE ${Prisma.join(where, ' AND ')}` : Prisma.empty;
+    return Prisma.sql`
+      WITH items AS (
+        SELECT 'assignment' AS kind, a.id, a."startsOn" AS date, '{}'::uuid[] AS si, '{}'::uuid[] AS ini
+          FROM assignment a WHERE a."staffId" = ${f.staffId}::uuid
+        UNION ALL
+        SELECT 'training', ta.id,
+               COALESCE(ta."completedOn", (ts."endsAt" AT TIME ZONE 'Asia/Tokyo')::date),
+               t."staffImageIds", t."initiativeIds"
+          FROM training_application ta
+          JOIN training_session ts ON ts.id = ta."sessionId"
+          JOIN training t ON t.id = ts."trainingId"
+         WHERE ta."staffId" = ${f.staffId}::uuid AND ta.completed
+        UNION ALL
+        SELECT 'ojt', o.id, o."occurredOn", o."staffImageIds", o."initiativeIds"
+          FROM ojt_session o WHERE o."traineeId" = ${f.staffId}::uuid
+        UNION ALL
+        SELECT CASE WHEN s.kind = 'qualification' THEN 'qualification' ELSE 'self_development' END, s.id,
+               COALESCE(s."completedOn", s."startedOn", (s."createdAt" AT TIME ZONE 'Asia/Tokyo')::date),
+               s."staffImageIds", s."initiativeIds"
+          FROM self_development_record s WHERE s."staffId" = ${f.staffId}::uuid
+      )
+      SELECT kind, id, date FROM items ${filter}`;
+  }
+
+  return {
+    people(ids: string[]) {
+      if (!ids.length) return Promise.resolve([]);
+      return db.staff.findMany({
+        where: { id: { in: [...new Set(ids)] } },
+        select: { id: true, nameJa: true, nameEn: true },
+      });
+    },
+
+    // -- career plans ---------------------------------------------------------------------------
+
+    plan(client: Db | Tx, staffId: string, fiscalYear: number) {
+      return client.careerPlan.findUnique({
+        where: { staffId_fiscalYear: { staffId, fiscalYear } },
+        select: planSelect,
+      });
+    },
+
+    planYears(staffId: string) {
+      return db.careerPlan.findMany({
+        where: { staffId },
+        orderBy: { fiscalYear: 'desc' },
+        select: { id: true, fiscalYear: true },
+      });
+    },
+
+    /** The newest plan of an earlier 年度, to carry forward. */
+    latestPlanBefore(client: Db | Tx, staffId: string, fiscalYear: number) {
+      return client.careerPlan.findFirst({
+        where: { staffId, fiscalYear: { lt: fiscalYear } },
+        orderBy: { fiscalYear: 'desc' },
+        select: planSelect,
+      });
+    },
+
+    planVersions(planId: string) {
+      return db.careerPlanVersion.findMany({
+        where: { planId },
+        orderBy: { version: 'desc' },
+        select: { version: true, status: true, content: true, savedById: true, savedAt: true },
+      });
+    },
+
+    // -- self-development ------------------------------------------------------------------------
+
+    async records(where: Prisma.SelfDevelopmentRecordWhereInput, page: number, pageSize: number) {
+      const [items, total] = await Promise.all([
+        db.selfDevelopmentRecord.findMany({
+          where,
+          select: recordSelect,
+          orderBy: [{ fiscalYear: 'desc' }, { createdAt: 'desc' }],
+          skip: (page - 1) * pageSize,
+          take: pageSize,
+        }),
+        db.selfDevelopmentRecord.count({ where }),
+      ]);
+      return { items, total };
+    },
+
+    record(client: Db | Tx, staffId: string, id: string) {
+      return client.selfDevelopmentRecord.findFirst({ where: { id, staffId }, select: recordSelect });
+    },
+
+    // -- timeline --------------------------------------------------------------------------------
+
+    async timeline(f: TimelineFilter, page: number, pageSize: number) {
+      const base = timelineSql(f);
+      const [rows, count] = await Promise.all([
+        db.$queryRaw<TimelineRef[]>`
+          SELECT kind, id, date FROM (${base}) x
+          ORDER BY date DESC, id DESC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+        db.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM (${base}) x`,
+      ]);
+      return { rows, total: Number(count[0]?.total ?? 0) };
+    },
+
+    assignmentsByIds(ids: string[]) {
+      return db.assignment.findMany({
+        where: { id: { in: ids } },
+        select: {
+          id: true,
+          startsOn: true,
+          endsOn: true,
+          postJa: true,
+          postEn: true,
+          orgUnit: { select: { path: true } },
+          grade: { select: { id: true, code: true, rank: true, nameJa: true, nameEn: true } },
+        },
+      });
+    },
+
+    unitsByIds(ids: string[]) {
+      return db.orgUnit.findMany({
+        where: { id: { in: ids } },
+        select: { id: true, code: true, kind: true, nameJa: true, nameEn: true },
+      });
+    },
+
+    applicationsByIds(ids: string[]) {
+      return db.trainingApplication.findMany({
+        where: { id: { in: ids } },
+        select: {
+          id: true,
+          session: {
+            select: {
+              training: {
+                select: {
+                  id: true,
+                  titleJa: true,
+                  titleEn: true,
+                  kind: true,
+                  hours: true,
+                  staffImageIds: true,
+                  initiativeIds: true,
+                },
+              },
+            },
+          },
+        },
+      });
+    },
+
+    ojtSessionsByIds(ids: string[]) {
+      return db.ojtSession.findMany({
+        where: { id: { in: ids } },
+        select: {
+          id: true,
+          topic: true,
+          method: true,
+          minutes: true,
+          acknowledgedAt: true,
+          staffImageIds: true,
+          initiativeIds: true,
+          supervisor: { select: { id: true, nameJa: true, nameEn: true } },
+        },
+      });
+    },
+
+    recordsByIds(ids: string[]) {
+      return db.selfDevelopmentRecord.findMany({ where: { id: { in: ids } }, select: recordSelect });
+    },
+
+    // -- career path -----------------------------------------------------------------------------
+
+    pathFacts(staffId: string) {
+      return db.staff.findUnique({
+        where: { id: staffId },
+        select: {
+          id: true,
+          nameJa: true,
+          nameEn: true,
+          hireDate: true,
+          jobFamilyId: true,
+          assignments: {
+            orderBy: { startsOn: 'asc' },
+            select: { gradeId: true, startsOn: true, endsOn: true },
+          },
+        },
+      });
+    },
+
+    grades() {
+      return db.grade.findMany({
+        orderBy: { rank: 'asc' },
+        select: { id: true, code: true, rank: true, nameJa: true, nameEn: true },
+      });
+    },
+
+    /** 階層別研修 (grade-based courses) that apply to a job family. */
+    gradeCourses(jobFamilyId: string) {
+      return db.training.findMany({
+        where: {
+          kind: 'institute_grade',
+          active: true,
+          OR: [{ targetJobFamilyIds: { isEmpty: true } }, { targetJobFamilyIds: { has: jobFamilyId } }],
+        },
+        orderBy: { code: 'asc' },
+        select: {
+          id: true,
+          code: true,
+          titleJa: true,
+          titleEn: true,
+          hours: true,
+          mandatory: true,
+          targetGradeIds: true,
+          staffImageIds: true,
+          initiativeIds: true,
+        },
+      });
+    },
+
+    /** The person's applications to sessions of these courses. */
+    courseApplications(staffId: string, trainingIds: string[]) {
+      if (!trainingIds.length) return Promise.resolve([]);
+      return db.trainingApplication.findMany({
+        where: { staffId, session: { trainingId: { in: trainingIds } } },
+        select: {
+          status: true,
+          completed: true,
+          completedOn: true,
+          session: { select: { trainingId: true } },
+        },
+      });
+    },
+
+    // -- my figures ------------------------------------------------------------------------------
+
+    async myFigures(staffId: string, fiscalYear: number) {
+      const [ojt, toAcknowledge, plan, selfDev, training] = await Promise.all([
+        db.ojtStaffYear.findUnique({ where: { staffId_fiscalYear: { staffId, fiscalYear } } }),
+        db.ojtSession.count({ where: { traineeId: staffId, acknowledgedAt: null } }),
+        db.careerPlan.findUnique({
+          where: { staffId_fiscalYear: { staffId, fiscalYear } },
+          select: {
+            status: true,
+            submittedAt: true,
+            comments: { orderBy: { createdAt: 'desc' }, take: 1, select: { createdAt: true } },
+          },
+        }),
+        db.$queryRaw<
+          {
+            records: bigint;
+            completed: bigint;
+            qualifications: bigint;
+            hours: bigint | null;
+            pending: bigint;
+          }[]
+        >`
+          SELECT count(*) AS records,
+                 count("completedOn") AS completed,
+                 count(*) FILTER (WHERE kind = 'qualification' AND "completedOn" IS NOT NULL) AS qualifications,
+                 COALESCE(sum(hours), 0) AS hours,
+                 count(*) FILTER (WHERE "supportStatus" = 'pending') AS pending
+            FROM self_development_record
+           WHERE "staffId" = ${staffId}::uuid AND "fiscalYear" = ${fiscalYear}`,
+        db.trainingStaffYear.findUnique({ where: { staffId_fiscalYear: { staffId, fiscalYear } } }),
+      ]);
+      return { ojt, toAcknowledge, plan, selfDev: selfDev[0], training };
+    },
+
+    /** Plans waiting for a supervisor's comment, and support requests waiting for a decision. */
+    async awaiting(team: Prisma.StaffWhereInput, fiscalYear: number, take: number) {
+      const person = { select: { id: true, nameJa: true, nameEn: true } } as const;
+      const [plans, requests] = await Promise.all([
+        db.careerPlan.findMany({
+          where: { fiscalYear, status: 'submitted', staff: team },
+          orderBy: { submittedAt: 'asc' },
+          take,
+          select: { submittedAt: true, updatedAt: true, staff: person },
+        }),
+        db.selfDevelopmentRecord.findMany({
+          where: { supportStatus: 'pending', staff: team },
+          orderBy: { updatedAt: 'asc' },
+          take,
+          select: { updatedAt: true, staff: person },
+        }),
+      ]);
+      return { plans, requests };
+    },
+  };
+}
+
+export type CareerRepository = ReturnType<typeof createCareerRepository>;

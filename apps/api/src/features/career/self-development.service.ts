@@ -1,0 +1,391 @@
+/**
+ * 自己啓発 (施策 (1)⑤): the person records qualifications, self-study and correspondence courses, and may
+ * ask for support (a course-fee subsidy, …) that their supervisor approves or declines with a reason.
+ */
+import {
+  fiscalYearOf,
+  type SelfDevelopmentCreateData,
+  type SelfDevelopmentPage,
+  type SelfDevelopmentQuery,
+  type SelfDevelopmentRecord,
+  type SelfDevelopmentUpdateData,
+  type SupportDecisionData,
+  type SupportRequest,
+} from '@portal/contracts';
+import {
+  assertSelfWrite,
+  assertStaffVisible,
+  assertSupervisorOf,
+  can,
+  isSupervisorOf,
+  today,
+} from '../../access/access.ts';
+import type { Actor, RequestMeta } from '../../access/actor.ts';
+import type { Db } from '../../db/client.ts';
+import type { Prisma } from '../../generated/prisma/client.ts';
+import { BadRequestError, ConflictError, NotFoundError } from '../../shared/errors.ts';
+import { type IdempotentResult, idempotent } from '../../shared/idempotency.ts';
+import { recordAudit } from '../audit/audit.writer.ts';
+import {
+  assertPolicyLinks,
+  expandPolicyLinks,
+  loadPolicyCatalog,
+  type PolicyCatalog,
+} from '../policy/policy-links.ts';
+import type { CareerRepository, RecordRow } from './career.repository.ts';
+
+const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+const day = (s: string | null) => (s ? new Date(`${s}T00:00:00Z`) : null);
+
+type Input = {
+  kind: SelfDevelopmentRecord['kind'];
+  title: string;
+  description: string;
+  provider: string | null;
+  startedOn: string | null;
+  completedOn: string | null;
+  hours: number | null;
+  staffImageIds: string[];
+  initiativeIds: string[];
+};
+
+/** 400 unless the dates are in order and not in the future for a completion. */
+function checkDates(input: Input) {
+  if (input.startedOn && input.completedOn && input.completedOn < input.startedOn) {
+    throw new BadRequestError('The completion date is before the start date.', [
+      { field: 'body.completedOn', message: 'on or after startedOn' },
+    ]);
+  }
+  const todayIso = isoDate(today());
+  if (input.completedOn && input.completedOn > todayIso) {
+    throw new BadRequestError('A completion date cannot be in the future.', [
+      { field: 'body.completedOn', message: `on or before ${todayIso}` },
+    ]);
+  }
+}
+
+function columnsOf(input: Input) {
+  return {
+    kind: input.kind,
+    title: input.title,
+    description: input.description,
+    provider: input.provider || null,
+    startedOn: day(input.startedOn),
+    completedOn: day(input.completedOn),
+    // The 年度 it counts in: of its completion, else its start, else today
+    fiscalYear: fiscalYearOf(input.completedOn ?? input.startedOn ?? isoDate(today())),
+    hours: input.hours,
+    staffImageIds: input.staffImageIds,
+    initiativeIds: input.initiativeIds,
+  };
+}
+
+function supportColumns(request: SupportRequest | null) {
+  return request
+    ? {
+        supportStatus: 'pending' as const,
+        supportDetail: request.detail,
+        supportAmountYen: request.amountYen,
+      }
+    : { supportStatus: 'none' as const, supportDetail: null, supportAmountYen: null };
+}
+
+/** What the audit log keeps of a record. */
+const snapshot = (r: RecordRow) => ({
+  kind: r.kind,
+  title: r.title,
+  provider: r.provider,
+  startedOn: r.startedOn ? isoDate(r.startedOn) : null,
+  completedOn: r.completedOn ? isoDate(r.completedOn) : null,
+  hours: r.hours,
+  staffImageIds: r.staffImageIds,
+  initiativeIds: r.initiativeIds,
+  supportStatus: r.supportStatus,
+  supportDetail: r.supportDetail,
+  supportAmountYen: r.supportAmountYen,
+  decisionReason: r.decisionReason,
+  version: r.version,
+});
+
+export function createSelfDevelopmentService(deps: { db: Db; repo: CareerRepository }) {
+  const { db, repo } = deps;
+
+  async function toRecords(rows: RecordRow[], catalog?: PolicyCatalog): Promise<SelfDevelopmentRecord[]> {
+    const [cat, people] = await Promise.all([
+      catalog ?? loadPolicyCatalog(db),
+      repo.people(rows.flatMap((r) => r.decidedById ?? [])),
+    ]);
+    const byId = new Map(people.map((p) => [p.id, p]));
+    return rows.map((r) => {
+      const decider = r.decidedById ? byId.get(r.decidedById) : undefined;
+      return {
+        id: r.id,
+        staffId: r.staffId,
+        kind: r.kind,
+        title: r.title,
+        description: r.description,
+        provider: r.provider,
+        startedOn: r.startedOn ? isoDate(r.startedOn) : null,
+        completedOn: r.completedOn ? isoDate(r.completedOn) : null,
+        fiscalYear: r.fiscalYear,
+        hours: r.hours,
+        staffImageIds: r.staffImageIds,
+        initiativeIds: r.initiativeIds,
+        links: expandPolicyLinks(cat, r),
+        support: {
+          status: r.supportStatus,
+          detail: r.supportDetail,
+          amountYen: r.supportAmountYen,
+          reason: r.decisionReason,
+          decidedBy: decider ? { id: decider.id, name: decider.nameJa, nameEn: decider.nameEn } : null,
+          decidedAt: r.decidedAt ? r.decidedAt.toISOString() : null,
+        },
+        version: r.version,
+        createdAt: r.createdAt.toISOString(),
+        updatedAt: r.updatedAt.toISOString(),
+      };
+    });
+  }
+
+  async function toRecord(row: RecordRow): Promise<SelfDevelopmentRecord> {
+    const [record] = await toRecords([row]);
+    if (!record) throw new Error('unreachable');
+    return record;
+  }
+
+  async function requireRecord(staffId: string, recordId: string) {
+    const row = await repo.record(db, staffId, recordId);
+    if (!row) throw new NotFoundError('No such self-development record.', 'self_development_not_found');
+    return row;
+  }
+
+  /** A 409 with the record as it is now. */
+  async function conflict(staffId: string, recordId: string, message: string, code: string): Promise<never> {
+    const row = await repo.record(db, staffId, recordId);
+    throw new ConflictError(message, code, row ? await toRecord(row) : null);
+  }
+
+  return {
+    async list(actor: Actor, staffId: string, query: SelfDevelopmentQuery): Promise<SelfDevelopmentPage> {
+      await assertStaffVisible(db, actor, staffId);
+      const where: Prisma.SelfDevelopmentRecordWhereInput = {
+        staffId,
+        ...(query.fiscalYear ? { fiscalYear: query.fiscalYear } : {}),
+        ...(query.kind ? { kind: query.kind } : {}),
+        ...(query.supportStatus ? { supportStatus: query.supportStatus } : {}),
+      };
+      const [{ items, total }, supervises] = await Promise.all([
+        repo.records(where, query.page, query.pageSize),
+        isSupervisorOf(db, actor, staffId),
+      ]);
+      return {
+        items: await toRecords(items),
+        page: query.page,
+        pageSize: query.pageSize,
+        total,
+        can: {
+          create: actor.staffId === staffId && can(actor, 'selfdev:write:self'),
+          decide: supervises && can(actor, 'selfdev:decide:team'),
+        },
+      };
+    },
+
+    async create(
+      actor: Actor,
+      staffId: string,
+      body: SelfDevelopmentCreateData,
+      meta: RequestMeta,
+      idempotencyKey: string | undefined,
+    ): Promise<IdempotentResult<SelfDevelopmentRecord>> {
+      await assertSelfWrite(db, actor, staffId, 'selfdev:write:self');
+      checkDates(body);
+      await assertPolicyLinks(db, body, 'body.');
+      return idempotent(
+        db,
+        {
+          actorId: actor.staffId,
+          scope: `POST /api/staff/${staffId}/self-development`,
+          key: idempotencyKey,
+          body,
+        },
+        async (tx) => {
+          const created = await tx.selfDevelopmentRecord.create({
+            data: { staffId, ...columnsOf(body), ...supportColumns(body.supportRequest) },
+            select: { id: true },
+          });
+          const row = await repo.record(tx, staffId, created.id);
+          if (!row) throw new Error('unreachable');
+          await recordAudit(tx, {
+            actorId: actor.staffId,
+            action: 'self_development.create',
+            entityType: 'self_development_record',
+            entityId: row.id,
+            after: snapshot(row),
+            meta,
+          });
+          return { status: 201, body: await toRecord(row) };
+        },
+      );
+    },
+
+    async update(
+      actor: Actor,
+      staffId: string,
+      recordId: string,
+      body: SelfDevelopmentUpdateData,
+      meta: RequestMeta,
+    ): Promise<SelfDevelopmentRecord> {
+      await assertSelfWrite(db, actor, staffId, 'selfdev:write:self');
+      checkDates(body);
+      await assertPolicyLinks(db, body, 'body.');
+      const row = await requireRecord(staffId, recordId);
+      if (row.version !== body.version) {
+        await conflict(
+          staffId,
+          recordId,
+          'The record was changed meanwhile; nothing was saved.',
+          'stale_version',
+        );
+      }
+      let support = {};
+      if (body.supportRequest !== undefined) {
+        if (row.supportStatus === 'approved' || row.supportStatus === 'declined') {
+          await conflict(
+            staffId,
+            recordId,
+            'The supervisor has already decided on the support request.',
+            'support_already_decided',
+          );
+        }
+        support = supportColumns(body.supportRequest);
+      }
+      const saved = await db.$transaction(async (tx) => {
+        const { count } = await tx.selfDevelopmentRecord.updateMany({
+          where: { id: recordId, staffId, version: body.version },
+          data: { ...columnsOf(body), ...support, version: { increment: 1 } },
+        });
+        if (count === 0) return null;
+        const after = await repo.record(tx, staffId, recordId);
+        if (!after) return null;
+        await recordAudit(tx, {
+          actorId: actor.staffId,
+          action: 'self_development.update',
+          entityType: 'self_development_record',
+          entityId: recordId,
+          before: snapshot(row),
+          after: snapshot(after),
+          meta,
+        });
+        return after;
+      });
+      if (!saved) {
+        return conflict(
+          staffId,
+          recordId,
+          'The record was changed meanwhile; nothing was saved.',
+          'stale_version',
+        );
+      }
+      return toRecord(saved);
+    },
+
+    async remove(actor: Actor, staffId: string, recordId: string, version: number, meta: RequestMeta) {
+      await assertSelfWrite(db, actor, staffId, 'selfdev:write:self');
+      const row = await requireRecord(staffId, recordId);
+      if (row.supportStatus === 'approved') {
+        await conflict(
+          staffId,
+          recordId,
+          'A record whose support was approved is kept.',
+          'support_already_decided',
+        );
+      }
+      const done = await db.$transaction(async (tx) => {
+        const { count } = await tx.selfDevelopmentRecord.deleteMany({
+          where: { id: recordId, staffId, version, supportStatus: { not: 'approved' } },
+        });
+        if (count === 0) return false;
+        await recordAudit(tx, {
+          actorId: actor.staffId,
+          action: 'self_development.delete',
+          entityType: 'self_development_record',
+          entityId: recordId,
+          before: snapshot(row),
+          meta,
+        });
+        return true;
+      });
+      if (!done) {
+        await conflict(
+          staffId,
+          recordId,
+          'The record was changed meanwhile; nothing was deleted.',
+          'stale_version',
+        );
+      }
+    },
+
+    async decide(
+      actor: Actor,
+      staffId: string,
+      recordId: string,
+      body: SupportDecisionData,
+      meta: RequestMeta,
+    ): Promise<SelfDevelopmentRecord> {
+      await assertSupervisorOf(db, actor, staffId, 'selfdev:decide:team');
+      const row = await requireRecord(staffId, recordId);
+      if (row.version !== body.version) {
+        await conflict(
+          staffId,
+          recordId,
+          'The record was changed meanwhile; nothing was decided.',
+          'stale_version',
+        );
+      }
+      if (row.supportStatus !== 'pending') {
+        await conflict(
+          staffId,
+          recordId,
+          'No support request is waiting for a decision.',
+          'support_not_pending',
+        );
+      }
+      const decided = await db.$transaction(async (tx) => {
+        const { count } = await tx.selfDevelopmentRecord.updateMany({
+          where: { id: recordId, staffId, version: body.version, supportStatus: 'pending' },
+          data: {
+            supportStatus: body.decision,
+            decisionReason: body.reason || null,
+            decidedById: actor.staffId,
+            decidedAt: new Date(),
+            version: { increment: 1 },
+          },
+        });
+        if (count === 0) return null;
+        const after = await repo.record(tx, staffId, recordId);
+        if (!after) return null;
+        await recordAudit(tx, {
+          actorId: actor.staffId,
+          action: `self_development.support_${body.decision}`,
+          entityType: 'self_development_record',
+          entityId: recordId,
+          before: { supportStatus: row.supportStatus, version: row.version },
+          after: { supportStatus: body.decision, reason: body.reason, version: after.version },
+          meta,
+        });
+        return after;
+      });
+      if (!decided) {
+        return conflict(
+          staffId,
+          recordId,
+          'The record was changed meanwhile; nothing was decided.',
+          'stale_version',
+        );
+      }
+      return toRecord(decided);
+    },
+  };
+}
+
+export type SelfDevelopmentService = ReturnType<typeof createSelfDevelopmentService>;
