@@ -1,5 +1,5 @@
 import type { OrgUnit } from '@portal/contracts';
-import { type KeyboardEvent, useCallback, useId, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocalized } from '../../../shared/i18n/use-language.ts';
 import { indexOrgTree, type OrgNode, visibleOrgNodes } from '../lib/org-tree.ts';
@@ -42,7 +42,6 @@ export function OrgTree({
 }) {
   const { t } = useTranslation();
   const l = useLocalized();
-  const baseId = useId();
   const items = useRef(new Map<string, HTMLLIElement>());
   const visible = useMemo(() => visibleOrgNodes(roots, expanded), [roots, expanded]);
   const byId = useMemo(() => indexOrgTree(roots), [roots]);
@@ -121,8 +120,6 @@ export function OrgTree({
       const hasChildren = node.children.length > 0;
       const open = hasChildren && expanded.has(id);
       const selected = id === selectedId;
-      const nameId = `${baseId}-${id}-name`;
-      const kindId = `${baseId}-${id}-kind`;
       return (
         <li
           key={id}
@@ -136,7 +133,6 @@ export function OrgTree({
           aria-posinset={position + 1}
           aria-expanded={hasChildren ? open : undefined}
           aria-selected={selected}
-          aria-labelledby={`${nameId} ${kindId}`}
           tabIndex={id === tabStop ? 0 : -1}
           data-unit-code={node.unit.code}
           onFocus={(event) => {
@@ -157,10 +153,8 @@ export function OrgTree({
             }`}
           >
             {hasChildren ? <Chevron open={open} /> : <span aria-hidden="true" className="size-4 shrink-0" />}
-            <span id={nameId} className="text-std-16N-170">
-              {l(node.unit.name)}
-            </span>
-            <span id={kindId} className="text-dns-14N-130 text-solid-gray-700">
+            <span className="text-std-16N-170">{l(node.unit.name)}</span>
+            <span className="text-dns-14N-130 text-solid-gray-700">
               {t(`identity.org.kind.${node.unit.kind}`)}
             </span>
           </div>
