@@ -37,6 +37,7 @@ import { rosterRoutes } from './features/roster/roster.routes.ts';
 import { createStaffRepository } from './features/staff/staff.repository.ts';
 import { staffRoutes } from './features/staff/staff.routes.ts';
 import { createStaffService, type StaffService } from './features/staff/staff.service.ts';
+import { trainingRoutes } from './features/training/training.routes.ts';
 import { paths } from './paths.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { errorHandler, notFoundProblem } from './plugins/error-handler.ts';
@@ -159,6 +160,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(staffRoutes);
       await api.register(auditRoutes);
       await api.register(rosterRoutes);
+      await api.register(trainingRoutes);
       await api.register(planRoutes);
       await api.register(dashboardRoutes);
       await api.register(careerRoutes);

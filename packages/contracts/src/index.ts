@@ -11,3 +11,4 @@ export * from './plan/plan.schemas.ts';
 export * from './policy/policy.schemas.ts';
 export * from './policy/policy-links.schemas.ts';
 export * from './roster/roster.schemas.ts';
+export * from './training/training.schemas.ts';

@@ -4,7 +4,7 @@
  * actor's scope is 404: its existence is not revealed). Route hooks only authenticate.
  */
 import { type Permission, permissionsOf, type Role } from '@portal/contracts';
-import type { Db } from '../db/client.ts';
+import type { Db, Tx } from '../db/client.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { ForbiddenError, NotFoundError } from '../shared/errors.ts';
 import type { Actor } from './actor.ts';
@@ -186,6 +186,29 @@ export async function assertSupervisorOf(db: Db, actor: Actor, staffId: string, 
   }
 }
 
+/** Whether the actor manages a course: HR any; a bureau officer their own bureau's 部門別研修. */
+export function canManageTraining(
+  actor: Actor,
+  training: { kind: string; ownerBureauId: string | null },
+): boolean {
+  if (can(actor, 'training:manage:any')) return true;
+  return (
+    can(actor, 'training:manage:bureau') &&
+    training.kind === 'departmental' &&
+    training.ownerBureauId !== null &&
+    actor.bureauIds.includes(training.ownerBureauId)
+  );
+}
+
+/** The courses the actor manages, as a where; `null` when none. */
+export function managedTrainingWhere(actor: Actor): Prisma.TrainingWhereInput | null {
+  if (can(actor, 'training:manage:any')) return {};
+  if (can(actor, 'training:manage:bureau') && actor.bureauIds.length) {
+    return { kind: 'departmental', ownerBureauId: { in: actor.bureauIds } };
+  }
+  return null;
+}
+
 /** The people the actor supervises today (team or override, never themselves), as a where; `null` when none. */
 export function supervisedStaffWhere(actor: Actor, day = today()): Prisma.StaffWhereInput | null {
   const or: Prisma.StaffWhereInput[] = [];
@@ -198,6 +221,37 @@ export function supervisedStaffWhere(actor: Actor, day = today()): Prisma.StaffW
   }
   if (actor.overrideStaffIds.length) or.push({ id: { in: actor.overrideStaffIds } });
   return or.length ? { AND: [{ OR: or }, { id: { not: actor.staffId } }] } : null;
+}
+
+/** Training applications the actor may see: their own, their staff's, and those to courses they manage. */
+export function trainingApplicationWhere(actor: Actor): Prisma.TrainingApplicationWhereInput {
+  if (can(actor, 'training:manage:any')) return {};
+  const or: Prisma.TrainingApplicationWhereInput[] = [{ staffId: actor.staffId }];
+  const team = can(actor, 'training:approve:team') ? supervisedStaffWhere(actor) : null;
+  if (team) or.push({ staff: team });
+  const managed = managedTrainingWhere(actor);
+  if (managed) or.push({ session: { training: managed } });
+  return { OR: or };
+}
+
+/** Whether anyone supervises this person today: the head of a unit above (or of) theirs, or an override. */
+export async function hasSupervisor(db: Db | Tx, staffId: string): Promise<boolean> {
+  const day = today();
+  const [posts, override] = await Promise.all([
+    db.assignment.findMany({
+      where: { staffId, ...inForce(day) },
+      select: { orgUnit: { select: { path: true } } },
+    }),
+    db.supervisorOverride.findFirst({ where: { staffId, ...inForce(day) }, select: { id: true } }),
+  ]);
+  if (override) return true;
+  const unitIds = [...new Set(posts.flatMap((p) => p.orgUnit.path.split('/').filter(Boolean)))];
+  if (!unitIds.length) return false;
+  const head = await db.assignment.findFirst({
+    where: { ...inForce(day), isHead: true, orgUnitId: { in: unitIds }, staffId: { not: staffId } },
+    select: { id: true },
+  });
+  return head !== null;
 }
 
 // --- 推進計画 and rollout dashboards ---------------------------------------------------------------

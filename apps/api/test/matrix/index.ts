@@ -3,6 +3,7 @@ import { careerRows } from './career.rows.ts';
 import { identityRows } from './identity.rows.ts';
 import { ojtRows } from './ojt.rows.ts';
 import { planRows } from './plan.rows.ts';
+import { trainingRows } from './training.rows.ts';
 import type { MatrixRows } from './types.ts';
 
-export const featureRows: MatrixRows[] = [identityRows, careerRows, ojtRows, planRows];
+export const featureRows: MatrixRows[] = [identityRows, careerRows, ojtRows, planRows, trainingRows];

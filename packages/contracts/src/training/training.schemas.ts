@@ -1,0 +1,420 @@
+/**
+ * 研修 (training): the catalogue (研修所研修 — 階層別 / 選択 / 特別 —, 部門別研修 owned by a bureau,
+ * 派遣研修, e-learning), its dated sessions, and each person's application:
+ * applied → approved (the supervisor) | declined → accepted (HR or the owning bureau) | waitlisted
+ * (full; moves up in order when someone withdraws) | rejected; withdrawn by the person before the
+ * deadline. After the course: attendance and completion, a short survey and a 職場での実践 report.
+ */
+import { z } from 'zod';
+import { LocalizedText } from '../common/common.schemas.ts';
+import { PageQuery, paged } from '../common/pagination.ts';
+import { GradeRef, JobFamilyRef, OrgUnitRef } from '../identity/identity.schemas.ts';
+import { PriorityTagCode } from '../policy/policy.schemas.ts';
+import { PolicyLinkIds, PolicyLinks } from '../policy/policy-links.schemas.ts';
+
+/** 研修所研修 (階層別 / 選択 / 特別), 部門別研修, 派遣研修, e-learning */
+export const TrainingKind = z.enum([
+  'institute_grade',
+  'institute_elective',
+  'institute_special',
+  'departmental',
+  'dispatch',
+  'elearning',
+]);
+export type TrainingKind = z.infer<typeof TrainingKind>;
+
+export const TrainingSessionStatus = z.enum(['scheduled', 'cancelled', 'finished']);
+export type TrainingSessionStatus = z.infer<typeof TrainingSessionStatus>;
+
+export const TrainingApplicationStatus = z.enum([
+  'applied',
+  'declined',
+  'approved',
+  'accepted',
+  'waitlisted',
+  'rejected',
+  'withdrawn',
+]);
+export type TrainingApplicationStatus = z.infer<typeof TrainingApplicationStatus>;
+
+export const TrainingAttendance = z.enum(['present', 'absent', 'partial']);
+export type TrainingAttendance = z.infer<typeof TrainingAttendance>;
+
+const BodyFiscalYear = z.number().int().min(2000).max(2100);
+const QueryFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+// ---------------------------------------------------------------------------------------------
+// Catalogue
+// ---------------------------------------------------------------------------------------------
+
+export const TrainingInput = z
+  .object({
+    /** A short code (`R8-SHIN-01`); generated when left out */
+    code: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/)
+      .optional(),
+    title: z.object({ ja: z.string().trim().min(1).max(200), en: z.string().trim().max(200).default('') }),
+    description: z
+      .object({ ja: z.string().trim().max(4000).default(''), en: z.string().trim().max(4000).default('') })
+      .default({ ja: '', en: '' }),
+    kind: TrainingKind,
+    /** The 局・区 that owns a 部門別研修 (required for that kind, empty otherwise) */
+    ownerBureauId: z.uuid().nullable().default(null),
+    targetGradeIds: z.array(z.uuid()).max(20).default([]),
+    targetJobFamilyIds: z.array(z.uuid()).max(30).default([]),
+    hours: z.number().min(0).max(2000),
+    /** The 年度 it is offered in */
+    fiscalYears: z.array(BodyFiscalYear).min(1).max(10),
+    /** HR assigns it to everyone of its target grades */
+    mandatory: z.boolean().default(false),
+    active: z.boolean().default(true),
+  })
+  .extend(PolicyLinkIds.shape);
+export type TrainingInput = z.input<typeof TrainingInput>;
+
+export const TrainingUpdate = TrainingInput.extend({ version: z.number().int().min(1) });
+export type TrainingUpdate = z.input<typeof TrainingUpdate>;
+
+/** The next session still open for applications */
+export const TrainingSessionBrief = z.object({
+  id: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  applicationDeadline: z.string(),
+  online: z.boolean(),
+  venue: z.string().nullable(),
+  seatsLeft: z.number().int(),
+});
+export type TrainingSessionBrief = z.infer<typeof TrainingSessionBrief>;
+
+/** Where the reader stands with a course: completed it, enrolled, an application pending, or none. */
+export const MyTrainingProgress = z.enum(['completed', 'enrolled', 'pending', 'none']);
+export type MyTrainingProgress = z.infer<typeof MyTrainingProgress>;
+
+export const Training = z.object({
+  id: z.string(),
+  code: z.string(),
+  title: LocalizedText,
+  description: LocalizedText,
+  kind: TrainingKind,
+  ownerBureau: OrgUnitRef.nullable(),
+  targetGrades: z.array(GradeRef),
+  targetJobFamilies: z.array(JobFamilyRef),
+  hours: z.number(),
+  links: PolicyLinks,
+  fiscalYears: z.array(z.number().int()),
+  mandatory: z.boolean(),
+  active: z.boolean(),
+  version: z.number().int(),
+  /** Whether the reader may edit it, add sessions and handle its applications */
+  canManage: z.boolean(),
+  /** Sessions not yet started */
+  upcomingSessions: z.number().int(),
+  nextOpenSession: TrainingSessionBrief.nullable(),
+  myProgress: MyTrainingProgress,
+  /** The survey's averages (1–5), for those who manage the course */
+  feedback: z
+    .object({ count: z.number().int(), satisfaction: z.number(), usefulness: z.number() })
+    .nullable(),
+});
+export type Training = z.infer<typeof Training>;
+
+export const TrainingListQuery = PageQuery.extend({
+  kind: z.union([TrainingKind, z.array(TrainingKind).max(6)]).optional(),
+  /** Courses for this grade (its own, and those open to every grade) */
+  gradeId: z.uuid().optional(),
+  initiativeId: z.uuid().optional(),
+  /** Courses linked to an initiative that carries this 重点取組方針 tag */
+  tag: PriorityTagCode.optional(),
+  fiscalYear: z.coerce.number().int().min(2000).max(2100).optional(),
+  q: z.string().trim().max(100).optional(),
+  mandatory: QueryFlag.optional(),
+  /** Managers only: include courses no longer offered */
+  includeInactive: QueryFlag.optional(),
+});
+export type TrainingListQuery = z.input<typeof TrainingListQuery>;
+
+export const TrainingPage = paged(Training);
+export type TrainingPage = z.infer<typeof TrainingPage>;
+
+export const TrainingRecommendationReason = z.enum(['mandatory', 'grade', 'career_plan', 'job_family']);
+export type TrainingRecommendationReason = z.infer<typeof TrainingRecommendationReason>;
+
+export const TrainingRecommendations = z.object({
+  fiscalYear: z.number().int(),
+  grade: GradeRef.nullable(),
+  items: z.array(z.object({ training: Training, reasons: z.array(TrainingRecommendationReason) })),
+});
+export type TrainingRecommendations = z.infer<typeof TrainingRecommendations>;
+
+// ---------------------------------------------------------------------------------------------
+// Sessions
+// ---------------------------------------------------------------------------------------------
+
+const sessionFields = {
+  startsAt: z.iso.datetime({ offset: true }),
+  endsAt: z.iso.datetime({ offset: true }),
+  venue: z.string().trim().max(200).nullable().default(null),
+  online: z.boolean().default(false),
+  capacity: z.number().int().min(1).max(10_000),
+  /** The last day to apply (and to withdraw) */
+  applicationDeadline: z.iso.date(),
+};
+
+function checkSessionDates(
+  s: { startsAt: string; endsAt: string; applicationDeadline: string },
+  ctx: z.RefinementCtx,
+) {
+  if (Date.parse(s.endsAt) <= Date.parse(s.startsAt)) {
+    ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'must be after startsAt' });
+  }
+  // The deadline is a day in Japan; it may not fall after the session's first day there.
+  const startDay = new Date(Date.parse(s.startsAt) + 9 * 3600_000).toISOString().slice(0, 10);
+  if (s.applicationDeadline > startDay) {
+    ctx.addIssue({ code: 'custom', path: ['applicationDeadline'], message: 'must not be after the start' });
+  }
+}
+
+export const TrainingSessionInput = z.object(sessionFields).superRefine(checkSessionDates);
+export type TrainingSessionInput = z.input<typeof TrainingSessionInput>;
+
+export const TrainingSessionUpdate = z
+  .object({
+    ...sessionFields,
+    status: z.enum(['scheduled', 'cancelled']).default('scheduled'),
+    version: z.number().int().min(1),
+  })
+  .superRefine(checkSessionDates);
+export type TrainingSessionUpdate = z.input<typeof TrainingSessionUpdate>;
+
+/** The reader's own application to a session */
+export const MyTrainingApplication = z.object({
+  id: z.string(),
+  status: TrainingApplicationStatus,
+  waitlistPosition: z.number().int().nullable(),
+  attendance: TrainingAttendance.nullable(),
+  completed: z.boolean(),
+  version: z.number().int(),
+});
+export type MyTrainingApplication = z.infer<typeof MyTrainingApplication>;
+
+export const TrainingSession = z.object({
+  id: z.string(),
+  trainingId: z.string(),
+  fiscalYear: z.number().int(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  venue: z.string().nullable(),
+  online: z.boolean(),
+  capacity: z.number().int(),
+  acceptedCount: z.number().int(),
+  waitlistedCount: z.number().int(),
+  /** Applications waiting for the supervisor or for acceptance */
+  pendingCount: z.number().int(),
+  applicationDeadline: z.string(),
+  status: TrainingSessionStatus,
+  /** Scheduled and the deadline not passed */
+  open: z.boolean(),
+  version: z.number().int(),
+  myApplication: MyTrainingApplication.nullable(),
+});
+export type TrainingSession = z.infer<typeof TrainingSession>;
+
+export const TrainingSessionListQuery = PageQuery.extend({
+  fiscalYear: z.coerce.number().int().min(2000).max(2100).optional(),
+  pageSize: z.coerce.number().int().min(1).max(100).default(50),
+});
+export type TrainingSessionListQuery = z.input<typeof TrainingSessionListQuery>;
+
+export const TrainingSessionPage = paged(TrainingSession);
+export type TrainingSessionPage = z.infer<typeof TrainingSessionPage>;
+
+// ---------------------------------------------------------------------------------------------
+// Applications
+// ---------------------------------------------------------------------------------------------
+
+export const TrainingPersonRef = z.object({ id: z.string(), name: z.string(), nameEn: z.string() });
+export type TrainingPersonRef = z.infer<typeof TrainingPersonRef>;
+
+export const TrainingApplicantRef = TrainingPersonRef.extend({
+  employeeNumber: z.string(),
+  orgUnit: OrgUnitRef.nullable(),
+  grade: GradeRef.nullable(),
+});
+export type TrainingApplicantRef = z.infer<typeof TrainingApplicantRef>;
+
+export const TrainingDecision = z.object({
+  by: TrainingPersonRef.nullable(),
+  at: z.string(),
+  reason: z.string().nullable(),
+});
+export type TrainingDecision = z.infer<typeof TrainingDecision>;
+
+export const TrainingApplication = z.object({
+  id: z.string(),
+  status: TrainingApplicationStatus,
+  /** Enrolled by HR (bulk enrolment of a grade) rather than applied for */
+  assigned: z.boolean(),
+  fiscalYear: z.number().int(),
+  reason: z.string(),
+  training: z.object({
+    id: z.string(),
+    code: z.string(),
+    title: LocalizedText,
+    kind: TrainingKind,
+    hours: z.number(),
+  }),
+  session: z.object({
+    id: z.string(),
+    startsAt: z.string(),
+    endsAt: z.string(),
+    venue: z.string().nullable(),
+    online: z.boolean(),
+    applicationDeadline: z.string(),
+    status: TrainingSessionStatus,
+  }),
+  staff: TrainingApplicantRef,
+  supervisorDecision: TrainingDecision.nullable(),
+  hrDecision: TrainingDecision.nullable(),
+  /** 1 for the first on the waiting list */
+  waitlistPosition: z.number().int().nullable(),
+  attendance: TrainingAttendance.nullable(),
+  completed: z.boolean(),
+  completedOn: z.string().nullable(),
+  feedback: z
+    .object({
+      satisfaction: z.number().int(),
+      usefulness: z.number().int(),
+      comment: z.string(),
+      createdAt: z.string(),
+    })
+    .nullable(),
+  practiceReport: z
+    .object({
+      body: z.string(),
+      submittedAt: z.string(),
+      confirmedBy: TrainingPersonRef.nullable(),
+      confirmedAt: z.string().nullable(),
+      supervisorComment: z.string().nullable(),
+    })
+    .nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number().int(),
+  /** What the reader may do with it now */
+  actions: z.object({
+    withdraw: z.boolean(),
+    supervise: z.boolean(),
+    accept: z.boolean(),
+    feedback: z.boolean(),
+    practiceReport: z.boolean(),
+    confirmPractice: z.boolean(),
+  }),
+});
+export type TrainingApplication = z.infer<typeof TrainingApplication>;
+
+/**
+ * Whose applications: `mine` (default); `inbox=supervisor` — my staff's applications waiting for my
+ * approval; `inbox=practice` — my staff's 職場での実践 reports to confirm; `inbox=acceptance` —
+ * approved applications to the sessions I manage, waiting to be accepted.
+ */
+export const TrainingApplicationListQuery = PageQuery.extend({
+  mine: QueryFlag.optional(),
+  inbox: z.enum(['supervisor', 'practice', 'acceptance']).optional(),
+  status: z.union([TrainingApplicationStatus, z.array(TrainingApplicationStatus).max(7)]).optional(),
+  fiscalYear: z.coerce.number().int().min(2000).max(2100).optional(),
+});
+export type TrainingApplicationListQuery = z.input<typeof TrainingApplicationListQuery>;
+
+export const TrainingApplicationPage = paged(TrainingApplication);
+export type TrainingApplicationPage = z.infer<typeof TrainingApplicationPage>;
+
+export const TrainingApplyRequest = z.object({ reason: z.string().trim().min(1).max(1000) });
+export type TrainingApplyRequest = z.infer<typeof TrainingApplyRequest>;
+
+/** approve / decline: the applicant's supervisor; accept / reject: HR or the owning bureau */
+export const TrainingDecisionRequest = z
+  .object({
+    decision: z.enum(['approve', 'decline', 'accept', 'reject']),
+    reason: z.string().trim().max(1000).default(''),
+    /** The version the decider saw; a stale one → 409 with the current application */
+    version: z.number().int().min(1).optional(),
+  })
+  .superRefine((d, ctx) => {
+    if ((d.decision === 'decline' || d.decision === 'reject') && d.reason === '') {
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'a reason is required' });
+    }
+  });
+export type TrainingDecisionRequest = z.input<typeof TrainingDecisionRequest>;
+
+/** An optional body: `{ version }` to guard against a stale view */
+export const TrainingWithdrawRequest = z.object({ version: z.number().int().min(1).optional() }).nullish();
+export type TrainingWithdrawRequest = z.input<typeof TrainingWithdrawRequest>;
+
+export const TrainingAttendanceRequest = z.object({
+  rows: z
+    .array(
+      z.object({
+        applicationId: z.uuid(),
+        attendance: TrainingAttendance,
+        completed: z.boolean(),
+        version: z.number().int().min(1).optional(),
+      }),
+    )
+    .min(1)
+    .max(1000),
+});
+export type TrainingAttendanceRequest = z.input<typeof TrainingAttendanceRequest>;
+
+export const TrainingFeedbackRequest = z.object({
+  satisfaction: z.number().int().min(1).max(5),
+  usefulness: z.number().int().min(1).max(5),
+  comment: z.string().trim().max(2000).default(''),
+});
+export type TrainingFeedbackRequest = z.input<typeof TrainingFeedbackRequest>;
+
+export const TrainingPracticeReportRequest = z.object({ body: z.string().trim().min(1).max(4000) });
+export type TrainingPracticeReportRequest = z.infer<typeof TrainingPracticeReportRequest>;
+
+export const TrainingPracticeConfirmRequest = z.object({ comment: z.string().trim().max(1000).default('') });
+export type TrainingPracticeConfirmRequest = z.input<typeof TrainingPracticeConfirmRequest>;
+
+export const TrainingAssignmentRequest = z.object({
+  sessionId: z.uuid(),
+  gradeIds: z.array(z.uuid()).min(1).max(20),
+});
+export type TrainingAssignmentRequest = z.infer<typeof TrainingAssignmentRequest>;
+
+export const TrainingAssignmentResult = z.object({
+  /** People of those grades found */
+  matched: z.number().int(),
+  accepted: z.number().int(),
+  waitlisted: z.number().int(),
+  /** Already applied to this session, or already completed the course */
+  skipped: z.number().int(),
+});
+export type TrainingAssignmentResult = z.infer<typeof TrainingAssignmentResult>;
+
+// ---------------------------------------------------------------------------------------------
+// Roster
+// ---------------------------------------------------------------------------------------------
+
+export const TrainingSessionRoster = z.object({
+  training: z.object({
+    id: z.string(),
+    code: z.string(),
+    title: LocalizedText,
+    kind: TrainingKind,
+    hours: z.number(),
+  }),
+  session: TrainingSession,
+  counts: z.record(TrainingApplicationStatus, z.number().int()),
+  /** Every application but withdrawn ones: accepted first, then the waiting list in order, … */
+  items: z.array(TrainingApplication),
+});
+export type TrainingSessionRoster = z.infer<typeof TrainingSessionRoster>;
+
+export const TrainingRosterExportQuery = z.object({ format: z.enum(['csv', 'xlsx']).default('csv') });
+export type TrainingRosterExportQuery = z.input<typeof TrainingRosterExportQuery>;
