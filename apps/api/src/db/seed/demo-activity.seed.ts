@@ -7,10 +7,12 @@ import type { Db } from '../client.ts';
 import { demoCareerSeeder } from './demo-career.seed.ts';
 import { demoOjtSeeder } from './demo-ojt.seed.ts';
 import { demoPlanSeeder } from './demo-plan.seed.ts';
+import { demoTrainingSeeder } from './demo-training.seed.ts';
 
 export type DemoSeeder = { name: string; seed: (db: Db) => Promise<void> };
 
 export const demoSeeders: DemoSeeder[] = [
+  demoTrainingSeeder,
   demoCareerSeeder,
   demoOjtSeeder,
   // the 推進計画 last: its computed KPIs read what the others seed
