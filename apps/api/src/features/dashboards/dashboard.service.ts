@@ -1,7 +1,7 @@
 /**
  * The rollout dashboards. Staff figures are sums over the `dashboard_unit_year` rollup (a handful of
  * GROUP BY queries: per 局・区, per child unit by materialized path, per 年度); plan progress and KPIs
- * come from the published period the 年度 falls in.
+ * come from the published period the 年度 falls in. Each dashboard is a few queries run side by side.
  */
 import {
   type DashboardInitiative,
@@ -66,8 +66,95 @@ export function figuresOf(f: FigureSums): StaffFigures {
 }
 
 const emptyCounts = (): PlanStatusCounts => ({ not_started: 0, in_progress: 0, done: 0, delayed: 0 });
-const mean = (xs: number[]) =>
-  xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 10) / 10 : null;
+const STATUSES = ['not_started', 'in_progress', 'done', 'delayed'] as const;
+const mean = (xs: (number | null)[]) => {
+  const v = xs.filter((x): x is number => x !== null);
+  return v.length ? Math.round((v.reduce((a, b) => a + b, 0) / v.length) * 10) / 10 : null;
+};
+
+type PolicyShape = {
+  startFiscalYear: number;
+  priorities: { tagCode: string; tagLabelJa: string; tagLabelEn: string; titleJa: string; titleEn: string }[];
+  initiatives: {
+    id: string;
+    code: string;
+    marker: string;
+    titleJa: string;
+    titleEn: string;
+    areaId: string;
+    areaPosition: number;
+    areaTitleJa: string;
+    areaTitleEn: string;
+    tagCodes: string[];
+  }[];
+};
+
+/** The policy's areas, initiatives and tags change only with a new revision: kept a minute per process. */
+const POLICY_TTL_MS = 60_000;
+const policyCache = new WeakMap<Db, { at: number; shape: Promise<PolicyShape> }>();
+
+function policyShape(db: Db): Promise<PolicyShape> {
+  const hit = policyCache.get(db);
+  if (hit && Date.now() - hit.at < POLICY_TTL_MS) return hit.shape;
+  const shape = (async (): Promise<PolicyShape> => {
+    const [policy, priorities, initiatives] = await Promise.all([
+      db.policy.findFirst({ where: { inForce: true }, select: { startFiscalYear: true } }),
+      db.$queryRaw<PolicyShape['priorities']>`
+        SELECT pp."tagCode", pp."tagLabelJa", pp."tagLabelEn", pp."titleJa", pp."titleEn"
+        FROM "priority_policy" pp JOIN "policy" p ON p."id" = pp."policyId" AND p."inForce"
+        ORDER BY pp."position"`,
+      db.$queryRaw<PolicyShape['initiatives']>`
+        SELECT i."id", i."code", i."marker", i."titleJa", i."titleEn", a."id" AS "areaId", a."position" AS "areaPosition",
+               a."titleJa" AS "areaTitleJa", a."titleEn" AS "areaTitleEn",
+               ARRAY(SELECT pp."tagCode" FROM "initiative_tag" it JOIN "priority_policy" pp ON pp."id" = it."priorityPolicyId"
+                     WHERE it."initiativeId" = i."id" ORDER BY pp."position") AS "tagCodes"
+        FROM "initiative" i JOIN "policy_area" a ON a."id" = i."areaId" JOIN "policy" p ON p."id" = a."policyId" AND p."inForce"
+        ORDER BY a."position", i."position"`,
+    ]);
+    return { startFiscalYear: policy?.startFiscalYear ?? 2021, priorities, initiatives };
+  })();
+  policyCache.set(db, { at: Date.now(), shape });
+  shape.catch(() => policyCache.delete(db));
+  return shape;
+}
+
+type PlanItemRow = {
+  periodId: string;
+  periodNameJa: string;
+  periodNameEn: string;
+  startFiscalYear: number;
+  endFiscalYear: number;
+  id: string | null;
+  initiativeId: string;
+  titleJa: string;
+  titleEn: string;
+  status: PlanItemStatus;
+  owners: UnitRow[];
+  inSubtree: boolean;
+};
+type PlanKpiRow = {
+  id: string;
+  itemId: string;
+  initiativeId: string;
+  nameJa: string;
+  nameEn: string;
+  unit: string;
+  source: 'computed' | 'entered';
+  metric: string | null;
+  metricParams: KpiMetricParams | null;
+  higherIsBetter: boolean;
+  baselineFiscalYear: number | null;
+  baselineValue: number | null;
+  target: number | null;
+  actual: number | null;
+  bureau: UnitRow | null;
+};
+
+/** The published period the 年度 falls in. */
+const PERIOD_OF_YEAR = `
+  SELECT p.* FROM "plan_period" p JOIN "policy" pol ON pol."id" = p."policyId" AND pol."inForce"
+  WHERE p."status" = 'published' AND p."startFiscalYear" <= $1 AND p."endFiscalYear" >= $1
+  ORDER BY p."ordinal" LIMIT 1`;
 
 export function createDashboardService(deps: { db: Db }) {
   const { db } = deps;
@@ -80,72 +167,55 @@ export function createDashboardService(deps: { db: Db }) {
     return { fiscalYear, current, asOf };
   }
 
-  async function pickerYears(current: number, selected: number): Promise<number[]> {
-    const policy = await db.policy.findFirst({ where: { inForce: true }, select: { startFiscalYear: true } });
-    const first = Math.min(policy?.startFiscalYear ?? 2021, selected);
+  function pickerYears(policy: PolicyShape, current: number, selected: number): number[] {
+    const first = Math.min(policy.startFiscalYear, selected);
     const years: number[] = [];
     for (let fy = Math.max(current, selected); fy >= first; fy--) years.push(fy);
     return years;
   }
 
-  /** The published period that the 年度 falls in, with its items and KPIs (targets/actuals of the 年度). */
-  async function publishedPlan(fiscalYear: number) {
-    return db.planPeriod.findFirst({
-      where: {
-        status: 'published',
-        policy: { inForce: true },
-        startFiscalYear: { lte: fiscalYear },
-        endFiscalYear: { gte: fiscalYear },
-      },
-      select: {
-        id: true,
-        nameJa: true,
-        nameEn: true,
-        startFiscalYear: true,
-        endFiscalYear: true,
-        items: {
-          orderBy: { position: 'asc' },
-          select: {
-            id: true,
-            initiativeId: true,
-            titleJa: true,
-            titleEn: true,
-            status: true,
-            ownerOrgUnitIds: true,
-            kpis: {
-              orderBy: { position: 'asc' },
-              select: {
-                id: true,
-                itemId: true,
-                nameJa: true,
-                nameEn: true,
-                unit: true,
-                source: true,
-                metric: true,
-                metricParams: true,
-                higherIsBetter: true,
-                ownerBureauId: true,
-                baselineFiscalYear: true,
-                baselineValue: true,
-                targets: { where: { fiscalYear }, select: { value: true } },
-                actuals: { where: { fiscalYear }, select: { value: true } },
-              },
-            },
-          },
-        },
-      },
-    });
+  /** Items of the 年度's published period (with owners; `inSubtree`: owned under the given path). */
+  function planItems(fiscalYear: number, subtreePath = '') {
+    return db.$queryRawUnsafe<PlanItemRow[]>(
+      `SELECT p."id" AS "periodId", p."nameJa" AS "periodNameJa", p."nameEn" AS "periodNameEn",
+              p."startFiscalYear", p."endFiscalYear", i."id", i."initiativeId", i."titleJa", i."titleEn", i."status",
+              COALESCE((SELECT json_agg(json_build_object('id', u."id", 'code', u."code", 'kind', u."kind",
+                                         'nameJa', u."nameJa", 'nameEn', u."nameEn") ORDER BY u."path")
+                        FROM "org_unit" u WHERE u."id" = ANY(i."ownerOrgUnitIds")), '[]'::json) AS "owners",
+              EXISTS (SELECT 1 FROM "org_unit" u WHERE u."id" = ANY(i."ownerOrgUnitIds") AND starts_with(u."path", $2)) AS "inSubtree"
+       FROM (${PERIOD_OF_YEAR}) p
+       LEFT JOIN "plan_item" i ON i."periodId" = p."id"
+       ORDER BY i."position"`,
+      fiscalYear,
+      subtreePath,
+    );
   }
-  type Plan = NonNullable<Awaited<ReturnType<typeof publishedPlan>>>;
 
-  async function kpisOf(
-    plan: Plan | null,
+  /** KPIs of the 年度's published period with the 年度's target and entered actual (optionally one bureau's). */
+  function planKpis(fiscalYear: number, bureauId: string | null = null) {
+    return db.$queryRawUnsafe<PlanKpiRow[]>(
+      `SELECT k."id", k."itemId", i."initiativeId", k."nameJa", k."nameEn", k."unit", k."source", k."metric", k."metricParams",
+              k."higherIsBetter", k."baselineFiscalYear", k."baselineValue", t."value" AS "target", a."value" AS "actual",
+              CASE WHEN b."id" IS NULL THEN NULL ELSE json_build_object('id', b."id", 'code', b."code", 'kind', b."kind",
+                   'nameJa', b."nameJa", 'nameEn', b."nameEn") END AS "bureau"
+       FROM (${PERIOD_OF_YEAR}) p
+       JOIN "plan_item" i ON i."periodId" = p."id"
+       JOIN "kpi" k ON k."itemId" = i."id"
+       LEFT JOIN "kpi_target" t ON t."kpiId" = k."id" AND t."fiscalYear" = $1
+       LEFT JOIN "kpi_actual" a ON a."kpiId" = k."id" AND a."fiscalYear" = $1
+       LEFT JOIN "org_unit" b ON b."id" = k."ownerBureauId"
+       WHERE ($2::uuid IS NULL OR k."ownerBureauId" = $2::uuid)
+       ORDER BY i."position", k."position"`,
+      fiscalYear,
+      bureauId,
+    );
+  }
+
+  async function shapeKpis(
+    rows: PlanKpiRow[],
     fiscalYear: number,
-    filter?: (k: Plan['items'][number]['kpis'][number]) => boolean,
-  ) {
-    if (!plan) return [];
-    const items = new Map(plan.items.map((i) => [i.id, i]));
-    const rows = plan.items.flatMap((i) => i.kpis).filter((k) => (filter ? filter(k) : true));
+    city: FigureSums | undefined,
+  ): Promise<DashboardKpi[]> {
     const computed = await evaluateMetrics(
       db,
       rows
@@ -153,108 +223,72 @@ export function createDashboardService(deps: { db: Db }) {
         .map((k) => ({
           kpiId: k.id,
           metric: k.metric as KpiMetric,
-          params: (k.metricParams as KpiMetricParams | null) ?? null,
+          params: k.metricParams ?? null,
           fiscalYears: [fiscalYear],
         })),
+      city ? new Map([[fiscalYear, city]]) : undefined,
     );
-    const bureaus = new Map(
-      (
-        await db.orgUnit.findMany({
-          where: { id: { in: [...new Set(rows.flatMap((k) => k.ownerBureauId ?? []))] } },
-          select: { id: true, code: true, kind: true, nameJa: true, nameEn: true },
-        })
-      ).map((u) => [u.id, u]),
-    );
-    return rows.map((k): DashboardKpi => {
-      const target = k.targets[0]?.value ?? null;
-      const actual =
-        k.source === 'computed'
-          ? (computed.get(k.id)?.get(fiscalYear) ?? null)
-          : (k.actuals[0]?.value ?? null);
-      const bureau = k.ownerBureauId ? bureaus.get(k.ownerBureauId) : undefined;
+    return rows.map((k) => {
+      const actual = k.source === 'computed' ? (computed.get(k.id)?.get(fiscalYear) ?? null) : k.actual;
       return {
         id: k.id,
         itemId: k.itemId,
-        initiativeId: items.get(k.itemId)?.initiativeId ?? '',
+        initiativeId: k.initiativeId,
         name: { ja: k.nameJa, en: k.nameEn || k.nameJa },
         unit: k.unit,
         source: k.source,
         higherIsBetter: k.higherIsBetter,
-        ownerBureau: bureau ? ref(bureau) : null,
+        ownerBureau: k.bureau ? ref(k.bureau) : null,
         baseline:
           k.baselineFiscalYear !== null && k.baselineValue !== null
             ? { fiscalYear: k.baselineFiscalYear, value: k.baselineValue }
             : null,
-        target,
+        target: k.target,
         actual,
-        achievementRate: achievementRate(target, actual, k.higherIsBetter),
+        achievementRate: achievementRate(k.target, actual, k.higherIsBetter),
       };
     });
   }
 
-  async function trendOf(where: string, params: unknown[], upTo: number): Promise<TrendPoint[]> {
-    const rows = await db.$queryRawUnsafe<(FigureSums & { fiscalYear: number })[]>(
-      `SELECT d."fiscalYear", ${FIGURE_SUMS}
-       FROM "dashboard_unit_year" d JOIN "org_unit" u ON u."id" = d."orgUnitId"
-       WHERE d."fiscalYear" <= $1 AND d."fiscalYear" >= (SELECT COALESCE(MIN("startFiscalYear"), 2021) FROM "policy" WHERE "inForce") ${where}
-       GROUP BY d."fiscalYear" ORDER BY d."fiscalYear"`,
+  /** Figures per 年度 from the policy's first up to `upTo`, for everyone or under one path. */
+  type YearSums = FigureSums & { fiscalYear: number };
+  function trendOf(policy: PolicyShape, upTo: number, path: string | null): Promise<YearSums[]> {
+    return db.$queryRawUnsafe<(FigureSums & { fiscalYear: number })[]>(
+      path === null
+        ? `SELECT d."fiscalYear", ${FIGURE_SUMS} FROM "dashboard_unit_year" d
+           WHERE d."fiscalYear" BETWEEN $1 AND $2 GROUP BY d."fiscalYear" ORDER BY d."fiscalYear"`
+        : `SELECT d."fiscalYear", ${FIGURE_SUMS} FROM "dashboard_unit_year" d JOIN "org_unit" u ON u."id" = d."orgUnitId"
+           WHERE d."fiscalYear" BETWEEN $1 AND $2 AND starts_with(u."path", $3)
+           GROUP BY d."fiscalYear" ORDER BY d."fiscalYear"`,
+      Math.min(policy.startFiscalYear, upTo),
       upTo,
-      ...params,
+      ...(path === null ? [] : [path]),
     );
-    return rows.map((r) => ({ fiscalYear: r.fiscalYear, ...figuresOf(r) }));
   }
+
+  const toTrend = (rows: YearSums[]): TrendPoint[] =>
+    rows.map((r) => ({ fiscalYear: r.fiscalYear, ...figuresOf(r) }));
 
   return {
     async rollout(actor: Actor, requested: number | undefined): Promise<RolloutDashboard> {
       require(actor, 'dashboard:read:any');
       const { fiscalYear, current, asOf } = yearContext(requested);
       const refreshedAt = await ensureDashboardRollup(db);
-      const [plan, policy, byBureau, trend, courses, fiscalYears] = await Promise.all([
-        publishedPlan(fiscalYear),
-        db.policy.findFirst({
-          where: { inForce: true },
-          select: {
-            priorityPolicies: {
-              orderBy: { position: 'asc' },
-              select: {
-                id: true,
-                tagCode: true,
-                tagLabelJa: true,
-                tagLabelEn: true,
-                titleJa: true,
-                titleEn: true,
-              },
-            },
-            policyAreas: {
-              orderBy: { position: 'asc' },
-              select: {
-                id: true,
-                position: true,
-                titleJa: true,
-                titleEn: true,
-                initiatives: {
-                  orderBy: { position: 'asc' },
-                  select: {
-                    id: true,
-                    code: true,
-                    marker: true,
-                    titleJa: true,
-                    titleEn: true,
-                    tags: { select: { priorityPolicy: { select: { tagCode: true } } } },
-                  },
-                },
-              },
-            },
-          },
-        }),
-        db.$queryRawUnsafe<(FigureSums & { bureauId: string | null; total: number })[]>(
-          `SELECT u."bureauId", GROUPING(u."bureauId")::int AS "total", ${FIGURE_SUMS}
-           FROM "dashboard_unit_year" d JOIN "org_unit" u ON u."id" = d."orgUnitId"
-           WHERE d."fiscalYear" = $1
-           GROUP BY ROLLUP (u."bureauId")`,
+      const policy = await policyShape(db);
+      const [items, kpiRows, bureaus, trendRows, courses] = await Promise.all([
+        planItems(fiscalYear),
+        planKpis(fiscalYear),
+        db.$queryRawUnsafe<(FigureSums & UnitRow)[]>(
+          `SELECT b."id", b."code", b."kind", b."nameJa", b."nameEn", ${FIGURE_SUMS}
+           FROM "org_unit" b
+           LEFT JOIN "org_unit" u ON u."bureauId" = b."id"
+           LEFT JOIN "dashboard_unit_year" d ON d."orgUnitId" = u."id" AND d."fiscalYear" = $1
+           WHERE b."kind" IN ('bureau', 'ward') AND (b."validTo" IS NULL OR b."validTo" >= $2::date)
+           GROUP BY b."id" ORDER BY b."kind", b."position", b."code"`,
           fiscalYear,
+          asOf,
         ),
-        trendOf('', [], fiscalYear),
+        trendOf(policy, fiscalYear, null),
         db.$queryRawUnsafe<{ tagCode: string; courses: number }[]>(
           `SELECT pp."tagCode", COUNT(DISTINCT t."id")::int AS "courses"
            FROM "training" t
@@ -265,79 +299,40 @@ export function createDashboardService(deps: { db: Db }) {
            GROUP BY pp."tagCode"`,
           fiscalYear,
         ),
-        pickerYears(current, fiscalYear),
       ]);
+      const total = trendRows.find((r) => r.fiscalYear === fiscalYear) ?? { ...EMPTY_SUMS, fiscalYear };
+      const kpis = await shapeKpis(kpiRows, fiscalYear, total);
+      const period = items[0];
+      const planItemsOnly = items.filter((i) => i.id !== null);
 
-      const bureauUnits = await db.orgUnit.findMany({
-        where: {
-          kind: { in: ['bureau', 'ward'] },
-          OR: [{ validTo: null }, { validTo: { gte: new Date(asOf) } }],
-        },
-        orderBy: [{ kind: 'asc' }, { position: 'asc' }, { code: 'asc' }],
-        select: { id: true, code: true, kind: true, nameJa: true, nameEn: true },
+      const initiatives: DashboardInitiative[] = policy.initiatives.map((i) => {
+        const own = planItemsOnly.filter((it) => it.initiativeId === i.id);
+        const statusCounts = emptyCounts();
+        for (const it of own) statusCounts[it.status]++;
+        const ownKpis = kpis.filter((k) => k.initiativeId === i.id);
+        return {
+          id: i.id,
+          code: i.code,
+          marker: i.marker,
+          title: { ja: i.titleJa, en: i.titleEn },
+          area: { id: i.areaId, position: i.areaPosition, title: { ja: i.areaTitleJa, en: i.areaTitleEn } },
+          tagCodes: i.tagCodes,
+          items: own.map((it) => ({
+            id: it.id as string,
+            title: { ja: it.titleJa, en: it.titleEn || it.titleJa },
+            status: it.status,
+            owners: it.owners.map(ref),
+          })),
+          statusCounts,
+          kpiCount: ownKpis.length,
+          achievementRate: mean(ownKpis.map((k) => k.achievementRate)),
+        };
       });
-      const sums = new Map(
-        byBureau.filter((r) => r.total === 0 && r.bureauId).map((r) => [r.bureauId as string, r]),
-      );
-      const total = byBureau.find((r) => r.total === 1) ?? EMPTY_SUMS;
-      const units: UnitFigures[] = bureauUnits.map((u) => ({
-        unit: ref(u),
-        hasChildren: true,
-        ...figuresOf(sums.get(u.id) ?? EMPTY_SUMS),
-      }));
-
-      const kpis = await kpisOf(plan, fiscalYear);
-      const initiatives: DashboardInitiative[] = (policy?.policyAreas ?? []).flatMap((area) =>
-        area.initiatives.map((i) => {
-          const items = plan?.items.filter((it) => it.initiativeId === i.id) ?? [];
-          const statusCounts = emptyCounts();
-          for (const it of items) statusCounts[it.status as PlanItemStatus]++;
-          const own = kpis.filter((k) => k.initiativeId === i.id);
-          return {
-            id: i.id,
-            code: i.code,
-            marker: i.marker,
-            title: { ja: i.titleJa, en: i.titleEn },
-            area: { id: area.id, position: area.position, title: { ja: area.titleJa, en: area.titleEn } },
-            tagCodes: i.tags.map((t) => t.priorityPolicy.tagCode).sort(),
-            items: items.map((it) => ({
-              id: it.id,
-              title: { ja: it.titleJa, en: it.titleEn || it.titleJa },
-              status: it.status,
-              owners: [],
-            })),
-            statusCounts,
-            kpiCount: own.length,
-            achievementRate: mean(
-              own.flatMap((k) => (k.achievementRate === null ? [] : [k.achievementRate])),
-            ),
-          };
-        }),
-      );
-      // Owners of items, in one query
-      const ownerIds = [...new Set(plan?.items.flatMap((i) => i.ownerOrgUnitIds) ?? [])];
-      if (ownerIds.length) {
-        const owners = new Map(
-          (
-            await db.orgUnit.findMany({
-              where: { id: { in: ownerIds } },
-              select: { id: true, code: true, kind: true, nameJa: true, nameEn: true },
-            })
-          ).map((u) => [u.id, ref(u)]),
-        );
-        const byItem = new Map(plan?.items.map((i) => [i.id, i.ownerOrgUnitIds]) ?? []);
-        for (const i of initiatives) {
-          for (const it of i.items)
-            it.owners = (byItem.get(it.id) ?? []).flatMap((id) => owners.get(id) ?? []);
-        }
-      }
-
       const courseCounts = new Map(courses.map((c) => [c.tagCode, c.courses]));
-      const tags: DashboardTag[] = (policy?.priorityPolicies ?? []).map((pp) => {
+      const tags: DashboardTag[] = policy.priorities.map((pp) => {
         const tagged = initiatives.filter((i) => i.tagCodes.includes(pp.tagCode));
         const statusCounts = emptyCounts();
-        for (const i of tagged)
-          for (const s of Object.keys(statusCounts) as PlanItemStatus[]) statusCounts[s] += i.statusCounts[s];
+        for (const i of tagged) for (const s of STATUSES) statusCounts[s] += i.statusCounts[s];
         const ids = new Set(tagged.map((i) => i.id));
         const own = kpis.filter((k) => ids.has(k.initiativeId));
         return {
@@ -348,38 +343,36 @@ export function createDashboardService(deps: { db: Db }) {
           itemCount: tagged.reduce((n, i) => n + i.items.length, 0),
           statusCounts,
           kpiCount: own.length,
-          achievementRate: mean(own.flatMap((k) => (k.achievementRate === null ? [] : [k.achievementRate]))),
+          achievementRate: mean(own.map((k) => k.achievementRate)),
           trainingCourses: courseCounts.get(pp.tagCode) ?? 0,
         };
       });
-
       const statusCounts = emptyCounts();
-      for (const i of initiatives)
-        for (const s of Object.keys(statusCounts) as PlanItemStatus[]) statusCounts[s] += i.statusCounts[s];
+      for (const i of initiatives) for (const s of STATUSES) statusCounts[s] += i.statusCounts[s];
       return {
         fiscalYear,
         asOf,
         refreshedAt: refreshedAt.toISOString(),
-        period: plan
+        period: period
           ? {
-              id: plan.id,
-              name: { ja: plan.nameJa, en: plan.nameEn || plan.nameJa },
-              startFiscalYear: plan.startFiscalYear,
-              endFiscalYear: plan.endFiscalYear,
+              id: period.periodId,
+              name: { ja: period.periodNameJa, en: period.periodNameEn || period.periodNameJa },
+              startFiscalYear: period.startFiscalYear,
+              endFiscalYear: period.endFiscalYear,
             }
           : null,
-        fiscalYears,
+        fiscalYears: pickerYears(policy, current, fiscalYear),
         summary: {
           ...figuresOf(total),
           statusCounts,
           kpiCount: kpis.length,
-          achievementRate: mean(kpis.flatMap((k) => (k.achievementRate === null ? [] : [k.achievementRate]))),
+          achievementRate: mean(kpis.map((k) => k.achievementRate)),
         },
         initiatives,
         kpis,
-        units,
+        units: bureaus.map((b) => ({ unit: ref(b), hasChildren: true, ...figuresOf(b) })),
         tags,
-        trend,
+        trend: toTrend(trendRows),
       };
     },
 
@@ -396,89 +389,70 @@ export function createDashboardService(deps: { db: Db }) {
       assertDashboardUnitVisible(actor, unit);
       const { fiscalYear, current, asOf } = yearContext(requested);
       const refreshedAt = await ensureDashboardRollup(db);
-      const depth = unit.path.split('/').filter(Boolean).length;
-      const childExpr = `NULLIF(split_part(u."path", '/', ${depth + 2}), '')`;
+      const policy = await policyShape(db);
       const chainIds = unit.path.split('/').filter(Boolean);
-      const [chain, children, rows, trend, plan, fiscalYears] = await Promise.all([
-        db.orgUnit.findMany({
-          where: { id: { in: chainIds } },
-          select: { id: true, code: true, kind: true, nameJa: true, nameEn: true },
-        }),
-        db.orgUnit.findMany({
-          where: { parentId: unit.id, OR: [{ validTo: null }, { validTo: { gte: new Date(asOf) } }] },
-          orderBy: [{ position: 'asc' }, { code: 'asc' }],
-          select: {
-            id: true,
-            code: true,
-            kind: true,
-            nameJa: true,
-            nameEn: true,
-            _count: { select: { children: true } },
-          },
-        }),
-        db.$queryRawUnsafe<(FigureSums & { child: string | null; total: number })[]>(
-          `SELECT ${childExpr} AS "child", GROUPING(${childExpr})::int AS "total", ${FIGURE_SUMS}
+      const childExpr = `NULLIF(split_part(u."path", '/', ${chainIds.length + 2}), '')`;
+      const [units, rows, trendRows, items, kpiRows] = await Promise.all([
+        db.$queryRawUnsafe<(UnitRow & { parentId: string | null; hasChildren: boolean })[]>(
+          `SELECT u."id", u."code", u."kind", u."nameJa", u."nameEn", u."parentId",
+                  EXISTS (SELECT 1 FROM "org_unit" c WHERE c."parentId" = u."id") AS "hasChildren"
+           FROM "org_unit" u
+           WHERE u."id" = ANY($1::uuid[])
+              OR (u."parentId" = $2::uuid AND (u."validTo" IS NULL OR u."validTo" >= $3::date))
+           ORDER BY u."position", u."code"`,
+          chainIds,
+          unit.id,
+          asOf,
+        ),
+        db.$queryRawUnsafe<(FigureSums & { child: string | null })[]>(
+          `SELECT ${childExpr} AS "child", ${FIGURE_SUMS}
            FROM "dashboard_unit_year" d JOIN "org_unit" u ON u."id" = d."orgUnitId"
            WHERE d."fiscalYear" = $1 AND starts_with(u."path", $2)
-           GROUP BY ROLLUP (${childExpr})`,
+           GROUP BY 1`,
           fiscalYear,
           unit.path,
         ),
-        trendOf('AND starts_with(u."path", $2)', [unit.path], fiscalYear),
-        publishedPlan(fiscalYear),
-        pickerYears(current, fiscalYear),
+        trendOf(policy, fiscalYear, unit.path),
+        planItems(fiscalYear, unit.path),
+        unit.bureauId ? planKpis(fiscalYear, unit.bureauId) : Promise.resolve([]),
       ]);
-      const byChild = new Map(rows.filter((r) => r.total === 0).map((r) => [r.child, r]));
-      const total = rows.find((r) => r.total === 1) ?? EMPTY_SUMS;
-      const childFigures: UnitFigures[] = children.map((c) => ({
-        unit: ref(c),
-        hasChildren: c._count.children > 0,
-        ...figuresOf(byChild.get(c.id) ?? EMPTY_SUMS),
-      }));
+      const byChild = new Map(rows.map((r) => [r.child, r]));
+      const total = trendRows.find((r) => r.fiscalYear === fiscalYear) ?? { ...EMPTY_SUMS, fiscalYear };
+      const children: UnitFigures[] = units
+        .filter((u) => u.parentId === unit.id)
+        .map((c) => ({
+          unit: ref(c),
+          hasChildren: c.hasChildren,
+          ...figuresOf(byChild.get(c.id) ?? EMPTY_SUMS),
+        }));
       const direct = byChild.get(null);
       if (direct && direct.staff > 0)
-        childFigures.unshift({ unit: null, hasChildren: false, ...figuresOf(direct) });
-
-      const chainById = new Map(chain.map((c) => [c.id, c]));
-      const subtree = plan
-        ? new Set(
-            (
-              await db.orgUnit.findMany({
-                where: { path: { startsWith: unit.path } },
-                select: { id: true },
-              })
-            ).map((u) => u.id),
-          )
-        : new Set<string>();
-      const kpis = await kpisOf(
-        plan,
-        fiscalYear,
-        (k) => k.ownerBureauId !== null && k.ownerBureauId === unit.bureauId,
-      );
-      const initiativeCodes = new Map(
-        (await db.initiative.findMany({ select: { id: true, code: true } })).map((i) => [i.id, i.code]),
-      );
+        children.unshift({ unit: null, hasChildren: false, ...figuresOf(direct) });
+      const chain = new Map(units.map((u) => [u.id, u]));
+      const codes = new Map(policy.initiatives.map((i) => [i.id, i.code]));
+      // computed KPIs are city-wide figures: the trend above is this unit's, so they are worked out apart
+      const kpis = await shapeKpis(kpiRows, fiscalYear, undefined);
       return {
         fiscalYear,
         asOf,
         refreshedAt: refreshedAt.toISOString(),
-        fiscalYears,
+        fiscalYears: pickerYears(policy, current, fiscalYear),
         unit: ref(unit),
         path: chainIds.flatMap((id) => {
-          const c = chainById.get(id);
+          const c = chain.get(id);
           return c ? [ref(c)] : [];
         }),
         canReadRollout: can(actor, 'dashboard:read:any'),
         summary: figuresOf(total),
-        children: childFigures,
-        trend,
+        children,
+        trend: toTrend(trendRows),
         kpis,
-        items: (plan?.items ?? [])
-          .filter((i) => i.ownerOrgUnitIds.some((id) => subtree.has(id)))
+        items: items
+          .filter((i) => i.id !== null && i.inSubtree)
           .map((i) => ({
-            id: i.id,
+            id: i.id as string,
             initiativeId: i.initiativeId,
-            initiativeCode: initiativeCodes.get(i.initiativeId) ?? '',
+            initiativeCode: codes.get(i.initiativeId) ?? '',
             title: { ja: i.titleJa, en: i.titleEn || i.titleJa },
             status: i.status,
           })),

@@ -80,11 +80,13 @@ function fromCity(metric: KpiMetric, f: FigureSums): number | null {
 export async function evaluateMetrics(
   db: Db,
   requests: readonly MetricRequest[],
+  /** City-wide figures the caller already has (the dashboards read them anyway) */
+  known?: Map<number, FigureSums>,
 ): Promise<Map<string, Map<number, number | null>>> {
   const out = new Map<string, Map<number, number | null>>();
   if (!requests.length) return out;
   const allYears = [...new Set(requests.flatMap((r) => r.fiscalYears))];
-  const city = await cityFigures(db, allYears);
+  const city = known && allYears.every((fy) => known.has(fy)) ? known : await cityFigures(db, allYears);
   const groups = new Map<string, Promise<Map<number, CourseGroupRow>>>();
   for (const r of requests) {
     const kinds = r.params?.trainingKinds;
