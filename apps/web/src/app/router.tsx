@@ -12,6 +12,8 @@ import { orgUnitsQueryOptions } from '../features/identity/api/get-org-units.ts'
 import { personQueryOptions } from '../features/identity/api/get-person.ts';
 import { staffListQueryOptions } from '../features/identity/api/get-staff-list.ts';
 import { readStaffFilters, toStaffListParams } from '../features/identity/lib/staff-filters.ts';
+import { teamDashboardQueryOptions } from '../features/ojt/api/get-team-dashboard.ts';
+import { readTeamParams } from '../features/ojt/lib/team-params.ts';
 import { policyQueryOptions } from '../features/policy/api/get-policy.ts';
 import { isApiError } from '../shared/api/api-client.ts';
 import { LoadingState } from '../shared/ui/states.tsx';
@@ -143,6 +145,38 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
           path: 'roster-import',
           lazy: async () => ({
             Component: (await import('../features/identity/pages/roster-import-page.tsx')).RosterImportPage,
+          }),
+        },
+        // OJT: the team dashboard, quick logging, sessions and 年間OJT計画 (features/ojt)
+        {
+          path: 'team',
+          loader: ({ request }) =>
+            afterMe(async () => {
+              // only for supervisors: anyone else would be refused (and the refusal audited)
+              const me = queryClient.getQueryData(meQueryOptions().queryKey);
+              if (!me?.permissions.includes('dashboard:read:team')) return;
+              await queryClient.prefetchQuery(
+                teamDashboardQueryOptions(readTeamParams(new URL(request.url).searchParams)),
+              );
+            }),
+          lazy: async () => ({ Component: (await import('../features/ojt/pages/team-page.tsx')).TeamPage }),
+        },
+        {
+          path: 'ojt',
+          lazy: async () => ({
+            Component: (await import('../features/ojt/pages/ojt-sessions-page.tsx')).OjtSessionsPage,
+          }),
+        },
+        {
+          path: 'ojt/new',
+          lazy: async () => ({
+            Component: (await import('../features/ojt/pages/ojt-new-page.tsx')).OjtNewPage,
+          }),
+        },
+        {
+          path: 'staff/:id/ojt-plan',
+          lazy: async () => ({
+            Component: (await import('../features/ojt/pages/ojt-plan-page.tsx')).OjtPlanPage,
           }),
         },
         {

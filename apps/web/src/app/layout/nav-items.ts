@@ -33,6 +33,8 @@ export const navItems: readonly NavItem[] = [
   { to: '/org', labelKey: 'nav.org', end: false, permission: 'org:read:any' },
   { to: '/audit', labelKey: 'nav.auditLog', end: false, permission: 'audit:read:any' },
   { to: '/roster-import', labelKey: 'nav.rosterImport', end: false, permission: 'roster:import:any' },
+  { to: '/team', labelKey: 'nav.team', end: false, permission: 'dashboard:read:team' },
+  { to: '/ojt', labelKey: 'nav.ojt', end: false, permission: 'ojt:acknowledge:self' },
 ];
 
 /** The items the reader may see. */

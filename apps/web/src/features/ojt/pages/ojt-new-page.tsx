@@ -1,0 +1,445 @@
+import {
+  OJT_MAX_MINUTES,
+  OJT_METHODS,
+  type OjtMethod,
+  type OjtSession,
+  type PolicyLinkIds,
+} from '@portal/contracts';
+import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { isApiError } from '../../../shared/api/api-client.ts';
+import { formatDate } from '../../../shared/format/date.ts';
+import { useDocumentTitle } from '../../../shared/i18n/use-document-title.ts';
+import { useLanguage } from '../../../shared/i18n/use-language.ts';
+import { Button } from '../../../shared/ui/button.tsx';
+import { PageHeader } from '../../../shared/ui/page-header.tsx';
+import { EmptyState, ErrorState, LoadingState, useErrorMessage } from '../../../shared/ui/states.tsx';
+import { usePermissions } from '../../auth/lib/permissions.ts';
+import { PolicyLinkPicker } from '../../policy/components/policy-link-picker.tsx';
+import { useTeamDashboard } from '../api/get-team-dashboard.ts';
+import { useLogOjtSession } from '../api/log-ojt-session.ts';
+import { usePersonName } from '../components/person-name.tsx';
+import {
+  choiceClass,
+  errorClass,
+  hintClass,
+  inputClass,
+  labelClass,
+  linkButtonClass,
+} from '../components/styles.ts';
+import { earliestSessionDay, localToday } from '../lib/dates.ts';
+import { useSubmissionKey } from '../lib/submission-key.ts';
+
+const MINUTE_CHOICES = [15, 30, 45, 60, 90, 120] as const;
+/** Beyond this many people the picker offers a search box. */
+const SEARCH_FROM = 8;
+
+type FieldErrors = Partial<Record<'trainees' | 'occurredOn' | 'minutes' | 'topic' | 'form', string>>;
+
+/**
+ * `/ojt/new`: logging an OJT session in a few seconds on a phone. Pick the trainee (or, in batch
+ * mode, several after a team session), today is the default date, tap the minutes and the method,
+ * write the topic; links to the policy and notes are there when wanted. One submission sends one
+ * `Idempotency-Key`, so a double tap logs the session once.
+ */
+export function OjtNewPage() {
+  const { t } = useTranslation();
+  const title = t('ojt.log.title');
+  useDocumentTitle(title);
+  const { can } = usePermissions();
+  if (!can('ojt:create:team')) {
+    return (
+      <>
+        <PageHeader title={title} />
+        <EmptyState>
+          <p>{t('ojt.log.notSupervisor')}</p>
+          <Link to="/ojt" className="mt-3 inline-block">
+            {t('ojt.log.toSessions')}
+          </Link>
+        </EmptyState>
+      </>
+    );
+  }
+  return <LogForm title={title} />;
+}
+
+function LogForm({ title }: { title: string }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const name = usePersonName();
+  const [params] = useSearchParams();
+  const preselected = params.get('trainee');
+  const ids = {
+    search: useId(),
+    batch: useId(),
+    date: useId(),
+    minutes: useId(),
+    topic: useId(),
+    notes: useId(),
+    topicHint: useId(),
+    errors: useId(),
+  };
+
+  const [search, setSearch] = useState('');
+  const team = useTeamDashboard({
+    sort: 'name',
+    order: 'asc',
+    page: 1,
+    pageSize: 100,
+    q: search.trim() || undefined,
+  });
+  const [batch, setBatch] = useState(false);
+  const [trainees, setTrainees] = useState<string[]>(preselected ? [preselected] : []);
+  const [occurredOn, setOccurredOn] = useState(localToday());
+  const [minutes, setMinutes] = useState('30');
+  const [method, setMethod] = useState<OjtMethod>('guidance');
+  const [topic, setTopic] = useState('');
+  const [notes, setNotes] = useState('');
+  const [links, setLinks] = useState<PolicyLinkIds>({ staffImageIds: [], initiativeIds: [] });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [done, setDone] = useState<OjtSession[] | null>(null);
+  const key = useSubmissionKey();
+  const log = useLogOjtSession();
+  const submitError = useErrorMessage(log.error);
+  const topicRef = useRef<HTMLInputElement>(null);
+  const doneRef = useRef<HTMLDivElement>(null);
+
+  // Any change to what would be sent is a new submission, with a new key.
+  useEffect(() => key.reset(), [trainees, occurredOn, minutes, method, topic, notes, links, key]);
+  useEffect(() => {
+    if (done) doneRef.current?.focus();
+  }, [done]);
+
+  const members = team.data?.items ?? [];
+  const totalMembers = team.data?.totals.members ?? 0;
+  const names = useMemo(() => new Map(members.map((m) => [m.staff.id, name(m.staff)])), [members, name]);
+
+  const toggle = (id: string, on: boolean) => {
+    if (!batch) setTrainees(on ? [id] : []);
+    else setTrainees((current) => (on ? [...current, id] : current.filter((v) => v !== id)));
+  };
+
+  const validate = (): FieldErrors => {
+    const found: FieldErrors = {};
+    if (!trainees.length) found.trainees = t('ojt.log.errors.trainee');
+    const m = Number(minutes);
+    if (!Number.isInteger(m) || m < 1 || m > OJT_MAX_MINUTES)
+      found.minutes = t('ojt.log.errors.minutes', { max: OJT_MAX_MINUTES });
+    if (!topic.trim()) found.topic = t('ojt.log.errors.topic');
+    if (!occurredOn || occurredOn > localToday() || occurredOn < earliestSessionDay())
+      found.occurredOn = t('ojt.log.errors.date');
+    return found;
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (log.isPending) return;
+    const found = validate();
+    setErrors(found);
+    if (Object.keys(found).length) return;
+    log.mutate(
+      {
+        input: {
+          traineeIds: trainees,
+          occurredOn,
+          minutes: Number(minutes),
+          method,
+          topic: topic.trim(),
+          notes: notes.trim(),
+          ...links,
+        },
+        idempotencyKey: key.current(),
+      },
+      {
+        onSuccess: (sessions) => {
+          key.reset();
+          setDone(sessions);
+          setTopic('');
+          setNotes('');
+          setTrainees([]);
+        },
+        onError: (error) => {
+          if (isApiError(error) && error.status === 400) {
+            const byField: FieldErrors = {};
+            for (const e of error.errors) {
+              if (e.field === 'body.occurredOn') byField.occurredOn = t('ojt.log.errors.date');
+              else if (e.field === 'body.minutes')
+                byField.minutes = t('ojt.log.errors.minutes', { max: OJT_MAX_MINUTES });
+              else if (e.field === 'body.topic') byField.topic = t('ojt.log.errors.topic');
+              else if (e.field.startsWith('body.trainee')) byField.trainees = t('ojt.log.errors.trainee');
+            }
+            setErrors(byField);
+          }
+        },
+      },
+    );
+  };
+
+  if (done) {
+    return (
+      <>
+        <PageHeader title={title} />
+        <div
+          ref={doneRef}
+          tabIndex={-1}
+          role="status"
+          className="rounded-12 border-2 border-green-800 bg-green-50 p-4 md:p-6"
+        >
+          <p className="text-std-18B-160 text-green-1000">{t('ojt.log.done', { count: done.length })}</p>
+          <p className="mt-1 text-std-16N-170">
+            {done[0] ? `${formatDate(done[0].occurredOn, language)} · ${done[0].topic}` : null}
+          </p>
+          <p className="mt-1 text-std-16N-170">{done.map((s) => name(s.trainee)).join('、')}</p>
+        </div>
+        <div className="mt-6 flex flex-wrap gap-3">
+          <Button onClick={() => setDone(null)}>{t('ojt.log.another')}</Button>
+          <Link to="/ojt?view=given" className={linkButtonClass}>
+            {t('ojt.log.toGiven')}
+          </Link>
+          <Link to="/team" className={linkButtonClass}>
+            {t('ojt.log.toTeam')}
+          </Link>
+        </div>
+      </>
+    );
+  }
+
+  const errorList = Object.values(errors).filter(Boolean);
+
+  return (
+    <>
+      <PageHeader title={title} lead={t('ojt.log.lead')} />
+      <form onSubmit={onSubmit} noValidate className="grid max-w-2xl gap-6">
+        {errorList.length ? (
+          <div id={ids.errors} role="alert" className="rounded-8 border-2 border-error-1 bg-red-50 p-4">
+            <p className="text-std-16B-170 text-error-2">{t('ojt.log.errors.title')}</p>
+            <ul className="mt-1 list-disc pl-6">
+              {errorList.map((e) => (
+                <li key={e}>{e}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+
+        <fieldset aria-describedby={errors.trainees ? `${ids.errors}` : undefined}>
+          <legend className={labelClass}>{batch ? t('ojt.log.traineesBatch') : t('ojt.log.trainee')}</legend>
+          <label htmlFor={ids.batch} className="mt-2 flex min-h-11 items-center gap-2">
+            <input
+              id={ids.batch}
+              type="checkbox"
+              className="size-5"
+              checked={batch}
+              onChange={(event) => {
+                setBatch(event.target.checked);
+                if (!event.target.checked) setTrainees((current) => current.slice(0, 1));
+              }}
+            />
+            <span>{t('ojt.log.batchMode')}</span>
+          </label>
+          {totalMembers > SEARCH_FROM || search ? (
+            <div className="mt-2">
+              <label htmlFor={ids.search} className="text-dns-14B-130">
+                {t('ojt.log.searchTrainee')}
+              </label>
+              <input
+                id={ids.search}
+                type="search"
+                autoComplete="off"
+                maxLength={100}
+                value={search}
+                onChange={(event) => setSearch(event.target.value)}
+                className={inputClass}
+              />
+            </div>
+          ) : null}
+          {team.isPending ? (
+            <LoadingState label={t('ojt.log.loadingTeam')} />
+          ) : team.isError ? (
+            <ErrorState error={team.error} onRetry={() => void team.refetch()} />
+          ) : members.length === 0 ? (
+            <p className="mt-2 text-std-16N-170 text-solid-gray-700">
+              {search ? t('ojt.log.noMatch') : t('ojt.log.noTeam')}
+            </p>
+          ) : (
+            <div className="mt-2 grid gap-2 sm:grid-cols-2">
+              {members.map((m) => {
+                const checked = trainees.includes(m.staff.id);
+                return (
+                  <label key={m.staff.id} className={`${choiceClass} justify-start gap-2 text-left`}>
+                    <input
+                      type={batch ? 'checkbox' : 'radio'}
+                      name="trainee"
+                      value={m.staff.id}
+                      checked={checked}
+                      onChange={(event) => toggle(m.staff.id, event.target.checked)}
+                      className="size-5 shrink-0"
+                    />
+                    <span>
+                      {name(m.staff)}
+                      {m.ojt.overdue ? (
+                        <span className="block text-dns-14N-130 text-error-2">
+                          {t('ojt.log.overdueHint')}
+                        </span>
+                      ) : null}
+                    </span>
+                  </label>
+                );
+              })}
+            </div>
+          )}
+          {trainees.length > 0 && batch ? (
+            <p className={hintClass} aria-live="polite">
+              {t('ojt.log.selected', { count: trainees.length })}
+              {trainees.some((id) => !names.has(id))
+                ? ''
+                : ` (${trainees.map((id) => names.get(id)).join('、')})`}
+            </p>
+          ) : null}
+          {errors.trainees ? <p className={errorClass}>{errors.trainees}</p> : null}
+        </fieldset>
+
+        <div>
+          <label htmlFor={ids.date} className={labelClass}>
+            {t('ojt.log.date')}
+          </label>
+          <input
+            id={ids.date}
+            type="date"
+            value={occurredOn}
+            min={earliestSessionDay()}
+            max={localToday()}
+            onChange={(event) => setOccurredOn(event.target.value)}
+            aria-invalid={errors.occurredOn ? true : undefined}
+            className={`${inputClass} max-w-60`}
+          />
+          {occurredOn && occurredOn === localToday() ? (
+            <p className={hintClass}>{t('ojt.log.today')}</p>
+          ) : null}
+          {errors.occurredOn ? <p className={errorClass}>{errors.occurredOn}</p> : null}
+        </div>
+
+        <fieldset>
+          <legend className={labelClass}>{t('ojt.log.minutes')}</legend>
+          <div className="mt-2 flex flex-wrap gap-2">
+            {MINUTE_CHOICES.map((m) => (
+              <label key={m} className={choiceClass}>
+                <input
+                  type="radio"
+                  name="minutes-choice"
+                  value={m}
+                  checked={minutes === String(m)}
+                  onChange={() => setMinutes(String(m))}
+                  className="sr-only"
+                />
+                {t('ojt.session.minutes', { count: m })}
+              </label>
+            ))}
+          </div>
+          <label htmlFor={ids.minutes} className="mt-3 block text-dns-14B-130">
+            {t('ojt.log.minutesOther')}
+          </label>
+          <input
+            id={ids.minutes}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={OJT_MAX_MINUTES}
+            value={minutes}
+            onChange={(event) => setMinutes(event.target.value)}
+            aria-invalid={errors.minutes ? true : undefined}
+            className={`${inputClass} max-w-40`}
+          />
+          {errors.minutes ? <p className={errorClass}>{errors.minutes}</p> : null}
+        </fieldset>
+
+        <fieldset>
+          <legend className={labelClass}>{t('ojt.log.method')}</legend>
+          <div className="mt-2 grid gap-2 sm:grid-cols-2">
+            {OJT_METHODS.map((m) => (
+              <label key={m} className={`${choiceClass} justify-start`}>
+                <input
+                  type="radio"
+                  name="method"
+                  value={m}
+                  checked={method === m}
+                  onChange={() => setMethod(m)}
+                  className="sr-only"
+                />
+                {t(`ojt.methods.${m}`)}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+
+        <div>
+          <label htmlFor={ids.topic} className={labelClass}>
+            {t('ojt.log.topic')}
+          </label>
+          <p id={ids.topicHint} className={hintClass}>
+            {t('ojt.log.topicHint')}
+          </p>
+          <input
+            ref={topicRef}
+            id={ids.topic}
+            type="text"
+            autoComplete="off"
+            maxLength={200}
+            required
+            value={topic}
+            onChange={(event) => setTopic(event.target.value)}
+            aria-describedby={ids.topicHint}
+            aria-invalid={errors.topic ? true : undefined}
+            className={inputClass}
+          />
+          {errors.topic ? <p className={errorClass}>{errors.topic}</p> : null}
+        </div>
+
+        <details className="rounded-8 border border-solid-gray-200 p-3">
+          <summary className="min-h-11 cursor-pointer py-2 text-std-16B-170">
+            {t('ojt.log.policyLinks')}
+            {links.staffImageIds.length + links.initiativeIds.length > 0
+              ? ` (${t('ojt.log.linkedCount', { count: links.staffImageIds.length + links.initiativeIds.length })})`
+              : ''}
+          </summary>
+          <div className="mt-3">
+            <PolicyLinkPicker value={links} onChange={setLinks} />
+          </div>
+        </details>
+
+        <div>
+          <label htmlFor={ids.notes} className={labelClass}>
+            {t('ojt.log.notes')}
+          </label>
+          <textarea
+            id={ids.notes}
+            rows={3}
+            maxLength={4000}
+            value={notes}
+            onChange={(event) => setNotes(event.target.value)}
+            className={inputClass}
+          />
+        </div>
+
+        {log.isError && !(isApiError(log.error) && log.error.status === 400) ? (
+          <p
+            role="alert"
+            className="rounded-8 border-2 border-error-1 bg-red-50 p-3 text-std-16N-170 text-error-2"
+          >
+            {submitError} {t('ojt.log.retrySafe')}
+          </p>
+        ) : null}
+
+        <div className="sticky bottom-0 -mx-4 border-t border-solid-gray-200 bg-white px-4 py-3 sm:static sm:mx-0 sm:border-0 sm:p-0">
+          <Button type="submit" className="w-full sm:w-auto" aria-disabled={log.isPending || undefined}>
+            {log.isPending
+              ? t('ojt.log.saving')
+              : trainees.length > 1
+                ? t('ojt.log.submitBatch', { count: trainees.length })
+                : t('ojt.log.submit')}
+          </Button>
+        </div>
+      </form>
+    </>
+  );
+}
