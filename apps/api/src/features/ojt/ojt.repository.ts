@@ -191,18 +191,29 @@ export function createOjtRepository(db: Db) {
       const offset = (query.page - 1) * query.pageSize;
 
       const [result] = await db.$queryRaw<{ items: TeamRow[] | null; totals: TeamTotals }[]>`
-        WITH team AS (
-          SELECT a."staffId" AS id
+        WITH by_unit AS (
+          -- everyone in force under the units the actor heads, with the post that puts them there
+          SELECT DISTINCT ON (a."staffId") a."staffId" AS id, a."orgUnitId", a."gradeId"
             FROM "assignment" a
             JOIN "org_unit" u ON u.id = a."orgUnitId"
            WHERE a."startsOn" <= ${day} AND (a."endsOn" IS NULL OR a."endsOn" >= ${day})
              AND u.path LIKE ANY(${patterns}::text[])
-          UNION
-          SELECT unnest(${overrideStaffIds}::uuid[])
+           ORDER BY a."staffId", a."startsOn" DESC, a."isHead" DESC
+        ),
+        by_override AS (
+          SELECT o.id, cur."orgUnitId", cur."gradeId"
+            FROM unnest(${overrideStaffIds}::uuid[]) AS o(id)
+            LEFT JOIN LATERAL (
+              SELECT a."orgUnitId", a."gradeId" FROM "assignment" a
+               WHERE a."staffId" = o.id AND a."startsOn" <= ${day} AND (a."endsOn" IS NULL OR a."endsOn" >= ${day})
+               ORDER BY a."startsOn" DESC LIMIT 1
+            ) cur ON true
+           WHERE o.id NOT IN (SELECT id FROM by_unit)
         ),
         members AS (
-          SELECT s.id, s."nameJa", s."nameEn", s."nameKana", s."employeeNumber"
-            FROM "staff" s JOIN team t ON t.id = s.id
+          SELECT s.id, s."nameJa", s."nameEn", s."nameKana", s."employeeNumber", t."orgUnitId", t."gradeId"
+            FROM (SELECT * FROM by_unit UNION ALL SELECT * FROM by_override) t
+            JOIN "staff" s ON s.id = t.id
            WHERE s.id <> ${actorId}::uuid AND s."disabledAt" IS NULL
         ),
         pending AS (
@@ -211,14 +222,8 @@ export function createOjtRepository(db: Db) {
            WHERE d."supportStatus" = 'pending'
            GROUP BY d."staffId"
         ),
-        unacked AS (
-          SELECT o."traineeId", count(*)::int AS n
-            FROM "ojt_session" o JOIN members m ON m.id = o."traineeId"
-           WHERE o."fiscalYear" = ${fiscalYear} AND o."acknowledgedAt" IS NULL
-           GROUP BY o."traineeId"
-        ),
         base AS (
-          SELECT m.*,
+          SELECT m.id, m."nameJa", m."nameEn", m."nameKana", m."employeeNumber",
                  u.id AS "unitId", u.code AS "unitCode", u.kind::text AS "unitKind", u."nameJa" AS "unitNameJa",
                  u."nameEn" AS "unitNameEn", u.path AS "unitPath",
                  g."nameJa" AS "gradeNameJa", g."nameEn" AS "gradeNameEn",
@@ -232,22 +237,15 @@ export function createOjtRepository(db: Db) {
                  CASE WHEN COALESCE(p."plannedSessions", 0) > 0 THEN ceil(365.0 / p."plannedSessions")::int
                       ELSE ${OJT_DEFAULT_INTERVAL_DAYS}::int END AS "intervalDays",
                  cp.status::text AS "careerStatus", cp."submittedAt",
-                 COALESCE(pd.n, 0) AS "selfDevPending",
-                 COALESCE(ua.n, 0) AS unacknowledged
+                 COALESCE(pd.n, 0) AS "selfDevPending"
             FROM members m
-            LEFT JOIN LATERAL (
-              SELECT a."orgUnitId", a."gradeId" FROM "assignment" a
-               WHERE a."staffId" = m.id AND a."startsOn" <= ${day} AND (a."endsOn" IS NULL OR a."endsOn" >= ${day})
-               ORDER BY a."startsOn" DESC, a."isHead" DESC LIMIT 1
-            ) cur ON true
-            LEFT JOIN "org_unit" u ON u.id = cur."orgUnitId"
-            LEFT JOIN "grade" g ON g.id = cur."gradeId"
+            LEFT JOIN "org_unit" u ON u.id = m."orgUnitId"
+            LEFT JOIN "grade" g ON g.id = m."gradeId"
             LEFT JOIN "ojt_staff_year" y ON y."staffId" = m.id AND y."fiscalYear" = ${fiscalYear}
             LEFT JOIN "ojt_staff_year" py ON py."staffId" = m.id AND py."fiscalYear" = ${fiscalYear - 1}
             LEFT JOIN "ojt_plan" p ON p."staffId" = m.id AND p."fiscalYear" = ${fiscalYear}
             LEFT JOIN "career_plan" cp ON cp."staffId" = m.id AND cp."fiscalYear" = ${fiscalYear}
             LEFT JOIN pending pd ON pd."staffId" = m.id
-            LEFT JOIN unacked ua ON ua."traineeId" = m.id
         ),
         r AS (
           SELECT b.*,
@@ -260,15 +258,23 @@ export function createOjtRepository(db: Db) {
             FROM base b
         )
         SELECT
-          (SELECT json_agg(x) FROM (
-             SELECT r.id, r."nameJa", r."nameEn", r."nameKana", r."employeeNumber", r."unitId", r."unitCode",
-                    r."unitKind", r."unitNameJa", r."unitNameEn", r."gradeNameJa", r."gradeNameEn", r.sessions,
-                    r.minutes, r."plannedSessions", r."plannedMinutes", r."hasPlan", r."lastOn",
-                    r."daysSinceLast", r."intervalDays", r.overdue, r.unacknowledged, r."careerStatus",
-                    r."submittedAt", r."selfDevPending"
-               FROM r ${where}
-              ORDER BY ${orderBy}
-              LIMIT ${query.pageSize} OFFSET ${offset}
+          (SELECT json_agg(x ORDER BY x.n) FROM (
+             SELECT pg.*, ua.n AS unacknowledged
+               FROM (
+                 SELECT r.id, r."nameJa", r."nameEn", r."nameKana", r."employeeNumber", r."unitId", r."unitCode",
+                        r."unitKind", r."unitNameJa", r."unitNameEn", r."gradeNameJa", r."gradeNameEn", r.sessions,
+                        r.minutes, r."plannedSessions", r."plannedMinutes", r."hasPlan", r."lastOn",
+                        r."daysSinceLast", r."intervalDays", r.overdue, r."careerStatus", r."submittedAt",
+                        r."selfDevPending", row_number() OVER (ORDER BY ${orderBy}) AS n
+                   FROM r ${where}
+                  ORDER BY ${orderBy}
+                  LIMIT ${query.pageSize} OFFSET ${offset}
+               ) pg
+               -- only for the page's people: sessions they have not acknowledged (not kept in the rollup)
+               CROSS JOIN LATERAL (
+                 SELECT count(*)::int AS n FROM "ojt_session" o
+                  WHERE o."traineeId" = pg.id AND o."fiscalYear" = ${fiscalYear} AND o."acknowledgedAt" IS NULL
+               ) ua
           ) x) AS items,
           (SELECT json_build_object(
              'members', count(*),

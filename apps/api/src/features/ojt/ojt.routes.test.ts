@@ -492,6 +492,20 @@ describe('GET /api/dashboards/team', () => {
     expect(bad.statusCode).toBe(400);
   });
 
+  it('counts a person supervised by an explicit override, in one query with the team', async () => {
+    const lent = await personIn(db(), 'aoba-1-1-2', false, 1);
+    const override = await db().supervisorOverride.create({
+      data: { staffId: lent, supervisorId: ids.supervisor, startsOn: new Date(`${fy}-04-01T00:00:00Z`) },
+    });
+    const d = await dashboard('demo-supervisor');
+    expect(d.totals.members).toBe(4);
+    expect(d.items.find((m) => m.staff.id === lent)?.unit?.code).toBe('aoba-1-1-2');
+    expect((await post('demo-supervisor', session({ traineeId: lent, topic: '応援業務' }))).statusCode).toBe(
+      201,
+    );
+    await db().supervisorOverride.delete({ where: { id: override.id } });
+  });
+
   it('is for supervisors only', async () => {
     for (const who of ['demo-staff', 'demo-staff-other', 'demo-bureau', 'demo-hr', 'demo-exec']) {
       expect((await request(who, { url: '/api/dashboards/team' })).statusCode).toBe(403);

@@ -72,8 +72,11 @@ export function as(app: () => FastifyInstance, cookieOf: (loginId: string) => Pr
   };
 }
 
+/** OJT, career plans and self-development of the demo data: each test writes what it counts. */
 export async function clearOjt(db: Db): Promise<void> {
   await db.ojtSession.deleteMany();
   await db.ojtPlan.deleteMany();
+  await db.careerPlan.deleteMany();
+  await db.selfDevelopmentRecord.deleteMany();
   await db.idempotencyRecord.deleteMany();
 }
