@@ -113,9 +113,9 @@ async function main() {
         const to = Math.min(OJT, from + chunk) - 1;
         // ~70% of staff receive OJT; a session's 年度 and day spread over the six years
         await sql(`INSERT INTO "ojt_session" ("id","traineeId","supervisorId","occurredOn","fiscalYear","minutes","method","topic","updatedAt")
-          SELECT gen_random_uuid(), t."id", s."id", make_date(${FIRST_FY} + (g % ${YEARS}), 4, 1) + ((g / ${YEARS}) % 360)::int,
-                 ${FIRST_FY} + (g % ${YEARS}), 15 + (g % 8) * 15, 'guidance', 'OJT', now()
-          FROM generate_series(${from}, ${to}) g
+          SELECT gen_random_uuid(), t."id", s."id", make_date((${FIRST_FY} + (g % ${YEARS}))::int, 4, 1) + ((g / ${YEARS}) % 360)::int,
+                 (${FIRST_FY} + (g % ${YEARS}))::int, (15 + (g % 8) * 15)::int, 'guidance', 'OJT', now()
+          FROM generate_series(${from}::bigint, ${to}::bigint) g
           JOIN "bench_staff" t ON t.i = ((g / ${YEARS}) * 7919) % ${Math.floor(STAFF * 0.7)}
           JOIN "bench_staff" s ON s.i = (t.i + 1) % ${STAFF}`);
       }
@@ -143,7 +143,7 @@ async function main() {
         SELECT gen_random_uuid(), s."id", t."id", s."fiscalYear",
                (CASE WHEN g % 20 < 17 THEN 'accepted' WHEN g % 20 < 19 THEN 'waitlisted' ELSE 'withdrawn' END)::"ApplicationStatus",
                g % 20 < 14, now()
-        FROM generate_series(0, ${ENROLMENTS - 1}) g
+        FROM generate_series(0::bigint, ${ENROLMENTS - 1}::bigint) g
         JOIN "bench_session" s ON s.j = g % (SELECT COUNT(*) FROM "bench_session")
         JOIN "bench_staff" t ON t.i = (g / (SELECT COUNT(*) FROM "bench_session") + s.j * 37) % ${STAFF}`);
       await sql(`INSERT INTO "training_staff_year" ("staffId","fiscalYear","accepted","completed")

@@ -179,6 +179,78 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
             Component: (await import('../features/ojt/pages/ojt-plan-page.tsx')).OjtPlanPage,
           }),
         },
+        // The 推進計画 (features/plan) and the rollout dashboards (features/dashboards)
+        {
+          path: 'plan',
+          lazy: async () => ({ Component: (await import('../features/plan/pages/index.ts')).PlanPage }),
+        },
+        {
+          path: 'plan/periods/:id',
+          loader: prefetchPolicy,
+          lazy: async () => ({ Component: (await import('../features/plan/pages/index.ts')).PeriodPage }),
+        },
+        {
+          path: 'plan/periods/:periodId/items/:itemId',
+          lazy: async () => ({ Component: (await import('../features/plan/pages/index.ts')).ItemPage }),
+        },
+        {
+          path: 'dashboards',
+          lazy: async () => ({
+            Component: (await import('../features/dashboards/pages/index.ts')).DashboardsHomePage,
+          }),
+        },
+        {
+          path: 'dashboards/rollout',
+          lazy: async () => ({ Component: (await import('../features/dashboards/pages/index.ts')).RolloutPage }),
+        },
+        {
+          path: 'dashboards/rollout/print',
+          lazy: async () => ({
+            Component: (await import('../features/dashboards/pages/index.ts')).RolloutPrintPage,
+          }),
+        },
+        {
+          path: 'dashboards/org-units/:id',
+          lazy: async () => ({
+            Component: (await import('../features/dashboards/pages/index.ts')).OrgUnitDashboardPage,
+          }),
+        },
+        // 研修: catalogue, courses, applications, approvals, acceptance and rosters (features/training)
+        {
+          path: 'training',
+          loader: () => afterMe(() => queryClient.prefetchQuery(recommendedQueryOptions())),
+          lazy: async () => ({ Component: (await trainingPages()).CataloguePage }),
+        },
+        {
+          path: 'training/new',
+          lazy: async () => ({ Component: (await trainingPages()).CourseEditorPage }),
+        },
+        {
+          path: 'training/applications',
+          lazy: async () => ({ Component: (await trainingPages()).MyApplicationsPage }),
+        },
+        {
+          path: 'training/approvals',
+          lazy: async () => ({ Component: (await trainingPages()).ApprovalsPage }),
+        },
+        {
+          path: 'training/acceptance',
+          lazy: async () => ({ Component: (await trainingPages()).AcceptancePage }),
+        },
+        {
+          path: 'training/sessions/:id',
+          lazy: async () => ({ Component: (await trainingPages()).RosterPage }),
+        },
+        {
+          path: 'training/:id',
+          loader: ({ params }) =>
+            afterMe(() => queryClient.prefetchQuery(trainingQueryOptions(params.id ?? ''))),
+          lazy: async () => ({ Component: (await trainingPages()).CoursePage }),
+        },
+        {
+          path: 'training/:id/edit',
+          lazy: async () => ({ Component: (await trainingPages()).CourseEditorPage }),
+        },
         {
           path: '*',
           lazy: async () => ({ Component: (await import('./not-found-page.tsx')).NotFoundPage }),

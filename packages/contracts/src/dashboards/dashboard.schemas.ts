@@ -165,6 +165,8 @@ export const OrgUnitDashboard = z.object({
   path: z.array(OrgUnitRef),
   /** May the reader go up to the city-wide dashboard */
   canReadRollout: z.boolean(),
+  /** The published period the 年度 falls in */
+  period: DashboardPeriod.nullable(),
   summary: StaffFigures,
   children: z.array(UnitFigures),
   trend: z.array(TrendPoint),

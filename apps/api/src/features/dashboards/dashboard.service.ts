@@ -443,6 +443,14 @@ export function createDashboardService(deps: { db: Db }) {
           return c ? [ref(c)] : [];
         }),
         canReadRollout: can(actor, 'dashboard:read:any'),
+        period: items[0]
+          ? {
+              id: items[0].periodId,
+              name: { ja: items[0].periodNameJa, en: items[0].periodNameEn || items[0].periodNameJa },
+              startFiscalYear: items[0].startFiscalYear,
+              endFiscalYear: items[0].endFiscalYear,
+            }
+          : null,
         summary: figuresOf(total),
         children,
         trend: toTrend(trendRows),

@@ -35,6 +35,13 @@ export const navItems: readonly NavItem[] = [
   { to: '/roster-import', labelKey: 'nav.rosterImport', end: false, permission: 'roster:import:any' },
   { to: '/team', labelKey: 'nav.team', end: false, permission: 'dashboard:read:team' },
   { to: '/ojt', labelKey: 'nav.ojt', end: false, permission: 'ojt:acknowledge:self' },
+  { to: '/plan', labelKey: 'nav.plan', end: false, permission: 'plan:read:any' },
+  {
+    to: '/dashboards',
+    labelKey: 'nav.dashboards',
+    end: false,
+    anyOf: ['dashboard:read:any', 'dashboard:read:bureau'],
+  },
 ];
 
 /** The items the reader may see. */
