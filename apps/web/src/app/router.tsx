@@ -8,6 +8,7 @@ import {
 } from 'react-router';
 import { meQueryOptions } from '../features/auth/api/get-me.ts';
 import { SIGN_IN_PATH, signInPath } from '../features/auth/lib/return-to.ts';
+import { myDashboardQueryOptions } from '../features/career/api/get-my-dashboard.ts';
 import { orgUnitsQueryOptions } from '../features/identity/api/get-org-units.ts';
 import { personQueryOptions } from '../features/identity/api/get-person.ts';
 import { staffListQueryOptions } from '../features/identity/api/get-staff-list.ts';
@@ -177,6 +178,27 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
           path: 'staff/:id/ojt-plan',
           lazy: async () => ({
             Component: (await import('../features/ojt/pages/ojt-plan-page.tsx')).OjtPlanPage,
+          }),
+        },
+        // Career: my own (/career) and someone else's (/staff/:id/career), sections by #hash (features/career)
+        {
+          path: 'career',
+          loader: () =>
+            afterMe(() =>
+              Promise.all([
+                queryClient.prefetchQuery(myDashboardQueryOptions()),
+                queryClient.prefetchQuery(policyQueryOptions()),
+              ]),
+            ),
+          lazy: async () => ({
+            Component: (await import('../features/career/pages/index.ts')).MyCareerPage,
+          }),
+        },
+        {
+          path: 'staff/:id/career',
+          loader: prefetchPolicy,
+          lazy: async () => ({
+            Component: (await import('../features/career/pages/index.ts')).PersonCareerPage,
           }),
         },
         // The 推進計画 (features/plan) and the rollout dashboards (features/dashboards)

@@ -35,6 +35,7 @@ export const navItems: readonly NavItem[] = [
   { to: '/roster-import', labelKey: 'nav.rosterImport', end: false, permission: 'roster:import:any' },
   { to: '/team', labelKey: 'nav.team', end: false, permission: 'dashboard:read:team' },
   { to: '/ojt', labelKey: 'nav.ojt', end: false, permission: 'ojt:acknowledge:self' },
+  { to: '/career', labelKey: 'nav.career', end: false, permission: 'career:write:self' },
   { to: '/plan', labelKey: 'nav.plan', end: false, permission: 'plan:read:any' },
   {
     to: '/dashboards',
