@@ -1,4 +1,4 @@
-import { useCallback, useRef } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 
 /**
  * One `Idempotency-Key` per form submission: the same key until the submission succeeds or the form
@@ -13,5 +13,5 @@ export function useSubmissionKey() {
   const reset = useCallback(() => {
     key.current = null;
   }, []);
-  return { current, reset };
+  return useMemo(() => ({ current, reset }), [current, reset]);
 }

@@ -313,8 +313,11 @@ function LogForm({ title }: { title: string }) {
             aria-invalid={errors.occurredOn ? true : undefined}
             className={`${inputClass} max-w-60`}
           />
-          {occurredOn && occurredOn === localToday() ? (
-            <p className={hintClass}>{t('ojt.log.today')}</p>
+          {/^\d{4}-\d{2}-\d{2}$/.test(occurredOn) ? (
+            <p className={hintClass}>
+              {formatDate(occurredOn, language)}
+              {occurredOn === localToday() ? ` ${t('ojt.log.today')}` : ''}
+            </p>
           ) : null}
           {errors.occurredOn ? <p className={errorClass}>{errors.occurredOn}</p> : null}
         </div>
