@@ -197,6 +197,19 @@ function PersonView({ person }: { person: StaffDetail }) {
         (career, OJT, training); nothing is shown until they are.
       */}
       <div id="person-career" />
+      <Section title={t('career.personLink.title')}>
+        <ul className="list-disc pl-6 text-std-16N-170">
+          {(['plan', 'path', 'timeline', 'self-development'] as const).map((section) => (
+            <li key={section}>
+              <Link
+                to={`${me?.staff.id === person.id ? '/career' : `/staff/${person.id}/career`}#${section}`}
+              >
+                {t(`career.personLink.${section}`)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </Section>
 
       {can('audit:read:any') ? (
         <Section title={t('identity.person.audit.title')}>
