@@ -41,9 +41,9 @@ function Figures({ data }: { data: MyDashboard }) {
             </span>
           ) : null}
           {data.ojt.toAcknowledge ? (
-            <span className="block text-dns-14B-130 text-orange-900">
+            <Link to="/ojt" className="mt-2 block">
               {t('career.figures.toAcknowledge', { count: data.ojt.toAcknowledge })}
-            </span>
+            </Link>
           ) : null}
         </Figure>
         <Figure label={t('career.figures.plan')}>

@@ -128,7 +128,7 @@ export function PlanSection({ staffId, self }: { staffId: string; self: boolean 
                       <p className="mt-1">{t('career.plan.startBody')}</p>
                     </div>
                   ) : null}
-                  <PlanEditor key={`${fiscalYear}-${plan?.id ?? 'new'}`} staffId={staffId} view={view} />
+                  <PlanEditor key={fiscalYear} staffId={staffId} view={view} />
                 </>
               ) : plan ? (
                 <PlanView plan={plan} links={plan.links} />
