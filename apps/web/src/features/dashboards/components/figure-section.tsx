@@ -23,13 +23,21 @@ export function ExportLinks({
   const lang = useLanguage();
   return (
     <div className="flex flex-wrap gap-2 print:hidden">
-      <a className={linkClass} href={exportHref(base, { fiscalYear, format: 'csv', table, lang })} download>
+      <a
+        className={linkClass}
+        href={exportHref(base, { fiscalYear, format: 'csv', table, lang })}
+        aria-label={`${t('dashboards.export.csv')}: ${title}`}
+        download
+      >
         {t('dashboards.export.csv')}
-        <span className="sr-only">: {title}</span>
       </a>
-      <a className={linkClass} href={exportHref(base, { fiscalYear, format: 'xlsx', table, lang })} download>
+      <a
+        className={linkClass}
+        href={exportHref(base, { fiscalYear, format: 'xlsx', table, lang })}
+        aria-label={`${t('dashboards.export.xlsx')}: ${title}`}
+        download
+      >
         {t('dashboards.export.xlsx')}
-        <span className="sr-only">: {title}</span>
       </a>
     </div>
   );

@@ -12,10 +12,12 @@ export function KpiYearsTable({ kpi, years }: { kpi: Kpi; years: number[] }) {
   const l = useLocalized();
   const target = new Map(kpi.targets.map((x) => [x.fiscalYear, x.value]));
   const actual = new Map(kpi.actuals.map((x) => [x.fiscalYear, x]));
+  const caption = t('plan.kpi.tableCaption', { name: l(kpi.name) });
   return (
-    <div className="overflow-x-auto">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than a phone scrolls; the keyboard must reach it
+    <section className="overflow-x-auto" tabIndex={0} aria-label={caption}>
       <table className="w-full min-w-[32rem] border-collapse text-dns-14N-130">
-        <caption className="sr-only">{t('plan.kpi.tableCaption', { name: l(kpi.name) })}</caption>
+        <caption className="sr-only">{caption}</caption>
         <thead>
           <tr>
             <th scope="col" className={headCellClass}>
@@ -67,6 +69,6 @@ export function KpiYearsTable({ kpi, years }: { kpi: Kpi; years: number[] }) {
           })}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
