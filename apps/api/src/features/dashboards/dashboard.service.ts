@@ -185,7 +185,9 @@ export function createDashboardService(deps: { db: Db }) {
               EXISTS (SELECT 1 FROM "org_unit" u WHERE u."id" = ANY(i."ownerOrgUnitIds") AND starts_with(u."path", $2)) AS "inSubtree"
        FROM (${PERIOD_OF_YEAR}) p
        LEFT JOIN "plan_item" i ON i."periodId" = p."id"
-       ORDER BY i."position"`,
+       LEFT JOIN "initiative" ini ON ini."id" = i."initiativeId"
+       LEFT JOIN "policy_area" pa ON pa."id" = ini."areaId"
+       ORDER BY pa."position", ini."position", i."position"`,
       fiscalYear,
       subtreePath,
     );
@@ -200,12 +202,14 @@ export function createDashboardService(deps: { db: Db }) {
                    'nameJa', b."nameJa", 'nameEn', b."nameEn") END AS "bureau"
        FROM (${PERIOD_OF_YEAR}) p
        JOIN "plan_item" i ON i."periodId" = p."id"
+       JOIN "initiative" ini ON ini."id" = i."initiativeId"
+       JOIN "policy_area" pa ON pa."id" = ini."areaId"
        JOIN "kpi" k ON k."itemId" = i."id"
        LEFT JOIN "kpi_target" t ON t."kpiId" = k."id" AND t."fiscalYear" = $1
        LEFT JOIN "kpi_actual" a ON a."kpiId" = k."id" AND a."fiscalYear" = $1
        LEFT JOIN "org_unit" b ON b."id" = k."ownerBureauId"
        WHERE ($2::uuid IS NULL OR k."ownerBureauId" = $2::uuid)
-       ORDER BY i."position", k."position"`,
+       ORDER BY pa."position", ini."position", i."position", k."position"`,
       fiscalYear,
       bureauId,
     );

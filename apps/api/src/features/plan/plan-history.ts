@@ -38,6 +38,32 @@ export async function writeHistory(tx: Tx, entry: HistoryWrite): Promise<void> {
   });
 }
 
+/** The order fields are listed in (stored JSON comes back with its keys sorted otherwise). */
+const FIELD_ORDER = [
+  'nameJa',
+  'nameEn',
+  'years',
+  'initiative',
+  'titleJa',
+  'titleEn',
+  'descriptionJa',
+  'descriptionEn',
+  'status',
+  'actions',
+  'owners',
+  'schedule',
+  'unit',
+  'source',
+  'metric',
+  'metricParams',
+  'ownerBureau',
+  'baseline',
+  'higherIsBetter',
+  'targets',
+  'value',
+  'note',
+];
+
 /** Keys that only say what an entry is about; they are not changes. */
 const SUBJECT_KEYS = new Set(['kpiNameJa', 'kpiNameEn', 'fiscalYear', 'version']);
 
@@ -74,9 +100,13 @@ function render(value: unknown): string | null {
 
 /** The fields that differ between two snapshots, rendered as text (a create lists every field). */
 export function diffSnapshots(before: Snapshot | null, after: Snapshot | null): PlanHistoryChange[] {
-  const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].filter(
-    (k) => !SUBJECT_KEYS.has(k),
-  );
+  const rank = (k: string) => {
+    const i = FIELD_ORDER.indexOf(k);
+    return i === -1 ? FIELD_ORDER.length : i;
+  };
+  const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])]
+    .filter((k) => !SUBJECT_KEYS.has(k))
+    .sort((a, b) => rank(a) - rank(b));
   const changes: PlanHistoryChange[] = [];
   for (const field of keys) {
     const b = before ? render(before[field]) : null;

@@ -73,14 +73,14 @@ export function FigureSection({
         </h2>
         <ExportLinks base={exportBase} table={tableKey} fiscalYear={fiscalYear} title={title} />
       </div>
-      <div className="mt-4 grid gap-6 lg:grid-cols-2">
-        <figure className="min-w-0 print:hidden">
+      <div className="mt-4 grid gap-6">
+        <figure className="min-w-0 max-w-4xl print:hidden">
           <div role="img" aria-label={summary} className="h-72 w-full">
             {chart}
           </div>
           <figcaption className="mt-2 text-dns-14N-130 text-solid-gray-700">{summary}</figcaption>
         </figure>
-        <div className="min-w-0 lg:col-span-1">{table}</div>
+        <div className="min-w-0">{table}</div>
       </div>
     </section>
   );

@@ -133,7 +133,7 @@ export function UnitsChart({ units }: { units: UnitFigures[] }) {
       <BarChart data={data} accessibilityLayer={false} margin={{ left: 0, right: 8, bottom: 40 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="name" interval={0} angle={-40} textAnchor="end" height={70} tick={{ fontSize: 11 }} />
-        <YAxis unit="%" domain={[0, 100]} width={44} />
+        <YAxis unit="%" domain={[0, 100]} width={52} />
         <Tooltip />
         <Legend verticalAlign="top" />
         <Bar dataKey="ojt" name={t('dashboards.figures.ojtCoverage')} fill={CHART.blue} />
@@ -174,7 +174,7 @@ export function TrendChart({ trend }: { trend: TrendPoint[] }) {
       <LineChart data={data} accessibilityLayer={false} margin={{ left: 0, right: 16 }}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="name" tick={{ fontSize: 11 }} />
-        <YAxis unit="%" domain={[0, 100]} width={44} />
+        <YAxis unit="%" domain={[0, 100]} width={52} />
         <Tooltip />
         <Legend verticalAlign="top" />
         <Line
