@@ -82,14 +82,17 @@ export function createPolicyService(deps: { policies: PolicyRepository }) {
           name: text(a.nameJa, a.nameEn),
           duties: texts(a.dutiesJa, a.dutiesEn),
         })),
-        planPeriods: p.planPeriods.map((pp) => ({
-          id: pp.id,
-          ordinal: pp.ordinal,
-          name: text(pp.nameJa, pp.nameEn),
-          startFiscalYear: pp.startFiscalYear,
-          endFiscalYear: pp.endFiscalYear,
-          status: pp.status,
-        })),
+        // drafts and periods under review are HR's until published (GET /api/plan-periods shows them to HR)
+        planPeriods: p.planPeriods
+          .filter((pp) => pp.status === 'published')
+          .map((pp) => ({
+            id: pp.id,
+            ordinal: pp.ordinal,
+            name: text(pp.nameJa, pp.nameEn),
+            startFiscalYear: pp.startFiscalYear,
+            endFiscalYear: pp.endFiscalYear,
+            status: pp.status,
+          })),
       };
     },
   };
