@@ -11,7 +11,7 @@ import { InitiativesTable, KpiTable, TagsTable } from '../components/plan-figure
 import { SummaryTiles, TrendTable, UnitsTable } from '../components/unit-figures.tsx';
 import { readFiscalYear } from '../lib/export.ts';
 
-/** On paper: no site header, navigation or footer; tables keep together; A4 margins. */
+/** On paper: no site header, navigation or footer (the report's own heading is no <header>); A4 margins. */
 const PRINT_CSS = `
 @page { size: A4; margin: 14mm 12mm; }
 @media print {
@@ -50,14 +50,14 @@ function Report({ d }: { d: RolloutDashboard }) {
         <Link to={`/dashboards/rollout?fy=${d.fiscalYear}`}>{t('dashboards.report.back')}</Link>
         <Button onClick={() => window.print()}>{t('dashboards.report.print')}</Button>
       </div>
-      <header className="mb-8 border-b-2 border-solid-gray-900 pb-4">
+      <div className="mb-8 border-b-2 border-solid-gray-900 pb-4">
         <p className="text-std-16N-170">{t('dashboards.report.issuer')}</p>
         <h1 className="text-std-28B-150">{t('dashboards.report.heading', { year })}</h1>
         <p className="mt-2 text-std-16N-170">
           {d.period ? l(d.period.name) : t('dashboards.report.noPeriod')} ·{' '}
           {t('dashboards.asOf', { date: formatDate(d.asOf, language) })}
         </p>
-      </header>
+      </div>
       <section className="mt-6">
         <h2 className="mb-3 text-std-22B-150">{n('dashboards.report.summary', 1)}</h2>
         <p className="mb-4 max-w-prose">
