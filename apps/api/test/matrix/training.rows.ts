@@ -147,6 +147,12 @@ export const trainingRows: MatrixRows = {
     },
     {
       method: 'GET',
+      route: '/api/trainings/options',
+      url: () => '/api/trainings/options',
+      expect: expect({ staff: 200, supervisor: 200, staffOther: 200, bureau: 200, hr: 200, exec: 200 }),
+    },
+    {
+      method: 'GET',
       route: '/api/trainings/{id}',
       url: (t) => `/api/trainings/${t.trainingInstitute}`,
       expect: expect({ staff: 200, supervisor: 200, staffOther: 200, bureau: 200, hr: 200, exec: 200 }),

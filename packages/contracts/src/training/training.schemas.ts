@@ -149,6 +149,18 @@ export const TrainingRecommendations = z.object({
 });
 export type TrainingRecommendations = z.infer<typeof TrainingRecommendations>;
 
+/** What the catalogue's filters and the course editor offer */
+export const TrainingOptions = z.object({
+  currentFiscalYear: z.number().int(),
+  /** Every 年度 some course is offered in, and this one and the next */
+  fiscalYears: z.array(z.number().int()),
+  grades: z.array(GradeRef),
+  jobFamilies: z.array(JobFamilyRef),
+  /** 局・区 that may own a 部門別研修 */
+  bureaus: z.array(OrgUnitRef),
+});
+export type TrainingOptions = z.infer<typeof TrainingOptions>;
+
 // ---------------------------------------------------------------------------------------------
 // Sessions
 // ---------------------------------------------------------------------------------------------

@@ -146,6 +146,20 @@ export function createTrainingRepository(db: Db) {
       return { grades, jobFamilies };
     },
 
+    bureaus() {
+      return db.orgUnit.findMany({
+        where: { kind: { in: ['bureau', 'ward'] }, validTo: null },
+        select: unitSelect,
+        orderBy: [{ kind: 'asc' }, { position: 'asc' }],
+      });
+    },
+
+    async offeredFiscalYears(): Promise<number[]> {
+      const rows = await db.$queryRaw<{ fy: number }[]>`
+        SELECT DISTINCT unnest("fiscalYears") AS fy FROM training ORDER BY fy`;
+      return rows.map((r) => Number(r.fy));
+    },
+
     units(ids: readonly string[], client: Client = db) {
       if (!ids.length) return Promise.resolve([]);
       return client.orgUnit.findMany({

@@ -98,6 +98,17 @@ describe('the catalogue', () => {
     expect(all.items.find((t) => t.code === 'S03')?.myProgress).toBe('pending');
   });
 
+  it('offers the filters’ and the editor’s choices', async () => {
+    const options = (await call('demo-staff', { url: '/api/trainings/options' })).json();
+    expect(options.currentFiscalYear).toBe(fy);
+    expect(options.fiscalYears).toEqual(expect.arrayContaining([fy - 2, fy - 1, fy, fy + 1]));
+    expect(options.grades[0].code).toBe('shuji');
+    expect(options.jobFamilies.map((j: { code: string }) => j.code)).toContain('hokenshi');
+    expect(options.bureaus.map((b: { code: string }) => b.code)).toEqual(
+      expect.arrayContaining(['somu', 'aoba']),
+    );
+  });
+
   it('caps the page size and names bad parameters', async () => {
     const res = await call('demo-staff', { url: '/api/trainings?pageSize=500&kind=nope' });
     expectStatus(res, 400);

@@ -12,6 +12,7 @@ import {
   TrainingFeedbackRequest,
   TrainingInput,
   TrainingListQuery,
+  TrainingOptions,
   TrainingPage,
   TrainingPracticeConfirmRequest,
   TrainingPracticeReportRequest,
@@ -66,6 +67,17 @@ export const trainingRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => catalogue.recommended(actorOf(request)),
+  );
+  app.get(
+    '/trainings/options',
+    {
+      schema: {
+        tags,
+        summary: 'What the filters and the course editor offer: grades, job families, bureaus, 年度',
+        response: { 200: TrainingOptions },
+      },
+    },
+    async (request) => catalogue.options(actorOf(request)),
   );
   app.post(
     '/trainings',

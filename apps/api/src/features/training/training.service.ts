@@ -8,6 +8,7 @@ import {
   type Training,
   type TrainingInput,
   type TrainingListQuery,
+  type TrainingOptions,
   type TrainingPage,
   type TrainingRecommendationReason,
   type TrainingRecommendations,
@@ -34,12 +35,14 @@ import { idempotent } from '../../shared/idempotency.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
 import { assertPolicyLinks, loadPolicyCatalog } from '../policy/policy-links.ts';
 import {
+  gradeRef,
   isoDate,
   japanDay,
   progressOf,
   type TrainingContext,
   toSession,
   toTraining,
+  unitRef,
 } from './training.mapper.ts';
 import type { SessionRow, TrainingRepository, TrainingRow } from './training.repository.ts';
 
@@ -219,6 +222,27 @@ export function createTrainingService(deps: { repo: TrainingRepository }) {
   return {
     get: one,
 
+    async options(actor: Actor): Promise<TrainingOptions> {
+      require(actor, 'training:read:any');
+      const current = fiscalYearOf(isoDate(today()));
+      const [lookups, bureaus, years] = await Promise.all([
+        repo.lookups(),
+        repo.bureaus(),
+        repo.offeredFiscalYears(),
+      ]);
+      return {
+        currentFiscalYear: current,
+        fiscalYears: [...new Set([...years, current, current + 1])].sort((a, b) => a - b),
+        grades: lookups.grades.map(gradeRef),
+        jobFamilies: lookups.jobFamilies.map((j) => ({
+          id: j.id,
+          code: j.code,
+          name: { ja: j.nameJa, en: j.nameEn },
+        })),
+        bureaus: bureaus.map(unitRef),
+      };
+    },
+
     async list(actor: Actor, query: ListQuery): Promise<TrainingPage> {
       require(actor, 'training:read:any');
       const filters: Prisma.TrainingWhereInput[] = [visibleWhere(actor, query.includeInactive === true)];
@@ -296,9 +320,8 @@ export function createTrainingService(deps: { repo: TrainingRepository }) {
           const forGrade = grade !== null && t.targetGradeIds.includes(grade.id);
           if (forGrade && t.mandatory) {
             reasons.push('mandatory');
-            score += 8;
-          }
-          if (forGrade) {
+            score += 12;
+          } else if (forGrade) {
             reasons.push('grade');
             score += t.kind === 'institute_grade' ? 4 : 2;
           }
