@@ -16,6 +16,8 @@ import { readStaffFilters, toStaffListParams } from '../features/identity/lib/st
 import { teamDashboardQueryOptions } from '../features/ojt/api/get-team-dashboard.ts';
 import { readTeamParams } from '../features/ojt/lib/team-params.ts';
 import { policyQueryOptions } from '../features/policy/api/get-policy.ts';
+import { trainingQueryOptions } from '../features/training/api/get-training.ts';
+import { recommendedQueryOptions } from '../features/training/api/get-trainings.ts';
 import { isApiError } from '../shared/api/api-client.ts';
 import { LoadingState } from '../shared/ui/states.tsx';
 import { PublicLayout } from './layout/public-layout.tsx';
@@ -49,6 +51,7 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
     return null;
   };
   const policyPages = () => import('../features/policy/pages/index.ts');
+  const trainingPages = () => import('../features/training/pages/index.ts');
   /** Starts a page's fetch once `me` has answered, without holding up the navigation. */
   const afterMe = (prefetch: () => Promise<unknown>) => {
     void queryClient.ensureQueryData(meQueryOptions()).then(prefetch, () => undefined);

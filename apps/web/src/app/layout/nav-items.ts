@@ -36,6 +36,13 @@ export const navItems: readonly NavItem[] = [
   { to: '/team', labelKey: 'nav.team', end: false, permission: 'dashboard:read:team' },
   { to: '/ojt', labelKey: 'nav.ojt', end: false, permission: 'ojt:acknowledge:self' },
   { to: '/career', labelKey: 'nav.career', end: false, permission: 'career:write:self' },
+  { to: '/training', labelKey: 'nav.training', end: false, permission: 'training:read:any' },
+  {
+    to: '/training/approvals',
+    labelKey: 'nav.trainingApprovals',
+    end: false,
+    permission: 'training:approve:team',
+  },
   { to: '/plan', labelKey: 'nav.plan', end: false, permission: 'plan:read:any' },
   {
     to: '/dashboards',
