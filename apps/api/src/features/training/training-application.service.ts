@@ -547,23 +547,9 @@ export function createTrainingApplicationService(deps: { repo: TrainingRepositor
       await db
         .$transaction(
           async (tx) => {
-            for (const r of input.rows) {
-              const n = await tx.trainingApplication.updateMany({
-                where: {
-                  id: r.applicationId,
-                  status: 'accepted',
-                  ...(r.version !== undefined ? { version: r.version } : {}),
-                },
-                data: {
-                  attendance: r.attendance,
-                  completed: r.completed,
-                  completedOn: r.completed ? completedOn : null,
-                  version: { increment: 1 },
-                },
-              });
-              // all rows or none: a stale one undoes the ones before it
-              if (n.count === 0) throw new Stale();
-            }
+            const n = await repo.recordAttendance(tx, sessionId, input.rows, completedOn);
+            // all rows or none: a stale one undoes the rest
+            if (n !== input.rows.length) throw new Stale();
             await recordAudit(tx, {
               actorId: actor.staffId,
               action: 'training_session.attendance',

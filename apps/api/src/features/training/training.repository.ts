@@ -358,6 +358,33 @@ export function createTrainingRepository(db: Db) {
       return rows[0]?.taken ?? 0;
     },
 
+    /**
+     * Attendance and completion for many accepted applications in one statement; each row guarded by
+     * the version read, when given. Returns how many rows it changed.
+     */
+    recordAttendance(
+      tx: Tx,
+      sessionId: string,
+      rows: { applicationId: string; attendance: string; completed: boolean; version?: number | undefined }[],
+      completedOn: Date,
+    ): Promise<number> {
+      return tx.$executeRaw`
+        UPDATE training_application a
+           SET attendance = v.attendance::"AttendanceStatus",
+               completed = v.completed,
+               "completedOn" = CASE WHEN v.completed THEN ${completedOn}::date ELSE NULL END,
+               version = a.version + 1,
+               "updatedAt" = now()
+          FROM unnest(
+                 ${rows.map((r) => r.applicationId)}::uuid[],
+                 ${rows.map((r) => r.attendance)}::text[],
+                 ${rows.map((r) => r.completed)}::boolean[],
+                 ${rows.map((r) => r.version ?? null)}::int[]
+               ) AS v(id, attendance, completed, version)
+         WHERE a.id = v.id AND a."sessionId" = ${sessionId}::uuid AND a.status = 'accepted'
+           AND (v.version IS NULL OR a.version = v.version)`;
+    },
+
     async freeSeat(tx: Tx, sessionId: string): Promise<void> {
       await tx.$executeRaw`
         UPDATE training_session SET "acceptedCount" = GREATEST("acceptedCount" - 1, 0), "updatedAt" = now()

@@ -560,6 +560,20 @@ describe('applications', () => {
       }),
       403,
     );
+    // a stale row refuses the whole batch
+    const current = await db().trainingApplication.findUniqueOrThrow({ where: { id: theirs.id } });
+    const stale = await call('demo-hr', {
+      method: 'POST',
+      url: `/api/training-sessions/${session.id}/attendance`,
+      payload: {
+        rows: [
+          { applicationId: mine.id, attendance: 'present', completed: true },
+          { applicationId: theirs.id, attendance: 'present', completed: true, version: current.version - 1 },
+        ],
+      },
+    });
+    expectStatus(stale, 409);
+    expect(stale.json().current.items.every((a: { attendance: unknown }) => a.attendance === null)).toBe(true);
     const saved = await call('demo-hr', {
       method: 'POST',
       url: `/api/training-sessions/${session.id}/attendance`,
