@@ -86,11 +86,17 @@ function HistoryEntry({ entry }: { entry: PlanHistoryEntry }) {
                 {entry.action === 'create' || entry.action === 'copy' ? null : (
                   <>
                     <del className="bg-red-50 text-red-1000">{value(c.field, c.before)}</del>
-                    <span aria-hidden="true"> → </span>
-                    <span className="sr-only">{t('plan.history.changedTo')}</span>
+                    {entry.action === 'delete' ? null : (
+                      <>
+                        <span aria-hidden="true"> → </span>
+                        <span className="sr-only">{t('plan.history.changedTo')}</span>
+                      </>
+                    )}
                   </>
                 )}
-                <ins className="bg-green-50 text-green-1100 no-underline">{value(c.field, c.after)}</ins>
+                {entry.action === 'delete' ? null : (
+                  <ins className="bg-green-50 text-green-1100 no-underline">{value(c.field, c.after)}</ins>
+                )}
               </dd>
             </div>
           ))}
