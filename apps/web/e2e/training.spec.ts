@@ -228,4 +228,12 @@ test('the staff member has no approval inbox; the bureau officer manages only it
   await page.getByRole('link', { name: '保健師専門研修（健康福祉局）' }).click();
   await portal.waitForContent();
   await expect(page.getByRole('link', { name: '研修を編集' })).toHaveCount(0);
+  // its acceptance queue holds its own course's applications only
+  await portal.goto('/training/acceptance');
+  const queue = page.getByRole('article');
+  await expect(queue.first()).toBeVisible();
+  for (const title of await queue.getByRole('heading', { level: 3 }).allTextContents()) {
+    expect(title).toContain('（総務局）');
+  }
+  await portal.expectNoSeriousA11yViolations();
 });
