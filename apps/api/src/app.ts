@@ -25,14 +25,14 @@ import { type AuditService, createAuditService } from './features/audit/audit.se
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { type AuthService, createAuthService } from './features/auth/auth.service.ts';
 import { careerRoutes } from './features/career/career.routes.ts';
+import { dashboardRoutes } from './features/dashboards/dashboard.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { ojtRoutes } from './features/ojt/ojt.routes.ts';
 import { createOrgService, type OrgService } from './features/org/org.service.ts';
+import { planRoutes } from './features/plan/plan.routes.ts';
 import { createPolicyRepository } from './features/policy/policy.repository.ts';
 import { policyRoutes } from './features/policy/policy.routes.ts';
 import { createPolicyService, type PolicyService } from './features/policy/policy.service.ts';
-import { dashboardRoutes } from './features/dashboards/dashboard.routes.ts';
-import { planRoutes } from './features/plan/plan.routes.ts';
 import { rosterRoutes } from './features/roster/roster.routes.ts';
 import { createStaffRepository } from './features/staff/staff.repository.ts';
 import { staffRoutes } from './features/staff/staff.routes.ts';

@@ -226,7 +226,9 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
         },
         {
           path: 'dashboards/rollout',
-          lazy: async () => ({ Component: (await import('../features/dashboards/pages/index.ts')).RolloutPage }),
+          lazy: async () => ({
+            Component: (await import('../features/dashboards/pages/index.ts')).RolloutPage,
+          }),
         },
         {
           path: 'dashboards/rollout/print',

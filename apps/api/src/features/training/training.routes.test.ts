@@ -573,7 +573,9 @@ describe('applications', () => {
       },
     });
     expectStatus(stale, 409);
-    expect(stale.json().current.items.every((a: { attendance: unknown }) => a.attendance === null)).toBe(true);
+    expect(stale.json().current.items.every((a: { attendance: unknown }) => a.attendance === null)).toBe(
+      true,
+    );
     const saved = await call('demo-hr', {
       method: 'POST',
       url: `/api/training-sessions/${session.id}/attendance`,

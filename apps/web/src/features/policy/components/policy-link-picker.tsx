@@ -57,10 +57,8 @@ export function PolicyLinkPicker({
         <legend className="text-dns-14B-130 text-solid-gray-800">{t('policyLinks.initiatives')}</legend>
         <div className="mt-1 grid gap-3">
           {policy.data.policyAreas.map((area) => (
-            <div key={area.id} role="group" aria-label={l(area.title)}>
-              <p aria-hidden="true" className="text-dns-14N-130 text-solid-gray-700">
-                {l(area.title)}
-              </p>
+            <fieldset key={area.id}>
+              <legend className="text-dns-14N-130 text-solid-gray-700">{l(area.title)}</legend>
               <div className="grid gap-1 sm:grid-cols-2">
                 {area.initiatives.map((initiative) => {
                   const id = `${baseId}-in-${initiative.code}`;
@@ -80,7 +78,7 @@ export function PolicyLinkPicker({
                   );
                 })}
               </div>
-            </div>
+            </fieldset>
           ))}
         </div>
       </fieldset>
