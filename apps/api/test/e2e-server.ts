@@ -22,6 +22,14 @@ async function createDatabase(): Promise<{ url: string; drop: () => Promise<void
     if (process.env.CI) throw new Error(`CI needs a real PostgreSQL; none answers at ${adminUrl}`);
     return undefined;
   }
+  // A run killed before it could clean up leaves its database behind; this port is ours now, so its
+  // earlier databases are too.
+  const stale = await admin.query<{ datname: string }>(
+    'SELECT datname FROM pg_database WHERE datname LIKE $1',
+    [`portal_e2e_${port}_%`],
+  );
+  for (const { datname } of stale.rows)
+    await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   const name = `portal_e2e_${port}_${Date.now()}`;
   await admin.query(`CREATE DATABASE "${name}"`);
   return {

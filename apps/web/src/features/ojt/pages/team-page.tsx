@@ -9,11 +9,18 @@ import { Button } from '../../../shared/ui/button.tsx';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../../shared/ui/states.tsx';
 import { usePermissions } from '../../auth/lib/permissions.ts';
+import { useApplications } from '../../training/api/applications.ts';
 import { useTeamDashboard } from '../api/get-team-dashboard.ts';
 import { CareerPlanBadge, OverdueBadge } from '../components/badges.tsx';
 import { Pager } from '../components/pager.tsx';
 import { usePersonName } from '../components/person-name.tsx';
-import { inputClass, labelClass, panelClass, primaryLinkClass } from '../components/styles.ts';
+import {
+  inputClass,
+  labelClass,
+  linkButtonClass,
+  panelClass,
+  primaryLinkClass,
+} from '../components/styles.ts';
 import { currentFiscalYear } from '../lib/dates.ts';
 import { nextSort, readTeamParams, writeTeamParams } from '../lib/team-params.ts';
 
@@ -33,6 +40,8 @@ export function TeamPage() {
     setSearch((current) => writeTeamParams(current, change), { replace: true, preventScrollReset: true });
   const allowed = can('dashboard:read:team');
   const board = useTeamDashboard(params, { enabled: allowed });
+  // Training applications waiting for my approval: acted on in the training inbox.
+  const approvals = useApplications('inbox=supervisor&pageSize=1', allowed && can('training:approve:team'));
 
   if (!allowed) {
     return (
@@ -50,6 +59,11 @@ export function TeamPage() {
         <Link to="/ojt/new" className={primaryLinkClass}>
           {t('ojt.team.logOjt')}
         </Link>
+        {approvals.data ? (
+          <Link to="/training/approvals" className={linkButtonClass}>
+            {t('ojt.team.trainingApprovals', { count: approvals.data.total })}
+          </Link>
+        ) : null}
       </div>
       <Filters params={params} update={update} />
       {board.isPending ? (
