@@ -19,11 +19,26 @@ export type NavItem = {
 /** The primary navigation, in order. */
 export const navItems: readonly NavItem[] = [
   { to: '/', labelKey: 'nav.overview', end: true, permission: 'policy:read:any' },
-  { to: '/policy/staff-images', labelKey: 'nav.staffImages', end: false, permission: 'policy:read:any' },
-  { to: '/policy/priorities', labelKey: 'nav.priorities', end: false, permission: 'policy:read:any' },
-  { to: '/policy/initiatives', labelKey: 'nav.initiatives', end: false, permission: 'policy:read:any' },
-  { to: '/policy/promotion', labelKey: 'nav.promotion', end: false, permission: 'policy:read:any' },
-  { to: '/policy/roles', labelKey: 'nav.roles', end: false, permission: 'policy:read:any' },
+  // everyday work first: my career, OJT, training, my team
+  { to: '/career', labelKey: 'nav.career', end: false, permission: 'career:write:self' },
+  { to: '/ojt', labelKey: 'nav.ojt', end: false, permission: 'ojt:acknowledge:self' },
+  { to: '/training', labelKey: 'nav.training', end: false, permission: 'training:read:any' },
+  { to: '/team', labelKey: 'nav.team', end: false, permission: 'dashboard:read:team' },
+  {
+    to: '/training/approvals',
+    labelKey: 'nav.trainingApprovals',
+    end: false,
+    permission: 'training:approve:team',
+  },
+  // the plan and how its rollout goes
+  { to: '/plan', labelKey: 'nav.plan', end: false, permission: 'plan:read:any' },
+  {
+    to: '/dashboards',
+    labelKey: 'nav.dashboards',
+    end: false,
+    anyOf: ['dashboard:read:any', 'dashboard:read:bureau'],
+  },
+  // people and organisation, and their administration
   {
     to: '/staff',
     labelKey: 'nav.staffDirectory',
@@ -33,23 +48,12 @@ export const navItems: readonly NavItem[] = [
   { to: '/org', labelKey: 'nav.org', end: false, permission: 'org:read:any' },
   { to: '/audit', labelKey: 'nav.auditLog', end: false, permission: 'audit:read:any' },
   { to: '/roster-import', labelKey: 'nav.rosterImport', end: false, permission: 'roster:import:any' },
-  { to: '/team', labelKey: 'nav.team', end: false, permission: 'dashboard:read:team' },
-  { to: '/ojt', labelKey: 'nav.ojt', end: false, permission: 'ojt:acknowledge:self' },
-  { to: '/career', labelKey: 'nav.career', end: false, permission: 'career:write:self' },
-  { to: '/training', labelKey: 'nav.training', end: false, permission: 'training:read:any' },
-  {
-    to: '/training/approvals',
-    labelKey: 'nav.trainingApprovals',
-    end: false,
-    permission: 'training:approve:team',
-  },
-  { to: '/plan', labelKey: 'nav.plan', end: false, permission: 'plan:read:any' },
-  {
-    to: '/dashboards',
-    labelKey: 'nav.dashboards',
-    end: false,
-    anyOf: ['dashboard:read:any', 'dashboard:read:bureau'],
-  },
+  // the policy itself (its overview is the home page)
+  { to: '/policy/staff-images', labelKey: 'nav.staffImages', end: false, permission: 'policy:read:any' },
+  { to: '/policy/priorities', labelKey: 'nav.priorities', end: false, permission: 'policy:read:any' },
+  { to: '/policy/initiatives', labelKey: 'nav.initiatives', end: false, permission: 'policy:read:any' },
+  { to: '/policy/promotion', labelKey: 'nav.promotion', end: false, permission: 'policy:read:any' },
+  { to: '/policy/roles', labelKey: 'nav.roles', end: false, permission: 'policy:read:any' },
 ];
 
 /** The items the reader may see. */
