@@ -30,3 +30,10 @@ app.log.info(
   { database: database.mode, demo: env.demoMode, url: `http://localhost:${env.port}/` },
   `人材育成ポータル is running at http://localhost:${env.port}/ (${database.mode} database${env.demoMode ? ', demo data' : ''})`,
 );
+if (env.demoMode) {
+  const { DEMO_ACCOUNTS, DEMO_PASSWORD } = await import('./db/seed/demo.seed.ts');
+  app.log.info(
+    { accounts: DEMO_ACCOUNTS.map((a) => a.loginId) },
+    `Demo mode — demo accounts only, never in production: ${DEMO_ACCOUNTS.map((a) => a.loginId).join(', ')} (password: ${DEMO_PASSWORD})`,
+  );
+}
