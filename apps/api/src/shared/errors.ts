@@ -2,7 +2,13 @@
  * The one error model. Services throw these; the error-handler plugin turns them into RFC 9457
  * problem details. `code` is stable: the web app translates it.
  */
-export type FieldError = { field: string; message: string };
+export type FieldError = {
+  field: string;
+  message: string;
+  /** A stable code the web app translates, with the values its text names (roster rows, …) */
+  code?: string;
+  params?: Record<string, string | number>;
+};
 
 export class AppError extends Error {
   constructor(

@@ -30,6 +30,9 @@ export const ProblemDetails = z.object({
         /** Where the bad value is: `body.minutes`, `query.limit`, … */
         field: z.string(),
         message: z.string(),
+        /** Where a feature names its errors: a stable code the web app translates, and its values */
+        code: z.string().optional(),
+        params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
       }),
     )
     .optional(),

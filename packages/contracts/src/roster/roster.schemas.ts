@@ -108,6 +108,17 @@ const optional = (max: number) =>
     (v) => emptyToUndefined(trim(v)),
     z.string().max(max, `At most ${max} characters.`).optional(),
   );
+/** The characters a code may hold; `allowed` is how row errors describe them. */
+const CODE_PATTERN = /^[A-Za-z0-9_.-]+$/;
+const EMPLOYEE_NUMBER_PATTERN = /^[A-Za-z0-9-]+$/;
+const LOGIN_ID_PATTERN = /^[A-Za-z0-9._@-]+$/;
+const KANA_PATTERN = /^[\p{Script=Katakana}\p{Script=Hiragana}ー・ ]+$/u;
+const ALLOWED_CHARACTERS: ReadonlyMap<string, string> = new Map([
+  [String(CODE_PATTERN), 'A-Z a-z 0-9 _ . -'],
+  [String(EMPLOYEE_NUMBER_PATTERN), 'A-Z a-z 0-9 -'],
+  [String(LOGIN_ID_PATTERN), 'A-Z a-z 0-9 . _ @ -'],
+]);
+
 const code = (max: number, what: string) =>
   z.preprocess(
     nfkc,
@@ -115,7 +126,7 @@ const code = (max: number, what: string) =>
       .string({ error: 'Required.' })
       .min(1, 'Required.')
       .max(max, `At most ${max} characters.`)
-      .regex(/^[A-Za-z0-9_.-]+$/, `${what} may contain letters, digits, '_', '.' and '-' only.`),
+      .regex(CODE_PATTERN, `${what} may contain letters, digits, '_', '.' and '-' only.`),
   );
 const optionalCode = (max: number, what: string) =>
   z.preprocess(
@@ -123,7 +134,7 @@ const optionalCode = (max: number, what: string) =>
     z
       .string()
       .max(max, `At most ${max} characters.`)
-      .regex(/^[A-Za-z0-9_.-]+$/, `${what} may contain letters, digits, '_', '.' and '-' only.`)
+      .regex(CODE_PATTERN, `${what} may contain letters, digits, '_', '.' and '-' only.`)
       .optional(),
   );
 
@@ -138,11 +149,19 @@ export const RosterDate = z.preprocess(
       const [y, mo, d] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [0, 0, 0];
       const date = new Date(Date.UTC(y, mo - 1, d));
       if (!m || date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) {
-        ctx.addIssue({ code: 'custom', message: 'Not a date (YYYY-MM-DD).' });
+        ctx.addIssue({
+          code: 'custom',
+          message: 'Not a date (YYYY-MM-DD).',
+          params: { code: 'invalid_date' },
+        });
         return z.NEVER;
       }
       if (y < 1900 || y > 2100) {
-        ctx.addIssue({ code: 'custom', message: 'The year is out of range (1900–2100).' });
+        ctx.addIssue({
+          code: 'custom',
+          message: 'The year is out of range (1900–2100).',
+          params: { code: 'date_out_of_range', min: 1900, max: 2100 },
+        });
         return z.NEVER;
       }
       return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
@@ -156,7 +175,11 @@ export const RosterFlag = z.preprocess(
   z.string().transform((v, ctx) => {
     if (TRUE_WORDS.has(v)) return true;
     if (FALSE_WORDS.has(v)) return false;
-    ctx.addIssue({ code: 'custom', message: 'Use true/false, 1/0 or はい/いいえ.' });
+    ctx.addIssue({
+      code: 'custom',
+      message: 'Use true/false, 1/0 or はい/いいえ.',
+      params: { code: 'invalid_flag' },
+    });
     return z.NEVER;
   }),
 );
@@ -166,7 +189,15 @@ export const RosterBureauKind = z.preprocess(
   z.string({ error: 'Required.' }).transform((v, ctx) => {
     if (v === 'bureau' || v === '局') return 'bureau' as const;
     if (v === 'ward' || v === '区') return 'ward' as const;
-    ctx.addIssue({ code: 'custom', message: v ? 'Use bureau or ward (局 or 区).' : 'Required.' });
+    ctx.addIssue(
+      v
+        ? {
+            code: 'custom',
+            message: 'Use bureau or ward (局 or 区).',
+            params: { code: 'invalid_bureau_kind' },
+          }
+        : { code: 'custom', message: 'Required.', params: { code: 'required' } },
+    );
     return z.NEVER;
   }),
 );
@@ -178,7 +209,7 @@ const kana = z.preprocess(
     .string({ error: 'Required.' })
     .min(1, 'Required.')
     .max(100, 'At most 100 characters.')
-    .regex(/^[\p{Script=Katakana}\p{Script=Hiragana}ー・ ]+$/u, 'Kana only (カタカナ).'),
+    .regex(KANA_PATTERN, 'Kana only (カタカナ).'),
 );
 
 const LEVEL_COLUMNS = {
@@ -210,7 +241,7 @@ export const RosterRecord = z
         .string({ error: 'Required.' })
         .min(1, 'Required.')
         .max(16, 'At most 16 characters.')
-        .regex(/^[A-Za-z0-9-]+$/, 'Letters, digits and - only.'),
+        .regex(EMPLOYEE_NUMBER_PATTERN, 'Letters, digits and - only.'),
     ),
     name: required(100),
     name_kana: kana,
@@ -221,7 +252,7 @@ export const RosterRecord = z
         .string({ error: 'Required.' })
         .min(1, 'Required.')
         .max(64, 'At most 64 characters.')
-        .regex(/^[A-Za-z0-9._@-]+$/, "Letters, digits, '.', '_', '@' and '-' only."),
+        .regex(LOGIN_ID_PATTERN, "Letters, digits, '.', '_', '@' and '-' only."),
     ),
     email: z.preprocess(
       (v) => emptyToUndefined(nfkc(v)),
@@ -251,17 +282,33 @@ export const RosterRecord = z
       const n = r[nameColumn];
       if (c === undefined) {
         if (n !== undefined)
-          ctx.addIssue({ code: 'custom', path: [codeColumn], message: 'A unit name needs its code.' });
+          ctx.addIssue({
+            code: 'custom',
+            path: [codeColumn],
+            message: 'A unit name needs its code.',
+            params: { code: 'unit_name_without_code', column: nameColumn },
+          });
         gapAbove ??= level;
         continue;
       }
       if (n === undefined)
-        ctx.addIssue({ code: 'custom', path: [nameColumn], message: 'A unit code needs its name.' });
+        ctx.addIssue({
+          code: 'custom',
+          path: [nameColumn],
+          message: 'A unit code needs its name.',
+          params: { code: 'unit_code_without_name', column: codeColumn },
+        });
       if (gapAbove) {
         ctx.addIssue({
           code: 'custom',
           path: [codeColumn],
           message: `A ${level} needs its ${gapAbove} (${LEVEL_COLUMNS[gapAbove][0]} is empty).`,
+          params: {
+            code: 'unit_level_skipped',
+            level,
+            missing: gapAbove,
+            column: LEVEL_COLUMNS[gapAbove][0],
+          },
         });
       }
     }
@@ -316,9 +363,100 @@ export type RosterApplyQuery = z.infer<typeof RosterApplyQuery>;
 /** The file travels as the raw body; its name, URL-encoded, in this header. */
 export const RosterFileHeaders = z.object({ 'x-file-name': z.string().max(1024).optional() });
 
-/** A bad row: `row` is the line in the sheet (the header is row 1), `field` the column. */
-export const RosterRowError = z.object({ row: z.number().int(), field: z.string(), message: z.string() });
+/**
+ * Why a row is bad, as a stable code the web app translates (`identity.roster.rowErrors.<code>`), with
+ * the values its text names in `params`:
+ * - the header: `column_missing` {column, header}, `column_duplicate` {column};
+ * - a value: `required`, `too_long` {max}, `invalid_format` {allowed}, `kana_only`, `invalid_email`,
+ *   `invalid_date`, `date_out_of_range` {min, max}, `invalid_flag`, `invalid_bureau_kind`,
+ *   `unit_name_without_code` {column}, `unit_code_without_name` {column},
+ *   `unit_level_skipped` {level, missing, column}, `invalid_value` (anything else);
+ * - the file against itself: `duplicate_employee_number` {value, row}, `duplicate_login_id` {value, row},
+ *   `unit_conflict_kind` {code, row, kind, parent, otherKind, otherParent} (the earlier row's are
+ *   `other…`), `unit_conflict_name` {code, row, name, otherName};
+ * - the file against the database: `unknown_grade` {value}, `unknown_job_family` {value},
+ *   `login_taken` {value, employeeNumber}, `unit_mismatch` {code, kind, parent, existingKind,
+ *   existingParent}, `unit_closed` {code, date}, `post_before_current` {date}.
+ * Kinds are org-unit kinds (`bureau`, `ward`, `department`, …), levels roster levels, dates
+ * `YYYY-MM-DD`; a parent is a unit code, `''` for none.
+ */
+export const ROSTER_ROW_ERROR_CODES = [
+  'column_missing',
+  'column_duplicate',
+  'required',
+  'too_long',
+  'invalid_format',
+  'kana_only',
+  'invalid_email',
+  'invalid_date',
+  'date_out_of_range',
+  'invalid_flag',
+  'invalid_bureau_kind',
+  'unit_name_without_code',
+  'unit_code_without_name',
+  'unit_level_skipped',
+  'invalid_value',
+  'duplicate_employee_number',
+  'duplicate_login_id',
+  'unit_conflict_kind',
+  'unit_conflict_name',
+  'unknown_grade',
+  'unknown_job_family',
+  'login_taken',
+  'unit_mismatch',
+  'unit_closed',
+  'post_before_current',
+] as const;
+export type RosterRowErrorCode = (typeof ROSTER_ROW_ERROR_CODES)[number];
+
+export const RosterRowErrorParams = z.record(z.string(), z.union([z.string(), z.number()]));
+export type RosterRowErrorParams = z.infer<typeof RosterRowErrorParams>;
+
+/**
+ * A bad row: `row` is the line in the sheet (the header is row 1), `field` the column, `code` and
+ * `params` what to tell the reader (a code a client does not know yet is shown by its `message`, the
+ * English text scripts read).
+ */
+export const RosterRowError = z.object({
+  row: z.number().int(),
+  field: z.string(),
+  code: z.string(),
+  params: RosterRowErrorParams,
+  message: z.string(),
+});
 export type RosterRowError = z.infer<typeof RosterRowError>;
+
+/**
+ * The code and params of a zod issue of `RosterRecord`: custom issues carry theirs in `params.code`;
+ * the others are derived from the issue's own code.
+ */
+export function rosterIssueError(issue: z.core.$ZodIssue): {
+  code: RosterRowErrorCode;
+  params: RosterRowErrorParams;
+} {
+  switch (issue.code) {
+    case 'custom': {
+      const { code, ...params } = (issue.params ?? {}) as Record<string, string | number>;
+      return (ROSTER_ROW_ERROR_CODES as readonly unknown[]).includes(code)
+        ? { code: code as RosterRowErrorCode, params }
+        : { code: 'invalid_value', params: {} };
+    }
+    case 'invalid_type':
+      return { code: 'required', params: {} };
+    case 'too_small':
+      return { code: 'required', params: {} };
+    case 'too_big':
+      return { code: 'too_long', params: { max: Number(issue.maximum) } };
+    case 'invalid_format': {
+      if (issue.format === 'email') return { code: 'invalid_email', params: {} };
+      if (issue.pattern === String(KANA_PATTERN)) return { code: 'kana_only', params: {} };
+      const allowed = ALLOWED_CHARACTERS.get(issue.pattern ?? '');
+      return { code: 'invalid_format', params: allowed ? { allowed } : {} };
+    }
+    default:
+      return { code: 'invalid_value', params: {} };
+  }
+}
 
 export const RosterTotals = z.object({
   rows: z.number().int(),

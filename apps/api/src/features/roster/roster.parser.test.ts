@@ -128,6 +128,37 @@ describe('parseRoster: CSV', () => {
     expect(by(5).sort()).toEqual(['bureau_kind', 'employee_number']);
     expect(parsed.errors.find((e) => e.row === 3 && e.field === 'hire_date')?.message).toMatch(/date/i);
     expect(parsed.errors.find((e) => e.row === 4 && e.field === 'section_code')?.message).toMatch(/division/);
+    // Each error carries a stable code and the values its text names, for the web app to translate.
+    const coded = parsed.errors.map((e) => [e.row, e.field, e.code, e.params]);
+    expect(coded).toEqual(
+      expect.arrayContaining([
+        [3, 'name', 'required', {}],
+        [3, 'hire_date', 'invalid_date', {}],
+        [3, 'is_head', 'invalid_flag', {}],
+        [4, 'email', 'invalid_email', {}],
+        [4, 'name_kana', 'kana_only', {}],
+        [
+          4,
+          'section_code',
+          'unit_level_skipped',
+          { level: 'section', missing: 'division', column: 'division_code' },
+        ],
+        [5, 'bureau_kind', 'invalid_bureau_kind', {}],
+        [5, 'employee_number', 'invalid_format', { allowed: 'A-Z a-z 0-9 -' }],
+      ]),
+    );
+    expect(coded).toHaveLength(8);
+  });
+
+  it('codes lengths, out-of-range years and unit names without their codes', async () => {
+    const long = ROW_2.replace('KAKARICHO', 'G'.repeat(33)).replace('2023-04-01', '1800-04-01');
+    const nameOnly = ROW_1.replace('B01-D1-K1-S1,', ',');
+    const parsed = await parseRoster(csv([HEADER, long, nameOnly].join('\n')));
+    expect(parsed.errors.map((e) => [e.row, e.field, e.code, e.params])).toEqual([
+      [2, 'grade_code', 'too_long', { max: 32 }],
+      [2, 'starts_on', 'date_out_of_range', { min: 1900, max: 2100 }],
+      [3, 'section_code', 'unit_name_without_code', { column: 'section_name' }],
+    ]);
   });
 
   it('rejects the same person twice and a unit described two ways', async () => {
@@ -139,9 +170,41 @@ describe('parseRoster: CSV', () => {
     const parsed = await parseRoster(csv([HEADER, ROW_1, sameNumber, sameLogin, otherName].join('\n')));
     expect(parsed.rows.map((r) => r.row)).toEqual([2]);
     expect(parsed.errors).toEqual([
-      { row: 3, field: 'employee_number', message: 'Employee number 100001 is also on row 2.' },
-      { row: 4, field: 'login_id', message: 'Login ID t.aoba is also on row 2.' },
-      expect.objectContaining({ row: 5, field: 'bureau_name' }),
+      {
+        row: 3,
+        field: 'employee_number',
+        code: 'duplicate_employee_number',
+        params: { value: '100001', row: 2 },
+        message: 'Employee number 100001 is also on row 2.',
+      },
+      {
+        row: 4,
+        field: 'login_id',
+        code: 'duplicate_login_id',
+        params: { value: 't.aoba', row: 2 },
+        message: 'Login ID t.aoba is also on row 2.',
+      },
+      expect.objectContaining({
+        row: 5,
+        field: 'bureau_name',
+        code: 'unit_conflict_name',
+        params: { code: 'B01', row: 2, name: '総務局ちがう', otherName: '総務局' },
+      }),
+    ]);
+  });
+
+  it('rejects a unit code used for another kind or parent', async () => {
+    const otherKind = ROW_2.replace('100002', '100011')
+      .replace('h.miyagino', 'x.z')
+      .replace('ward,W01', 'bureau,W01');
+    const parsed = await parseRoster(csv([HEADER, ROW_2, otherKind].join('\n')));
+    expect(parsed.errors).toEqual([
+      expect.objectContaining({
+        row: 3,
+        field: 'bureau_code',
+        code: 'unit_conflict_kind',
+        params: { code: 'W01', row: 2, kind: 'bureau', parent: '', otherKind: 'ward', otherParent: '' },
+      }),
     ]);
   });
 
@@ -149,9 +212,22 @@ describe('parseRoster: CSV', () => {
     const header = HEADER.replace('grade_code,', '').replace(',starts_on', '');
     const err = await parseRoster(csv(`${header}\n`)).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RosterFileError);
-    expect((err as RosterFileError).errors.map((e) => [e.row, e.field])).toEqual([
-      [1, 'grade_code'],
-      [1, 'starts_on'],
+    expect((err as RosterFileError).errors.map((e) => [e.row, e.field, e.code, e.params])).toEqual([
+      [1, 'grade_code', 'column_missing', { column: 'grade_code', header: '職位コード' }],
+      [1, 'starts_on', 'column_missing', { column: 'starts_on', header: '発令日' }],
+    ]);
+  });
+
+  it('refuses a header naming a column twice', async () => {
+    const err = await parseRoster(csv(`${HEADER},職員番号\n`)).catch((e: unknown) => e);
+    expect((err as RosterFileError).errors).toEqual([
+      {
+        row: 1,
+        field: 'employee_number',
+        code: 'column_duplicate',
+        params: { column: 'employee_number' },
+        message: 'The column employee_number appears twice.',
+      },
     ]);
   });
 
@@ -224,7 +300,9 @@ describe('parseRoster: Excel', () => {
       ROW_1.replace('SHUJI', '').split(','),
     ]);
     const parsed = await parseRoster({ name: 'r.xlsx', contentType: 'application/octet-stream', bytes });
-    expect(parsed.errors).toEqual([{ row: 3, field: 'grade_code', message: 'Required.' }]);
+    expect(parsed.errors).toEqual([
+      { row: 3, field: 'grade_code', code: 'required', params: {}, message: 'Required.' },
+    ]);
   });
 
   it('refuses a broken workbook', async () => {

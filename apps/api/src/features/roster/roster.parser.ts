@@ -13,6 +13,7 @@ import {
   RosterRecord,
   type RosterRow,
   type RosterRowError,
+  rosterIssueError,
 } from '@portal/contracts/roster/roster.schemas';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
@@ -160,7 +161,13 @@ export async function parseRoster(file: RosterFile): Promise<ParsedRoster> {
     const column = HEADER_ALIASES.get(normaliseHeader(raw));
     if (!column) return; // columns the portal does not use
     if (columns.has(column)) {
-      headerErrors.push({ row: header.row, field: column, message: `The column ${column} appears twice.` });
+      headerErrors.push({
+        row: header.row,
+        field: column,
+        code: 'column_duplicate',
+        params: { column },
+        message: `The column ${column} appears twice.`,
+      });
       return;
     }
     columns.set(column, index);
@@ -170,6 +177,8 @@ export async function parseRoster(file: RosterFile): Promise<ParsedRoster> {
       headerErrors.push({
         row: header.row,
         field: column,
+        code: 'column_missing',
+        params: { column, header: ROSTER_COLUMNS[column][0] },
         message: `The column ${column} (${ROSTER_COLUMNS[column][0]}) is missing.`,
       });
     }
@@ -194,7 +203,7 @@ export async function parseRoster(file: RosterFile): Promise<ParsedRoster> {
         // One message per column is enough to fix it.
         if (seen.has(field)) continue;
         seen.add(field);
-        errors.push({ row, field, message: issue.message });
+        errors.push({ row, field, ...rosterIssueError(issue), message: issue.message });
       }
     }
   }
@@ -232,6 +241,8 @@ function findFileConflicts(rows: ParsedRosterRow[]): RosterRowError[] {
       errors.push({
         row,
         field: 'employee_number',
+        code: 'duplicate_employee_number',
+        params: { value: data.employeeNumber, row: firstEmployee },
         message: `Employee number ${data.employeeNumber} is also on row ${firstEmployee}.`,
       });
     }
@@ -241,6 +252,8 @@ function findFileConflicts(rows: ParsedRosterRow[]): RosterRowError[] {
       errors.push({
         row,
         field: 'login_id',
+        code: 'duplicate_login_id',
+        params: { value: data.loginId, row: firstLogin },
         message: `Login ID ${data.loginId} is also on row ${firstLogin}.`,
       });
 
@@ -255,6 +268,15 @@ function findFileConflicts(rows: ParsedRosterRow[]): RosterRowError[] {
         errors.push({
           row,
           field,
+          code: 'unit_conflict_kind',
+          params: {
+            code: unit.code,
+            row: seen.row,
+            kind: unit.kind,
+            parent: unit.parentCode ?? '',
+            otherKind: seen.kind,
+            otherParent: seen.parentCode ?? '',
+          },
           message: `Unit ${unit.code} is a ${seen.kind} under ${seen.parentCode ?? 'nothing'} on row ${seen.row}, here a ${unit.kind} under ${unit.parentCode ?? 'nothing'}.`,
         });
         break;
@@ -263,6 +285,8 @@ function findFileConflicts(rows: ParsedRosterRow[]): RosterRowError[] {
         errors.push({
           row,
           field: `${unit.level}_name`,
+          code: 'unit_conflict_name',
+          params: { code: unit.code, row: seen.row, name: unit.name, otherName: seen.name },
           message: `Unit ${unit.code} is named ${seen.name} on row ${seen.row}, here ${unit.name}.`,
         });
         break;

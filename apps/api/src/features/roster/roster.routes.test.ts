@@ -79,6 +79,10 @@ describe('POST /api/roster-imports/preview and /api/roster-imports', () => {
       [4, 'hire_date'],
     ]);
     expect(preview.errors[0].message).toContain('no-such-grade');
+    expect(preview.errors.map((e: { code: string; params: object }) => [e.code, e.params])).toEqual([
+      ['unknown_grade', { value: 'no-such-grade' }],
+      ['invalid_date', {}],
+    ]);
     expect(preview.token).toMatch(/^[0-9a-f]{64}$/);
 
     // Applying it is refused as a whole: the bad rows come back as field errors, nothing is written.
@@ -86,7 +90,10 @@ describe('POST /api/roster-imports/preview and /api/roster-imports', () => {
     expect(refused.statusCode).toBe(409);
     expect(refused.json()).toMatchObject({
       code: 'roster_invalid_rows',
-      errors: [{ field: 'row[3].grade_code' }, { field: 'row[4].hire_date' }],
+      errors: [
+        { field: 'row[3].grade_code', code: 'unknown_grade', params: { value: 'no-such-grade' } },
+        { field: 'row[4].hire_date', code: 'invalid_date', params: {} },
+      ],
     });
     // Another file than the one previewed is refused too.
     const other = await post(`/api/roster-imports?token=${preview.token}`, hr, csv([person(1)]));

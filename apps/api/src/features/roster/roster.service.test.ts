@@ -182,6 +182,11 @@ describe('roster import', () => {
       [7, 'login_id'],
     ]);
     expect(result.errors[0]?.message).toContain('no-such-grade');
+    expect(result.errors.map((e) => [e.code, e.params])).toEqual([
+      ['unknown_grade', { value: 'no-such-grade' }],
+      ['invalid_date', {}],
+      ['duplicate_login_id', { value: 'rt.user1', row: 2 }],
+    ]);
 
     const before = await counts(db);
     const error = await apply(file).catch((e: unknown) => e);
@@ -192,6 +197,10 @@ describe('roster import', () => {
       'row[6].starts_on',
       'row[7].login_id',
     ]);
+    expect((error as AppError).extra.errors?.[0]).toMatchObject({
+      code: 'unknown_grade',
+      params: { value: 'no-such-grade' },
+    });
     expect(await counts(db)).toEqual(before);
   });
 
@@ -385,9 +394,20 @@ describe('roster import', () => {
       person(8, { section_code: 'RT-B1-D1-K1-S2', section_name: '新しい係' }),
     ]);
     const result = await preview(file);
-    expect(result.errors.map((e) => [e.row, e.field])).toEqual([
-      [2, 'starts_on'],
-      [3, 'department_code'],
+    expect(result.errors.map((e) => [e.row, e.field, e.code, e.params])).toEqual([
+      [2, 'starts_on', 'post_before_current', { date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }],
+      [
+        3,
+        'department_code',
+        'unit_mismatch',
+        {
+          code: 'RT-W1-D1',
+          kind: 'department',
+          parent: 'RT-B1',
+          existingKind: 'department',
+          existingParent: 'RT-W1',
+        },
+      ],
     ]);
     expect(result.totals).toMatchObject({ valid: 1, invalid: 2, create: 1 });
     expect(result.newUnits).toEqual([
@@ -402,7 +422,13 @@ describe('roster import', () => {
     });
     const result = await preview(csvFile([{ ...(BASE[2] as Row), starts_on: '2025-04-01' }]));
     expect(result.errors).toEqual([
-      { row: 2, field: 'division_code', message: 'Unit RT-W1-D1-K1 was closed on 2024-12-31.' },
+      {
+        row: 2,
+        field: 'division_code',
+        code: 'unit_closed',
+        params: { code: 'RT-W1-D1-K1', date: '2024-12-31' },
+        message: 'Unit RT-W1-D1-K1 was closed on 2024-12-31.',
+      },
     ]);
   });
 
@@ -421,5 +447,11 @@ describe('roster import', () => {
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ status: 400, code: 'validation' });
     expect((error as AppError).extra.errors?.map((e) => e.field)).toContain('row[1].login_id');
+    expect((error as AppError).extra.errors).toContainEqual({
+      field: 'row[1].login_id',
+      code: 'column_missing',
+      params: { column: 'login_id', header: 'ログインID' },
+      message: 'The column login_id (ログインID) is missing.',
+    });
   });
 });

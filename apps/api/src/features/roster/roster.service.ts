@@ -22,7 +22,13 @@ import {
 } from '@portal/contracts/roster/roster.schemas';
 import type { Actor, RequestMeta } from '../../access/actor.ts';
 import type { Db, Tx } from '../../db/client.ts';
-import { AppError, BadRequestError, ConflictError, ForbiddenError } from '../../shared/errors.ts';
+import {
+  AppError,
+  BadRequestError,
+  ConflictError,
+  type FieldError,
+  ForbiddenError,
+} from '../../shared/errors.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
 import { type ParsedRoster, parseRoster, type RosterFile, RosterFileError } from './roster.parser.ts';
 import {
@@ -86,7 +92,8 @@ export async function planRoster(repo: RosterRepository, parsed: ParsedRoster): 
   const known = new Map<string, ExistingUnit & { isNew?: boolean }>(units.map((u) => [u.code, u]));
   const newUnits: NewUnit[] = [];
   const newUnitById = new Map<string, NewUnit>();
-  const unitErrors = new Map<string, string>();
+  /** A unit the database holds otherwise than the file says: reported again on each row naming it */
+  const unitErrors = new Map<string, Pick<RosterRowError, 'code' | 'params' | 'message'>>();
 
   const errors: RosterRowError[] = [...parsed.errors];
   const plan: Omit<RosterPlan, 'totals' | 'errors'> = {
@@ -107,12 +114,20 @@ export async function planRoster(repo: RosterRepository, parsed: ParsedRoster): 
     const rowErrors: RosterRowError[] = [];
     const gradeId = gradeIds.get(data.gradeCode);
     if (!gradeId)
-      rowErrors.push({ row, field: 'grade_code', message: `No grade has the code ${data.gradeCode}.` });
+      rowErrors.push({
+        row,
+        field: 'grade_code',
+        code: 'unknown_grade',
+        params: { value: data.gradeCode },
+        message: `No grade has the code ${data.gradeCode}.`,
+      });
     const jobFamilyId = jobFamilyIds.get(data.jobFamilyCode);
     if (!jobFamilyId) {
       rowErrors.push({
         row,
         field: 'job_family_code',
+        code: 'unknown_job_family',
+        params: { value: data.jobFamilyCode },
         message: `No job family has the code ${data.jobFamilyCode}.`,
       });
     }
@@ -121,6 +136,8 @@ export async function planRoster(repo: RosterRepository, parsed: ParsedRoster): 
       rowErrors.push({
         row,
         field: 'login_id',
+        code: 'login_taken',
+        params: { value: data.loginId, employeeNumber: holder },
         message: `Login ID ${data.loginId} belongs to employee ${holder}.`,
       });
     }
@@ -131,7 +148,7 @@ export async function planRoster(repo: RosterRepository, parsed: ParsedRoster): 
       const field = `${ref.level}_code`;
       const earlier = unitErrors.get(ref.code);
       if (earlier) {
-        rowErrors.push({ row, field, message: earlier });
+        rowErrors.push({ row, field, ...earlier });
         unit = undefined;
         break;
       }
@@ -139,14 +156,30 @@ export async function planRoster(repo: RosterRepository, parsed: ParsedRoster): 
       const found = known.get(ref.code);
       if (found) {
         if (found.kind !== ref.kind || found.parentCode !== ref.parentCode) {
-          const message = `Unit ${ref.code} exists as a ${found.kind} under ${found.parentCode ?? 'nothing'}, not a ${ref.kind} under ${ref.parentCode ?? 'nothing'}; reorganisations are made in the organisation screens.`;
-          unitErrors.set(ref.code, message);
-          rowErrors.push({ row, field, message });
+          const error = {
+            code: 'unit_mismatch',
+            params: {
+              code: ref.code,
+              kind: ref.kind,
+              parent: ref.parentCode ?? '',
+              existingKind: found.kind,
+              existingParent: found.parentCode ?? '',
+            },
+            message: `Unit ${ref.code} exists as a ${found.kind} under ${found.parentCode ?? 'nothing'}, not a ${ref.kind} under ${ref.parentCode ?? 'nothing'}; reorganisations are made in the organisation screens.`,
+          };
+          unitErrors.set(ref.code, error);
+          rowErrors.push({ row, field, ...error });
           unit = undefined;
           break;
         }
         if (found.validTo !== null && found.validTo < data.startsOn) {
-          rowErrors.push({ row, field, message: `Unit ${ref.code} was closed on ${found.validTo}.` });
+          rowErrors.push({
+            row,
+            field,
+            code: 'unit_closed',
+            params: { code: ref.code, date: found.validTo },
+            message: `Unit ${ref.code} was closed on ${found.validTo}.`,
+          });
           unit = undefined;
           break;
         }
@@ -190,6 +223,8 @@ export async function planRoster(repo: RosterRepository, parsed: ParsedRoster): 
       rowErrors.push({
         row,
         field: 'starts_on',
+        code: 'post_before_current',
+        params: { date: current.startsOn },
         message: `The current post started on ${current.startsOn}; a new post cannot start before it.`,
       });
     }
@@ -335,10 +370,7 @@ async function read(file: RosterFile): Promise<ParsedRoster> {
     return await parseRoster(file);
   } catch (error) {
     if (error instanceof RosterFileError) {
-      throw new BadRequestError(
-        error.message,
-        error.errors.map((e) => ({ field: `row[${e.row}].${e.field}`, message: e.message })),
-      );
+      throw new BadRequestError(error.message, error.errors.map(fieldError));
     }
     throw error;
   }
@@ -445,11 +477,17 @@ function invalidFile(invalidRows: number, errors: RosterRowError[]): AppError {
     'roster_invalid_rows',
     `The file has ${invalidRows} invalid row(s); nothing was imported. Correct them and preview again.`,
     {
-      errors: errors
-        .slice(0, ROSTER_MAX_ERRORS)
-        .map((e) => ({ field: `row[${e.row}].${e.field}`, message: e.message })),
+      errors: errors.slice(0, ROSTER_MAX_ERRORS).map(fieldError),
     },
   );
 }
+
+/** A row error as a problem-details field error: `row[12].grade_code`, with its code and params. */
+const fieldError = (e: RosterRowError): FieldError => ({
+  field: `row[${e.row}].${e.field}`,
+  message: e.message,
+  code: e.code,
+  params: e.params,
+});
 
 export type RosterService = ReturnType<typeof createRosterService>;
