@@ -14,8 +14,25 @@ const preview = (over: Partial<RosterPreview> = {}): RosterPreview => ({
   totals: { rows: 2, valid: 1, invalid: 1, create: 1, update: 0, unchanged: 0 },
   units: { create: 0 },
   assignments: { start: 1, end: 0, correct: 0 },
-  errors: [{ row: 3, field: 'grade_code', message: 'No grade with the code no-such-grade.' }],
-  errorCount: 1,
+  errors: [
+    {
+      row: 3,
+      field: 'grade_code',
+      code: 'unknown_grade',
+      params: { value: 'no-such-grade' },
+      message: 'No grade has the code no-such-grade.',
+    },
+    {
+      row: 4,
+      field: 'division_code',
+      code: 'unit_closed',
+      params: { code: 'K1', date: '2024-12-31' },
+      message: 'Unit K1 was closed on 2024-12-31.',
+    },
+    // A code this version of the app has no text for: the API's English message is shown.
+    { row: 5, field: 'post', code: 'something_new', params: {}, message: 'Something new is wrong.' },
+  ],
+  errorCount: 3,
   sample: [
     {
       row: 2,
@@ -60,8 +77,14 @@ describe('roster helpers', () => {
     expect(columnLabel('grade_code', 'ja')).toBe('職位コード');
     expect(columnLabel('grade_code', 'en')).toBe('grade_code');
     expect(columnLabel('headers.x-file-name', 'ja')).toBe('headers.x-file-name');
-    expect(rowErrorsOf([{ field: 'row[12].hire_date', message: 'Not a date.' }])).toEqual([
-      { row: 12, field: 'hire_date', message: 'Not a date.' },
+    expect(
+      rowErrorsOf([
+        { field: 'row[12].hire_date', code: 'invalid_date', params: {}, message: 'Not a date.' },
+        { field: 'headers.x-file-name', message: 'Too long.' },
+      ]),
+    ).toEqual([
+      { row: 12, field: 'hire_date', code: 'invalid_date', params: {}, message: 'Not a date.' },
+      { row: 0, field: 'headers.x-file-name', code: '', params: {}, message: 'Too long.' },
     ]);
     expect(decodeURIComponent(rosterTemplateHref())).toContain('職員番号,氏名,氏名カナ');
   });
@@ -89,11 +112,17 @@ describe('roster import page', () => {
     const row = within(errors).getAllByRole('row')[1] as HTMLElement;
     expect(within(row).getByText('3行目')).toBeTruthy();
     expect(within(row).getByText('職位コード')).toBeTruthy();
-    expect(within(row).getByText('No grade with the code no-such-grade.')).toBeTruthy();
+    // Coded errors in the reader's language, dates in 和暦; an unknown code keeps the English, marked so.
+    expect(within(row).getByText('職位コード no-such-grade の職位はありません。')).toBeTruthy();
+    expect(within(errors).queryByText(/No grade has the code/)).toBeNull();
+    expect(
+      within(errors).getByText('組織コード K1 の組織は令和6年12月31日に廃止されています。'),
+    ).toBeTruthy();
+    expect(within(errors).getByText('Something new is wrong.').getAttribute('lang')).toBe('en');
 
     const apply = screen.getByRole('button', { name: 'この内容で反映する' });
     expect(apply).toHaveProperty('disabled', true);
-    expect(screen.getByText(/誤りが1件あるため反映できません/).id).toBe(
+    expect(screen.getByText(/誤りが3件あるため反映できません/).id).toBe(
       apply.getAttribute('aria-describedby'),
     );
     expect(api.to('POST', '/api/roster-imports')).toHaveLength(0);
@@ -136,7 +165,14 @@ describe('roster import page', () => {
           () =>
             problem(400, 'validation', {
               detail: 'The file has no column name_kana.',
-              errors: [{ field: 'row[1].name_kana', message: 'Missing column.' }],
+              errors: [
+                {
+                  field: 'row[1].name_kana',
+                  code: 'column_missing',
+                  params: { column: 'name_kana', header: '氏名カナ' },
+                  message: 'The column name_kana (氏名カナ) is missing.',
+                },
+              ],
             }),
         ],
       ],
@@ -149,7 +185,7 @@ describe('roster import page', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('ファイルを確認できませんでした');
     expect(within(alert).getByText('氏名カナ')).toBeTruthy();
-    expect(within(alert).getByText('Missing column.')).toBeTruthy();
+    expect(within(alert).getByText('必須の列「氏名カナ」（name_kana）がありません。')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'この内容で反映する' })).toBeNull();
   });
 

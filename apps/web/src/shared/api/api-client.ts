@@ -1,7 +1,13 @@
 import { ProblemDetails } from '@portal/contracts';
 
 /** One bad field of a validation problem (`body.minutes`, `query.limit`, …). */
-export type FieldError = { field: string; message: string };
+export type FieldError = {
+  field: string;
+  message: string;
+  /** A stable code the web app translates, with the values its text names (roster rows, …) */
+  code?: string;
+  params?: Record<string, string | number>;
+};
 
 /**
  * Stable codes the UI translates (`errors.codes.*`). The API sends its own `code` in problem+json

@@ -1,7 +1,36 @@
-import type { RosterRowError } from '@portal/contracts';
+import type { Language, RosterRowError } from '@portal/contracts';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../../shared/format/date.ts';
 import { useLanguage } from '../../../shared/i18n/use-language.ts';
 import { columnLabel } from '../lib/roster.ts';
+
+const KIND_PARAMS = new Set(['kind', 'otherKind', 'existingKind', 'level', 'missing']);
+const PARENT_PARAMS = new Set(['parent', 'otherParent', 'existingParent']);
+
+/** Why a row is bad, in the reader's language; an error the app has no text for keeps the API's English. */
+function RowErrorReason({ error, language }: { error: RosterRowError; language: Language }) {
+  const { t, i18n } = useTranslation();
+  const key = `identity.roster.rowErrors.${error.code}`;
+  if (!error.code || !i18n.exists(key)) return <span lang="en">{error.message}</span>;
+  return <>{t(key, readableParams(error.params ?? {}, t, language))}</>;
+}
+
+/** Kinds and levels by their names, dates as the reader writes them, columns by their headers. */
+function readableParams(params: RosterRowError['params'], t: TFunction, language: Language) {
+  const out: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(params)) {
+    if (KIND_PARAMS.has(name) && typeof value === 'string') out[name] = t(`identity.org.kind.${value}`);
+    else if (PARENT_PARAMS.has(name)) out[name] = value || t('identity.roster.rowErrors.noParent');
+    else if (name === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value))
+      out[name] = formatDate(value, language);
+    // A missing column is named both ways (`header` is its Japanese header); elsewhere by its label.
+    else if (name === 'column' && typeof value === 'string' && !('header' in params))
+      out[name] = columnLabel(value, language);
+    else out[name] = value;
+  }
+  return out;
+}
 
 /** Every bad row: its line in the sheet, the column, and why. */
 export function RosterErrors({ errors, caption }: { errors: readonly RosterRowError[]; caption: string }) {
@@ -42,7 +71,7 @@ export function RosterErrors({ errors, caption }: { errors: readonly RosterRowEr
                 ) : null}
               </td>
               <td className="px-3 py-2">
-                <span lang="en">{error.message}</span>
+                <RowErrorReason error={error} language={language} />
               </td>
             </tr>
           ))}

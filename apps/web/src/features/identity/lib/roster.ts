@@ -17,9 +17,10 @@ export function columnLabel(field: string, language: Language): string {
 export function rowErrorsOf(errors: readonly FieldError[]): RosterRowError[] {
   return errors.map((e) => {
     const match = /^row\[(\d+)\]\.(.+)$/.exec(e.field);
+    const why = { code: e.code ?? '', params: e.params ?? {}, message: e.message };
     return match
-      ? { row: Number(match[1]), field: match[2] ?? '', message: e.message }
-      : { row: 0, field: e.field, message: e.message };
+      ? { row: Number(match[1]), field: match[2] ?? '', ...why }
+      : { row: 0, field: e.field, ...why };
   });
 }
 
