@@ -4,6 +4,7 @@ import { useDocumentTitle } from '../../../shared/i18n/use-document-title.ts';
 import { useLanguage, useLocalized } from '../../../shared/i18n/use-language.ts';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
 import { QueryContent } from '../../../shared/ui/states.tsx';
+import { WelcomeSection } from '../../home/components/welcome-section.tsx';
 import { usePolicy } from '../api/get-policy.ts';
 import { PlanPeriodList } from '../components/plan-period-list.tsx';
 import { SectionCards } from '../components/section-cards.tsx';
@@ -31,6 +32,7 @@ export function OverviewPage() {
           ) : undefined
         }
       />
+      <WelcomeSection />
       <QueryContent query={query}>
         {(data) => (
           <>
