@@ -13,7 +13,11 @@ export function useTestApp(): () => TestContext {
   const database = useTestDatabase();
   let app: FastifyInstance | undefined;
   beforeAll(async () => {
-    const env = parseEnv({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', SESSION_SECRET: 'x'.repeat(48) });
+    const env = parseEnv({
+      NODE_ENV: 'test',
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      SESSION_SECRET: 'x'.repeat(48),
+    });
     app = await buildApp({
       env,
       sessionSecret: 'test-secret-'.padEnd(40, 'x'),

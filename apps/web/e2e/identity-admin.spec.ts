@@ -70,7 +70,9 @@ test('HR previews a roster with a bad row, then a good one, and applies it', asy
   await expect(errors.locator('tbody tr')).toHaveCount(1);
   await expect(errors.locator('tbody tr').first()).toContainText('3行目');
   await expect(errors.locator('tbody tr').first()).toContainText('職位コード');
-  await expect(errors.locator('tbody tr').first()).toContainText('職位コード no-such-grade の職位はありません。');
+  await expect(errors.locator('tbody tr').first()).toContainText(
+    '職位コード no-such-grade の職位はありません。',
+  );
   await expect(apply).toBeDisabled();
   await expect(portal.main.getByText(/誤りが1件あるため反映できません/)).toBeVisible();
   await portal.expectNoSeriousA11yViolations();
