@@ -112,15 +112,16 @@ const isUniqueViolation = (e: unknown) =>
 export function createCareerPlanService(deps: { db: Db; repo: CareerRepository }) {
   const { db, repo } = deps;
 
-  async function toPlan(row: PlanRow, catalog?: PolicyCatalog): Promise<CareerPlan> {
+  /** The response plan; `client` is the transaction's when called inside one. */
+  async function toPlan(client: Db | Tx, row: PlanRow, catalog?: PolicyCatalog): Promise<CareerPlan> {
     const [cat, people, carried] = await Promise.all([
-      catalog ?? loadPolicyCatalog(db),
-      repo.people([
+      catalog ?? loadPolicyCatalog(client),
+      repo.people(client, [
         ...row.comments.map((c) => c.authorId),
         ...row.versions.flatMap((v) => v.savedById ?? []),
       ]),
       row.carriedFromId
-        ? db.careerPlan.findUnique({
+        ? client.careerPlan.findUnique({
             where: { id: row.carriedFromId },
             select: { id: true, fiscalYear: true },
           })
@@ -157,7 +158,7 @@ export function createCareerPlanService(deps: { db: Db; repo: CareerRepository }
   /** The plan as it is now, for a 409's `current` (read outside the failed transaction). */
   async function currentPlan(staffId: string, fiscalYear: number): Promise<CareerPlan | null> {
     const row = await repo.plan(db, staffId, fiscalYear);
-    return row ? toPlan(row) : null;
+    return row ? toPlan(db, row) : null;
   }
 
   async function stale(staffId: string, fiscalYear: number): Promise<never> {
@@ -233,7 +234,7 @@ export function createCareerPlanService(deps: { db: Db; repo: CareerRepository }
     const result: CareerPlanView = {
       staffId,
       fiscalYear,
-      plan: row ? await toPlan(row) : null,
+      plan: row ? await toPlan(db, row) : null,
       fiscalYears: years.map((y) => y.fiscalYear),
       can: {
         edit: self && writableYears().includes(fiscalYear),
@@ -343,7 +344,7 @@ export function createCareerPlanService(deps: { db: Db; repo: CareerRepository }
       const row = await requirePlan(db, staffId, fiscalYear);
       if (row.version !== body.version) await stale(staffId, fiscalYear);
       if (row.status === 'submitted') {
-        throw new ConflictError('The plan is already submitted.', 'already_submitted', await toPlan(row));
+        throw new ConflictError('The plan is already submitted.', 'already_submitted', await toPlan(db, row));
       }
       if (!row.shortTermGoal && !row.midTermGoal && !row.longTermGoal) {
         throw new BadRequestError('Write at least one goal before submitting.', [
@@ -427,7 +428,7 @@ export function createCareerPlanService(deps: { db: Db; repo: CareerRepository }
             });
             const updated = await repo.plan(tx, staffId, fiscalYear);
             if (!updated) throw new Refused('stale');
-            return { status: 201, body: await toPlan(updated) };
+            return { status: 201, body: await toPlan(tx, updated) };
           },
         );
         return result.body;
@@ -453,7 +454,12 @@ export function createCareerPlanService(deps: { db: Db; repo: CareerRepository }
       const row = await requirePlan(db, staffId, fiscalYearInput ?? currentFiscalYear());
       const versions = await repo.planVersions(row.id);
       const people = new Map(
-        (await repo.people(versions.flatMap((v) => v.savedById ?? []))).map((p) => [p.id, p]),
+        (
+          await repo.people(
+            db,
+            versions.flatMap((v) => v.savedById ?? []),
+          )
+        ).map((p) => [p.id, p]),
       );
       return {
         items: versions.map((v) => {

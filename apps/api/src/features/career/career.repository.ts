@@ -106,9 +106,10 @@ export function createCareerRepository(db: Db) {
   }
 
   return {
-    people(ids: string[]) {
+    /** Names of people, through `client` (the transaction's, when called inside one). */
+    people(client: Db | Tx, ids: string[]) {
       if (!ids.length) return Promise.resolve([]);
-      return db.staff.findMany({
+      return client.staff.findMany({
         where: { id: { in: [...new Set(ids)] } },
         select: { id: true, nameJa: true, nameEn: true },
       });

@@ -21,7 +21,7 @@ import {
   today,
 } from '../../access/access.ts';
 import type { Actor, RequestMeta } from '../../access/actor.ts';
-import type { Db } from '../../db/client.ts';
+import type { Db, Tx } from '../../db/client.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { BadRequestError, ConflictError, NotFoundError } from '../../shared/errors.ts';
 import { type IdempotentResult, idempotent } from '../../shared/idempotency.ts';
@@ -110,10 +110,18 @@ const snapshot = (r: RecordRow) => ({
 export function createSelfDevelopmentService(deps: { db: Db; repo: CareerRepository }) {
   const { db, repo } = deps;
 
-  async function toRecords(rows: RecordRow[], catalog?: PolicyCatalog): Promise<SelfDevelopmentRecord[]> {
+  /** Response records; `client` is the transaction's when called inside one. */
+  async function toRecords(
+    client: Db | Tx,
+    rows: RecordRow[],
+    catalog?: PolicyCatalog,
+  ): Promise<SelfDevelopmentRecord[]> {
     const [cat, people] = await Promise.all([
-      catalog ?? loadPolicyCatalog(db),
-      repo.people(rows.flatMap((r) => r.decidedById ?? [])),
+      catalog ?? loadPolicyCatalog(client),
+      repo.people(
+        client,
+        rows.flatMap((r) => r.decidedById ?? []),
+      ),
     ]);
     const byId = new Map(people.map((p) => [p.id, p]));
     return rows.map((r) => {
@@ -147,8 +155,8 @@ export function createSelfDevelopmentService(deps: { db: Db; repo: CareerReposit
     });
   }
 
-  async function toRecord(row: RecordRow): Promise<SelfDevelopmentRecord> {
-    const [record] = await toRecords([row]);
+  async function toRecord(client: Db | Tx, row: RecordRow): Promise<SelfDevelopmentRecord> {
+    const [record] = await toRecords(client, [row]);
     if (!record) throw new Error('unreachable');
     return record;
   }
@@ -162,7 +170,7 @@ export function createSelfDevelopmentService(deps: { db: Db; repo: CareerReposit
   /** A 409 with the record as it is now. */
   async function conflict(staffId: string, recordId: string, message: string, code: string): Promise<never> {
     const row = await repo.record(db, staffId, recordId);
-    throw new ConflictError(message, code, row ? await toRecord(row) : null);
+    throw new ConflictError(message, code, row ? await toRecord(db, row) : null);
   }
 
   return {
@@ -179,7 +187,7 @@ export function createSelfDevelopmentService(deps: { db: Db; repo: CareerReposit
         isSupervisorOf(db, actor, staffId),
       ]);
       return {
-        items: await toRecords(items),
+        items: await toRecords(db, items),
         page: query.page,
         pageSize: query.pageSize,
         total,
@@ -223,7 +231,7 @@ export function createSelfDevelopmentService(deps: { db: Db; repo: CareerReposit
             after: snapshot(row),
             meta,
           });
-          return { status: 201, body: await toRecord(row) };
+          return { status: 201, body: await toRecord(tx, row) };
         },
       );
     },
@@ -286,7 +294,7 @@ export function createSelfDevelopmentService(deps: { db: Db; repo: CareerReposit
           'stale_version',
         );
       }
-      return toRecord(saved);
+      return toRecord(db, saved);
     },
 
     async remove(actor: Actor, staffId: string, recordId: string, version: number, meta: RequestMeta) {
@@ -383,7 +391,7 @@ export function createSelfDevelopmentService(deps: { db: Db; repo: CareerReposit
           'stale_version',
         );
       }
-      return toRecord(decided);
+      return toRecord(db, decided);
     },
   };
 }

@@ -70,8 +70,8 @@ export type PeriodRow = Prisma.PlanPeriodGetPayload<{ select: typeof periodSelec
 
 export function createPlanRepository(db: Db) {
   return {
-    policyInForce() {
-      return db.policy.findFirst({
+    policyInForce(tx: Db | Tx = db) {
+      return tx.policy.findFirst({
         where: { inForce: true },
         select: { id: true, startFiscalYear: true, endFiscalYear: true },
       });

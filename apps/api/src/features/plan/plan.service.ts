@@ -31,7 +31,7 @@ import type { z } from 'zod';
 import { assertPlanPeriodVisible, canEnterKpiActual, require, today } from '../../access/access.ts';
 import type { Actor, RequestMeta } from '../../access/actor.ts';
 import type { Db, Tx } from '../../db/client.ts';
-import type { Prisma } from '../../generated/prisma/client.ts';
+import { Prisma } from '../../generated/prisma/client.ts';
 import {
   BadRequestError,
   ConflictError,
@@ -76,9 +76,31 @@ function stale(what: string, current: unknown): never {
   );
 }
 
+/**
+ * Thrown inside a transaction when the version is stale: it rolls the write back, and the 409 with
+ * the record as it now is is built once the transaction has ended (see `versioned`).
+ */
+class Stale extends Error {}
+
+const isUniqueViolation = (e: unknown) =>
+  e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002';
+
 export function createPlanService(deps: { db: Db; plan?: PlanRepository }) {
   const { db } = deps;
   const repo = deps.plan ?? createPlanRepository(db);
+
+  /**
+   * Runs a versioned write in a transaction. Inside, everything goes through `tx`; a stale version
+   * throws `Stale`, and the 409 carries `current()`, read after the rollback.
+   */
+  async function versioned(what: string, current: () => Promise<unknown>, write: (tx: Tx) => Promise<void>) {
+    try {
+      await db.$transaction(write);
+    } catch (e) {
+      if (e instanceof Stale) stale(what, await current());
+      throw e;
+    }
+  }
 
   // --- shaping ---------------------------------------------------------------------------------
 
@@ -490,73 +512,77 @@ export function createPlanService(deps: { db: Db; plan?: PlanRepository }) {
       const period = await repo.period(id);
       if (!period) throw new NotFoundError('No such plan period.', 'plan_period_not_found');
       assertEditable(actor, period);
-      await db.$transaction(async (tx) => {
-        const before = await repo.period(id, tx);
-        if (!before) throw new NotFoundError('No such plan period.', 'plan_period_not_found');
-        if (before.version !== input.version) stale('plan period', await periodSummary(id));
-        const start = input.startFiscalYear ?? before.startFiscalYear;
-        const end = input.endFiscalYear ?? before.endFiscalYear;
-        const yearsChanged = start !== before.startFiscalYear || end !== before.endFiscalYear;
-        if (yearsChanged) {
-          if (before.status === 'published') {
-            throw new ConflictError('A published period keeps its years.', 'plan_period_published');
+      await versioned(
+        'plan period',
+        () => periodSummary(id),
+        async (tx) => {
+          const before = await repo.period(id, tx);
+          if (!before) throw new NotFoundError('No such plan period.', 'plan_period_not_found');
+          if (before.version !== input.version) throw new Stale();
+          const start = input.startFiscalYear ?? before.startFiscalYear;
+          const end = input.endFiscalYear ?? before.endFiscalYear;
+          const yearsChanged = start !== before.startFiscalYear || end !== before.endFiscalYear;
+          if (yearsChanged) {
+            if (before.status === 'published') {
+              throw new ConflictError('A published period keeps its years.', 'plan_period_published');
+            }
+            const policy = await repo.policyInForce(tx);
+            if (policy) await checkYears(start, end, id, policy, tx);
           }
-          const policy = await repo.policyInForce();
-          if (policy) await checkYears(start, end, id, policy, tx);
-        }
-        const status = input.status ?? before.status;
-        if (status !== before.status) {
-          const allowed: Record<string, string[]> = {
-            draft: ['review'],
-            review: ['draft', 'published'],
-            published: [],
+          const status = input.status ?? before.status;
+          if (status !== before.status) {
+            const allowed: Record<string, string[]> = {
+              draft: ['review'],
+              review: ['draft', 'published'],
+              published: [],
+            };
+            if (!allowed[before.status]?.includes(status)) {
+              throw new ConflictError(
+                `A ${before.status} period cannot become ${status}.`,
+                'invalid_transition',
+              );
+            }
+          }
+          const data = {
+            nameJa: input.nameJa ?? before.nameJa,
+            nameEn: input.nameEn ?? before.nameEn,
+            startFiscalYear: start,
+            endFiscalYear: end,
+            status,
           };
-          if (!allowed[before.status]?.includes(status)) {
-            throw new ConflictError(
-              `A ${before.status} period cannot become ${status}.`,
-              'invalid_transition',
-            );
-          }
-        }
-        const data = {
-          nameJa: input.nameJa ?? before.nameJa,
-          nameEn: input.nameEn ?? before.nameEn,
-          startFiscalYear: start,
-          endFiscalYear: end,
-          status,
-        };
-        const updated = await tx.planPeriod.updateMany({
-          where: { id, version: input.version },
-          data: {
-            ...data,
-            ...(status === 'published' && before.status !== 'published' ? { publishedAt: new Date() } : {}),
-            version: { increment: 1 },
-          },
-        });
-        if (updated.count !== 1) stale('plan period', await periodSummary(id));
-        const b = periodSnapshot(before);
-        const a = periodSnapshot(data);
-        await writeHistory(tx, {
-          periodId: id,
-          itemId: null,
-          entityType: 'period',
-          entityId: id,
-          action: status !== before.status ? 'status' : 'update',
-          actorId: actor.staffId,
-          before: b,
-          after: a,
-        });
-        await audit(
-          tx,
-          actor,
-          meta,
-          status !== before.status ? `plan.period.${status}` : 'plan.period.update',
-          'plan_period',
-          id,
-          b,
-          a,
-        );
-      });
+          const updated = await tx.planPeriod.updateMany({
+            where: { id, version: input.version },
+            data: {
+              ...data,
+              ...(status === 'published' && before.status !== 'published' ? { publishedAt: new Date() } : {}),
+              version: { increment: 1 },
+            },
+          });
+          if (updated.count !== 1) throw new Stale();
+          const b = periodSnapshot(before);
+          const a = periodSnapshot(data);
+          await writeHistory(tx, {
+            periodId: id,
+            itemId: null,
+            entityType: 'period',
+            entityId: id,
+            action: status !== before.status ? 'status' : 'update',
+            actorId: actor.staffId,
+            before: b,
+            after: a,
+          });
+          await audit(
+            tx,
+            actor,
+            meta,
+            status !== before.status ? `plan.period.${status}` : 'plan.period.update',
+            'plan_period',
+            id,
+            b,
+            a,
+          );
+        },
+      );
       return periodSummary(id);
     },
 
@@ -571,21 +597,27 @@ export function createPlanService(deps: { db: Db; plan?: PlanRepository }) {
           'plan_period_published',
         );
       }
-      await db.$transaction(async (tx) => {
-        const gone = await tx.planPeriod.deleteMany({ where: { id, version, status: { not: 'published' } } });
-        if (gone.count !== 1) stale('plan period', await periodSummary(id));
-        const b = periodSnapshot(period);
-        await writeHistory(tx, {
-          periodId: id,
-          itemId: null,
-          entityType: 'period',
-          entityId: id,
-          action: 'delete',
-          actorId: actor.staffId,
-          before: b,
-        });
-        await audit(tx, actor, meta, 'plan.period.delete', 'plan_period', id, b);
-      });
+      await versioned(
+        'plan period',
+        () => periodSummary(id),
+        async (tx) => {
+          const gone = await tx.planPeriod.deleteMany({
+            where: { id, version, status: { not: 'published' } },
+          });
+          if (gone.count !== 1) throw new Stale();
+          const b = periodSnapshot(period);
+          await writeHistory(tx, {
+            periodId: id,
+            itemId: null,
+            entityType: 'period',
+            entityId: id,
+            action: 'delete',
+            actorId: actor.staffId,
+            before: b,
+          });
+          await audit(tx, actor, meta, 'plan.period.delete', 'plan_period', id, b);
+        },
+      );
     },
 
     /** The next period's starting draft: items, actions, owners and KPIs; baselines from the last actuals. */
@@ -821,44 +853,48 @@ export function createPlanService(deps: { db: Db; plan?: PlanRepository }) {
       const found = await repo.item(id);
       if (!found) throw new NotFoundError('No such plan item.', 'plan_item_not_found');
       assertEditable(actor, found.period);
-      await db.$transaction(async (tx) => {
-        const before = await repo.item(id, tx);
-        if (!before) throw new NotFoundError('No such plan item.', 'plan_item_not_found');
-        if (before.version !== input.version) stale('plan item', await itemOut(actor, id));
-        await checkItemInput(tx, before.period, input);
-        const next = {
-          initiativeId: input.initiativeId ?? before.initiativeId,
-          titleJa: input.titleJa ?? before.titleJa,
-          titleEn: input.titleEn ?? before.titleEn,
-          descriptionJa: input.descriptionJa ?? before.descriptionJa,
-          descriptionEn: input.descriptionEn ?? before.descriptionEn,
-          actions: (input.actions ?? before.actions) as Json,
-          ownerOrgUnitIds: input.ownerOrgUnitIds
-            ? [...new Set(input.ownerOrgUnitIds)]
-            : before.ownerOrgUnitIds,
-          schedule: (input.schedule ?? before.schedule) as Json,
-          status: input.status ?? before.status,
-          position: input.position ?? before.position,
-        };
-        const updated = await tx.planItem.updateMany({
-          where: { id, version: input.version },
-          data: { ...next, version: { increment: 1 } },
-        });
-        if (updated.count !== 1) stale('plan item', await itemOut(actor, id));
-        const b = await itemSnapshot(tx, before);
-        const a = await itemSnapshot(tx, next);
-        await writeHistory(tx, {
-          periodId: before.periodId,
-          itemId: id,
-          entityType: 'item',
-          entityId: id,
-          action: 'update',
-          actorId: actor.staffId,
-          before: b,
-          after: a,
-        });
-        await audit(tx, actor, meta, 'plan.item.update', 'plan_item', id, b, a);
-      });
+      await versioned(
+        'plan item',
+        () => itemOut(actor, id),
+        async (tx) => {
+          const before = await repo.item(id, tx);
+          if (!before) throw new NotFoundError('No such plan item.', 'plan_item_not_found');
+          if (before.version !== input.version) throw new Stale();
+          await checkItemInput(tx, before.period, input);
+          const next = {
+            initiativeId: input.initiativeId ?? before.initiativeId,
+            titleJa: input.titleJa ?? before.titleJa,
+            titleEn: input.titleEn ?? before.titleEn,
+            descriptionJa: input.descriptionJa ?? before.descriptionJa,
+            descriptionEn: input.descriptionEn ?? before.descriptionEn,
+            actions: (input.actions ?? before.actions) as Json,
+            ownerOrgUnitIds: input.ownerOrgUnitIds
+              ? [...new Set(input.ownerOrgUnitIds)]
+              : before.ownerOrgUnitIds,
+            schedule: (input.schedule ?? before.schedule) as Json,
+            status: input.status ?? before.status,
+            position: input.position ?? before.position,
+          };
+          const updated = await tx.planItem.updateMany({
+            where: { id, version: input.version },
+            data: { ...next, version: { increment: 1 } },
+          });
+          if (updated.count !== 1) throw new Stale();
+          const b = await itemSnapshot(tx, before);
+          const a = await itemSnapshot(tx, next);
+          await writeHistory(tx, {
+            periodId: before.periodId,
+            itemId: id,
+            entityType: 'item',
+            entityId: id,
+            action: 'update',
+            actorId: actor.staffId,
+            before: b,
+            after: a,
+          });
+          await audit(tx, actor, meta, 'plan.item.update', 'plan_item', id, b, a);
+        },
+      );
       return itemOut(actor, id);
     },
 
@@ -867,21 +903,25 @@ export function createPlanService(deps: { db: Db; plan?: PlanRepository }) {
       const found = await repo.item(id);
       if (!found) throw new NotFoundError('No such plan item.', 'plan_item_not_found');
       assertEditable(actor, found.period);
-      await db.$transaction(async (tx) => {
-        const gone = await tx.planItem.deleteMany({ where: { id, version } });
-        if (gone.count !== 1) stale('plan item', await itemOut(actor, id));
-        const b = await itemSnapshot(tx, found);
-        await writeHistory(tx, {
-          periodId: found.periodId,
-          itemId: id,
-          entityType: 'item',
-          entityId: id,
-          action: 'delete',
-          actorId: actor.staffId,
-          before: b,
-        });
-        await audit(tx, actor, meta, 'plan.item.delete', 'plan_item', id, b);
-      });
+      await versioned(
+        'plan item',
+        () => itemOut(actor, id),
+        async (tx) => {
+          const gone = await tx.planItem.deleteMany({ where: { id, version } });
+          if (gone.count !== 1) throw new Stale();
+          const b = await itemSnapshot(tx, found);
+          await writeHistory(tx, {
+            periodId: found.periodId,
+            itemId: id,
+            entityType: 'item',
+            entityId: id,
+            action: 'delete',
+            actorId: actor.staffId,
+            before: b,
+          });
+          await audit(tx, actor, meta, 'plan.item.delete', 'plan_item', id, b);
+        },
+      );
     },
 
     async itemHistory(actor: Actor, id: string, page: number, pageSize: number): Promise<PlanHistoryPage> {
@@ -974,60 +1014,65 @@ export function createPlanService(deps: { db: Db; plan?: PlanRepository }) {
       const found = await repo.kpi(id);
       if (!found) throw new NotFoundError('No such KPI.', 'kpi_not_found');
       assertEditable(actor, found.item.period);
-      await db.$transaction(async (tx) => {
-        const before = await repo.kpi(id, tx);
-        if (!before) throw new NotFoundError('No such KPI.', 'kpi_not_found');
-        if (before.version !== input.version) stale('KPI', await kpiOut(actor, id));
-        const source = input.source ?? before.source;
-        const next = {
-          nameJa: input.nameJa ?? before.nameJa,
-          nameEn: input.nameEn ?? before.nameEn,
-          unit: input.unit ?? before.unit,
-          baselineFiscalYear:
-            input.baselineFiscalYear !== undefined ? input.baselineFiscalYear : before.baselineFiscalYear,
-          baselineValue: input.baselineValue !== undefined ? input.baselineValue : before.baselineValue,
-          source,
-          metric: source === 'computed' ? (input.metric !== undefined ? input.metric : before.metric) : null,
-          metricParams:
-            source === 'computed'
-              ? input.metricParams !== undefined
-                ? input.metricParams
-                : before.metricParams
-              : null,
-          ownerBureauId: input.ownerBureauId !== undefined ? input.ownerBureauId : before.ownerBureauId,
-          higherIsBetter: input.higherIsBetter ?? before.higherIsBetter,
-          targets: input.targets ?? before.targets,
-        };
-        await checkKpiInput(tx, before.item.period, next);
-        const { targets, metricParams, ...fields } = next;
-        const updated = await tx.kpi.updateMany({
-          where: { id, version: input.version },
-          data: {
-            ...fields,
-            metricParams: metricParams === null ? (null as unknown as Json) : (metricParams as Json),
-            version: { increment: 1 },
-          },
-        });
-        if (updated.count !== 1) stale('KPI', await kpiOut(actor, id));
-        if (input.targets) {
-          await tx.kpiTarget.deleteMany({ where: { kpiId: id } });
-          if (targets.length)
-            await tx.kpiTarget.createMany({ data: targets.map((t) => ({ kpiId: id, ...t })) });
-        }
-        const b = await kpiSnapshot(tx, before);
-        const a = await kpiSnapshot(tx, next);
-        await writeHistory(tx, {
-          periodId: before.item.periodId,
-          itemId: before.itemId,
-          entityType: 'kpi',
-          entityId: id,
-          action: 'update',
-          actorId: actor.staffId,
-          before: b,
-          after: a,
-        });
-        await audit(tx, actor, meta, 'plan.kpi.update', 'kpi', id, b, a);
-      });
+      await versioned(
+        'KPI',
+        () => kpiOut(actor, id),
+        async (tx) => {
+          const before = await repo.kpi(id, tx);
+          if (!before) throw new NotFoundError('No such KPI.', 'kpi_not_found');
+          if (before.version !== input.version) throw new Stale();
+          const source = input.source ?? before.source;
+          const next = {
+            nameJa: input.nameJa ?? before.nameJa,
+            nameEn: input.nameEn ?? before.nameEn,
+            unit: input.unit ?? before.unit,
+            baselineFiscalYear:
+              input.baselineFiscalYear !== undefined ? input.baselineFiscalYear : before.baselineFiscalYear,
+            baselineValue: input.baselineValue !== undefined ? input.baselineValue : before.baselineValue,
+            source,
+            metric:
+              source === 'computed' ? (input.metric !== undefined ? input.metric : before.metric) : null,
+            metricParams:
+              source === 'computed'
+                ? input.metricParams !== undefined
+                  ? input.metricParams
+                  : before.metricParams
+                : null,
+            ownerBureauId: input.ownerBureauId !== undefined ? input.ownerBureauId : before.ownerBureauId,
+            higherIsBetter: input.higherIsBetter ?? before.higherIsBetter,
+            targets: input.targets ?? before.targets,
+          };
+          await checkKpiInput(tx, before.item.period, next);
+          const { targets, metricParams, ...fields } = next;
+          const updated = await tx.kpi.updateMany({
+            where: { id, version: input.version },
+            data: {
+              ...fields,
+              metricParams: metricParams === null ? (null as unknown as Json) : (metricParams as Json),
+              version: { increment: 1 },
+            },
+          });
+          if (updated.count !== 1) throw new Stale();
+          if (input.targets) {
+            await tx.kpiTarget.deleteMany({ where: { kpiId: id } });
+            if (targets.length)
+              await tx.kpiTarget.createMany({ data: targets.map((t) => ({ kpiId: id, ...t })) });
+          }
+          const b = await kpiSnapshot(tx, before);
+          const a = await kpiSnapshot(tx, next);
+          await writeHistory(tx, {
+            periodId: before.item.periodId,
+            itemId: before.itemId,
+            entityType: 'kpi',
+            entityId: id,
+            action: 'update',
+            actorId: actor.staffId,
+            before: b,
+            after: a,
+          });
+          await audit(tx, actor, meta, 'plan.kpi.update', 'kpi', id, b, a);
+        },
+      );
       return kpiOut(actor, id);
     },
 
@@ -1036,21 +1081,25 @@ export function createPlanService(deps: { db: Db; plan?: PlanRepository }) {
       const found = await repo.kpi(id);
       if (!found) throw new NotFoundError('No such KPI.', 'kpi_not_found');
       assertEditable(actor, found.item.period);
-      await db.$transaction(async (tx) => {
-        const b = await kpiSnapshot(tx, found);
-        const gone = await tx.kpi.deleteMany({ where: { id, version } });
-        if (gone.count !== 1) stale('KPI', await kpiOut(actor, id));
-        await writeHistory(tx, {
-          periodId: found.item.periodId,
-          itemId: found.itemId,
-          entityType: 'kpi',
-          entityId: id,
-          action: 'delete',
-          actorId: actor.staffId,
-          before: b,
-        });
-        await audit(tx, actor, meta, 'plan.kpi.delete', 'kpi', id, b);
-      });
+      await versioned(
+        'KPI',
+        () => kpiOut(actor, id),
+        async (tx) => {
+          const b = await kpiSnapshot(tx, found);
+          const gone = await tx.kpi.deleteMany({ where: { id, version } });
+          if (gone.count !== 1) throw new Stale();
+          await writeHistory(tx, {
+            periodId: found.item.periodId,
+            itemId: found.itemId,
+            entityType: 'kpi',
+            entityId: id,
+            action: 'delete',
+            actorId: actor.staffId,
+            before: b,
+          });
+          await audit(tx, actor, meta, 'plan.kpi.delete', 'kpi', id, b);
+        },
+      );
     },
 
     /** A year's actual: HR, or an officer of the KPI's owning 局・区. Versioned per 年度. */
@@ -1086,43 +1135,48 @@ export function createPlanService(deps: { db: Db; plan?: PlanRepository }) {
       const value = input.value;
       const note = input.note ?? '';
       const version = input.version ?? 0;
-      await db.$transaction(async (tx) => {
-        const current = await tx.kpiActual.findUnique({
-          where: { kpiId_fiscalYear: { kpiId: id, fiscalYear } },
-        });
-        const currentOut = async () => kpiOut(actor, id);
-        if (!current) {
-          if (version !== 0) stale('actual', await currentOut());
-          try {
-            await tx.kpiActual.create({
-              data: { kpiId: id, fiscalYear, value, note, enteredById: actor.staffId },
-            });
-          } catch {
-            stale('actual', await currentOut());
-          }
-        } else {
-          if (current.version !== version) stale('actual', await currentOut());
-          const updated = await tx.kpiActual.updateMany({
-            where: { kpiId: id, fiscalYear, version },
-            data: { value, note, enteredById: actor.staffId, version: { increment: 1 } },
+      await versioned(
+        'actual',
+        () => kpiOut(actor, id),
+        async (tx) => {
+          const current = await tx.kpiActual.findUnique({
+            where: { kpiId_fiscalYear: { kpiId: id, fiscalYear } },
           });
-          if (updated.count !== 1) stale('actual', await currentOut());
-        }
-        const subject = { kpiNameJa: kpi.nameJa, kpiNameEn: kpi.nameEn, fiscalYear };
-        const b = current ? { ...subject, value: current.value, note: current.note } : null;
-        const a = { ...subject, value, note };
-        await writeHistory(tx, {
-          periodId: kpi.item.periodId,
-          itemId: kpi.itemId,
-          entityType: 'actual',
-          entityId: `${id}:${fiscalYear}`,
-          action: current ? 'update' : 'create',
-          actorId: actor.staffId,
-          before: b,
-          after: a,
-        });
-        await audit(tx, actor, meta, 'plan.kpi.actual', 'kpi', id, b, a);
-      });
+          if (!current) {
+            if (version !== 0) throw new Stale();
+            try {
+              await tx.kpiActual.create({
+                data: { kpiId: id, fiscalYear, value, note, enteredById: actor.staffId },
+              });
+            } catch (e) {
+              // another first entry of this 年度 got there first
+              if (isUniqueViolation(e)) throw new Stale();
+              throw e;
+            }
+          } else {
+            if (current.version !== version) throw new Stale();
+            const updated = await tx.kpiActual.updateMany({
+              where: { kpiId: id, fiscalYear, version },
+              data: { value, note, enteredById: actor.staffId, version: { increment: 1 } },
+            });
+            if (updated.count !== 1) throw new Stale();
+          }
+          const subject = { kpiNameJa: kpi.nameJa, kpiNameEn: kpi.nameEn, fiscalYear };
+          const b = current ? { ...subject, value: current.value, note: current.note } : null;
+          const a = { ...subject, value, note };
+          await writeHistory(tx, {
+            periodId: kpi.item.periodId,
+            itemId: kpi.itemId,
+            entityType: 'actual',
+            entityId: `${id}:${fiscalYear}`,
+            action: current ? 'update' : 'create',
+            actorId: actor.staffId,
+            before: b,
+            after: a,
+          });
+          await audit(tx, actor, meta, 'plan.kpi.actual', 'kpi', id, b, a);
+        },
+      );
       return kpiOut(actor, id);
     },
   };

@@ -95,6 +95,7 @@ export function createTrainingApplicationService(deps: { repo: TrainingRepositor
       repo.supervisedIds(
         supervisedStaffWhere(actor),
         rows.map((a) => a.staffId),
+        client,
       ),
     ]);
     const ctx = {

@@ -334,9 +334,13 @@ export function createTrainingRepository(db: Db) {
     },
 
     /** Of these people, those the actor supervises (given the where of the actor's staff). */
-    async supervisedIds(where: Prisma.StaffWhereInput | null, staffIds: readonly string[]) {
+    async supervisedIds(
+      where: Prisma.StaffWhereInput | null,
+      staffIds: readonly string[],
+      client: Client = db,
+    ) {
       if (!where || !staffIds.length) return new Set<string>();
-      const rows = await db.staff.findMany({
+      const rows = await client.staff.findMany({
         where: { AND: [{ id: { in: [...new Set(staffIds)] } }, where] },
         select: { id: true },
       });
