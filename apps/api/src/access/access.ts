@@ -170,6 +170,38 @@ export function ojtSessionWhere(actor: Actor): Prisma.OjtSessionWhereInput {
   return { OR: [{ trainee: staffWhere(actor) }, { supervisorId: actor.staffId }] };
 }
 
+/**
+ * For a correction or a deletion of an OJT session the actor can see (the caller found it through
+ * `ojtSessionWhere`, else 404): 403 unless the actor may log OJT, logged this one, and still supervises
+ * the trainee. A session passed on to a new supervisor stays as the old one wrote it.
+ */
+export async function assertOjtSessionLogger(
+  db: Db,
+  actor: Actor,
+  session: { traineeId: string; supervisorId: string },
+): Promise<void> {
+  require(actor, 'ojt:create:team');
+  if (session.supervisorId !== actor.staffId) {
+    throw new ForbiddenError('Only the supervisor who logged the session may change it.', 'not_logger');
+  }
+  if (!(await isSupervisorOf(db, actor, session.traineeId))) {
+    throw new ForbiddenError('Only the person’s supervisor may do this.', 'not_supervisor');
+  }
+}
+
+/** Of these sessions, the ones the actor may correct (`assertOjtSessionLogger`), in one query at most. */
+export async function ojtSessionsEditable(
+  db: Db,
+  actor: Actor,
+  sessions: readonly { id: string; traineeId: string; supervisorId: string }[],
+): Promise<Set<string>> {
+  if (!can(actor, 'ojt:create:team')) return new Set();
+  const mine = sessions.filter((s) => s.supervisorId === actor.staffId);
+  if (!mine.length) return new Set();
+  const supervised = await supervisedAmong(db, actor, [...new Set(mine.map((s) => s.traineeId))]);
+  return new Set(mine.filter((s) => supervised.has(s.traineeId)).map((s) => s.id));
+}
+
 /** 404 unless the actor may see the person; then 403 unless it is the actor themself, holding `permission`. */
 export async function assertSelfWrite(db: Db, actor: Actor, staffId: string, permission: Permission) {
   await assertStaffVisible(db, actor, staffId);

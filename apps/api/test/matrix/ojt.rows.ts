@@ -1,6 +1,6 @@
 /**
- * OJT: sessions (list, log one, log a batch, acknowledge), the 年間OJT計画 and the team dashboard.
- * `demoStaff` is demo-supervisor's; `demoStaffOther` is in demo-bureau's 総務局.
+ * OJT: sessions (list, log one, log a batch, acknowledge, correct, delete), the 年間OJT計画 and the
+ * team dashboard. `demoStaff` is demo-supervisor's; `demoStaffOther` is in demo-bureau's 総務局.
  */
 import { fiscalYearOf } from '@portal/contracts';
 import { today } from '../../src/access/access.ts';
@@ -13,6 +13,13 @@ const session = (traineeId: string) => ({
   minutes: 15,
   method: 'guidance',
   topic: '権限表の確認',
+});
+const correction = (updatedAt: string | undefined) => ({
+  occurredOn: today().toISOString().slice(0, 10),
+  minutes: 45,
+  method: 'review',
+  topic: '権限表の確認（訂正）',
+  updatedAt,
 });
 const plan = { goals: [{ text: '目標' }], plannedSessions: 12, plannedMinutes: 600, version: 0 };
 
@@ -31,6 +38,28 @@ export const ojtRows: MatrixRows = {
         })
       ).staffId;
     };
+    const demoSupervisor = (
+      await db.staff.findUniqueOrThrow({ where: { loginId: 'demo-supervisor' }, select: { id: true } })
+    ).id;
+    const logged = async (traineeId: string, supervisorId: string) =>
+      db.ojtSession.create({
+        data: {
+          traineeId,
+          supervisorId,
+          occurredOn: day,
+          fiscalYear: fy,
+          minutes: 30,
+          method: 'review',
+          topic: '権限表の準備',
+        },
+        select: { id: true, updatedAt: true },
+      });
+    // corrected and deleted by the rows: demo-supervisor's, another giver's (a 係員 of the same 係),
+    // and one of 総務局 given by its own head
+    const bySupervisor = await logged(t.demoStaff ?? '', demoSupervisor);
+    const byMate = await logged(t.demoStaff ?? '', t.teamMate ?? '');
+    const other = await logged(t.demoStaffOther ?? '', await headOf(t.demoStaffOther ?? ''));
+    const toDelete = await logged(t.demoStaff ?? '', demoSupervisor);
     const row = async (traineeId: string) =>
       (
         await db.ojtSession.create({
@@ -50,6 +79,13 @@ export const ojtRows: MatrixRows = {
       where: { staffId: { in: [t.demoStaff ?? '', t.demoStaffOther ?? ''] }, fiscalYear: fy + 1 },
     });
     return {
+      ojtEdit: bySupervisor.id,
+      ojtEditAt: bySupervisor.updatedAt.toISOString(),
+      ojtByMate: byMate.id,
+      ojtByMateAt: byMate.updatedAt.toISOString(),
+      ojtOther: other.id,
+      ojtOtherAt: other.updatedAt.toISOString(),
+      ojtDelete: toDelete.id,
       ojtOfDemoStaff: await row(t.demoStaff ?? ''),
       ojtOfDemoStaffOther: await row(t.demoStaffOther ?? ''),
     };
@@ -123,6 +159,50 @@ export const ojtRows: MatrixRows = {
       url: (t) => `/api/ojt-sessions/${t.ojtOfDemoStaffOther}/acknowledge`,
       body: {},
       expect: expect({ staff: 404, supervisor: 404, staffOther: 200, bureau: 403, hr: 403, exec: 403 }),
+    },
+    {
+      method: 'PUT',
+      route: '/api/ojt-sessions/{id}',
+      url: (t) => `/api/ojt-sessions/${t.ojtEdit}`,
+      body: (t: Record<string, string>) => correction(t.ojtEditAt),
+      // the trainee sees it but did not log it; everyone after demo-supervisor is refused before the
+      // (now stale) updatedAt is looked at
+      expect: expect({ staff: 403, supervisor: 200, staffOther: 404, bureau: 404, hr: 403, exec: 403 }),
+    },
+    {
+      method: 'PUT',
+      route: '/api/ojt-sessions/{id}',
+      url: (t) => `/api/ojt-sessions/${t.ojtByMate}`,
+      body: (t: Record<string, string>) => correction(t.ojtByMateAt),
+      // demo-supervisor supervises the trainee but did not log this one
+      expect: expect({ staff: 403, supervisor: 403, staffOther: 404, bureau: 404, hr: 403, exec: 403 }),
+    },
+    {
+      method: 'PUT',
+      route: '/api/ojt-sessions/{id}',
+      url: (t) => `/api/ojt-sessions/${t.ojtOther}`,
+      body: (t: Record<string, string>) => correction(t.ojtOtherAt),
+      expect: expect({ staff: 404, supervisor: 404, staffOther: 403, bureau: 403, hr: 403, exec: 403 }),
+    },
+    {
+      method: 'DELETE',
+      route: '/api/ojt-sessions/{id}',
+      url: (t) => `/api/ojt-sessions/${t.ojtByMate}`,
+      expect: expect({ staff: 403, supervisor: 403, staffOther: 404, bureau: 404, hr: 403, exec: 403 }),
+    },
+    {
+      method: 'DELETE',
+      route: '/api/ojt-sessions/{id}',
+      url: (t) => `/api/ojt-sessions/${t.ojtOther}`,
+      expect: expect({ staff: 404, supervisor: 404, staffOther: 403, bureau: 403, hr: 403, exec: 403 }),
+    },
+    {
+      method: 'DELETE',
+      route: '/api/ojt-sessions/{id}',
+      url: (t) => `/api/ojt-sessions/${t.ojtDelete}`,
+      // HR and executives would be refused (403, as on the rows above); asked after demo-supervisor
+      // deleted it, they find nothing
+      expect: expect({ staff: 403, supervisor: 204, staffOther: 404, bureau: 404, hr: 404, exec: 404 }),
     },
     {
       method: 'GET',

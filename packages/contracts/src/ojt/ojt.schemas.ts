@@ -54,6 +54,27 @@ export const OjtSessionBatchCreate = z.object({
 export type OjtSessionBatchCreate = z.infer<typeof OjtSessionBatchCreate>;
 export type OjtSessionBatchCreateInput = z.input<typeof OjtSessionBatchCreate>;
 
+/**
+ * The logger's correction of a session. Every field is sent (the form holds the whole session);
+ * `updatedAt` is the one the writer read: stale → 409 with the current session. Once the trainee has
+ * acknowledged it, what they confirmed — the trainee, the date and the minutes — stays as it is
+ * (409 `ojt_acknowledged` when changed); the method, topic, notes and links may still be fixed.
+ */
+export const OjtSessionUpdate = z.object({
+  /** Another of the logger's staff, when it was logged for the wrong person */
+  traineeId: z.uuid().optional(),
+  occurredOn: IsoDate,
+  minutes: sessionFields.minutes,
+  method: OjtMethod,
+  topic: sessionFields.topic,
+  notes: sessionFields.notes,
+  ...PolicyLinkIds.shape,
+  /** The session's `updatedAt` as read */
+  updatedAt: z.iso.datetime({ offset: true }),
+});
+export type OjtSessionUpdate = z.infer<typeof OjtSessionUpdate>;
+export type OjtSessionUpdateInput = z.input<typeof OjtSessionUpdate>;
+
 export const OjtSession = z.object({
   id: z.string(),
   trainee: OjtPerson,
@@ -72,8 +93,14 @@ export const OjtSession = z.object({
   acknowledgedAt: z.string().nullable(),
   reflection: z.string().nullable(),
   createdAt: z.string(),
+  /** The optimistic token of a correction (`PUT` sends it back) */
+  updatedAt: z.string(),
   /** What the reader may do with it */
   canAcknowledge: z.boolean(),
+  /** The reader logged it and still supervises the trainee */
+  canEdit: z.boolean(),
+  /** As `canEdit`, while the trainee has not acknowledged it */
+  canDelete: z.boolean(),
 });
 export type OjtSession = z.infer<typeof OjtSession>;
 

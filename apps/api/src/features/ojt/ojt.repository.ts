@@ -24,6 +24,7 @@ export const sessionSelect = {
   acknowledgedAt: true,
   reflection: true,
   createdAt: true,
+  updatedAt: true,
   trainee: person,
   supervisor: person,
 } as const satisfies Prisma.OjtSessionSelect;
@@ -133,6 +134,20 @@ export function createOjtRepository(db: Db) {
 
     acknowledge(tx: Tx, id: string, data: { acknowledgedAt: Date; reflection?: string | null }) {
       return tx.ojtSession.update({ where: { id }, data, select: sessionSelect });
+    },
+
+    sessionById(client: Db | Tx, id: string) {
+      return client.ojtSession.findUnique({ where: { id }, select: sessionSelect });
+    },
+
+    /** The conditional update of a correction: 0 rows when someone changed the session first. */
+    updateSession(tx: Tx, id: string, updatedAt: Date, data: Prisma.OjtSessionUncheckedUpdateManyInput) {
+      return tx.ojtSession.updateMany({ where: { id, updatedAt }, data });
+    },
+
+    /** Deletes the session while it is unacknowledged: 0 rows otherwise. */
+    deleteUnacknowledged(tx: Tx, id: string) {
+      return tx.ojtSession.deleteMany({ where: { id, acknowledgedAt: null } });
     },
 
     person(id: string) {

@@ -9,6 +9,7 @@ import {
   OjtSessionCreate,
   OjtSessionPage,
   OjtSessionQuery,
+  OjtSessionUpdate,
   TeamDashboard,
   TeamDashboardQuery,
 } from '@portal/contracts';
@@ -99,6 +100,38 @@ export const ojtRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       service.acknowledge(actorOf(request), request.params.id, request.body, requestMeta(request)),
+  );
+
+  app.put(
+    '/ojt-sessions/:id',
+    {
+      schema: {
+        tags: ['ojt'],
+        summary:
+          'Correct a session I logged (`updatedAt` as read: stale → 409); once acknowledged, its trainee, date and minutes stay (409 ojt_acknowledged)',
+        params: IdParams,
+        body: OjtSessionUpdate,
+        response: { 200: OjtSession },
+      },
+    },
+    async (request) =>
+      service.updateSession(actorOf(request), request.params.id, request.body, requestMeta(request)),
+  );
+
+  app.delete(
+    '/ojt-sessions/:id',
+    {
+      schema: {
+        tags: ['ojt'],
+        summary: 'Delete a session I logged, while the trainee has not acknowledged it (else 409)',
+        params: IdParams,
+        response: { 204: z.null().describe('Deleted') },
+      },
+    },
+    async (request, reply) => {
+      await service.deleteSession(actorOf(request), request.params.id, requestMeta(request));
+      return reply.code(204).send(null);
+    },
   );
 
   app.get(

@@ -2,7 +2,9 @@
  * OJT use cases. A supervisor logs sessions for their own staff (one, or several after a team session,
  * all or nothing) and keeps each person's 年間OJT計画; the trainee acknowledges and adds a 振り返り;
  * the team dashboard shows each person's OJT against the plan, their career plan and pending
- * self-development requests. Each use case asks the access module first.
+ * self-development requests. The supervisor who logged a session may correct it, or delete it while the
+ * trainee has not acknowledged it (docs/decisions/009-ojt-session-corrections.md). Each use case asks
+ * the access module first.
  */
 import {
   fiscalYearOf,
@@ -16,15 +18,18 @@ import {
   type OjtSessionCreate,
   type OjtSessionPage,
   type OjtSessionQuery,
+  type OjtSessionUpdate,
   type PolicyLinks,
   type TeamDashboard,
   type TeamDashboardQuery,
 } from '@portal/contracts';
 import {
+  assertOjtSessionLogger,
   assertStaffVisible,
   assertSupervisorOfAll,
   can,
   isSupervisorOf,
+  ojtSessionsEditable,
   ojtSessionWhere,
   require,
   today,
@@ -91,7 +96,14 @@ function checkLinks(
 export function createOjtService(deps: { db: Db; ojt: OjtRepository }) {
   const { db, ojt } = deps;
 
-  function toSession(s: SessionRow, catalog: PolicyCatalog, actor: Actor): OjtSession {
+  /** `editable`: the ids of the sessions the reader may correct (`ojtSessionsEditable`). */
+  function toSession(
+    s: SessionRow,
+    catalog: PolicyCatalog,
+    actor: Actor,
+    editable: ReadonlySet<string>,
+  ): OjtSession {
+    const canEdit = editable.has(s.id);
     return {
       id: s.id,
       trainee: personOf(s.trainee),
@@ -109,18 +121,21 @@ export function createOjtService(deps: { db: Db; ojt: OjtRepository }) {
       acknowledgedAt: s.acknowledgedAt?.toISOString() ?? null,
       reflection: s.reflection,
       createdAt: s.createdAt.toISOString(),
+      updatedAt: s.updatedAt.toISOString(),
       canAcknowledge: s.traineeId === actor.staffId,
+      canEdit,
+      canDelete: canEdit && s.acknowledgedAt === null,
     };
   }
 
   /** The session's date: today when left out; never in the future, nor before the previous 年度. */
-  function sessionDay(occurredOn: string | undefined): string {
+  function sessionDay(occurredOn: string | undefined, field = 'body.occurredOn'): string {
     const todayIso = isoDate(today());
     const day = occurredOn ?? todayIso;
     const earliest = fiscalYearRange(fiscalYearOf(todayIso) - 1).from;
     if (day > todayIso || day < earliest) {
       throw new BadRequestError('The date must be today or earlier, in this or the previous 年度.', [
-        { field: 'body.occurredOn', message: `between ${earliest} and ${todayIso}` },
+        { field, message: `between ${earliest} and ${todayIso}` },
       ]);
     }
     return day;
@@ -190,6 +205,7 @@ export function createOjtService(deps: { db: Db; ojt: OjtRepository }) {
     ...s,
     occurredOn: new Date(s.occurredOn),
     createdAt: new Date(s.createdAt),
+    updatedAt: new Date(s.updatedAt),
     acknowledgedAt: s.acknowledgedAt ? new Date(s.acknowledgedAt) : null,
   });
 
@@ -265,8 +281,9 @@ export function createOjtService(deps: { db: Db; ojt: OjtRepository }) {
         ojt.pageSessions({ AND: filters }, query.page, query.pageSize),
         loadPolicyCatalog(db),
       ]);
+      const editable = await ojtSessionsEditable(db, actor, items);
       return {
-        items: items.map((s) => toSession(s, catalog, actor)),
+        items: items.map((s) => toSession(s, catalog, actor, editable)),
         page: query.page,
         pageSize: query.pageSize,
         total,
@@ -292,7 +309,7 @@ export function createOjtService(deps: { db: Db; ojt: OjtRepository }) {
       return {
         status: r.status,
         replayed: r.replayed,
-        body: toSession(r.replayed ? revive(row) : row, r.catalog, actor),
+        body: toSession(r.replayed ? revive(row) : row, r.catalog, actor, new Set([row.id])),
       };
     },
 
@@ -310,7 +327,8 @@ export function createOjtService(deps: { db: Db; ojt: OjtRepository }) {
         { key, scope: 'POST /api/ojt-sessions/batch', body: input },
         meta,
       );
-      const items = r.body.map((s) => toSession(r.replayed ? revive(s) : s, r.catalog, actor));
+      const logged = new Set(r.body.map((s) => s.id));
+      const items = r.body.map((s) => toSession(r.replayed ? revive(s) : s, r.catalog, actor, logged));
       return {
         status: r.status,
         replayed: r.replayed,
@@ -347,7 +365,143 @@ export function createOjtService(deps: { db: Db; ojt: OjtRepository }) {
         });
         return row;
       });
-      return toSession(updated, await loadPolicyCatalog(db), actor);
+      return toSession(updated, await loadPolicyCatalog(db), actor, new Set());
+    },
+
+    /**
+     * The logger corrects a session. Stale `updatedAt` → 409 `stale_version`; once acknowledged, a
+     * change of trainee, date or minutes → 409 `ojt_acknowledged`; both with the current session. The
+     * 年度 follows the date; the `ojt_staff_year` rollup follows by its trigger.
+     */
+    async updateSession(
+      actor: Actor,
+      id: string,
+      input: OjtSessionUpdate,
+      meta: RequestMeta,
+    ): Promise<OjtSession> {
+      const found = await ojt.findSession({ AND: [{ id }, ojtSessionWhere(actor)] });
+      if (!found) throw new NotFoundError('No such OJT session.', 'ojt_session_not_found');
+      await assertOjtSessionLogger(db, actor, found);
+      const traineeId = input.traineeId ?? found.traineeId;
+      if (traineeId !== found.traineeId) {
+        await assertSupervisorOfAll(db, actor, [traineeId], 'ojt:create:team');
+      }
+      const foundDay = isoDate(found.occurredOn);
+      // an unchanged date stays valid even when it has left the window a new session may take
+      const day = input.occurredOn === foundDay ? foundDay : sessionDay(input.occurredOn);
+      const catalog = await loadPolicyCatalog(db);
+      const errors: FieldError[] = [];
+      checkLinks(catalog, input, 'body.', errors);
+      if (errors.length) throw new BadRequestError('Some policy links are unknown.', errors);
+
+      const current = async () => {
+        const row = await ojt.sessionById(db, id);
+        if (!row) throw new NotFoundError('No such OJT session.', 'ojt_session_not_found');
+        return toSession(row, catalog, actor, await ojtSessionsEditable(db, actor, [row]));
+      };
+      const stale = () =>
+        current().then((s) => {
+          throw new ConflictError(
+            'Someone changed this session first. Reload it and try again.',
+            'stale_version',
+            s,
+          );
+        });
+      if (new Date(input.updatedAt).getTime() !== found.updatedAt.getTime()) return stale();
+      const confirmedChanged =
+        traineeId !== found.traineeId || day !== foundDay || input.minutes !== found.minutes;
+      if (found.acknowledgedAt && confirmedChanged) {
+        throw new ConflictError(
+          'The trainee has acknowledged this session: its trainee, date and minutes stay as they are.',
+          'ojt_acknowledged',
+          toSession(found, catalog, actor, new Set([found.id])),
+        );
+      }
+
+      const data = {
+        traineeId,
+        occurredOn: new Date(`${day}T00:00:00Z`),
+        fiscalYear: fiscalYearOf(day),
+        minutes: input.minutes,
+        method: input.method,
+        topic: input.topic,
+        notes: input.notes,
+        staffImageIds: [...new Set(input.staffImageIds)],
+        initiativeIds: [...new Set(input.initiativeIds)],
+        // always moves on, even within the millisecond the session was written in
+        updatedAt: new Date(Math.max(Date.now(), found.updatedAt.getTime() + 1)),
+      };
+      const updated = await db.$transaction(async (tx) => {
+        const { count } = await ojt.updateSession(tx, id, found.updatedAt, data);
+        if (count === 0) return null;
+        const { updatedAt: _, ...after } = data;
+        await recordAudit(tx, {
+          actorId: actor.staffId,
+          action: 'ojt.session.update',
+          entityType: 'ojt_session',
+          entityId: id,
+          before: {
+            traineeId: found.traineeId,
+            occurredOn: foundDay,
+            fiscalYear: found.fiscalYear,
+            minutes: found.minutes,
+            method: found.method,
+            topic: found.topic,
+            notes: found.notes,
+            staffImageIds: found.staffImageIds,
+            initiativeIds: found.initiativeIds,
+          },
+          after: { ...after, occurredOn: day },
+          meta,
+        });
+        return ojt.sessionById(tx, id);
+      });
+      if (!updated) return stale();
+      return toSession(updated, catalog, actor, new Set([updated.id]));
+    },
+
+    /** The logger deletes a session the trainee has not acknowledged (else 409 `ojt_acknowledged`). */
+    async deleteSession(actor: Actor, id: string, meta: RequestMeta): Promise<void> {
+      const found = await ojt.findSession({ AND: [{ id }, ojtSessionWhere(actor)] });
+      if (!found) throw new NotFoundError('No such OJT session.', 'ojt_session_not_found');
+      await assertOjtSessionLogger(db, actor, found);
+      const acknowledged = async (row: SessionRow) => {
+        throw new ConflictError(
+          'The trainee has acknowledged this session: it can no longer be deleted.',
+          'ojt_acknowledged',
+          toSession(row, await loadPolicyCatalog(db), actor, new Set([row.id])),
+        );
+      };
+      if (found.acknowledgedAt) return acknowledged(found);
+      const deleted = await db.$transaction(async (tx) => {
+        const { count } = await ojt.deleteUnacknowledged(tx, id);
+        if (count === 0) return false;
+        await recordAudit(tx, {
+          actorId: actor.staffId,
+          action: 'ojt.session.delete',
+          entityType: 'ojt_session',
+          entityId: id,
+          before: {
+            traineeId: found.traineeId,
+            occurredOn: isoDate(found.occurredOn),
+            fiscalYear: found.fiscalYear,
+            minutes: found.minutes,
+            method: found.method,
+            topic: found.topic,
+            notes: found.notes,
+            staffImageIds: found.staffImageIds,
+            initiativeIds: found.initiativeIds,
+            batchId: found.batchId,
+          },
+          meta,
+        });
+        return true;
+      });
+      if (deleted) return;
+      // acknowledged (or deleted) in the meantime
+      const now = await ojt.sessionById(db, id);
+      if (!now) throw new NotFoundError('No such OJT session.', 'ojt_session_not_found');
+      return acknowledged(now);
     },
 
     async getPlan(actor: Actor, staffId: string, fiscalYear?: number): Promise<OjtPlan> {

@@ -53,7 +53,7 @@ export function sessions(app: () => FastifyInstance) {
 }
 
 export type Inject = {
-  method?: 'GET' | 'POST' | 'PUT';
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   url: string;
   payload?: unknown;
   headers?: Record<string, string>;
