@@ -9,6 +9,7 @@ export function getTimeline(staffId: string, filters: TimelineFilters, signal?: 
   if (filters.kind) params.set('kind', filters.kind);
   if (filters.staffImageId) params.set('staffImageId', filters.staffImageId);
   if (filters.initiativeId) params.set('initiativeId', filters.initiativeId);
+  if (filters.tag) params.set('tag', filters.tag);
   if (filters.fiscalYear) params.set('fiscalYear', String(filters.fiscalYear));
   return apiFetch(`${staffPath(staffId)}/timeline?${params}`, {
     schema: TimelinePage,

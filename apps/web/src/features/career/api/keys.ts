@@ -1,8 +1,12 @@
+import type { PriorityTagCode } from '@portal/contracts';
+
 /** The timeline's filters as the API takes them. */
 export type TimelineFilters = {
   kind?: string | undefined;
   staffImageId?: string | undefined;
   initiativeId?: string | undefined;
+  /** A 重点取組方針 tag code (`young` / `workplace` / `combined`) */
+  tag?: PriorityTagCode | undefined;
   fiscalYear?: number | undefined;
   page: number;
   pageSize: number;

@@ -1,4 +1,4 @@
-import { type TimelineItem, TimelineKind } from '@portal/contracts';
+import { PriorityTagCode, type TimelineItem, TimelineKind } from '@portal/contracts';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatFiscalYear } from '../../../shared/format/date.ts';
@@ -17,15 +17,17 @@ import { hintClass, inputClass, labelClass, sectionTitleClass } from './styles.t
 
 const PAGE_SIZE = 20;
 
-/** The timeline's filters live in the address (`?kind=&image=&initiative=&page=`), so they can be shared. */
+/** The timeline's filters live in the address (`?kind=&image=&initiative=&tag=&page=`), so they can be shared. */
 function useTimelineFilters(): [TimelineFilters, (patch: Record<string, string | undefined>) => void] {
   const [params, setParams] = useCareerParams();
   const kind = TimelineKind.safeParse(params.get('kind'));
+  const tag = PriorityTagCode.safeParse(params.get('tag'));
   const page = Math.max(1, Number(params.get('page')) || 1);
   const filters: TimelineFilters = {
     kind: kind.success ? kind.data : undefined,
     staffImageId: params.get('image') || undefined,
     initiativeId: params.get('initiative') || undefined,
+    tag: tag.success ? tag.data : undefined,
     page,
     pageSize: PAGE_SIZE,
   };
@@ -99,7 +101,7 @@ export function TimelineSection({ staffId, self }: { staffId: string; self: bool
   const [filters, setFilters] = useTimelineFilters();
   const query = useTimeline(staffId, filters);
   const id = useId();
-  const filtered = Boolean(filters.kind || filters.staffImageId || filters.initiativeId);
+  const filtered = Boolean(filters.kind || filters.staffImageId || filters.initiativeId || filters.tag);
   const pageCount = query.data ? Math.ceil(query.data.total / PAGE_SIZE) : 0;
 
   // Group the page by 年度, newest first, as the items come
@@ -116,7 +118,7 @@ export function TimelineSection({ staffId, self }: { staffId: string; self: bool
         {t('career.timeline.title')}
       </h2>
       <form
-        className="mt-4 grid gap-4 sm:grid-cols-3"
+        className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-4"
         aria-label={t('career.timeline.filters')}
         onSubmit={(e) => e.preventDefault()}
       >
@@ -178,11 +180,31 @@ export function TimelineSection({ staffId, self }: { staffId: string; self: bool
             ))}
           </select>
         </div>
+        <div>
+          <label htmlFor={`${id}-tag`} className={labelClass}>
+            {t('policyLinks.tag')}
+          </label>
+          <select
+            id={`${id}-tag`}
+            className={inputClass}
+            value={filters.tag ?? ''}
+            onChange={(e) => setFilters({ tag: e.target.value })}
+          >
+            <option value="">{t('career.timeline.all')}</option>
+            {PriorityTagCode.options.map((code) => (
+              <option key={code} value={code}>
+                {t(`policyLinks.tags.${code}`)}
+              </option>
+            ))}
+          </select>
+        </div>
         {filtered ? (
-          <div className="sm:col-span-3">
+          <div className="sm:col-span-2 lg:col-span-4">
             <Button
               variant="tertiary"
-              onClick={() => setFilters({ kind: undefined, image: undefined, initiative: undefined })}
+              onClick={() =>
+                setFilters({ kind: undefined, image: undefined, initiative: undefined, tag: undefined })
+              }
             >
               {t('career.timeline.clear')}
             </Button>
