@@ -5,9 +5,10 @@
  *
  *   cd apps/api && node --import tsx bench/rollout-dashboard.ts [staff] [ojtSessions] [enrolments] [requests]
  *
- * The per-row triggers that keep `ojt_staff_year` / `training_staff_year` are switched off for the
- * bulk load, and the two rollups are then filled from the loaded rows with one GROUP BY each — the
- * same figures the triggers would give, in seconds rather than minutes. BENCH_DATABASE_URL overrides
+ * The per-row triggers that keep `ojt_staff_year`, `ojt_initiative_year` and `training_staff_year` are
+ * switched off for the bulk load, and the rollups are then filled from the loaded rows with one GROUP BY
+ * each — the same figures the triggers would give, in seconds rather than minutes. Two sessions in three
+ * are linked to one or two of the policy's initiatives. BENCH_DATABASE_URL overrides
  * the server (default postgresql://postgres@127.0.0.1:5432/postgres).
  */
 import { performance } from 'node:perf_hooks';
@@ -104,6 +105,10 @@ async function main() {
     });
     await step(`${OJT.toLocaleString()} OJT sessions (+ rollup)`, async () => {
       await sql('ALTER TABLE "ojt_session" DISABLE TRIGGER "ojt_session_rollup"');
+      await sql('ALTER TABLE "ojt_session" DISABLE TRIGGER "ojt_session_initiative_rollup"');
+      await sql(
+        `CREATE TEMP TABLE "bench_initiative" AS SELECT array_agg("id" ORDER BY "code") AS ids, COUNT(*)::int AS n FROM "initiative"`,
+      );
       await sql(
         `CREATE TEMP TABLE "bench_staff" AS SELECT "id", row_number() OVER (ORDER BY "employeeNumber") - 1 AS i FROM "staff"`,
       );
@@ -112,16 +117,26 @@ async function main() {
       for (let from = 0; from < OJT; from += chunk) {
         const to = Math.min(OJT, from + chunk) - 1;
         // ~70% of staff receive OJT; a session's 年度 and day spread over the six years
-        await sql(`INSERT INTO "ojt_session" ("id","traineeId","supervisorId","occurredOn","fiscalYear","minutes","method","topic","updatedAt")
+        await sql(`INSERT INTO "ojt_session" ("id","traineeId","supervisorId","occurredOn","fiscalYear","minutes","method","topic","updatedAt","initiativeIds")
           SELECT gen_random_uuid(), t."id", s."id", make_date((${FIRST_FY} + (g % ${YEARS}))::int, 4, 1) + ((g / ${YEARS}) % 360)::int,
-                 (${FIRST_FY} + (g % ${YEARS}))::int, (15 + (g % 8) * 15)::int, 'guidance', 'OJT', now()
-          FROM generate_series(${from}::bigint, ${to}::bigint) g
+                 (${FIRST_FY} + (g % ${YEARS}))::int, (15 + (g % 8) * 15)::int, 'guidance', 'OJT', now(),
+                 CASE g % 3 WHEN 0 THEN '{}'::uuid[]
+                   WHEN 1 THEN ARRAY[b.ids[1 + (g / 3) % b.n]]
+                   ELSE ARRAY[b.ids[1 + (g / 3) % b.n], b.ids[1 + (g / 3 + 5) % b.n]] END
+          FROM generate_series(${from}::bigint, ${to}::bigint) g CROSS JOIN "bench_initiative" b
           JOIN "bench_staff" t ON t.i = ((g / ${YEARS}) * 7919) % ${Math.floor(STAFF * 0.7)}
           JOIN "bench_staff" s ON s.i = (t.i + 1) % ${STAFF}`);
       }
       await sql(`INSERT INTO "ojt_staff_year" ("staffId","fiscalYear","sessions","minutes","lastOn")
         SELECT "traineeId", "fiscalYear", COUNT(*), SUM("minutes"), MAX("occurredOn") FROM "ojt_session" GROUP BY 1, 2`);
+      // the statement that backfills ojt_initiative_year in its migration: the trainee's post on the day
+      await sql(`INSERT INTO "ojt_initiative_year" ("fiscalYear","initiativeId","orgUnitId","sessions","minutes")
+        SELECT s."fiscalYear", li."initiativeId", "ojt_session_unit"(s."traineeId", s."occurredOn"), COUNT(*)::int, SUM(s."minutes")
+        FROM "ojt_session" s
+        CROSS JOIN LATERAL (SELECT DISTINCT i FROM unnest(s."initiativeIds") AS i) AS li("initiativeId")
+        GROUP BY 1, 2, 3`);
       await sql('ALTER TABLE "ojt_session" ENABLE TRIGGER "ojt_session_rollup"');
+      await sql('ALTER TABLE "ojt_session" ENABLE TRIGGER "ojt_session_initiative_rollup"');
     });
     await step(`${ENROLMENTS.toLocaleString()} training enrolments (+ rollup)`, async () => {
       await sql('ALTER TABLE "training_application" DISABLE TRIGGER "training_application_rollup"');
@@ -161,9 +176,12 @@ async function main() {
     await step('ANALYZE', () => sql('ANALYZE'));
     await step('refresh dashboard_unit_year', () => refreshDashboardRollup(db));
 
-    const counts = await db.$queryRawUnsafe<{ staff: number; ojt: number; apps: number; rollup: number }[]>(
+    const counts = await db.$queryRawUnsafe<
+      { staff: number; ojt: number; apps: number; rollup: number; ojtInitiativeRows: number }[]
+    >(
       `SELECT (SELECT COUNT(*) FROM "staff")::int AS staff, (SELECT COUNT(*) FROM "ojt_session")::int AS ojt,
-              (SELECT COUNT(*) FROM "training_application")::int AS apps, (SELECT COUNT(*) FROM "dashboard_unit_year")::int AS rollup`,
+              (SELECT COUNT(*) FROM "training_application")::int AS apps, (SELECT COUNT(*) FROM "dashboard_unit_year")::int AS rollup,
+              (SELECT COUNT(*) FROM "ojt_initiative_year")::int AS "ojtInitiativeRows"`,
     );
     console.info('\nrows:', counts[0]);
 

@@ -108,6 +108,9 @@ export const DashboardInitiative = z.object({
   kpiCount: z.number().int(),
   /** mean achievement of the KPIs with a target and an actual */
   achievementRate: z.number().nullable(),
+  /** OJT sessions of the 年度 linked to the initiative, and their minutes */
+  ojtSessions: z.number().int(),
+  ojtMinutes: z.number(),
 });
 export type DashboardInitiative = z.infer<typeof DashboardInitiative>;
 
@@ -122,8 +125,24 @@ export const DashboardTag = z.object({
   achievementRate: z.number().nullable(),
   /** courses of the catalogue offered in the 年度 and linked to the tag's initiatives */
   trainingCourses: z.number().int(),
+  /**
+   * OJT of the 年度 linked to the tag's initiatives: a sum over those initiatives, so a session linked to
+   * two of them counts twice, and an initiative with two tags counts for both
+   */
+  ojtSessions: z.number().int(),
+  ojtMinutes: z.number(),
 });
 export type DashboardTag = z.infer<typeof DashboardTag>;
+
+/** OJT effort by 重点取組方針 tag within an org unit's subtree (trainees' posts on the session dates) */
+export const DashboardTagOjt = z.object({
+  tagCode: z.string(),
+  label: LocalizedText,
+  title: LocalizedText,
+  ojtSessions: z.number().int(),
+  ojtMinutes: z.number(),
+});
+export type DashboardTagOjt = z.infer<typeof DashboardTagOjt>;
 
 export const DashboardPeriod = z.object({
   id: z.string(),
@@ -182,5 +201,7 @@ export const OrgUnitDashboard = z.object({
       status: PlanItemStatus,
     }),
   ),
+  /** OJT of the 年度 in the subtree by 重点取組方針 tag */
+  tags: z.array(DashboardTagOjt),
 });
 export type OrgUnitDashboard = z.infer<typeof OrgUnitDashboard>;

@@ -125,6 +125,8 @@ export function rolloutTables(d: RolloutDashboard, lang: Lang): ExportTable[] {
         ...Object.values(STATUS).map(([ja, en]) => L(lang, ja, en)),
         L(lang, 'KPI数', 'KPIs'),
         L(lang, 'KPI平均達成率(%)', 'Mean KPI achievement (%)'),
+        L(lang, 'OJT回数', 'OJT sessions'),
+        L(lang, 'OJT時間(分)', 'OJT minutes'),
       ],
       rows: d.initiatives.map((i) => [
         i.area.title[lang],
@@ -137,6 +139,8 @@ export function rolloutTables(d: RolloutDashboard, lang: Lang): ExportTable[] {
         i.statusCounts.delayed,
         i.kpiCount,
         i.achievementRate,
+        i.ojtSessions,
+        i.ojtMinutes,
       ]),
     },
     kpiTable(lang, d.kpis, (id) => codes.get(id) ?? ''),
@@ -152,6 +156,8 @@ export function rolloutTables(d: RolloutDashboard, lang: Lang): ExportTable[] {
         L(lang, 'KPI数', 'KPIs'),
         L(lang, 'KPI平均達成率(%)', 'Mean KPI achievement (%)'),
         L(lang, '関連研修コース数', 'Linked courses'),
+        L(lang, 'OJT回数', 'OJT sessions'),
+        L(lang, 'OJT時間(分)', 'OJT minutes'),
       ],
       rows: d.tags.map((t) => [
         `${t.label[lang]} ${t.title[lang]}`,
@@ -161,6 +167,8 @@ export function rolloutTables(d: RolloutDashboard, lang: Lang): ExportTable[] {
         t.kpiCount,
         t.achievementRate,
         t.trainingCourses,
+        t.ojtSessions,
+        t.ojtMinutes,
       ]),
     },
     trendTable(lang, d.trend),
@@ -181,6 +189,16 @@ export function orgUnitTables(d: OrgUnitDashboard, lang: Lang): ExportTable[] {
     },
     kpiTable(lang, d.kpis, () => ''),
     unitsTable(lang, d.children, L(lang, `${d.unit.name.ja}の内訳`, `Units of ${d.unit.name.en}`)),
+    {
+      key: 'tags',
+      title: L(lang, '重点取組方針別のOJT', 'OJT by priority policy'),
+      columns: [
+        L(lang, '重点取組方針', 'Priority policy'),
+        L(lang, 'OJT回数', 'OJT sessions'),
+        L(lang, 'OJT時間(分)', 'OJT minutes'),
+      ],
+      rows: d.tags.map((t) => [`${t.label[lang]} ${t.title[lang]}`, t.ojtSessions, t.ojtMinutes]),
+    },
     trendTable(lang, d.trend),
   ];
 }

@@ -330,3 +330,132 @@ describe('exports', () => {
     expect((await get('demo-staff', `/api/dashboards/rollout/export?format=xlsx`)).statusCode).toBe(403);
   });
 });
+
+describe('OJT by initiative and 重点取組方針 tag', () => {
+  // 1-1 carries 若手 (young), 1-2 職場 (workplace), 2-4 both 若手 and 総合力 (combined), 2-1 and 3-1 総合力.
+  // A tag's figure is the sum over its initiatives: a session linked to two of them counts for each,
+  // and an initiative with two tags counts for both.
+  const initiativeIds: Record<string, string> = {};
+  const figures = (d: { tags: { tagCode: string; ojtSessions: number; ojtMinutes: number }[] }) =>
+    Object.fromEntries(d.tags.map((t) => [t.tagCode, [t.ojtSessions, t.ojtMinutes]]));
+  const byCode = (d: RolloutDashboard) =>
+    Object.fromEntries(
+      d.initiatives.filter((i) => i.ojtSessions > 0).map((i) => [i.code, [i.ojtSessions, i.ojtMinutes]]),
+    );
+
+  beforeAll(async () => {
+    const { db } = ctx().database;
+    const rows = await db.initiative.findMany({
+      where: { area: { policy: { inForce: true } } },
+      select: { id: true, code: true },
+    });
+    for (const r of rows) initiativeIds[r.code] = r.id;
+  });
+
+  it('follows the sessions through the trigger: links, edits, deletes, trainees without a post', async () => {
+    const { db } = ctx().database;
+    const link = async (trainee: string, minutes: number, codes: string[]) => {
+      const s = await db.ojtSession.findFirstOrThrow({
+        where: { trainee: { loginId: `t-${trainee}` }, minutes, fiscalYear: FY },
+      });
+      return db.ojtSession.update({
+        where: { id: s.id },
+        data: { initiativeIds: codes.map((c) => initiativeIds[c] as string) },
+      });
+    };
+    // the setup's sessions: s1 30 + 60 and s3 45 in 第一課, s5 20 in 第二課, s9 15 in 試験部
+    await link('s1', 30, ['1-1']);
+    const long = await link('s1', 60, ['1-1', '2-4']);
+    await link('s3', 45, ['1-2']);
+    const s5 = await link('s5', 20, ['2-4']);
+    await link('s9', 15, []);
+
+    let d = (await get('demo-exec', `/api/dashboards/rollout?fiscalYear=${FY}`)).json<RolloutDashboard>();
+    expect(byCode(d)).toEqual({ '1-1': [2, 90], '1-2': [1, 45], '2-4': [2, 80] });
+    expect(figures(d)).toEqual({ young: [4, 170], workplace: [1, 45], combined: [2, 80] });
+    let div1 = (
+      await get('demo-hr', `/api/dashboards/org-units/${units['t-div1']}?fiscalYear=${FY}`)
+    ).json<OrgUnitDashboard>();
+    expect(figures(div1)).toEqual({ young: [3, 150], workplace: [1, 45], combined: [1, 60] });
+    const div2 = (
+      await get('demo-hr', `/api/dashboards/org-units/${units['t-div2']}?fiscalYear=${FY}`)
+    ).json<OrgUnitDashboard>();
+    expect(figures(div2)).toEqual({ young: [1, 20], workplace: [0, 0], combined: [1, 20] });
+
+    // an edit moves the session's minutes and links; a delete takes it away; a new one adds
+    await db.ojtSession.update({
+      where: { id: long.id },
+      data: { minutes: 90, initiativeIds: [initiativeIds['1-2'] as string] },
+    });
+    await db.ojtSession.delete({ where: { id: s5.id } });
+    const base = {
+      supervisorId: long.supervisorId,
+      occurredOn: new Date(`${FY}-06-01`),
+      fiscalYear: FY,
+      method: 'guidance' as const,
+      topic: 'OJT',
+    };
+    const s9 = await db.staff.findUniqueOrThrow({ where: { loginId: 't-s9' } });
+    await db.ojtSession.create({
+      data: { ...base, traineeId: s9.id, minutes: 10, initiativeIds: [initiativeIds['2-1'] as string] },
+    });
+    // demo-staff holds no post in this file's database: counted city-wide, in no unit
+    const noPost = await db.staff.findUniqueOrThrow({ where: { loginId: 'demo-staff' } });
+    const np = {
+      ...base,
+      traineeId: noPost.id,
+      minutes: 25,
+      initiativeIds: [initiativeIds['3-1'] as string],
+    };
+    await db.ojtSession.create({ data: np });
+    const gone = await db.ojtSession.create({ data: np });
+    await db.ojtSession.delete({ where: { id: gone.id } });
+    // another 年度 stays apart
+    await db.ojtSession.create({
+      data: {
+        ...base,
+        traineeId: s9.id,
+        minutes: 40,
+        occurredOn: new Date(`${FY - 1}-06-01`),
+        fiscalYear: FY - 1,
+        initiativeIds: [initiativeIds['1-1'] as string],
+      },
+    });
+
+    d = (await get('demo-exec', `/api/dashboards/rollout?fiscalYear=${FY}`)).json<RolloutDashboard>();
+    expect(byCode(d)).toEqual({ '1-1': [1, 30], '1-2': [2, 135], '2-1': [1, 10], '3-1': [1, 25] });
+    expect(figures(d)).toEqual({ young: [1, 30], workplace: [2, 135], combined: [2, 35] });
+    div1 = (
+      await get('demo-hr', `/api/dashboards/org-units/${units['t-div1']}?fiscalYear=${FY}`)
+    ).json<OrgUnitDashboard>();
+    expect(figures(div1)).toEqual({ young: [1, 30], workplace: [2, 135], combined: [0, 0] });
+    const dept = (
+      await get('demo-hr', `/api/dashboards/org-units/${units['t-dept']}?fiscalYear=${FY}`)
+    ).json<OrgUnitDashboard>();
+    expect(figures(dept)).toEqual({ young: [1, 30], workplace: [2, 135], combined: [1, 10] });
+    const last = (
+      await get('demo-exec', `/api/dashboards/rollout?fiscalYear=${FY - 1}`)
+    ).json<RolloutDashboard>();
+    expect(figures(last)).toEqual({ young: [1, 40], workplace: [0, 0], combined: [0, 0] });
+
+    // the rollup agrees with a count from the sessions themselves
+    const recount = await db.$queryRawUnsafe<{ n: number }[]>(
+      `SELECT COUNT(*)::int AS n FROM (
+         SELECT "fiscalYear", i, SUM("minutes")::bigint AS m, COUNT(*)::int AS c
+         FROM "ojt_session", unnest("initiativeIds") i GROUP BY 1, 2
+       ) s FULL JOIN (
+         SELECT "fiscalYear", "initiativeId" AS i, SUM("minutes")::bigint AS m, SUM("sessions")::int AS c
+         FROM "ojt_initiative_year" GROUP BY 1, 2 HAVING SUM("sessions") <> 0
+       ) r USING ("fiscalYear", i)
+       WHERE s.m IS DISTINCT FROM r.m OR s.c IS DISTINCT FROM r.c`,
+    );
+    expect(recount[0]?.n).toBe(0);
+
+    const csv = await get(
+      'demo-hr',
+      `/api/dashboards/rollout/export?fiscalYear=${FY}&format=csv&table=tags&lang=en`,
+    );
+    expect(csv.body).toContain('OJT sessions,OJT minutes');
+    expect(csv.body).toMatch(/workplace[^\r\n]*,2,135\r\n/i);
+  });
+});

@@ -7,6 +7,7 @@ import {
   type DashboardInitiative,
   type DashboardKpi,
   type DashboardTag,
+  type DashboardTagOjt,
   fiscalYearOf,
   type KpiMetric,
   type KpiMetricParams,
@@ -270,6 +271,40 @@ export function createDashboardService(deps: { db: Db }) {
     );
   }
 
+  /**
+   * OJT sessions and minutes of the 年度 per initiative (`ojt_initiative_year`, kept by a trigger), for
+   * everyone or for the trainees whose post on the session date was under one path.
+   */
+  async function ojtByInitiative(fiscalYear: number, path: string | null) {
+    const rows = await db.$queryRawUnsafe<{ initiativeId: string; sessions: number; minutes: number }[]>(
+      path === null
+        ? `SELECT o."initiativeId", SUM(o."sessions")::int AS "sessions", SUM(o."minutes")::float8 AS "minutes"
+           FROM "ojt_initiative_year" o WHERE o."fiscalYear" = $1 GROUP BY o."initiativeId"`
+        : `SELECT o."initiativeId", SUM(o."sessions")::int AS "sessions", SUM(o."minutes")::float8 AS "minutes"
+           FROM "ojt_initiative_year" o JOIN "org_unit" u ON u."id" = o."orgUnitId"
+           WHERE o."fiscalYear" = $1 AND starts_with(u."path", $2) GROUP BY o."initiativeId"`,
+      fiscalYear,
+      ...(path === null ? [] : [path]),
+    );
+    return new Map(rows.map((r) => [r.initiativeId, r]));
+  }
+
+  /** A tag's OJT: the sum over the in-force initiatives carrying it. */
+  function ojtOfTag(
+    policy: PolicyShape,
+    tagCode: string,
+    ojt: Map<string, { sessions: number; minutes: number }>,
+  ) {
+    let ojtSessions = 0;
+    let ojtMinutes = 0;
+    for (const i of policy.initiatives) {
+      if (!i.tagCodes.includes(tagCode)) continue;
+      ojtSessions += ojt.get(i.id)?.sessions ?? 0;
+      ojtMinutes += ojt.get(i.id)?.minutes ?? 0;
+    }
+    return { ojtSessions, ojtMinutes };
+  }
+
   const toTrend = (rows: YearSums[]): TrendPoint[] =>
     rows.map((r) => ({ fiscalYear: r.fiscalYear, ...figuresOf(r) }));
 
@@ -279,7 +314,7 @@ export function createDashboardService(deps: { db: Db }) {
       const { fiscalYear, current, asOf } = yearContext(requested);
       const refreshedAt = await ensureDashboardRollup(db);
       const policy = await policyShape(db);
-      const [items, kpiRows, bureaus, trendRows, courses] = await Promise.all([
+      const [items, kpiRows, bureaus, trendRows, courses, ojt] = await Promise.all([
         planItems(fiscalYear),
         planKpis(fiscalYear),
         db.$queryRawUnsafe<(FigureSums & UnitRow)[]>(
@@ -303,6 +338,7 @@ export function createDashboardService(deps: { db: Db }) {
            GROUP BY pp."tagCode"`,
           fiscalYear,
         ),
+        ojtByInitiative(fiscalYear, null),
       ]);
       const total = trendRows.find((r) => r.fiscalYear === fiscalYear) ?? { ...EMPTY_SUMS, fiscalYear };
       const kpis = await shapeKpis(kpiRows, fiscalYear, total);
@@ -330,6 +366,8 @@ export function createDashboardService(deps: { db: Db }) {
           statusCounts,
           kpiCount: ownKpis.length,
           achievementRate: mean(ownKpis.map((k) => k.achievementRate)),
+          ojtSessions: ojt.get(i.id)?.sessions ?? 0,
+          ojtMinutes: ojt.get(i.id)?.minutes ?? 0,
         };
       });
       const courseCounts = new Map(courses.map((c) => [c.tagCode, c.courses]));
@@ -349,6 +387,7 @@ export function createDashboardService(deps: { db: Db }) {
           kpiCount: own.length,
           achievementRate: mean(own.map((k) => k.achievementRate)),
           trainingCourses: courseCounts.get(pp.tagCode) ?? 0,
+          ...ojtOfTag(policy, pp.tagCode, ojt),
         };
       });
       const statusCounts = emptyCounts();
@@ -396,7 +435,7 @@ export function createDashboardService(deps: { db: Db }) {
       const policy = await policyShape(db);
       const chainIds = unit.path.split('/').filter(Boolean);
       const childExpr = `NULLIF(split_part(u."path", '/', ${chainIds.length + 2}), '')`;
-      const [units, rows, trendRows, items, kpiRows] = await Promise.all([
+      const [units, rows, trendRows, items, kpiRows, ojt] = await Promise.all([
         db.$queryRawUnsafe<(UnitRow & { parentId: string | null; hasChildren: boolean })[]>(
           `SELECT u."id", u."code", u."kind", u."nameJa", u."nameEn", u."parentId",
                   EXISTS (SELECT 1 FROM "org_unit" c WHERE c."parentId" = u."id") AS "hasChildren"
@@ -419,6 +458,7 @@ export function createDashboardService(deps: { db: Db }) {
         trendOf(policy, fiscalYear, unit.path),
         planItems(fiscalYear, unit.path),
         unit.bureauId ? planKpis(fiscalYear, unit.bureauId) : Promise.resolve([]),
+        ojtByInitiative(fiscalYear, unit.path),
       ]);
       const byChild = new Map(rows.map((r) => [r.child, r]));
       const total = trendRows.find((r) => r.fiscalYear === fiscalYear) ?? { ...EMPTY_SUMS, fiscalYear };
@@ -468,6 +508,14 @@ export function createDashboardService(deps: { db: Db }) {
             title: { ja: i.titleJa, en: i.titleEn || i.titleJa },
             status: i.status,
           })),
+        tags: policy.priorities.map(
+          (pp): DashboardTagOjt => ({
+            tagCode: pp.tagCode,
+            label: { ja: pp.tagLabelJa, en: pp.tagLabelEn },
+            title: { ja: pp.titleJa, en: pp.titleEn },
+            ...ojtOfTag(policy, pp.tagCode, ojt),
+          }),
+        ),
       };
     },
   };
