@@ -65,6 +65,14 @@ test('the executive sees the change on the rollout dashboard and drills down to 
   await expect(kpiRow).toContainText('205 人');
   const initiatives = portal.main.getByRole('table', { name: '施策別の進捗' });
   await expect(initiatives).toContainText(new RegExp(`${EDITED}\\s*（完了）`));
+  // OJT linked to initiatives, by initiative and by 重点取組方針 tag
+  await expect(initiatives.getByRole('columnheader', { name: 'OJT回数' })).toBeVisible();
+  const tags = portal.main.getByRole('table', { name: '重点取組方針別の取組' });
+  await expect(tags.getByRole('columnheader', { name: 'OJT時間（時間）' })).toBeVisible();
+  await expect(portal.main.getByRole('link', { name: 'CSV: 重点取組方針別の取組' })).toHaveAttribute(
+    'href',
+    /table=tags/,
+  );
   // every table downloads as CSV and Excel
   await expect(portal.main.getByRole('link', { name: 'CSV: 局・区別の状況' })).toHaveAttribute(
     'href',
@@ -93,6 +101,9 @@ test('the executive sees the change on the rollout dashboard and drills down to 
   ).toBeVisible();
   await expect(
     portal.main.getByRole('table', { name: '組織別の状況' }).getByRole('link', { name: '戸籍住民課' }),
+  ).toBeVisible();
+  await expect(
+    portal.main.getByRole('table', { name: '重点取組方針別のOJT' }).getByRole('rowheader').first(),
   ).toBeVisible();
   await portal.expectNoSeriousA11yViolations();
 

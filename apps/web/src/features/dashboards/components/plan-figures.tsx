@@ -1,4 +1,4 @@
-import type { DashboardInitiative, DashboardKpi, DashboardTag } from '@portal/contracts';
+import type { DashboardInitiative, DashboardKpi, DashboardTag, DashboardTagOjt } from '@portal/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import {
@@ -24,6 +24,8 @@ const STATUS_COLOURS = {
   delayed: CHART.orange,
 };
 const STATUSES = ['not_started', 'in_progress', 'done', 'delayed'] as const;
+/** OJT minutes as hours, one decimal */
+const hours = (minutes: number, language: 'ja' | 'en') => num(Math.round(minutes / 6) / 10, language);
 
 export function InitiativesChart({ initiatives }: { initiatives: DashboardInitiative[] }) {
   const { t } = useTranslation();
@@ -106,6 +108,18 @@ export function InitiativesTable({
       label: t('dashboards.plan.achievement'),
       numeric: true,
       cell: (i) => pct(i.achievementRate, language),
+    },
+    {
+      key: 'ojtSessions',
+      label: t('dashboards.ojt.sessions'),
+      numeric: true,
+      cell: (i) => num(i.ojtSessions, language),
+    },
+    {
+      key: 'ojtHours',
+      label: t('dashboards.ojt.hours'),
+      numeric: true,
+      cell: (i) => hours(i.ojtMinutes, language),
     },
   ];
   return <DataTable caption={caption} columns={columns} rows={initiatives} rowKey={(i) => i.id} />;
@@ -202,18 +216,22 @@ export function TagsChart({ tags }: { tags: DashboardTag[] }) {
     items: x.itemCount,
     kpis: x.kpiCount,
     courses: x.trainingCourses,
+    ojt: x.ojtSessions,
   }));
   return (
     <ResponsiveContainer width="100%" height="100%">
       <BarChart data={data} accessibilityLayer={false}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="name" />
-        <YAxis allowDecimals={false} width={32} />
+        <YAxis yAxisId="count" allowDecimals={false} width={32} />
+        {/* OJT sessions run to thousands: their own axis on the right */}
+        <YAxis yAxisId="ojt" orientation="right" allowDecimals={false} width={56} />
         <Tooltip />
         <Legend verticalAlign="top" />
-        <Bar dataKey="items" name={t('dashboards.plan.items')} fill={CHART.blue} />
-        <Bar dataKey="kpis" name={t('dashboards.plan.kpis')} fill={CHART.green} />
-        <Bar dataKey="courses" name={t('dashboards.plan.courses')} fill={CHART.purple} />
+        <Bar yAxisId="count" dataKey="items" name={t('dashboards.plan.items')} fill={CHART.blue} />
+        <Bar yAxisId="count" dataKey="kpis" name={t('dashboards.plan.kpis')} fill={CHART.green} />
+        <Bar yAxisId="count" dataKey="courses" name={t('dashboards.plan.courses')} fill={CHART.purple} />
+        <Bar yAxisId="ojt" dataKey="ojt" name={t('dashboards.ojt.sessionsAxis')} fill={CHART.orange} />
       </BarChart>
     </ResponsiveContainer>
   );
@@ -246,6 +264,63 @@ export function TagsTable({ caption, tags }: { caption: string; tags: DashboardT
       cell: (x) => pct(x.achievementRate, language),
     },
     { key: 'courses', label: t('dashboards.plan.courses'), numeric: true, cell: (x) => x.trainingCourses },
+    {
+      key: 'ojtSessions',
+      label: t('dashboards.ojt.sessions'),
+      numeric: true,
+      cell: (x) => num(x.ojtSessions, language),
+    },
+    {
+      key: 'ojtHours',
+      label: t('dashboards.ojt.hours'),
+      numeric: true,
+      cell: (x) => hours(x.ojtMinutes, language),
+    },
+  ];
+  return <DataTable caption={caption} columns={columns} rows={tags} rowKey={(x) => x.tagCode} />;
+}
+
+/** OJT by 重点取組方針 tag within one unit: sessions and hours. */
+export function TagOjtChart({ tags }: { tags: DashboardTagOjt[] }) {
+  const { t } = useTranslation();
+  const l = useLocalized();
+  const data = tags.map((x) => ({ name: l(x.label), ojt: x.ojtSessions }));
+  return (
+    <ResponsiveContainer width="100%" height="100%">
+      <BarChart data={data} accessibilityLayer={false}>
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        <XAxis dataKey="name" />
+        <YAxis allowDecimals={false} width={56} />
+        <Tooltip />
+        <Bar dataKey="ojt" name={t('dashboards.ojt.sessions')} fill={CHART.orange} />
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}
+
+export function TagOjtTable({ caption, tags }: { caption: string; tags: DashboardTagOjt[] }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const l = useLocalized();
+  const columns: Column<DashboardTagOjt>[] = [
+    {
+      key: 'tag',
+      label: t('dashboards.plan.priority'),
+      rowHeader: true,
+      cell: (x) => `${l(x.label)} — ${l(x.title)}`,
+    },
+    {
+      key: 'ojtSessions',
+      label: t('dashboards.ojt.sessions'),
+      numeric: true,
+      cell: (x) => num(x.ojtSessions, language),
+    },
+    {
+      key: 'ojtHours',
+      label: t('dashboards.ojt.hours'),
+      numeric: true,
+      cell: (x) => hours(x.ojtMinutes, language),
+    },
   ];
   return <DataTable caption={caption} columns={columns} rows={tags} rowKey={(x) => x.tagCode} />;
 }

@@ -11,10 +11,10 @@ import { useOrgUnitDashboard } from '../api/get-org-unit-dashboard.ts';
 import { DataTable } from '../components/data-table.tsx';
 import { ExportLinks, FigureSection } from '../components/figure-section.tsx';
 import { FiscalYearPicker } from '../components/fiscal-year-picker.tsx';
-import { KpiTable } from '../components/plan-figures.tsx';
+import { KpiTable, TagOjtChart, TagOjtTable } from '../components/plan-figures.tsx';
 import { SummaryTiles, TrendChart, TrendTable, UnitsChart, UnitsTable } from '../components/unit-figures.tsx';
 import { exportHref, readFiscalYear } from '../lib/export.ts';
-import { fiscalYearWithWestern, pct } from '../lib/format.ts';
+import { fiscalYearWithWestern, num, pct } from '../lib/format.ts';
 
 /** `/dashboards/org-units/:id?fy=`: one unit's figures, with its children to drill down to 部・課・係. */
 export function OrgUnitDashboardPage() {
@@ -100,6 +100,26 @@ function OrgUnitView({ d }: { d: OrgUnitDashboard }) {
       ) : (
         <EmptyState>{t('dashboards.unit.noChildren')}</EmptyState>
       )}
+      <FigureSection
+        title={t('dashboards.sections.tagsOjt')}
+        summary={
+          d.tags.some((x) => x.ojtSessions > 0)
+            ? t('dashboards.summaries.tagsOjt', {
+                list: d.tags.map((x) => `${l(x.label)} ${num(x.ojtSessions, language)}`).join('、'),
+              })
+            : t('dashboards.summaries.tagsOjtNone')
+        }
+        chart={<TagOjtChart tags={d.tags} />}
+        table={
+          <>
+            <TagOjtTable caption={t('dashboards.sections.tagsOjt')} tags={d.tags} />
+            <p className="mt-2 text-dns-14N-130 text-solid-gray-700">{t('dashboards.ojt.note')}</p>
+          </>
+        }
+        exportBase={base}
+        tableKey="tags"
+        fiscalYear={d.fiscalYear}
+      />
       <FigureSection
         title={t('dashboards.sections.trend')}
         summary={t('dashboards.summaries.trendUnit', { unit: l(d.unit.name) })}

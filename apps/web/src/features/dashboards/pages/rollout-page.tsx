@@ -138,9 +138,11 @@ function RolloutView({ d }: { d: RolloutDashboard }) {
       />
       <FigureSection
         title={t('dashboards.sections.tags')}
-        summary={t('dashboards.summaries.tags', {
+        summary={`${t('dashboards.summaries.tags', {
           list: d.tags.map((x) => `${l(x.label)} ${x.itemCount}`).join('、'),
-        })}
+        })}${t('dashboards.summaries.tagsOjt', {
+          list: d.tags.map((x) => `${l(x.label)} ${num(x.ojtSessions, language)}`).join('、'),
+        })}`}
         chart={<TagsChart tags={d.tags} />}
         table={<TagsTable caption={t('dashboards.sections.tags')} tags={d.tags} />}
         exportBase={BASE}
@@ -164,6 +166,7 @@ function RolloutView({ d }: { d: RolloutDashboard }) {
         fiscalYear={d.fiscalYear}
       />
       <p className="mt-10 text-dns-14N-130 text-solid-gray-700">{t('dashboards.definitions')}</p>
+      <p className="mt-2 text-dns-14N-130 text-solid-gray-700">{t('dashboards.ojt.note')}</p>
     </>
   );
 }

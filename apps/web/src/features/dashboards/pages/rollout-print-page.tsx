@@ -97,6 +97,7 @@ function Report({ d }: { d: RolloutDashboard }) {
         <TrendTable caption={t('dashboards.sections.trend')} trend={d.trend} />
       </section>
       <p className="mt-8 text-dns-14N-130">{t('dashboards.definitions')}</p>
+      <p className="mt-2 text-dns-14N-130">{t('dashboards.ojt.note')}</p>
     </article>
   );
 }
