@@ -94,7 +94,10 @@ const logged = (topic: string): OjtSession => ({
   acknowledgedAt: null,
   reflection: null,
   createdAt: new Date().toISOString(),
+  updatedAt: new Date().toISOString(),
   canAcknowledge: false,
+  canEdit: true,
+  canDelete: true,
 });
 
 function renderAt(path: string, roles: Parameters<typeof meFixture>[0]) {

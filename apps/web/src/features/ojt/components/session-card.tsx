@@ -1,19 +1,24 @@
 import type { OjtSession } from '@portal/contracts';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../../shared/api/api-client.ts';
 import { formatDate } from '../../../shared/format/date.ts';
 import { useLanguage } from '../../../shared/i18n/use-language.ts';
 import { Button } from '../../../shared/ui/button.tsx';
 import { useErrorMessage } from '../../../shared/ui/states.tsx';
 import { PolicyLinkChips } from '../../policy/components/policy-link-chips.tsx';
 import { useAcknowledgeOjtSession } from '../api/acknowledge-ojt-session.ts';
+import { useDeleteOjtSession } from '../api/delete-ojt-session.ts';
 import { AcknowledgedBadge } from './badges.tsx';
 import { usePersonName } from './person-name.tsx';
+import { SessionEditForm } from './session-edit-form.tsx';
 import { hintClass, inputClass, labelClass } from './styles.ts';
 
 /**
  * One OJT session: when, how, how long, what, who gave it to whom, its links to the policy, and the
- * trainee's acknowledgement. The trainee confirms it here, with an optional 振り返り they can edit later.
+ * trainee's acknowledgement. The trainee confirms it here, with an optional 振り返り they can edit later;
+ * the supervisor who logged it corrects it here, or deletes it (after a confirmation) until it is
+ * acknowledged.
  */
 export function SessionCard({
   session,
@@ -69,7 +74,93 @@ export function SessionCard({
         </div>
       ) : null}
       {session.canAcknowledge ? <AcknowledgeForm session={session} /> : null}
+      {session.canEdit ? <LoggerActions session={session} /> : null}
     </article>
+  );
+}
+
+function LoggerActions({ session }: { session: OjtSession }) {
+  const { t } = useTranslation();
+  const [mode, setMode] = useState<'idle' | 'editing' | 'confirmDelete'>('idle');
+  const remove = useDeleteOjtSession();
+  const error = useErrorMessage(remove.error);
+  const editRef = useRef<HTMLButtonElement>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const confirmId = useId();
+  const [returnFocus, setReturnFocus] = useState(false);
+
+  useEffect(() => {
+    if (mode === 'confirmDelete') confirmRef.current?.focus();
+    if (mode === 'idle' && returnFocus) {
+      editRef.current?.focus();
+      setReturnFocus(false);
+    }
+  }, [mode, returnFocus]);
+
+  if (mode === 'editing') {
+    return (
+      <SessionEditForm
+        session={session}
+        onDone={() => {
+          setReturnFocus(true);
+          setMode('idle');
+        }}
+      />
+    );
+  }
+
+  if (mode === 'confirmDelete') {
+    return (
+      <section aria-labelledby={confirmId} className="mt-4 rounded-8 border-2 border-error-1 bg-red-50 p-3">
+        <p id={confirmId} className="text-std-16B-170 text-error-2">
+          {t('ojt.edit.confirmDelete', { topic: session.topic })}
+        </p>
+        {remove.isError ? (
+          <p role="alert" className="mt-2 text-dns-14B-130 text-error-1">
+            {isApiError(remove.error) && remove.error.code === 'ojt_acknowledged'
+              ? t('ojt.edit.deleteAcknowledged')
+              : error}
+          </p>
+        ) : null}
+        <div className="mt-3 flex flex-wrap gap-3">
+          <Button
+            ref={confirmRef}
+            className="border-error-1 bg-error-1 hover:border-error-2 hover:bg-error-2"
+            aria-disabled={remove.isPending || undefined}
+            onClick={() => {
+              if (!remove.isPending) remove.mutate(session.id);
+            }}
+          >
+            {remove.isPending ? t('ojt.edit.deleting') : t('ojt.edit.delete')}
+          </Button>
+          <Button
+            variant="secondary"
+            onClick={() => {
+              remove.reset();
+              setReturnFocus(true);
+              setMode('idle');
+            }}
+          >
+            {t('ojt.common.cancel')}
+          </Button>
+        </div>
+      </section>
+    );
+  }
+
+  return (
+    <div className="mt-3 flex flex-wrap gap-2">
+      <Button ref={editRef} variant="secondary" onClick={() => setMode('editing')}>
+        {t('ojt.edit.edit')}
+        <span className="sr-only">{t('ojt.edit.ofSession', { topic: session.topic })}</span>
+      </Button>
+      {session.canDelete ? (
+        <Button variant="tertiary" onClick={() => setMode('confirmDelete')}>
+          {t('ojt.edit.delete')}
+          <span className="sr-only">{t('ojt.edit.ofSession', { topic: session.topic })}</span>
+        </Button>
+      ) : null}
+    </div>
   );
 }
 
