@@ -158,3 +158,41 @@ test('staff without a team are told what the pages are for', async ({ login, por
     page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: 'OJT' }),
   ).toBeVisible();
 });
+
+test('the supervisor corrects a session they logged, then deletes it', async ({ login, portal, page }) => {
+  const topic = `窓口の引継ぎ ${Date.now()}`;
+  await login('supervisor');
+  const dashboard = (await (await page.request.get('/api/dashboards/team?pageSize=100')).json()) as {
+    items: { staff: { id: string; name: string } }[];
+  };
+  const trainee = dashboard.items.find((m) => m.staff.name === demoUsers.staff.name.ja);
+  expect(trainee).toBeTruthy();
+  const logged = await page.request.post('/api/ojt-sessions', {
+    data: { traineeId: trainee?.staff.id, minutes: 30, method: 'guidance', topic },
+  });
+  expect(logged.status()).toBe(201);
+
+  await portal.goto('/ojt?view=given');
+  const card = page.getByRole('article').filter({ hasText: topic });
+  await card.getByRole('button', { name: /^修正/ }).click();
+  const form = card.getByRole('form', { name: /OJTの記録を修正/ });
+  await form.getByLabel('内容', { exact: true }).fill(`${topic}（訂正）`);
+  await form.getByLabel('時間（分）').fill('45');
+  await portal.expectNoSeriousA11yViolations();
+  await form.getByRole('button', { name: '修正を保存する' }).click();
+
+  const corrected = page.getByRole('article').filter({ hasText: `${topic}（訂正）` });
+  await expect(corrected).toContainText('45分');
+  await expect(corrected.getByRole('form')).toHaveCount(0);
+
+  await corrected.getByRole('button', { name: /^削除/ }).click();
+  const confirm = corrected.getByRole('region', { name: /削除しますか/ });
+  await expect(confirm.getByRole('button', { name: '削除', exact: true })).toBeFocused();
+  await portal.expectNoSeriousA11yViolations();
+  await confirm.getByRole('button', { name: '削除', exact: true }).click();
+  await expect(page.getByRole('article').filter({ hasText: topic })).toHaveCount(0);
+  const left = (await (
+    await page.request.get('/api/ojt-sessions?supervisorId=me&pageSize=100')
+  ).json()) as OjtSessionPage;
+  expect(left.items.filter((s) => s.topic.startsWith(topic))).toHaveLength(0);
+});
