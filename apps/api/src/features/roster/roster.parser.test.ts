@@ -1,3 +1,4 @@
+import { ROSTER_MAX_ROWS } from '@portal/contracts/roster/roster.schemas';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { decodeText, parseRoster, RosterFileError } from './roster.parser.ts';
@@ -233,6 +234,30 @@ describe('parseRoster: CSV', () => {
 
   it('refuses an empty file', async () => {
     await expect(parseRoster(csv(''))).rejects.toThrow(RosterFileError);
+    await expect(parseRoster(csv('\r\n,,,\r\n'))).rejects.toMatchObject({ code: 'roster_empty', errors: [] });
+  });
+
+  it('names the header problems roster_columns', async () => {
+    const err = await parseRoster(csv(`${HEADER},職員番号\n`)).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'roster_columns', params: {} });
+  });
+
+  it('refuses text that is neither UTF-8 nor Shift_JIS', async () => {
+    const bytes = Buffer.concat([Buffer.from(`${HEADER}\r\n`), Buffer.from([0xfd, 0xfe, 0xff])]);
+    const err = await parseRoster({ name: 'roster.csv', contentType: 'text/csv', bytes }).catch(
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(RosterFileError);
+    expect(err).toMatchObject({ code: 'roster_encoding', errors: [], params: {} });
+  });
+
+  it('refuses more rows than the limit, saying how many and the limit', async () => {
+    const text = `${HEADER}\n${'x\n'.repeat(ROSTER_MAX_ROWS + 1)}`;
+    const err = await parseRoster(csv(text)).catch((e: unknown) => e);
+    expect(err).toMatchObject({
+      code: 'roster_too_many_rows',
+      params: { rows: ROSTER_MAX_ROWS + 1, max: ROSTER_MAX_ROWS },
+    });
   });
 });
 
@@ -308,5 +333,15 @@ describe('parseRoster: Excel', () => {
   it('refuses a broken workbook', async () => {
     const bytes = Buffer.from('PK\u0003\u0004 not really a zip');
     await expect(parseRoster({ name: 'x.xlsx', contentType: '', bytes })).rejects.toThrow(/Excel/);
+    await expect(parseRoster({ name: 'x.xlsx', contentType: '', bytes })).rejects.toMatchObject({
+      code: 'roster_unreadable',
+    });
+  });
+
+  it('refuses a workbook without a worksheet', async () => {
+    const bytes = Buffer.from(await new ExcelJS.Workbook().xlsx.writeBuffer());
+    await expect(parseRoster({ name: 'x.xlsx', contentType: '', bytes })).rejects.toMatchObject({
+      code: 'roster_no_sheet',
+    });
   });
 });

@@ -63,11 +63,26 @@ function isXlsx(file: RosterFile): boolean {
   );
 }
 
+/**
+ * Why a file as a whole is refused: a stable code the web app translates (`errors.codes.<code>`).
+ * `roster_columns` comes with the header's problems as row errors; the others name the file itself.
+ */
+export type RosterFileErrorCode =
+  | 'roster_encoding'
+  | 'roster_unreadable'
+  | 'roster_no_sheet'
+  | 'roster_empty'
+  | 'roster_too_many_rows'
+  | 'roster_columns';
+
 /** The file as a whole cannot be read (the rows' own problems are returned, not thrown). */
 export class RosterFileError extends Error {
   constructor(
+    readonly code: RosterFileErrorCode,
     message: string,
     readonly errors: RosterRowError[] = [],
+    /** The values the message names (`roster_too_many_rows`: `rows` and `max`) */
+    readonly params: Record<string, string | number> = {},
   ) {
     super(message);
     this.name = 'RosterFileError';
@@ -83,7 +98,7 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: 'utf-8'
     try {
       return { text: new TextDecoder('shift_jis', { fatal: true }).decode(bytes), encoding: 'shift_jis' };
     } catch {
-      throw new RosterFileError('The file is neither UTF-8 nor Shift_JIS text.');
+      throw new RosterFileError('roster_encoding', 'The file is neither UTF-8 nor Shift_JIS text.');
     }
   }
 }
@@ -125,10 +140,10 @@ async function readXlsx(bytes: Buffer): Promise<RawSheet> {
     // exceljs types its input as its own `Buffer` (an ArrayBuffer); at run time it takes Node's.
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
-    throw new RosterFileError('The file is not a readable Excel workbook (.xlsx).');
+    throw new RosterFileError('roster_unreadable', 'The file is not a readable Excel workbook (.xlsx).');
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet) throw new RosterFileError('The workbook has no worksheet.');
+  if (!sheet) throw new RosterFileError('roster_no_sheet', 'The workbook has no worksheet.');
   const rows: RawSheet['rows'] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
@@ -150,9 +165,14 @@ export async function parseRoster(file: RosterFile): Promise<ParsedRoster> {
   const format = isXlsx(file) ? 'xlsx' : 'csv';
   const sheet = format === 'xlsx' ? await readXlsx(file.bytes) : readCsv(file.bytes);
   const [header, ...data] = sheet.rows;
-  if (!header) throw new RosterFileError('The file is empty.');
+  if (!header) throw new RosterFileError('roster_empty', 'The file is empty.');
   if (data.length > ROSTER_MAX_ROWS) {
-    throw new RosterFileError(`The file has ${data.length} rows; at most ${ROSTER_MAX_ROWS} are accepted.`);
+    throw new RosterFileError(
+      'roster_too_many_rows',
+      `The file has ${data.length} rows; at most ${ROSTER_MAX_ROWS} are accepted.`,
+      [],
+      { rows: data.length, max: ROSTER_MAX_ROWS },
+    );
   }
 
   const columns = new Map<RosterColumn, number>();
@@ -184,7 +204,7 @@ export async function parseRoster(file: RosterFile): Promise<ParsedRoster> {
     }
   }
   if (headerErrors.length > 0) {
-    throw new RosterFileError(headerErrors.map((e) => e.message).join(' '), headerErrors);
+    throw new RosterFileError('roster_columns', headerErrors.map((e) => e.message).join(' '), headerErrors);
   }
 
   const errors: RosterRowError[] = [];

@@ -2,7 +2,11 @@
  * 職員名簿の取込 over HTTP, through the real app and database: the file as the raw body, preview with
  * its bad rows, apply with the preview's token, idempotence, and who may do it.
  */
-import { ROSTER_COLUMN_NAMES, type RosterColumn } from '@portal/contracts/roster/roster.schemas';
+import {
+  ROSTER_COLUMN_NAMES,
+  ROSTER_MAX_ROWS,
+  type RosterColumn,
+} from '@portal/contracts/roster/roster.schemas';
 import { describe, expect, it } from 'vitest';
 import { signIn, useTestApp } from '../../../test/app.ts';
 
@@ -176,6 +180,44 @@ describe('POST /api/roster-imports/preview and /api/roster-imports', () => {
       assignments: { started: 0, ended: 0, corrected: 0 },
     });
     expect(await counts()).toEqual(before);
+  });
+
+  it('refuses a whole file with 400 and a stable code: empty, unreadable, over the row limit', async () => {
+    const hr = await signIn(ctx().app, 'demo-hr');
+    const empty = await post('/api/roster-imports/preview', hr, Buffer.from(''));
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json()).toMatchObject({
+      code: 'roster_empty',
+      errors: [{ field: 'body', code: 'roster_empty', params: {} }],
+    });
+    const blank = await post('/api/roster-imports/preview', hr, Buffer.from('\r\n\r\n'));
+    expect(blank.statusCode).toBe(400);
+    expect(blank.json().code).toBe('roster_empty');
+
+    const workbook = await post(
+      '/api/roster-imports/preview',
+      hr,
+      Buffer.from('PK\u0003\u0004 broken'),
+      'r.xlsx',
+    );
+    expect(workbook.statusCode).toBe(400);
+    expect(workbook.json().code).toBe('roster_unreadable');
+
+    const tooMany = csv(Array.from({ length: ROSTER_MAX_ROWS + 1 }, () => ({ employee_number: 'x' })));
+    const res = await post('/api/roster-imports/preview', hr, tooMany);
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json()).toMatchObject({
+      status: 400,
+      code: 'roster_too_many_rows',
+      errors: [
+        {
+          field: 'body',
+          code: 'roster_too_many_rows',
+          params: { rows: ROSTER_MAX_ROWS + 1, max: ROSTER_MAX_ROWS },
+        },
+      ],
+    });
   });
 
   it('refuses anyone but HR with 403, for preview and apply alike', async () => {

@@ -13,7 +13,7 @@ import {
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../plugins/auth.ts';
-import { BadRequestError } from '../../shared/errors.ts';
+import { AppError, BadRequestError } from '../../shared/errors.ts';
 import { createRosterService, type RosterFile } from './roster.service.ts';
 
 /** The media types a roster file arrives as (browsers on Windows label .csv as an Excel type). */
@@ -28,7 +28,10 @@ const FILE_TYPES = [
 
 function fileOf(request: FastifyRequest): RosterFile {
   if (!Buffer.isBuffer(request.body) || request.body.length === 0) {
-    throw new BadRequestError('Send the roster file (CSV or .xlsx) as the request body.');
+    const message = 'Send the roster file (CSV or .xlsx) as the request body.';
+    throw new AppError(400, 'roster_empty', message, {
+      errors: [{ field: 'body', message, code: 'roster_empty', params: {} }],
+    });
   }
   const header = request.headers['x-file-name'];
   let name = 'roster';

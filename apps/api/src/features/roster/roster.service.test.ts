@@ -445,7 +445,7 @@ describe('roster import', () => {
     const file = { name: 'x.csv', contentType: 'text/csv', bytes: Buffer.from('氏名,職員番号\n青葉,1\n') };
     const error = await preview(file).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
-    expect(error).toMatchObject({ status: 400, code: 'validation' });
+    expect(error).toMatchObject({ status: 400, code: 'roster_columns' });
     expect((error as AppError).extra.errors?.map((e) => e.field)).toContain('row[1].login_id');
     expect((error as AppError).extra.errors).toContainEqual({
       field: 'row[1].login_id',
@@ -453,5 +453,21 @@ describe('roster import', () => {
       params: { column: 'login_id', header: 'ログインID' },
       message: 'The column login_id (ログインID) is missing.',
     });
+  });
+
+  it('answers a file it cannot read with 400, its code on the problem and on `body`', async () => {
+    const file = { name: 'x.csv', contentType: 'text/csv', bytes: Buffer.from([0xfd, 0xfe, 0xff]) };
+    const error = await preview(file).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 400, code: 'roster_encoding' });
+    expect((error as AppError).extra.errors).toEqual([
+      {
+        field: 'body',
+        code: 'roster_encoding',
+        params: {},
+        message: 'The file is neither UTF-8 nor Shift_JIS text.',
+      },
+    ]);
+    const applied = await apply(file, rosterToken(file.bytes)).catch((e: unknown) => e);
+    expect(applied).toMatchObject({ status: 400, code: 'roster_encoding' });
   });
 });

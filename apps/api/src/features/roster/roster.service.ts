@@ -22,13 +22,7 @@ import {
 } from '@portal/contracts/roster/roster.schemas';
 import type { Actor, RequestMeta } from '../../access/actor.ts';
 import type { Db, Tx } from '../../db/client.ts';
-import {
-  AppError,
-  BadRequestError,
-  ConflictError,
-  type FieldError,
-  ForbiddenError,
-} from '../../shared/errors.ts';
+import { AppError, ConflictError, type FieldError, ForbiddenError } from '../../shared/errors.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
 import { type ParsedRoster, parseRoster, type RosterFile, RosterFileError } from './roster.parser.ts';
 import {
@@ -369,9 +363,7 @@ async function read(file: RosterFile): Promise<ParsedRoster> {
   try {
     return await parseRoster(file);
   } catch (error) {
-    if (error instanceof RosterFileError) {
-      throw new BadRequestError(error.message, error.errors.map(fieldError));
-    }
+    if (error instanceof RosterFileError) throw fileRefused(error);
     throw error;
   }
 }
@@ -480,6 +472,18 @@ function invalidFile(invalidRows: number, errors: RosterRowError[]): AppError {
       errors: errors.slice(0, ROSTER_MAX_ERRORS).map(fieldError),
     },
   );
+}
+
+/**
+ * 400 for a file refused as a whole, with its stable code: the header's problems as row errors
+ * (`row[1].login_id`), otherwise one error on `body` carrying the code and its values (the row limit, …).
+ */
+function fileRefused(error: RosterFileError): AppError {
+  const errors: FieldError[] =
+    error.errors.length > 0
+      ? error.errors.map(fieldError)
+      : [{ field: 'body', message: error.message, code: error.code, params: error.params }];
+  return new AppError(400, error.code, error.message, { errors });
 }
 
 /** A row error as a problem-details field error: `row[12].grade_code`, with its code and params. */

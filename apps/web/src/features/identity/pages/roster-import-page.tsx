@@ -1,8 +1,9 @@
-import type { RosterApplyResult, RosterPreview } from '@portal/contracts';
+import type { Language, RosterApplyResult, RosterPreview } from '@portal/contracts';
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../shared/api/api-client.ts';
 import { useDocumentTitle } from '../../../shared/i18n/use-document-title.ts';
+import { useLanguage } from '../../../shared/i18n/use-language.ts';
 import { Button } from '../../../shared/ui/button.tsx';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
 import { useErrorMessage } from '../../../shared/ui/states.tsx';
@@ -32,12 +33,22 @@ export function RosterImportPage() {
   );
 }
 
-/** A failed request's message, with the field errors the API named (a file without a column, …). */
+/**
+ * A failed request's message, with the field errors the API named (a file without a column, …). A file
+ * refused as a whole (`roster_empty`, `roster_too_many_rows`, …) is told by its code, with the values
+ * its error on `body` carries; the API's English only for a code the app has no text for.
+ */
 function RequestError({ error, title }: { error: unknown; title: string }) {
-  const { t } = useTranslation();
-  const message = useErrorMessage(error);
-  const rows = isApiError(error) ? rowErrorsOf(error.errors) : [];
-  const detail = isApiError(error) && error.status < 500 ? error.detail : undefined;
+  const { t, i18n } = useTranslation();
+  const language = useLanguage();
+  const fallback = useErrorMessage(error);
+  const problem = isApiError(error) ? error : undefined;
+  const fileError = problem?.errors.find((e) => e.field === 'body');
+  const rows = problem ? rowErrorsOf(problem.errors.filter((e) => e.field !== 'body')) : [];
+  const key = `errors.codes.${problem?.code}`;
+  const known = Boolean(problem?.code.startsWith('roster_')) && i18n.exists(key);
+  const message = known ? t(key, readableNumbers(fileError?.params ?? {}, language)) : fallback;
+  const detail = !known && problem && problem.status < 500 ? problem.detail : undefined;
   return (
     <div role="alert" className="mt-6 rounded-8 border-2 border-error-1 bg-red-50 p-4 md:p-6">
       <p className="text-std-17B-170 text-error-2">{title}</p>
@@ -53,6 +64,17 @@ function RequestError({ error, title }: { error: unknown; title: string }) {
         </div>
       ) : null}
     </div>
+  );
+}
+
+/** Counts (the row limit, …) with the reader's digit grouping. */
+function readableNumbers(params: Record<string, string | number>, language: Language) {
+  const format = new Intl.NumberFormat(language === 'ja' ? 'ja-JP' : 'en-GB');
+  return Object.fromEntries(
+    Object.entries(params).map(([name, value]) => [
+      name,
+      typeof value === 'number' ? format.format(value) : value,
+    ]),
   );
 }
 
