@@ -12,6 +12,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { formatList } from '../../../shared/format/list.ts';
 import { useLanguage, useLocalized } from '../../../shared/i18n/use-language.ts';
 import { num, pct } from '../lib/format.ts';
 import { type Column, DataTable } from './data-table.tsx';
@@ -72,7 +73,9 @@ export function InitiativesTable({
           <span className="text-solid-gray-700">({i.area.position}) </span>
           {i.marker} {l(i.title)}
           {i.tagCodes.length ? (
-            <span className="ml-1 text-solid-gray-700">［{i.tagCodes.map(tagLabel).join('・')}］</span>
+            <span className="ml-1 text-solid-gray-700">
+              ［{formatList(i.tagCodes.map(tagLabel), language)}］
+            </span>
           ) : null}
         </>
       ),

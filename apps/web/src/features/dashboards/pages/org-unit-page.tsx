@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { isApiError } from '../../../shared/api/api-client.ts';
 import { formatDate } from '../../../shared/format/date.ts';
+import { formatList } from '../../../shared/format/list.ts';
 import { useDocumentTitle } from '../../../shared/i18n/use-document-title.ts';
 import { useLanguage, useLocalized } from '../../../shared/i18n/use-language.ts';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
@@ -105,7 +106,10 @@ function OrgUnitView({ d }: { d: OrgUnitDashboard }) {
         summary={
           d.tags.some((x) => x.ojtSessions > 0)
             ? t('dashboards.summaries.tagsOjt', {
-                list: d.tags.map((x) => `${l(x.label)} ${num(x.ojtSessions, language)}`).join('、'),
+                list: formatList(
+                  d.tags.map((x) => `${l(x.label)} ${num(x.ojtSessions, language)}`),
+                  language,
+                ),
               })
             : t('dashboards.summaries.tagsOjtNone')
         }

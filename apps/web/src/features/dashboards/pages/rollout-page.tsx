@@ -2,6 +2,7 @@ import type { RolloutDashboard } from '@portal/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { formatDate } from '../../../shared/format/date.ts';
+import { formatList } from '../../../shared/format/list.ts';
 import { useDocumentTitle } from '../../../shared/i18n/use-document-title.ts';
 import { useLanguage, useLocalized } from '../../../shared/i18n/use-language.ts';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
@@ -139,9 +140,15 @@ function RolloutView({ d }: { d: RolloutDashboard }) {
       <FigureSection
         title={t('dashboards.sections.tags')}
         summary={`${t('dashboards.summaries.tags', {
-          list: d.tags.map((x) => `${l(x.label)} ${x.itemCount}`).join('、'),
+          list: formatList(
+            d.tags.map((x) => `${l(x.label)} ${x.itemCount}`),
+            language,
+          ),
         })}${t('dashboards.summaries.tagsOjt', {
-          list: d.tags.map((x) => `${l(x.label)} ${num(x.ojtSessions, language)}`).join('、'),
+          list: formatList(
+            d.tags.map((x) => `${l(x.label)} ${num(x.ojtSessions, language)}`),
+            language,
+          ),
         })}`}
         chart={<TagsChart tags={d.tags} />}
         table={<TagsTable caption={t('dashboards.sections.tags')} tags={d.tags} />}

@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { isApiError } from '../../../shared/api/api-client.ts';
 import { formatDate } from '../../../shared/format/date.ts';
+import { formatList } from '../../../shared/format/list.ts';
 import { useDocumentTitle } from '../../../shared/i18n/use-document-title.ts';
 import { useLanguage } from '../../../shared/i18n/use-language.ts';
 import { Button } from '../../../shared/ui/button.tsx';
@@ -190,7 +191,12 @@ function LogForm({ title }: { title: string }) {
           <p className="mt-1 text-std-16N-170">
             {done[0] ? `${formatDate(done[0].occurredOn, language)} · ${done[0].topic}` : null}
           </p>
-          <p className="mt-1 text-std-16N-170">{done.map((s) => name(s.trainee)).join('、')}</p>
+          <p className="mt-1 text-std-16N-170">
+            {formatList(
+              done.map((s) => name(s.trainee)),
+              language,
+            )}
+          </p>
         </div>
         <div className="mt-6 flex flex-wrap gap-3">
           <Button onClick={() => setDone(null)}>{t('ojt.log.another')}</Button>
@@ -293,7 +299,10 @@ function LogForm({ title }: { title: string }) {
               {t('ojt.log.selected', { count: trainees.length })}
               {trainees.some((id) => !names.has(id))
                 ? ''
-                : ` (${trainees.map((id) => names.get(id)).join('、')})`}
+                : ` (${formatList(
+                    trainees.map((id) => names.get(id) ?? ''),
+                    language,
+                  )})`}
             </p>
           ) : null}
           {errors.trainees ? <p className={errorClass}>{errors.trainees}</p> : null}

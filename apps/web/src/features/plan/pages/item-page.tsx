@@ -14,6 +14,7 @@ import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { formatFiscalYear } from '../../../shared/format/date.ts';
+import { formatList } from '../../../shared/format/list.ts';
 import { useDocumentTitle } from '../../../shared/i18n/use-document-title.ts';
 import { useLanguage, useLocalized } from '../../../shared/i18n/use-language.ts';
 import { Button } from '../../../shared/ui/button.tsx';
@@ -165,7 +166,12 @@ function ItemReadOnly({ item }: { item: PlanItem }) {
       </div>
       <div>
         <dt className="font-bold">{t('plan.fields.owners')}</dt>
-        <dd>{item.owners.map((o) => l(o.name)).join('、') || '—'}</dd>
+        <dd>
+          {formatList(
+            item.owners.map((o) => l(o.name)),
+            language,
+          ) || '—'}
+        </dd>
       </div>
       <div>
         <dt className="font-bold">{t('plan.fields.schedule')}</dt>

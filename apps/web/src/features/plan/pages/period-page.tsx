@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../../shared/api/api-client.ts';
 import { formatFiscalYear, formatFiscalYearSpan } from '../../../shared/format/date.ts';
+import { formatList } from '../../../shared/format/list.ts';
 import { useDocumentTitle } from '../../../shared/i18n/use-document-title.ts';
 import { useLanguage, useLocalized } from '../../../shared/i18n/use-language.ts';
 import { Button } from '../../../shared/ui/button.tsx';
@@ -127,7 +128,11 @@ function ItemCard({ item, period }: { item: PlanItem; period: PlanPeriodDetail }
       </div>
       {item.owners.length ? (
         <p className="mt-1 text-dns-14N-130 text-solid-gray-700">
-          {t('plan.item.owners')}: {item.owners.map((o) => l(o.name)).join('、')}
+          {t('plan.item.owners')}:{' '}
+          {formatList(
+            item.owners.map((o) => l(o.name)),
+            language,
+          )}
         </p>
       ) : null}
       {item.actions.length ? (

@@ -2,6 +2,7 @@ import type { Training, TrainingRecommendationReason } from '@portal/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate } from '../../../shared/format/date.ts';
+import { formatList } from '../../../shared/format/list.ts';
 import { useLanguage, useLocalized } from '../../../shared/i18n/use-language.ts';
 import { PolicyLinkChips } from '../../policy/components/policy-link-chips.tsx';
 import { formatSessionDates, punct } from '../lib/format.ts';
@@ -45,7 +46,10 @@ export function CourseCard({
         <dt className="font-bold">{t('training.fields.targetGrades')}</dt>
         <dd>
           {training.targetGrades.length
-            ? training.targetGrades.map((g) => l(g.name)).join('・')
+            ? formatList(
+                training.targetGrades.map((g) => l(g.name)),
+                language,
+              )
             : t('training.allGrades')}
         </dd>
         <dt className="font-bold">{t('training.fields.hours')}</dt>

@@ -2,6 +2,7 @@ import type { Training } from '@portal/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { formatFiscalYear } from '../../../shared/format/date.ts';
+import { formatList } from '../../../shared/format/list.ts';
 import { useDocumentTitle } from '../../../shared/i18n/use-document-title.ts';
 import { useLanguage, useLocalized } from '../../../shared/i18n/use-language.ts';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
@@ -41,13 +42,21 @@ function Details({ training }: { training: Training }) {
         <dt className="font-bold">{t('training.fields.targetGrades')}</dt>
         <dd>
           {training.targetGrades.length
-            ? training.targetGrades.map((g) => l(g.name)).join('・')
+            ? formatList(
+                training.targetGrades.map((g) => l(g.name)),
+                language,
+              )
             : t('training.allGrades')}
         </dd>
         {training.targetJobFamilies.length ? (
           <>
             <dt className="font-bold">{t('training.fields.jobFamilies')}</dt>
-            <dd>{training.targetJobFamilies.map((j) => l(j.name)).join('・')}</dd>
+            <dd>
+              {formatList(
+                training.targetJobFamilies.map((j) => l(j.name)),
+                language,
+              )}
+            </dd>
           </>
         ) : null}
         <dt className="font-bold">{t('training.fields.hours')}</dt>
