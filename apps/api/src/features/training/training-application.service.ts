@@ -149,6 +149,56 @@ export function createTrainingApplicationService(deps: { repo: TrainingRepositor
     throw new ConflictError(message, code, await presentOne(actor, id));
   }
 
+  /**
+   * What the participant sends once after a course — the survey, the 職場での実践 report: only they,
+   * only once it is open, only once (409 with the application); a retry with the same
+   * Idempotency-Key answers as the first did.
+   */
+  async function afterCourse(
+    actor: Actor,
+    id: string,
+    meta: RequestMeta,
+    key: string | undefined,
+    spec: {
+      scope: 'feedback' | 'practice_report';
+      body: unknown;
+      participantOnly: string;
+      open: (app: Awaited<ReturnType<typeof visibleApplication>>) => boolean;
+      notOpen: [message: string, code: string];
+      duplicate: [message: string, code: string];
+      create: (tx: Tx) => Promise<unknown>;
+    },
+  ): Promise<TrainingApplication> {
+    const app = await visibleApplication(actor, id);
+    if (app.staffId !== actor.staffId) throw new ForbiddenError(spec.participantOnly, 'not_applicant');
+    if (!spec.open(app)) await conflict(actor, id, ...spec.notOpen);
+    await idempotent(
+      db,
+      {
+        actorId: actor.staffId,
+        scope: `POST /api/applications/${id}/${spec.scope.replace('_', '-')}`,
+        key,
+        body: spec.body,
+      },
+      async (tx) => {
+        await spec.create(tx);
+        await recordAudit(tx, {
+          actorId: actor.staffId,
+          action: `training_application.${spec.scope}`,
+          entityType: 'training_application',
+          entityId: id,
+          after: spec.body,
+          meta,
+        });
+        return { status: 201, body: { id } };
+      },
+    ).catch(async (e: unknown) => {
+      if (isUniqueViolation(e)) await conflict(actor, id, ...spec.duplicate);
+      throw e;
+    });
+    return presentOne(actor, id);
+  }
+
   /** A session the actor may see (its course active, or managed by them); 404 otherwise. */
   async function visibleSession(actor: Actor, sessionId: string, client: Db | Tx = db) {
     const s = await repo.findSession(sessionId, client);
@@ -673,69 +723,40 @@ export function createTrainingApplicationService(deps: { repo: TrainingRepositor
       );
     },
 
-    async feedback(
+    feedback(
       actor: Actor,
       id: string,
       input: Feedback,
       meta: RequestMeta,
+      key?: string,
     ): Promise<TrainingApplication> {
-      const app = await visibleApplication(actor, id);
-      if (app.staffId !== actor.staffId)
-        throw new ForbiddenError('Only the participant answers the survey.', 'not_applicant');
-      if (!(app.completed || app.attendance === 'present' || app.attendance === 'partial')) {
-        await conflict(actor, id, 'The survey opens once your attendance is recorded.', 'not_attended');
-      }
-      if (app.feedback)
-        await conflict(actor, id, 'You have already answered the survey.', 'duplicate_feedback');
-      await db
-        .$transaction(async (tx) => {
-          await tx.trainingFeedback.create({ data: { applicationId: id, ...input } });
-          await recordAudit(tx, {
-            actorId: actor.staffId,
-            action: 'training_application.feedback',
-            entityType: 'training_application',
-            entityId: id,
-            after: input,
-            meta,
-          });
-        })
-        .catch(async (e: unknown) => {
-          if (isUniqueViolation(e))
-            await conflict(actor, id, 'You have already answered the survey.', 'duplicate_feedback');
-          throw e;
-        });
-      return presentOne(actor, id);
+      return afterCourse(actor, id, meta, key, {
+        scope: 'feedback',
+        body: input,
+        participantOnly: 'Only the participant answers the survey.',
+        open: (app) => app.completed || app.attendance === 'present' || app.attendance === 'partial',
+        notOpen: ['The survey opens once your attendance is recorded.', 'not_attended'],
+        duplicate: ['You have already answered the survey.', 'duplicate_feedback'],
+        create: (tx) => tx.trainingFeedback.create({ data: { applicationId: id, ...input } }),
+      });
     },
 
-    async practiceReport(
+    practiceReport(
       actor: Actor,
       id: string,
       input: TrainingPracticeReportRequest,
       meta: RequestMeta,
+      key?: string,
     ): Promise<TrainingApplication> {
-      const app = await visibleApplication(actor, id);
-      if (app.staffId !== actor.staffId)
-        throw new ForbiddenError('Only the participant reports.', 'not_applicant');
-      if (!app.completed) await conflict(actor, id, 'Report once the course is completed.', 'not_completed');
-      if (app.practiceReport) await conflict(actor, id, 'You have already reported.', 'duplicate_report');
-      await db
-        .$transaction(async (tx) => {
-          await tx.practiceReport.create({ data: { applicationId: id, body: input.body } });
-          await recordAudit(tx, {
-            actorId: actor.staffId,
-            action: 'training_application.practice_report',
-            entityType: 'training_application',
-            entityId: id,
-            after: input,
-            meta,
-          });
-        })
-        .catch(async (e: unknown) => {
-          if (isUniqueViolation(e))
-            await conflict(actor, id, 'You have already reported.', 'duplicate_report');
-          throw e;
-        });
-      return presentOne(actor, id);
+      return afterCourse(actor, id, meta, key, {
+        scope: 'practice_report',
+        body: input,
+        participantOnly: 'Only the participant reports.',
+        open: (app) => app.completed,
+        notOpen: ['Report once the course is completed.', 'not_completed'],
+        duplicate: ['You have already reported.', 'duplicate_report'],
+        create: (tx) => tx.practiceReport.create({ data: { applicationId: id, body: input.body } }),
+      });
     },
 
     /** The supervisor confirms the 職場での実践 report: the link from the course back to OJT. */

@@ -620,12 +620,18 @@ describe('applications', () => {
       }),
       409,
     );
-    const report = await call('demo-staff', {
-      method: 'POST',
+    const reportRequest = {
+      method: 'POST' as const,
       url: `/api/applications/${mine.id}/practice-report`,
+      headers: { 'idempotency-key': `report-${mine.id}` },
       payload: { body: '係内の朝会で振り返りの手法を試しました。' },
-    });
+    };
+    const report = await call('demo-staff', reportRequest);
     expectStatus(report, 201);
+    // a retry with the same Idempotency-Key answers as the first did, and stores nothing more
+    const retried = await call('demo-staff', reportRequest);
+    expectStatus(retried, 201);
+    expect(await db().practiceReport.count({ where: { applicationId: mine.id } })).toBe(1);
     const practice = (
       await call('demo-supervisor', { url: '/api/applications?inbox=practice&pageSize=100' })
     ).json<TrainingApplicationPage>();

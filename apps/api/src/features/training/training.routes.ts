@@ -321,7 +321,7 @@ export const trainingRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'The survey after the course (once)',
+        summary: 'The survey after the course (once). Idempotency-Key',
         params: IdParams,
         body: TrainingFeedbackRequest,
         response: { 201: TrainingApplication },
@@ -336,6 +336,7 @@ export const trainingRoutes: FastifyPluginAsyncZod = async (app) => {
             request.params.id,
             request.body,
             requestMeta(request),
+            idempotencyKeyOf(request),
           ),
         ),
   );
@@ -344,7 +345,7 @@ export const trainingRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: '職場での実践: what I put into practice after the course (once)',
+        summary: '職場での実践: what I put into practice after the course (once). Idempotency-Key',
         params: IdParams,
         body: TrainingPracticeReportRequest,
         response: { 201: TrainingApplication },
@@ -359,6 +360,7 @@ export const trainingRoutes: FastifyPluginAsyncZod = async (app) => {
             request.params.id,
             request.body,
             requestMeta(request),
+            idempotencyKeyOf(request),
           ),
         ),
   );
