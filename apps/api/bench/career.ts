@@ -9,23 +9,18 @@
  *
  * BENCH_DATABASE_URL overrides the server (default postgresql://postgres@127.0.0.1:5432/postgres).
  */
-import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { buildApp } from '../src/app.ts';
 import { createPrisma } from '../src/db/client.ts';
 import { pgConfigFromUrl, withDatabase } from '../src/db/pg-config.ts';
 import { prepareDatabase } from '../src/db/setup.ts';
 import { parseEnv } from '../src/env.ts';
+import { measureGet, step } from './lib.ts';
 
 const SESSIONS = Number(process.argv[2] ?? 5_000);
 const RECORDS = Number(process.argv[3] ?? 2_000);
 const REQUESTS = Math.max(20, Number(process.argv[4] ?? 50));
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? 0;
-};
 
 async function main() {
   const name = `bench_career_${Date.now()}`;
@@ -36,37 +31,35 @@ async function main() {
   const db = createPrisma(url, 10);
   const sql = (text: string) => db.$executeRawUnsafe(text);
   try {
-    let start = performance.now();
-    await prepareDatabase({ url, db }, { demo: true });
-    console.info(
-      `migrate + demo data                    ${((performance.now() - start) / 1000).toFixed(1)} s`,
-    );
-    start = performance.now();
+    await step('migrate + demo data', () => prepareDatabase({ url, db }, { demo: true }), 38);
     const me = `(SELECT "id" FROM "staff" WHERE "loginId" = 'demo-staff')`;
     const boss = `(SELECT "id" FROM "staff" WHERE "loginId" = 'demo-supervisor')`;
-    await sql(`INSERT INTO "ojt_session" ("id","traineeId","supervisorId","occurredOn","fiscalYear","minutes","method","topic",
+    await step(
+      'history of demo-staff',
+      async () => {
+        await sql(`INSERT INTO "ojt_session" ("id","traineeId","supervisorId","occurredOn","fiscalYear","minutes","method","topic",
                                           "staffImageIds","initiativeIds","updatedAt")
       SELECT gen_random_uuid(), ${me}, ${boss}, d, CASE WHEN extract(month FROM d) >= 4 THEN extract(year FROM d) ELSE extract(year FROM d) - 1 END,
              30, 'guidance', 'OJT ' || g,
              ARRAY(SELECT "id" FROM "staff_image" ORDER BY "code" OFFSET g % 4 LIMIT 1),
              ARRAY(SELECT "id" FROM "initiative" ORDER BY "code" OFFSET g % 13 LIMIT 1), now()
       FROM generate_series(1, ${SESSIONS}) g, LATERAL (SELECT (DATE '2026-11-01' - (g % 3000))::date AS d) x`);
-    await sql(`INSERT INTO "self_development_record" ("id","staffId","kind","title","startedOn","fiscalYear","initiativeIds","updatedAt")
+        await sql(`INSERT INTO "self_development_record" ("id","staffId","kind","title","startedOn","fiscalYear","initiativeIds","updatedAt")
       SELECT gen_random_uuid(), ${me}, (ARRAY['qualification','self_study','correspondence','other'])[1 + g % 4]::"SelfDevelopmentKind",
              '自己啓発 ' || g, DATE '2026-10-01' - (g % 3000), 2020,
              ARRAY(SELECT "id" FROM "initiative" ORDER BY "code" OFFSET g % 13 LIMIT 1), now()
       FROM generate_series(1, ${RECORDS}) g`);
-    await sql(`INSERT INTO "training" ("id","code","titleJa","titleEn","kind","updatedAt")
+        await sql(`INSERT INTO "training" ("id","code","titleJa","titleEn","kind","updatedAt")
       SELECT gen_random_uuid(), 'bench-' || g, '研修 ' || g, 'Course ' || g, 'institute_elective', now() FROM generate_series(1, 300) g`);
-    await sql(`INSERT INTO "training_session" ("id","trainingId","fiscalYear","startsAt","endsAt","capacity","applicationDeadline","updatedAt")
+        await sql(`INSERT INTO "training_session" ("id","trainingId","fiscalYear","startsAt","endsAt","capacity","applicationDeadline","updatedAt")
       SELECT gen_random_uuid(), t."id", 2024, TIMESTAMPTZ '2024-06-01 09:00+09', TIMESTAMPTZ '2024-06-01 17:00+09', 30, DATE '2024-05-01', now()
       FROM "training" t WHERE t."code" LIKE 'bench-%'`);
-    await sql(`INSERT INTO "training_application" ("id","sessionId","staffId","fiscalYear","status","completed","completedOn","updatedAt")
+        await sql(`INSERT INTO "training_application" ("id","sessionId","staffId","fiscalYear","status","completed","completedOn","updatedAt")
       SELECT gen_random_uuid(), s."id", ${me}, 2024, 'accepted', true, DATE '2024-06-01', now()
       FROM "training_session" s JOIN "training" t ON t."id" = s."trainingId" WHERE t."code" LIKE 'bench-%'`);
-    await sql('ANALYZE');
-    console.info(
-      `history of demo-staff                  ${((performance.now() - start) / 1000).toFixed(1)} s`,
+        await sql('ANALYZE');
+      },
+      38,
     );
 
     const env = parseEnv({
@@ -96,22 +89,8 @@ async function main() {
     const supervisor = await cookieOf('demo-supervisor');
     const id = (await db.staff.findUniqueOrThrow({ where: { loginId: 'demo-staff' } })).id;
 
-    const measure = async (label: string, cookie: string, target: string) => {
-      for (let i = 0; i < 5; i++) await app.inject({ url: target, headers: { cookie } });
-      const times: number[] = [];
-      let body = '';
-      for (let i = 0; i < REQUESTS; i++) {
-        const t0 = performance.now();
-        const res = await app.inject({ url: target, headers: { cookie } });
-        times.push(performance.now() - t0);
-        if (res.statusCode !== 200) throw new Error(`${target}: ${res.statusCode} ${res.body.slice(0, 300)}`);
-        body = res.body;
-      }
-      console.info(
-        `${label.padEnd(56)} p50 ${pct(times, 50).toFixed(1).padStart(6)} ms   p95 ${pct(times, 95).toFixed(1).padStart(6)} ms   (${(body.length / 1024).toFixed(0)} KB)`,
-      );
-      return body;
-    };
+    const measure = (label: string, cookie: string, target: string) =>
+      measureGet(app, { label, target, cookie, requests: REQUESTS, warmup: 5 });
     const first = JSON.parse(await measure('timeline, first page (20)', staff, `/api/staff/${id}/timeline`));
     console.info(`  (${first.total} entries in all)`);
     await measure(

@@ -13,7 +13,6 @@
  * BENCH_DATABASE_URL overrides the server (default postgresql://postgres@127.0.0.1:5432/postgres);
  * BENCH_KEEP=1 keeps the database afterwards (for EXPLAIN).
  */
-import { performance } from 'node:perf_hooks';
 import { fiscalYearOf } from '@portal/contracts';
 import pg from 'pg';
 import { today } from '../src/access/access.ts';
@@ -23,24 +22,13 @@ import { pgConfigFromUrl, withDatabase } from '../src/db/pg-config.ts';
 import { prepareDatabase } from '../src/db/setup.ts';
 import { parseEnv } from '../src/env.ts';
 import { hashPassword } from '../src/features/auth/password.ts';
+import { measureGet, seedOrgTree, step } from './lib.ts';
 
 const STAFF = Number(process.argv[2] ?? 15_000);
 const SESSIONS = Number(process.argv[3] ?? 200_000);
 const REQUESTS = Math.max(50, Number(process.argv[4] ?? 100));
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const PASSWORD = 'bench-password';
-
-async function step<T>(label: string, fn: () => Promise<T>): Promise<T> {
-  const start = performance.now();
-  const r = await fn();
-  console.info(`${label.padEnd(52)} ${((performance.now() - start) / 1000).toFixed(1).padStart(7)} s`);
-  return r;
-}
-
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? 0;
-};
 
 async function main() {
   const todayIso = today().toISOString().slice(0, 10);
@@ -65,24 +53,7 @@ async function main() {
       await sql(
         `INSERT INTO "job_family" ("id","code","nameJa","nameEn") VALUES (gen_random_uuid(),'jimu','事務','Admin')`,
       );
-      // 15 bureaus + 5 wards → 3 部 each → 4 課 each → 3 係 each
-      await sql(`INSERT INTO "org_unit" ("id","code","kind","nameJa","nameEn","path","bureauId","position","updatedAt")
-        SELECT id, 'B' || lpad(n::text, 2, '0'), CASE WHEN n > 15 THEN 'ward' ELSE 'bureau' END::"OrgUnitKind",
-               CASE WHEN n > 15 THEN '区' ELSE '局' END || n, 'Bureau ' || n, '/' || id || '/', id, n, now()
-        FROM (SELECT gen_random_uuid() AS id, n FROM generate_series(1, 20) n) b`);
-      for (const [kind, per, parentKind] of [
-        ['department', 3, "('bureau','ward')"],
-        ['division', 4, "('department')"],
-        ['section', 3, "('division')"],
-      ] as const) {
-        await sql(`WITH c AS MATERIALIZED (
-            SELECT gen_random_uuid() AS id, k, p."id" AS "parentId", p."code", p."nameJa", p."nameEn", p."path", p."bureauId"
-            FROM "org_unit" p CROSS JOIN generate_series(1, ${per}) k WHERE p."kind"::text IN ${parentKind})
-          INSERT INTO "org_unit" ("id","code","kind","nameJa","nameEn","parentId","path","bureauId","position","updatedAt")
-          SELECT c.id, c."code" || '-' || c.k, '${kind}', c."nameJa" || '-' || c.k, c."nameEn" || '-' || c.k, c."parentId",
-                 c."path" || c.id || '/', c."bureauId", c.k, now()
-          FROM c`);
-      }
+      await seedOrgTree(sql);
     });
     await step(`${STAFF.toLocaleString()} staff: a head for every unit, the rest in 係`, async () => {
       await sql(`INSERT INTO "staff" ("id","employeeNumber","nameJa","nameKana","nameEn","loginId","jobFamilyId","hireDate","updatedAt")
@@ -222,22 +193,8 @@ async function main() {
       ),
     );
 
-    const measure = async (label: string, who: string, target: string) => {
-      const cookie = cookies.get(who) ?? '';
-      for (let i = 0; i < 10; i++) await app.inject({ method: 'GET', url: target, headers: { cookie } });
-      const times: number[] = [];
-      let size = 0;
-      for (let i = 0; i < REQUESTS; i++) {
-        const start = performance.now();
-        const res = await app.inject({ method: 'GET', url: target, headers: { cookie } });
-        times.push(performance.now() - start);
-        if (res.statusCode !== 200) throw new Error(`${target}: ${res.statusCode} ${res.body.slice(0, 300)}`);
-        size = res.body.length;
-      }
-      console.info(
-        `${label.padEnd(60)} p50 ${pct(times, 50).toFixed(1).padStart(6)} ms   p95 ${pct(times, 95).toFixed(1).padStart(6)} ms   (${REQUESTS} warm, ${(size / 1024).toFixed(0)} KB)`,
-      );
-    };
+    const measure = (label: string, who: string, target: string) =>
+      measureGet(app, { label, target, cookie: cookies.get(who) ?? '', requests: REQUESTS, width: 60 });
     const team = async (who: string) =>
       (
         await app.inject({

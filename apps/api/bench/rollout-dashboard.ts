@@ -1,17 +1,3 @@
-/**
- * Rollout dashboard benchmark (not a test): a fresh database on the local PostgreSQL with 20,000 staff
- * in ~1,000 units, 2,000,000 OJT sessions and 600,000 training enrolments over 令和3〜8年度, all made
- * in SQL with generate_series; then p50/p95 of warm requests to both dashboards through app.inject.
- *
- *   cd apps/api && node --import tsx bench/rollout-dashboard.ts [staff] [ojtSessions] [enrolments] [requests]
- *
- * The per-row triggers that keep `ojt_staff_year`, `ojt_initiative_year` and `training_staff_year` are
- * switched off for the bulk load, and the rollups are then filled from the loaded rows with one GROUP BY
- * each — the same figures the triggers would give, in seconds rather than minutes. Two sessions in three
- * are linked to one or two of the policy's initiatives. BENCH_DATABASE_URL overrides
- * the server (default postgresql://postgres@127.0.0.1:5432/postgres).
- */
-import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { buildApp } from '../src/app.ts';
 import { createPrisma } from '../src/db/client.ts';
@@ -21,6 +7,7 @@ import { prepareDatabase } from '../src/db/setup.ts';
 import { parseEnv } from '../src/env.ts';
 import { hashPassword } from '../src/features/auth/password.ts';
 import { refreshDashboardRollup } from '../src/features/dashboards/dashboard-rollup.ts';
+import { measureGet, seedOrgTree, step } from './lib.ts';
 
 const STAFF = Number(process.argv[2] ?? 20_000);
 const OJT = Number(process.argv[3] ?? 2_000_000);
@@ -30,18 +17,6 @@ const FIRST_FY = 2021;
 const LAST_FY = 2026;
 const YEARS = LAST_FY - FIRST_FY + 1;
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-
-async function step<T>(label: string, fn: () => Promise<T>): Promise<T> {
-  const start = performance.now();
-  const r = await fn();
-  console.info(`${label.padEnd(46)} ${((performance.now() - start) / 1000).toFixed(1).padStart(7)} s`);
-  return r;
-}
-
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? 0;
-};
 
 async function main() {
   const name = `bench_rollout_${Date.now()}`;
@@ -60,24 +35,7 @@ async function main() {
       await sql(
         `INSERT INTO "job_family" ("id","code","nameJa","nameEn") VALUES (gen_random_uuid(),'jimu','事務','Admin')`,
       );
-      // 15 bureaus + 5 wards → 3 部 each → 4 課 each → 3 係 each
-      await sql(`INSERT INTO "org_unit" ("id","code","kind","nameJa","nameEn","path","bureauId","position","updatedAt")
-        SELECT id, 'B' || lpad(n::text, 2, '0'), CASE WHEN n > 15 THEN 'ward' ELSE 'bureau' END::"OrgUnitKind",
-               CASE WHEN n > 15 THEN '区' ELSE '局' END || n, 'Bureau ' || n, '/' || id || '/', id, n, now()
-        FROM (SELECT gen_random_uuid() AS id, n FROM generate_series(1, 20) n) b`);
-      for (const [kind, per, parentKind] of [
-        ['department', 3, "('bureau','ward')"],
-        ['division', 4, "('department')"],
-        ['section', 3, "('division')"],
-      ] as const) {
-        await sql(`WITH c AS MATERIALIZED (
-            SELECT gen_random_uuid() AS id, k, p."id" AS "parentId", p."code", p."nameJa", p."nameEn", p."path", p."bureauId"
-            FROM "org_unit" p CROSS JOIN generate_series(1, ${per}) k WHERE p."kind"::text IN ${parentKind})
-          INSERT INTO "org_unit" ("id","code","kind","nameJa","nameEn","parentId","path","bureauId","position","updatedAt")
-          SELECT c.id, c."code" || '-' || c.k, '${kind}', c."nameJa" || '-' || c.k, c."nameEn" || '-' || c.k, c."parentId",
-                 c."path" || c.id || '/', c."bureauId", c.k, now()
-          FROM c`);
-      }
+      await seedOrgTree(sql);
     });
     await step(`${STAFF.toLocaleString()} staff and their posts`, async () => {
       await sql(`INSERT INTO "staff" ("id","employeeNumber","nameJa","nameKana","nameEn","loginId","jobFamilyId","hireDate","updatedAt")
@@ -222,19 +180,8 @@ async function main() {
     const bureau = await db.orgUnit.findFirstOrThrow({ where: { code: 'B01' } });
     const department = await db.orgUnit.findFirstOrThrow({ where: { code: 'B01-1' } });
 
-    const measure = async (label: string, target: string) => {
-      for (let i = 0; i < 10; i++) await app.inject({ method: 'GET', url: target, headers: { cookie } });
-      const times: number[] = [];
-      for (let i = 0; i < REQUESTS; i++) {
-        const start = performance.now();
-        const res = await app.inject({ method: 'GET', url: target, headers: { cookie } });
-        times.push(performance.now() - start);
-        if (res.statusCode !== 200) throw new Error(`${target}: ${res.statusCode} ${res.body.slice(0, 300)}`);
-      }
-      console.info(
-        `${label.padEnd(46)} p50 ${pct(times, 50).toFixed(1).padStart(6)} ms   p95 ${pct(times, 95).toFixed(1).padStart(6)} ms   (${REQUESTS} warm requests)`,
-      );
-    };
+    const measure = (label: string, target: string) =>
+      measureGet(app, { label, target, cookie, requests: REQUESTS, width: 46 });
     console.info('');
     await measure('baseline: GET /api/grades (sign-in check only)', '/api/grades');
     await measure('GET /api/dashboards/rollout?fiscalYear=2025', '/api/dashboards/rollout?fiscalYear=2025');
