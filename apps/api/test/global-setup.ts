@@ -72,7 +72,7 @@ export default async function setup(project: TestProject) {
     await admin.query('SELECT pg_advisory_lock(727001)');
     const ready = await admin.query(
       `SELECT 1 FROM pg_database d JOIN pg_shdescription s ON s.objoid = d.oid
-        WHERE d.datname = $1 AND s.description = 'ready'`,
+        WHERE d.datname = $1 AND s.description LIKE 'ready%'`,
       [template],
     );
     if (ready.rowCount === 0) {
@@ -85,13 +85,16 @@ export default async function setup(project: TestProject) {
       } finally {
         await db.$disconnect();
       }
-      await admin.query(`COMMENT ON DATABASE "${template}" IS 'ready'`);
+      // Marked with the time, so that runs of other contents (other branches) leave it alone for an hour
+      await admin.query(`COMMENT ON DATABASE "${template}" IS 'ready ${Date.now()}'`);
     }
-    // Templates of older contents, and test databases that crashed runs left over an hour ago.
+    // Templates of other contents built over an hour ago (runs of other branches may share this server
+    // and use theirs), and test databases that crashed runs left over an hour ago.
     const stale = await admin.query<{ datname: string }>(
-      `SELECT datname FROM pg_database
-        WHERE (datname LIKE 'portal\\_template\\_%' AND datname <> $1)
-           OR (datname LIKE 'portal\\_test\\_%' AND split_part(datname, '_', 3)::bigint < $2)`,
+      `SELECT d.datname FROM pg_database d LEFT JOIN pg_shdescription s ON s.objoid = d.oid
+        WHERE (d.datname LIKE 'portal\\_template\\_%' AND d.datname <> $1
+               AND substring(s.description FROM '^ready ([0-9]+)$')::bigint < $2)
+           OR (d.datname LIKE 'portal\\_test\\_%' AND split_part(d.datname, '_', 3)::bigint < $2)`,
       [template, Date.now() - 3_600_000],
     );
     for (const { datname } of stale.rows) {

@@ -3,7 +3,7 @@
  * HMAC (keyed by the session secret), so neither a leaked table nor a guessed id opens a session.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import { loadActor } from '../../access/access.ts';
+import { actorOf, findSessionActor } from '../../access/access.ts';
 import type { Actor, RequestMeta } from '../../access/actor.ts';
 import type { Db } from '../../db/client.ts';
 import type { Env } from '../../env.ts';
@@ -83,7 +83,8 @@ export function createAuthService(deps: { db: Db; env: Env; secret: string }) {
     /** The actor behind a session token, or null when it is unknown, expired, idle too long or disabled. */
     async authenticate(token: string): Promise<{ actor: Actor; expiresAt: Date } | null> {
       const id = sessionId(token);
-      const session = await db.session.findUnique({ where: { id } });
+      // one statement: the session with everything its actor needs
+      const session = await findSessionActor(db, id);
       if (!session) return null;
       const now = Date.now();
       const idle = now - session.lastSeenAt.getTime() > env.sessionIdleSeconds * 1000;
@@ -91,12 +92,12 @@ export function createAuthService(deps: { db: Db; env: Env; secret: string }) {
         await db.session.deleteMany({ where: { id } });
         return null;
       }
-      const actor = await loadActor(db, session.staffId, id);
-      if (!actor) {
+      if (session.disabled) {
         // disabled since: every session of the account ends
         await db.session.deleteMany({ where: { staffId: session.staffId } });
         return null;
       }
+      const actor = actorOf(session);
       if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
         await db.session.updateMany({ where: { id }, data: { lastSeenAt: new Date(now) } });
       }

@@ -1,0 +1,89 @@
+/**
+ * The queries access decisions need. `sessionActor` reads a session and everything its actor needs
+ * (system roles, the units they head, the people an override gives them, their 推進体制 holdings) in
+ * one statement, so authenticating a request costs one round trip (two when the session is touched).
+ */
+import type { Db, Tx } from '../db/client.ts';
+import { Prisma } from '../generated/prisma/client.ts';
+import { inForce, inForceSql, teamPostWhere } from './scope.ts';
+
+type Client = Db | Tx;
+
+export type SessionActorRow = {
+  sessionId: string;
+  staffId: string;
+  expiresAt: Date;
+  lastSeenAt: Date;
+  disabled: boolean;
+  systemRoles: string[];
+  teamPaths: string[];
+  overrideStaffIds: string[];
+  holdings: { orgUnitId: string | null; code: string }[];
+};
+
+/** The session `id` and its actor's facts on `day`, in one statement; `null` when no such session. */
+export async function sessionActor(db: Client, id: string, day: Date): Promise<SessionActorRow | null> {
+  const d = Prisma.sql`${day.toISOString().slice(0, 10)}::date`;
+  const rows = await db.$queryRaw<SessionActorRow[]>`
+    SELECT s.id AS "sessionId", s."staffId", s."expiresAt", s."lastSeenAt",
+           st."disabledAt" IS NOT NULL AS disabled,
+           st."systemRoles"::text[] AS "systemRoles",
+           ARRAY(SELECT u.path FROM "assignment" a JOIN "org_unit" u ON u.id = a."orgUnitId"
+                  WHERE a."staffId" = s."staffId" AND a."isHead" AND ${inForceSql('a', d)}) AS "teamPaths",
+           ARRAY(SELECT o."staffId"::text FROM "supervisor_override" o
+                  WHERE o."supervisorId" = s."staffId" AND ${inForceSql('o', d)}) AS "overrideStaffIds",
+           COALESCE((SELECT json_agg(json_build_object('orgUnitId', h."orgUnitId", 'code', r.code))
+                       FROM "promotion_role_holding" h JOIN "promotion_role" r ON r.id = h."promotionRoleId"
+                      WHERE h."staffId" = s."staffId" AND ${inForceSql('h', d)}), '[]'::json) AS holdings
+      FROM "session" s JOIN "staff" st ON st.id = s."staffId"
+     WHERE s.id = ${id}`;
+  return rows[0] ?? null;
+}
+
+/** Of these people, the ones matching `where` (the actor's scope, or their team). */
+export async function staffAmong(
+  db: Client,
+  where: Prisma.StaffWhereInput,
+  staffIds: readonly string[],
+): Promise<Set<string>> {
+  if (!staffIds.length) return new Set();
+  const rows = await db.staff.findMany({
+    where: { AND: [{ id: { in: [...new Set(staffIds)] } }, where] },
+    select: { id: true },
+  });
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Of these people, the ones with a post in force under the units the actor heads. */
+export async function postedUnder(
+  db: Client,
+  actor: { teamPaths: string[] },
+  staffIds: readonly string[],
+): Promise<Set<string>> {
+  const posts = teamPostWhere(actor);
+  if (!posts || !staffIds.length) return new Set();
+  const rows = await db.assignment.findMany({
+    where: { ...posts, staffId: { in: [...staffIds] } },
+    select: { staffId: true },
+  });
+  return new Set(rows.map((r) => r.staffId));
+}
+
+/** Whether anyone supervises this person today: the head of a unit above (or of) theirs, or an override. */
+export async function hasSupervisor(db: Client, staffId: string, day: Date): Promise<boolean> {
+  const [posts, override] = await Promise.all([
+    db.assignment.findMany({
+      where: { staffId, ...inForce(day) },
+      select: { orgUnit: { select: { path: true } } },
+    }),
+    db.supervisorOverride.findFirst({ where: { staffId, ...inForce(day) }, select: { id: true } }),
+  ]);
+  if (override) return true;
+  const unitIds = [...new Set(posts.flatMap((p) => p.orgUnit.path.split('/').filter(Boolean)))];
+  if (!unitIds.length) return false;
+  const head = await db.assignment.findFirst({
+    where: { ...inForce(day), isHead: true, orgUnitId: { in: unitIds }, staffId: { not: staffId } },
+    select: { id: true },
+  });
+  return head !== null;
+}

@@ -1,0 +1,119 @@
+/**
+ * The scope rules, written once, in the two forms the code needs: Prisma `where` builders for the
+ * repositories' queries and SQL fragments for raw queries (the team dashboard, rollups). A rule that
+ * changes here changes for every list, record check and figure.
+ */
+
+import { Prisma } from '../generated/prisma/client.ts';
+import type { Actor } from './actor.ts';
+
+/** Formatting a date in the city's time zone; built once (constructing one per call is costly). */
+const TOKYO_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' });
+
+/** Today as a date (the dates of posts are calendar dates, in the city's time zone). */
+export function today(now = new Date()): Date {
+  return new Date(`${TOKYO_DAY.format(now)}T00:00:00Z`);
+}
+
+/** A dated row (post, holding, override) in force on `day`. */
+export function inForce(day = today()) {
+  return { startsOn: { lte: day }, OR: [{ endsOn: null }, { endsOn: { gte: day } }] };
+}
+
+/** The same rule in SQL, for the row alias `t` (`"startsOn"`/`"endsOn"` columns) and a date expression. */
+export function inForceSql(t: string, day: Prisma.Sql): Prisma.Sql {
+  const a = Prisma.raw(t);
+  return Prisma.sql`${a}."startsOn" <= ${day} AND (${a}."endsOn" IS NULL OR ${a}."endsOn" >= ${day})`;
+}
+
+// --- the team rule ----------------------------------------------------------------------------------
+// A person is in the actor's team when a post of theirs in force lies in (or under) a unit the actor
+// heads, or when an explicit supervisor override in force names them. The actor is never in their own team.
+
+type TeamOf = Pick<Actor, 'staffId' | 'teamPaths' | 'overrideStaffIds'>;
+
+/** Posts in force under the units the actor heads; `null` when the actor heads none. */
+export function teamPostWhere(
+  actor: Pick<Actor, 'teamPaths'>,
+  day = today(),
+): Prisma.AssignmentWhereInput | null {
+  if (!actor.teamPaths.length) return null;
+  return { ...inForce(day), orgUnit: { OR: actor.teamPaths.map((p) => ({ path: { startsWith: p } })) } };
+}
+
+/** The people the actor supervises on `day` (team or override, never themselves); `null` when none. */
+export function supervisedStaffWhere(actor: TeamOf, day = today()): Prisma.StaffWhereInput | null {
+  const or: Prisma.StaffWhereInput[] = [];
+  const posts = teamPostWhere(actor, day);
+  if (posts) or.push({ assignments: { some: posts } });
+  if (actor.overrideStaffIds.length) or.push({ id: { in: actor.overrideStaffIds } });
+  return or.length ? { AND: [{ OR: or }, { id: { not: actor.staffId } }] } : null;
+}
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * The team rule in SQL: whether post `a` (an `assignment` row alias) lies under a unit the actor heads
+ * on `day`. Joins nothing: the unit's path is looked up by the post's unit.
+ */
+export function teamPostSql(actor: Pick<Actor, 'teamPaths'>, a: string, day: Prisma.Sql): Prisma.Sql {
+  if (!actor.teamPaths.length) return Prisma.sql`false`;
+  const alias = Prisma.raw(a);
+  const patterns = actor.teamPaths.map((p) => `${escapeLike(p)}%`);
+  return Prisma.sql`(${inForceSql(a, day)} AND EXISTS (
+    SELECT 1 FROM "org_unit" tu WHERE tu.id = ${alias}."orgUnitId" AND tu.path LIKE ANY(${patterns}::text[])))`;
+}
+
+/** The team rule in SQL for a staff id expression: supervised on `day`, by post or override, not the actor. */
+export function supervisedSql(actor: TeamOf, staffId: Prisma.Sql, day: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(${staffId} <> ${actor.staffId}::uuid AND (
+    ${staffId} = ANY(${actor.overrideStaffIds}::uuid[])
+    OR EXISTS (SELECT 1 FROM "assignment" ta WHERE ta."staffId" = ${staffId} AND ${teamPostSql(actor, 'ta', day)})))`;
+}
+
+// --- who and what the actor may see ---------------------------------------------------------------
+
+const has = (actor: Pick<Actor, 'permissions'>, p: Parameters<Actor['permissions']['has']>[0]) =>
+  actor.permissions.has(p);
+
+/** The people the actor may see: self; their team; their bureau; everyone for HR and executives. */
+export function staffWhere(actor: Actor, day = today()): Prisma.StaffWhereInput {
+  if (has(actor, 'staff:read:any')) return {};
+  const or: Prisma.StaffWhereInput[] = [{ id: actor.staffId }];
+  if (has(actor, 'staff:read:team')) {
+    const team = supervisedStaffWhere(actor, day);
+    if (team) or.push(team);
+  }
+  if (has(actor, 'staff:read:bureau') && actor.bureauIds.length) {
+    or.push({ assignments: { some: { ...inForce(day), orgUnit: { bureauId: { in: actor.bureauIds } } } } });
+  }
+  return { OR: or };
+}
+
+/** OJT sessions the actor may see: those of the people they may see, and those they gave. */
+export function ojtSessionWhere(actor: Actor): Prisma.OjtSessionWhereInput {
+  if (has(actor, 'staff:read:any')) return {};
+  return { OR: [{ trainee: staffWhere(actor) }, { supervisorId: actor.staffId }] };
+}
+
+/** The courses the actor manages, as a where; `null` when none. */
+export function managedTrainingWhere(actor: Actor): Prisma.TrainingWhereInput | null {
+  if (has(actor, 'training:manage:any')) return {};
+  if (has(actor, 'training:manage:bureau') && actor.bureauIds.length) {
+    return { kind: 'departmental', ownerBureauId: { in: actor.bureauIds } };
+  }
+  return null;
+}
+
+/** Training applications the actor may see: their own, their staff's, and those to courses they manage. */
+export function trainingApplicationWhere(actor: Actor): Prisma.TrainingApplicationWhereInput {
+  if (has(actor, 'training:manage:any')) return {};
+  const or: Prisma.TrainingApplicationWhereInput[] = [{ staffId: actor.staffId }];
+  const team = has(actor, 'training:approve:team') ? supervisedStaffWhere(actor) : null;
+  if (team) or.push({ staff: team });
+  const managed = managedTrainingWhere(actor);
+  if (managed) or.push({ session: { training: managed } });
+  return { OR: or };
+}
