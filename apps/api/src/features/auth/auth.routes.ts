@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../db/seed/demo.seed.ts';
 import { actorOf, requestMeta, sessionCookieName } from '../../plugins/auth.ts';
+import { me } from './me.ts';
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const cookieName = sessionCookieName(app.env.cookieSecure);
@@ -44,39 +45,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/me',
     { schema: { tags: ['auth'], summary: 'Who I am and what I may do', response: { 200: Me } } },
-    async (request) => {
-      const actor = actorOf(request);
-      const [staff, units] = await Promise.all([
-        app.services.staff.detail(actor.staffId),
-        app.db.orgUnit.findMany({
-          where: {
-            OR: [{ path: { in: actor.teamPaths } }, { id: { in: actor.bureauIds } }],
-          },
-          select: { id: true, code: true, kind: true, nameJa: true, nameEn: true, path: true },
-        }),
-      ]);
-      const ref = (u: (typeof units)[number]) => ({
-        id: u.id,
-        code: u.code,
-        kind: u.kind,
-        name: { ja: u.nameJa, en: u.nameEn },
-      });
-      const session = await app.db.session.findUniqueOrThrow({
-        where: { id: actor.sessionId },
-        select: { expiresAt: true },
-      });
-      return {
-        staff,
-        roles: actor.roles,
-        permissions: [...actor.permissions],
-        teamUnits: units.filter((u) => actor.teamPaths.includes(u.path)).map(ref),
-        bureaus: units.filter((u) => actor.bureauIds.includes(u.id)).map(ref),
-        session: {
-          expiresAt: session.expiresAt.toISOString(),
-          idleTimeoutSeconds: app.env.sessionIdleSeconds,
-        },
-      };
-    },
+    async (request) =>
+      me(
+        { db: app.db, staff: app.services.staff, idleTimeoutSeconds: app.env.sessionIdleSeconds },
+        actorOf(request),
+      ),
   );
 
   app.get(

@@ -24,12 +24,13 @@ import {
 } from '../../access/access.ts';
 import type { Actor, RequestMeta } from '../../access/actor.ts';
 import type { Db, Tx } from '../../db/client.ts';
-import { Prisma } from '../../generated/prisma/client.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
+import type { InputJson } from '../../db/json.ts';
 import { BadRequestError, ConflictError, type FieldError, NotFoundError } from '../../shared/errors.ts';
 import { idempotent } from '../../shared/idempotency.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
 import { expandPolicyLinks, loadPolicyCatalog, type PolicyCatalog } from '../policy/policy-links.ts';
-import type { CareerRepository, PlanRow } from './career.repository.ts';
+import type { CareerPlanSelect, CareerRepository, PlanRow } from './career.repository.ts';
 
 const iso = (d: Date) => d.toISOString();
 export const currentFiscalYear = () => fiscalYearOf(today().toISOString().slice(0, 10));
@@ -63,8 +64,8 @@ function columnsOf(content: CareerPlanContent) {
     shortTermGoal: content.shortTermGoal,
     midTermGoal: content.midTermGoal,
     longTermGoal: content.longTermGoal,
-    desiredExperiences: content.desiredExperiences as Prisma.InputJsonValue,
-    selfAssessments: content.selfAssessments as Prisma.InputJsonValue,
+    desiredExperiences: content.desiredExperiences as InputJson,
+    selfAssessments: content.selfAssessments as InputJson,
     skillsToGain: content.skillsToGain,
     staffImageIds: content.staffImageIds,
     initiativeIds: content.initiativeIds,
@@ -105,9 +106,6 @@ class Refused extends Error {
     super(reason);
   }
 }
-
-const isUniqueViolation = (e: unknown) =>
-  e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002';
 
 export function createCareerPlanService(deps: { db: Db; repo: CareerRepository }) {
   const { db, repo } = deps;
@@ -180,7 +178,7 @@ export function createCareerPlanService(deps: { db: Db; repo: CareerRepository }
         planId,
         version: row.version,
         status: row.status,
-        content: contentOf(row) as Prisma.InputJsonValue,
+        content: contentOf(row) as InputJson,
         savedById: actorId,
       },
     });
@@ -390,7 +388,7 @@ export function createCareerPlanService(deps: { db: Db; repo: CareerRepository }
           db,
           {
             actorId: actor.staffId,
-            scope: `POST /api/staff/${staffId}/career-plan/comments?fiscalYear=${fiscalYear}`,
+            scope: `career.plan.comment:${staffId}:${fiscalYear}`,
             key: idempotencyKey,
             body,
           },
@@ -490,6 +488,6 @@ const planSelectForVersion = {
   skillsToGain: true,
   staffImageIds: true,
   initiativeIds: true,
-} as const satisfies Prisma.CareerPlanSelect;
+} as const satisfies CareerPlanSelect;
 
 export type CareerPlanService = ReturnType<typeof createCareerPlanService>;

@@ -5,6 +5,10 @@
 import type { Db, Tx } from '../../db/client.ts';
 import { Prisma } from '../../generated/prisma/client.ts';
 
+/** The query shapes the feature's use cases compose (scope rules come from `access/scope.ts`). */
+export type SelfDevelopmentWhere = Prisma.SelfDevelopmentRecordWhereInput;
+export type CareerPlanSelect = Prisma.CareerPlanSelect;
+
 export const planSelect = {
   id: true,
   staffId: true,

@@ -22,7 +22,6 @@ import {
 } from '../../access/access.ts';
 import type { Actor, RequestMeta } from '../../access/actor.ts';
 import type { Db, Tx } from '../../db/client.ts';
-import type { Prisma } from '../../generated/prisma/client.ts';
 import { BadRequestError, ConflictError, NotFoundError } from '../../shared/errors.ts';
 import { type IdempotentResult, idempotent } from '../../shared/idempotency.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
@@ -32,7 +31,7 @@ import {
   loadPolicyCatalog,
   type PolicyCatalog,
 } from '../policy/policy-links.ts';
-import type { CareerRepository, RecordRow } from './career.repository.ts';
+import type { CareerRepository, RecordRow, SelfDevelopmentWhere } from './career.repository.ts';
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 const day = (s: string | null) => (s ? new Date(`${s}T00:00:00Z`) : null);
@@ -176,7 +175,7 @@ export function createSelfDevelopmentService(deps: { db: Db; repo: CareerReposit
   return {
     async list(actor: Actor, staffId: string, query: SelfDevelopmentQuery): Promise<SelfDevelopmentPage> {
       await assertStaffVisible(db, actor, staffId);
-      const where: Prisma.SelfDevelopmentRecordWhereInput = {
+      const where: SelfDevelopmentWhere = {
         staffId,
         ...(query.fiscalYear ? { fiscalYear: query.fiscalYear } : {}),
         ...(query.kind ? { kind: query.kind } : {}),
@@ -212,7 +211,7 @@ export function createSelfDevelopmentService(deps: { db: Db; repo: CareerReposit
         db,
         {
           actorId: actor.staffId,
-          scope: `POST /api/staff/${staffId}/self-development`,
+          scope: `selfdev.create:${staffId}`,
           key: idempotencyKey,
           body,
         },

@@ -1,5 +1,6 @@
 import { HealthResponse } from '@portal/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { databaseReachable } from './health.repository.ts';
 
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -13,13 +14,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (_request, reply) => {
-      const reachable = await Promise.race([
-        app.db.$queryRaw`SELECT 1`.then(
-          () => true,
-          () => false,
-        ),
-        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2000).unref()),
-      ]);
+      const reachable = await databaseReachable(app.db);
       const body = {
         status: reachable ? ('ok' as const) : ('unavailable' as const),
         database: { mode: app.databaseMode, reachable },

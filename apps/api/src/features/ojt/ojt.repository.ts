@@ -3,8 +3,12 @@
  * one aggregate query over the `ojt_staff_year` rollup (kept by a trigger on `ojt_session`).
  */
 import { OJT_DEFAULT_INTERVAL_DAYS, type TeamDashboardQuery } from '@portal/contracts';
+import { inForceSql, teamPostSql } from '../../access/scope.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { Prisma } from '../../generated/prisma/client.ts';
+
+/** The query shapes the feature's use cases compose (scope rules come from `access/scope.ts`). */
+export type OjtSessionWhere = Prisma.OjtSessionWhereInput;
 
 const person = { select: { id: true, nameJa: true, nameEn: true } } as const;
 
@@ -191,7 +195,6 @@ export function createOjtRepository(db: Db) {
     }): Promise<{ items: TeamRow[]; totals: TeamTotals }> {
       const { actorId, teamPaths, overrideStaffIds, fiscalYear, asOf, fyStart, query } = input;
       const day = Prisma.sql`${asOf}::date`;
-      const patterns = teamPaths.map((p) => `${escapeLike(p)}%`);
       const filters: Prisma.Sql[] = [];
       if (query.q) {
         const like = `%${escapeLike(query.q)}%`;
@@ -210,9 +213,7 @@ export function createOjtRepository(db: Db) {
           -- everyone in force under the units the actor heads, with the post that puts them there
           SELECT DISTINCT ON (a."staffId") a."staffId" AS id, a."orgUnitId", a."gradeId"
             FROM "assignment" a
-            JOIN "org_unit" u ON u.id = a."orgUnitId"
-           WHERE a."startsOn" <= ${day} AND (a."endsOn" IS NULL OR a."endsOn" >= ${day})
-             AND u.path LIKE ANY(${patterns}::text[])
+           WHERE ${teamPostSql({ teamPaths }, 'a', day)}
            ORDER BY a."staffId", a."startsOn" DESC, a."isHead" DESC
         ),
         by_override AS (
@@ -220,7 +221,7 @@ export function createOjtRepository(db: Db) {
             FROM unnest(${overrideStaffIds}::uuid[]) AS o(id)
             LEFT JOIN LATERAL (
               SELECT a."orgUnitId", a."gradeId" FROM "assignment" a
-               WHERE a."staffId" = o.id AND a."startsOn" <= ${day} AND (a."endsOn" IS NULL OR a."endsOn" >= ${day})
+               WHERE a."staffId" = o.id AND ${inForceSql('a', day)}
                ORDER BY a."startsOn" DESC LIMIT 1
             ) cur ON true
            WHERE o.id NOT IN (SELECT id FROM by_unit)

@@ -36,7 +36,7 @@ import {
 } from '../../access/access.ts';
 import type { Actor, RequestMeta } from '../../access/actor.ts';
 import type { Db } from '../../db/client.ts';
-import type { Prisma } from '../../generated/prisma/client.ts';
+import type { JsonValue } from '../../db/json.ts';
 import {
   BadRequestError,
   ConflictError,
@@ -47,7 +47,7 @@ import {
 import { type IdempotentResult, idempotent } from '../../shared/idempotency.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
 import { expandPolicyLinks, loadPolicyCatalog, type PolicyCatalog } from '../policy/policy-links.ts';
-import type { OjtRepository, PlanRow, SessionRow } from './ojt.repository.ts';
+import type { OjtRepository, OjtSessionWhere, PlanRow, SessionRow } from './ojt.repository.ts';
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 const personOf = (p: { id: string; nameJa: string; nameEn: string }) => ({
@@ -58,7 +58,7 @@ const personOf = (p: { id: string; nameJa: string; nameEn: string }) => ({
 
 type GoalJson = { text: string; staffImageIds: string[]; initiativeIds: string[] };
 
-function goalsOf(json: Prisma.JsonValue): GoalJson[] {
+function goalsOf(json: JsonValue): GoalJson[] {
   if (!Array.isArray(json)) return [];
   return json.flatMap((g) => {
     if (!g || typeof g !== 'object' || Array.isArray(g)) return [];
@@ -261,7 +261,7 @@ export function createOjtService(deps: { db: Db; ojt: OjtRepository }) {
         ]);
       }
       if (query.staffId) await assertStaffVisible(db, actor, query.staffId);
-      const filters: Prisma.OjtSessionWhereInput[] = [ojtSessionWhere(actor)];
+      const filters: OjtSessionWhere[] = [ojtSessionWhere(actor)];
       if (query.staffId) filters.push({ traineeId: query.staffId });
       if (query.supervisorId) {
         filters.push({ supervisorId: query.supervisorId === 'me' ? actor.staffId : query.supervisorId });
@@ -301,7 +301,7 @@ export function createOjtService(deps: { db: Db; ojt: OjtRepository }) {
         actor,
         [traineeId],
         fields,
-        { key, scope: 'POST /api/ojt-sessions', body: input },
+        { key, scope: 'ojt.session.create', body: input },
         meta,
       );
       const row = r.body[0];
@@ -324,7 +324,7 @@ export function createOjtService(deps: { db: Db; ojt: OjtRepository }) {
         actor,
         traineeIds,
         fields,
-        { key, scope: 'POST /api/ojt-sessions/batch', body: input },
+        { key, scope: 'ojt.session.create-batch', body: input },
         meta,
       );
       const logged = new Set(r.body.map((s) => s.id));

@@ -2,6 +2,11 @@
 import type { Db, Tx } from '../../db/client.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 
+/** The query shapes the feature's use cases compose (scope rules come from `access/scope.ts`). */
+export type PlanItemNew = Prisma.PlanItemCreateManyInput;
+export type KpiNew = Prisma.KpiCreateManyInput;
+export type PlanHistoryNew = Prisma.PlanHistoryCreateManyInput;
+
 export const kpiSelect = {
   id: true,
   itemId: true,
@@ -70,7 +75,7 @@ export type PeriodRow = Prisma.PlanPeriodGetPayload<{ select: typeof periodSelec
 
 export function createPlanRepository(db: Db) {
   return {
-    policyInForce(tx: Db | Tx = db) {
+    policyInForce(tx: Db | Tx) {
       return tx.policy.findFirst({
         where: { inForce: true },
         select: { id: true, startFiscalYear: true, endFiscalYear: true },
@@ -104,7 +109,7 @@ export function createPlanRepository(db: Db) {
       return rows.map((r) => ({ ...r, itemCount: r._count.items, kpiCount: byPeriod.get(r.id) ?? 0 }));
     },
 
-    period(id: string, tx: Db | Tx = db) {
+    period(id: string, tx: Db | Tx) {
       return tx.planPeriod.findUnique({ where: { id }, select: periodSelect });
     },
 
@@ -120,14 +125,14 @@ export function createPlanRepository(db: Db) {
       });
     },
 
-    item(id: string, tx: Db | Tx = db) {
+    item(id: string, tx: Db | Tx) {
       return tx.planItem.findUnique({
         where: { id },
         select: { ...itemSelect, period: { select: periodSelect } },
       });
     },
 
-    kpi(id: string, tx: Db | Tx = db) {
+    kpi(id: string, tx: Db | Tx) {
       return tx.kpi.findUnique({
         where: { id },
         select: {
@@ -137,7 +142,7 @@ export function createPlanRepository(db: Db) {
       });
     },
 
-    units(ids: string[], tx: Db | Tx = db) {
+    units(ids: string[], tx: Db | Tx) {
       if (!ids.length) return Promise.resolve([]);
       return tx.orgUnit.findMany({
         where: { id: { in: ids } },
@@ -161,7 +166,7 @@ export function createPlanRepository(db: Db) {
       });
     },
 
-    initiatives(tx: Db | Tx = db) {
+    initiatives(tx: Db | Tx) {
       return tx.initiative.findMany({
         where: { area: { policy: { inForce: true } } },
         select: { id: true, code: true, titleJa: true, titleEn: true },

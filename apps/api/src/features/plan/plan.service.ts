@@ -31,7 +31,8 @@ import type { z } from 'zod';
 import { assertPlanPeriodVisible, canEnterKpiActual, require, today } from '../../access/access.ts';
 import type { Actor, RequestMeta } from '../../access/actor.ts';
 import type { Db, Tx } from '../../db/client.ts';
-import { Prisma } from '../../generated/prisma/client.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
+import type { InputJson } from '../../db/json.ts';
 import {
   BadRequestError,
   ConflictError,
@@ -40,8 +41,10 @@ import {
   NotFoundError,
 } from '../../shared/errors.ts';
 import { idempotent } from '../../shared/idempotency.ts';
+import { refuseStale, write } from '../../shared/write.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
 import { evaluateMetrics } from './kpi-metrics.ts';
+import type { KpiNew, PlanHistoryNew, PlanItemNew } from './plan.repository.ts';
 import {
   createPlanRepository,
   type ItemRow,
@@ -61,45 +64,25 @@ const ref = (u: UnitRow): OrgUnitRef => ({
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const currentFiscalYear = () => fiscalYearOf(today().toISOString().slice(0, 10));
 
-type Json = Prisma.InputJsonValue;
+type Json = InputJson;
 type ActionJson = { textJa: string; textEn: string };
 type ScheduleJson = { fiscalYear: number; textJa: string; textEn: string };
 
 const asActions = (v: unknown): ActionJson[] => (Array.isArray(v) ? (v as ActionJson[]) : []);
 const asSchedule = (v: unknown): ScheduleJson[] => (Array.isArray(v) ? (v as ScheduleJson[]) : []);
 
-function stale(what: string, current: unknown): never {
-  throw new ConflictError(
-    `The ${what} was changed by someone else. Reload and try again.`,
-    'version_conflict',
-    current,
-  );
-}
-
-/**
- * Thrown inside a transaction when the version is stale: it rolls the write back, and the 409 with
- * the record as it now is is built once the transaction has ended (see `versioned`).
- */
-class Stale extends Error {}
-
-const isUniqueViolation = (e: unknown) =>
-  e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002';
-
 export function createPlanService(deps: { db: Db; plan?: PlanRepository }) {
   const { db } = deps;
   const repo = deps.plan ?? createPlanRepository(db);
 
-  /**
-   * Runs a versioned write in a transaction. Inside, everything goes through `tx`; a stale version
-   * throws `Stale`, and the 409 carries `current()`, read after the rollback.
-   */
-  async function versioned(what: string, current: () => Promise<unknown>, write: (tx: Tx) => Promise<void>) {
-    try {
-      await db.$transaction(write);
-    } catch (e) {
-      if (e instanceof Stale) stale(what, await current());
-      throw e;
-    }
+  /** A versioned write on the one write path: a stale version is the 409 with `current()`. */
+  async function versioned(
+    actor: Actor,
+    what: string,
+    current: () => Promise<unknown>,
+    run: (tx: Tx) => Promise<void>,
+  ) {
+    await write(db, { actorId: actor.staffId, what, current, run: async (tx) => ({ body: await run(tx) }) });
   }
 
   // --- shaping ---------------------------------------------------------------------------------
@@ -226,14 +209,14 @@ export function createPlanService(deps: { db: Db; plan?: PlanRepository }) {
   }
 
   async function itemOut(actor: Actor, id: string): Promise<PlanItem> {
-    const row = await repo.item(id);
+    const row = await repo.item(id, db);
     if (!row) throw new NotFoundError('No such plan item.', 'plan_item_not_found');
     const [item] = await shapeItems(actor, row.period, [row]);
     return item as PlanItem;
   }
 
   async function kpiOut(actor: Actor, id: string): Promise<Kpi> {
-    const row = await repo.kpi(id);
+    const row = await repo.kpi(id, db);
     if (!row) throw new NotFoundError('No such KPI.', 'kpi_not_found');
     const item = await itemOut(actor, row.itemId);
     return item.kpis.find((k) => k.id === id) as Kpi;
@@ -463,11 +446,11 @@ export function createPlanService(deps: { db: Db; plan?: PlanRepository }) {
     async createPeriod(actor: Actor, body: unknown, key: string | undefined, meta: RequestMeta) {
       require(actor, 'plan:edit:any');
       const input = PlanPeriodCreate.parse(body);
-      const policy = await repo.policyInForce();
+      const policy = await repo.policyInForce(db);
       if (!policy) throw new NotFoundError('No policy is in force.', 'policy_not_found');
       const result = await idempotent(
         db,
-        { actorId: actor.staffId, scope: 'POST /api/plan-periods', key, body },
+        { actorId: actor.staffId, scope: 'plan.period.create', key, body },
         async (tx) => {
           await checkYears(input.startFiscalYear, input.endFiscalYear, null, policy, tx);
           const last = await tx.planPeriod.aggregate({
@@ -509,16 +492,17 @@ export function createPlanService(deps: { db: Db; plan?: PlanRepository }) {
       meta: RequestMeta,
     ): Promise<PlanPeriodListItem> {
       require(actor, 'plan:read:any');
-      const period = await repo.period(id);
+      const period = await repo.period(id, db);
       if (!period) throw new NotFoundError('No such plan period.', 'plan_period_not_found');
       assertEditable(actor, period);
       await versioned(
+        actor,
         'plan period',
         () => periodSummary(id),
         async (tx) => {
           const before = await repo.period(id, tx);
           if (!before) throw new NotFoundError('No such plan period.', 'plan_period_not_found');
-          if (before.version !== input.version) throw new Stale();
+          if (before.version !== input.version) refuseStale();
           const start = input.startFiscalYear ?? before.startFiscalYear;
           const end = input.endFiscalYear ?? before.endFiscalYear;
           const yearsChanged = start !== before.startFiscalYear || end !== before.endFiscalYear;
@@ -558,7 +542,7 @@ export function createPlanService(deps: { db: Db; plan?: PlanRepository }) {
               version: { increment: 1 },
             },
           });
-          if (updated.count !== 1) throw new Stale();
+          if (updated.count !== 1) refuseStale();
           const b = periodSnapshot(before);
           const a = periodSnapshot(data);
           await writeHistory(tx, {
@@ -588,7 +572,7 @@ export function createPlanService(deps: { db: Db; plan?: PlanRepository }) {
 
     async deletePeriod(actor: Actor, id: string, version: number, meta: RequestMeta): Promise<void> {
       require(actor, 'plan:read:any');
-      const period = await repo.period(id);
+      const period = await repo.period(id, db);
       if (!period) throw new NotFoundError('No such plan period.', 'plan_period_not_found');
       assertEditable(actor, period);
       if (period.status === 'published') {
@@ -598,13 +582,14 @@ export function createPlanService(deps: { db: Db; plan?: PlanRepository }) {
         );
       }
       await versioned(
+        actor,
         'plan period',
         () => periodSummary(id),
         async (tx) => {
           const gone = await tx.planPeriod.deleteMany({
             where: { id, version, status: { not: 'published' } },
           });
-          if (gone.count !== 1) throw new Stale();
+          if (gone.count !== 1) refuseStale();
           const b = periodSnapshot(period);
           await writeHistory(tx, {
             periodId: id,
@@ -629,17 +614,17 @@ export function createPlanService(deps: { db: Db; plan?: PlanRepository }) {
       meta: RequestMeta,
     ) {
       require(actor, 'plan:read:any');
-      const source = await repo.period(id);
+      const source = await repo.period(id, db);
       if (!source) throw new NotFoundError('No such plan period.', 'plan_period_not_found');
       assertEditable(actor, source);
-      const policy = await repo.policyInForce();
+      const policy = await repo.policyInForce(db);
       if (!policy) throw new NotFoundError('No policy is in force.', 'policy_not_found');
       const span = source.endFiscalYear - source.startFiscalYear;
       const start = input.startFiscalYear ?? source.endFiscalYear + 1;
       const end = input.endFiscalYear ?? Math.min(start + span, policy.endFiscalYear);
       const result = await idempotent(
         db,
-        { actorId: actor.staffId, scope: `POST /api/plan-periods/${id}/copy`, key, body: input },
+        { actorId: actor.staffId, scope: `plan.period.copy:${id}`, key, body: input },
         async (tx) => {
           await checkYears(start, end, null, policy, tx);
           const last = await tx.planPeriod.aggregate({
@@ -703,9 +688,9 @@ export function createPlanService(deps: { db: Db; plan?: PlanRepository }) {
             },
           });
           const shift = start - source.startFiscalYear;
-          const itemRows: Prisma.PlanItemCreateManyInput[] = [];
-          const kpiRows: Prisma.KpiCreateManyInput[] = [];
-          const history: Prisma.PlanHistoryCreateManyInput[] = [];
+          const itemRows: PlanItemNew[] = [];
+          const kpiRows: KpiNew[] = [];
+          const history: PlanHistoryNew[] = [];
           for (const item of items) {
             const itemId = randomUUID();
             const schedule = asSchedule(item.schedule)
@@ -794,13 +779,13 @@ export function createPlanService(deps: { db: Db; plan?: PlanRepository }) {
       meta: RequestMeta,
     ) {
       require(actor, 'plan:read:any');
-      const period = await repo.period(periodId);
+      const period = await repo.period(periodId, db);
       if (!period) throw new NotFoundError('No such plan period.', 'plan_period_not_found');
       assertEditable(actor, period);
       const input = PlanItemCreate.parse(body);
       const result = await idempotent(
         db,
-        { actorId: actor.staffId, scope: `POST /api/plan-periods/${periodId}/items`, key, body },
+        { actorId: actor.staffId, scope: `plan.item.create:${periodId}`, key, body },
         async (tx) => {
           await checkItemInput(tx, period, input);
           const last = await tx.planItem.aggregate({
@@ -850,16 +835,17 @@ export function createPlanService(deps: { db: Db; plan?: PlanRepository }) {
       meta: RequestMeta,
     ): Promise<PlanItem> {
       require(actor, 'plan:read:any');
-      const found = await repo.item(id);
+      const found = await repo.item(id, db);
       if (!found) throw new NotFoundError('No such plan item.', 'plan_item_not_found');
       assertEditable(actor, found.period);
       await versioned(
+        actor,
         'plan item',
         () => itemOut(actor, id),
         async (tx) => {
           const before = await repo.item(id, tx);
           if (!before) throw new NotFoundError('No such plan item.', 'plan_item_not_found');
-          if (before.version !== input.version) throw new Stale();
+          if (before.version !== input.version) refuseStale();
           await checkItemInput(tx, before.period, input);
           const next = {
             initiativeId: input.initiativeId ?? before.initiativeId,
@@ -879,7 +865,7 @@ export function createPlanService(deps: { db: Db; plan?: PlanRepository }) {
             where: { id, version: input.version },
             data: { ...next, version: { increment: 1 } },
           });
-          if (updated.count !== 1) throw new Stale();
+          if (updated.count !== 1) refuseStale();
           const b = await itemSnapshot(tx, before);
           const a = await itemSnapshot(tx, next);
           await writeHistory(tx, {
@@ -900,15 +886,16 @@ export function createPlanService(deps: { db: Db; plan?: PlanRepository }) {
 
     async deleteItem(actor: Actor, id: string, version: number, meta: RequestMeta): Promise<void> {
       require(actor, 'plan:read:any');
-      const found = await repo.item(id);
+      const found = await repo.item(id, db);
       if (!found) throw new NotFoundError('No such plan item.', 'plan_item_not_found');
       assertEditable(actor, found.period);
       await versioned(
+        actor,
         'plan item',
         () => itemOut(actor, id),
         async (tx) => {
           const gone = await tx.planItem.deleteMany({ where: { id, version } });
-          if (gone.count !== 1) throw new Stale();
+          if (gone.count !== 1) refuseStale();
           const b = await itemSnapshot(tx, found);
           await writeHistory(tx, {
             periodId: found.periodId,
@@ -926,7 +913,7 @@ export function createPlanService(deps: { db: Db; plan?: PlanRepository }) {
 
     async itemHistory(actor: Actor, id: string, page: number, pageSize: number): Promise<PlanHistoryPage> {
       require(actor, 'plan:read:any');
-      const found = await repo.item(id);
+      const found = await repo.item(id, db);
       if (!found) throw new NotFoundError('No such plan item.', 'plan_item_not_found');
       assertPlanPeriodVisible(actor, found.period.status);
       const [rows, total] = await repo.history(id, page, pageSize);
@@ -957,7 +944,7 @@ export function createPlanService(deps: { db: Db; plan?: PlanRepository }) {
 
     async createKpi(actor: Actor, itemId: string, body: unknown, key: string | undefined, meta: RequestMeta) {
       require(actor, 'plan:read:any');
-      const item = await repo.item(itemId);
+      const item = await repo.item(itemId, db);
       if (!item) throw new NotFoundError('No such plan item.', 'plan_item_not_found');
       assertEditable(actor, item.period);
       const input = KpiCreate.parse(body);
@@ -965,7 +952,7 @@ export function createPlanService(deps: { db: Db; plan?: PlanRepository }) {
       const metricParams = input.source === 'computed' ? input.metricParams : null;
       const result = await idempotent(
         db,
-        { actorId: actor.staffId, scope: `POST /api/plan-items/${itemId}/kpis`, key, body },
+        { actorId: actor.staffId, scope: `plan.kpi.create:${itemId}`, key, body },
         async (tx) => {
           await checkKpiInput(tx, item.period, { ...input, metric });
           const last = await tx.kpi.aggregate({ where: { itemId }, _max: { position: true } });
@@ -1011,16 +998,17 @@ export function createPlanService(deps: { db: Db; plan?: PlanRepository }) {
       meta: RequestMeta,
     ): Promise<Kpi> {
       require(actor, 'plan:read:any');
-      const found = await repo.kpi(id);
+      const found = await repo.kpi(id, db);
       if (!found) throw new NotFoundError('No such KPI.', 'kpi_not_found');
       assertEditable(actor, found.item.period);
       await versioned(
+        actor,
         'KPI',
         () => kpiOut(actor, id),
         async (tx) => {
           const before = await repo.kpi(id, tx);
           if (!before) throw new NotFoundError('No such KPI.', 'kpi_not_found');
-          if (before.version !== input.version) throw new Stale();
+          if (before.version !== input.version) refuseStale();
           const source = input.source ?? before.source;
           const next = {
             nameJa: input.nameJa ?? before.nameJa,
@@ -1052,7 +1040,7 @@ export function createPlanService(deps: { db: Db; plan?: PlanRepository }) {
               version: { increment: 1 },
             },
           });
-          if (updated.count !== 1) throw new Stale();
+          if (updated.count !== 1) refuseStale();
           if (input.targets) {
             await tx.kpiTarget.deleteMany({ where: { kpiId: id } });
             if (targets.length)
@@ -1078,16 +1066,17 @@ export function createPlanService(deps: { db: Db; plan?: PlanRepository }) {
 
     async deleteKpi(actor: Actor, id: string, version: number, meta: RequestMeta): Promise<void> {
       require(actor, 'plan:read:any');
-      const found = await repo.kpi(id);
+      const found = await repo.kpi(id, db);
       if (!found) throw new NotFoundError('No such KPI.', 'kpi_not_found');
       assertEditable(actor, found.item.period);
       await versioned(
+        actor,
         'KPI',
         () => kpiOut(actor, id),
         async (tx) => {
           const b = await kpiSnapshot(tx, found);
           const gone = await tx.kpi.deleteMany({ where: { id, version } });
-          if (gone.count !== 1) throw new Stale();
+          if (gone.count !== 1) refuseStale();
           await writeHistory(tx, {
             periodId: found.item.periodId,
             itemId: found.itemId,
@@ -1111,7 +1100,7 @@ export function createPlanService(deps: { db: Db; plan?: PlanRepository }) {
       meta: RequestMeta,
     ): Promise<Kpi> {
       require(actor, 'plan:read:any');
-      const kpi = await repo.kpi(id);
+      const kpi = await repo.kpi(id, db);
       if (!kpi) throw new NotFoundError('No such KPI.', 'kpi_not_found');
       assertPlanPeriodVisible(actor, kpi.item.period.status);
       if (!canEnterKpiActual(actor, kpi)) {
@@ -1136,6 +1125,7 @@ export function createPlanService(deps: { db: Db; plan?: PlanRepository }) {
       const note = input.note ?? '';
       const version = input.version ?? 0;
       await versioned(
+        actor,
         'actual',
         () => kpiOut(actor, id),
         async (tx) => {
@@ -1143,23 +1133,23 @@ export function createPlanService(deps: { db: Db; plan?: PlanRepository }) {
             where: { kpiId_fiscalYear: { kpiId: id, fiscalYear } },
           });
           if (!current) {
-            if (version !== 0) throw new Stale();
+            if (version !== 0) refuseStale();
             try {
               await tx.kpiActual.create({
                 data: { kpiId: id, fiscalYear, value, note, enteredById: actor.staffId },
               });
             } catch (e) {
               // another first entry of this 年度 got there first
-              if (isUniqueViolation(e)) throw new Stale();
+              if (isUniqueViolation(e)) refuseStale();
               throw e;
             }
           } else {
-            if (current.version !== version) throw new Stale();
+            if (current.version !== version) refuseStale();
             const updated = await tx.kpiActual.updateMany({
               where: { kpiId: id, fiscalYear, version },
               data: { value, note, enteredById: actor.staffId, version: { increment: 1 } },
             });
-            if (updated.count !== 1) throw new Stale();
+            if (updated.count !== 1) refuseStale();
           }
           const subject = { kpiNameJa: kpi.nameJa, kpiNameEn: kpi.nameEn, fiscalYear };
           const b = current ? { ...subject, value: current.value, note: current.note } : null;

@@ -2,6 +2,9 @@ import { inForce } from '../../access/access.ts';
 import type { Db } from '../../db/client.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 
+/** The query shapes the feature's use cases compose (scope rules come from `access/scope.ts`). */
+export type StaffWhere = Prisma.StaffWhereInput;
+
 const unitRef = {
   select: { id: true, code: true, kind: true, nameJa: true, nameEn: true, path: true },
 } as const;

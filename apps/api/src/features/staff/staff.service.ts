@@ -9,10 +9,9 @@ import type {
 import { assertStaffVisible, inForce, require, staffWhere } from '../../access/access.ts';
 import type { Actor, RequestMeta } from '../../access/actor.ts';
 import type { Db } from '../../db/client.ts';
-import type { Prisma } from '../../generated/prisma/client.ts';
 import { NotFoundError } from '../../shared/errors.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
-import type { AssignmentRow, StaffRepository, StaffSummaryRow } from './staff.repository.ts';
+import type { AssignmentRow, StaffRepository, StaffSummaryRow, StaffWhere } from './staff.repository.ts';
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 type UnitRow = { id: string; code: string; kind: OrgUnitRef['kind']; nameJa: string; nameEn: string };
@@ -99,7 +98,7 @@ export function createStaffService(deps: { db: Db; staff: StaffRepository }) {
     detail,
 
     async list(actor: Actor, query: StaffListQuery): Promise<StaffPage> {
-      const filters: Prisma.StaffWhereInput[] = [staffWhere(actor)];
+      const filters: StaffWhere[] = [staffWhere(actor)];
       if (query.q) {
         const q = query.q;
         filters.push({

@@ -36,7 +36,7 @@ import {
 } from '../../access/access.ts';
 import type { Actor, RequestMeta } from '../../access/actor.ts';
 import type { Db, Tx } from '../../db/client.ts';
-import { Prisma } from '../../generated/prisma/client.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
 import {
   BadRequestError,
   ConflictError,
@@ -47,6 +47,7 @@ import {
 import { idempotent } from '../../shared/idempotency.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
 import { japanDay, toApplication, toSession } from './training.mapper.ts';
+import type { ApplicationChange, ApplicationOrder, ApplicationWhere } from './training.repository.ts';
 import { ACTIVE_STATUSES, type ApplicationRow, type TrainingRepository } from './training.repository.ts';
 
 type ListQuery = z.output<typeof TrainingApplicationListQuery>;
@@ -176,7 +177,7 @@ export function createTrainingApplicationService(deps: { repo: TrainingRepositor
       db,
       {
         actorId: actor.staffId,
-        scope: `POST /api/applications/${id}/${spec.scope.replace('_', '-')}`,
+        scope: `training.application.${spec.scope}:${id}`,
         key,
         body: spec.body,
       },
@@ -220,12 +221,9 @@ export function createTrainingApplicationService(deps: { repo: TrainingRepositor
     return s;
   }
 
-  const isUniqueViolation = (e: unknown) =>
-    e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002';
-
   async function roster(actor: Actor, sessionId: string): Promise<TrainingSessionRoster> {
     const s = await managedSession(actor, sessionId);
-    const rows = await repo.sessionApplications(sessionId);
+    const rows = await repo.sessionApplications(sessionId, db);
     const items = await present(actor, rows);
     const counts = Object.fromEntries(ROSTER_ORDER.map((st) => [st, 0])) as Record<
       TrainingApplicationStatus,
@@ -270,7 +268,7 @@ export function createTrainingApplicationService(deps: { repo: TrainingRepositor
         db,
         {
           actorId: actor.staffId,
-          scope: `POST /api/training-sessions/${sessionId}/applications`,
+          scope: `training.application.create:${sessionId}`,
           key,
           body: input,
         },
@@ -337,11 +335,8 @@ export function createTrainingApplicationService(deps: { repo: TrainingRepositor
 
     async list(actor: Actor, query: ListQuery): Promise<TrainingApplicationPage> {
       require(actor, 'training:read:any');
-      const filters: Prisma.TrainingApplicationWhereInput[] = [];
-      let orderBy: Prisma.TrainingApplicationOrderByWithRelationInput[] = [
-        { session: { startsAt: 'desc' } },
-        { id: 'asc' },
-      ];
+      const filters: ApplicationWhere[] = [];
+      let orderBy: ApplicationOrder[] = [{ session: { startsAt: 'desc' } }, { id: 'asc' }];
       if (query.inbox === 'supervisor' || query.inbox === 'practice') {
         require(actor, 'training:approve:team');
         const team = supervisedStaffWhere(actor);
@@ -432,7 +427,7 @@ export function createTrainingApplicationService(deps: { repo: TrainingRepositor
       const done = await db
         .$transaction(async (tx): Promise<'ok' | 'full'> => {
           const guard = { id, status: app.status, version: app.version };
-          let data: Prisma.TrainingApplicationUpdateManyMutationInput;
+          let data: ApplicationChange;
           let promoted: string[] = [];
           if (supervisorStep) {
             outcome = input.decision === 'approve' ? 'approved' : 'declined';
@@ -670,7 +665,7 @@ export function createTrainingApplicationService(deps: { repo: TrainingRepositor
       }
       return idempotent(
         db,
-        { actorId: actor.staffId, scope: `POST /api/trainings/${trainingId}/assignments`, key, body: input },
+        { actorId: actor.staffId, scope: `training.assignment.create:${trainingId}`, key, body: input },
         async (tx) => {
           const people = await tx.staff.findMany({
             where: {

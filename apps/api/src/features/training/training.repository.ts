@@ -7,6 +7,13 @@ import { inForce } from '../../access/access.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 
+/** The query shapes the feature's use cases compose (scope rules come from `access/scope.ts`). */
+export type TrainingWhere = Prisma.TrainingWhereInput;
+export type SessionWhere = Prisma.TrainingSessionWhereInput;
+export type ApplicationWhere = Prisma.TrainingApplicationWhereInput;
+export type ApplicationOrder = Prisma.TrainingApplicationOrderByWithRelationInput;
+export type ApplicationChange = Prisma.TrainingApplicationUpdateManyMutationInput;
+
 type Client = Db | Tx;
 
 export const trainingSelect = {
@@ -138,7 +145,7 @@ export function createTrainingRepository(db: Db) {
     db,
 
     /** Grades and job families are small reference tables: read whole, once per request. */
-    async lookups(client: Client = db) {
+    async lookups(client: Client) {
       const [grades, jobFamilies] = await Promise.all([
         client.grade.findMany({ select: gradeSelect, orderBy: { rank: 'asc' } }),
         client.jobFamily.findMany({ select: { id: true, code: true, nameJa: true, nameEn: true } }),
@@ -160,7 +167,7 @@ export function createTrainingRepository(db: Db) {
       return rows.map((r) => Number(r.fy));
     },
 
-    units(ids: readonly string[], client: Client = db) {
+    units(ids: readonly string[], client: Client) {
       if (!ids.length) return Promise.resolve([]);
       return client.orgUnit.findMany({
         where: { id: { in: [...new Set(ids)] } },
@@ -168,7 +175,7 @@ export function createTrainingRepository(db: Db) {
       });
     },
 
-    people(ids: readonly string[], client: Client = db) {
+    people(ids: readonly string[], client: Client) {
       if (!ids.length) return Promise.resolve([]);
       return client.staff.findMany({
         where: { id: { in: [...new Set(ids)] } },
@@ -176,7 +183,7 @@ export function createTrainingRepository(db: Db) {
       });
     },
 
-    findTraining(id: string, client: Client = db) {
+    findTraining(id: string, client: Client) {
       return client.training.findUnique({ where: { id }, select: trainingSelect });
     },
 
@@ -250,7 +257,7 @@ export function createTrainingRepository(db: Db) {
       return { items, total };
     },
 
-    findSession(id: string, client: Client = db) {
+    findSession(id: string, client: Client) {
       return client.trainingSession.findUnique({
         where: { id },
         select: { ...sessionSelect, training: { select: trainingSelect } },
@@ -258,7 +265,7 @@ export function createTrainingRepository(db: Db) {
     },
 
     /** Applications per session and status, in one grouped query. */
-    async statusCounts(sessionIds: readonly string[], client: Client = db) {
+    async statusCounts(sessionIds: readonly string[], client: Client) {
       if (!sessionIds.length) return [];
       const rows = await client.trainingApplication.groupBy({
         by: ['sessionId', 'status'],
@@ -286,10 +293,7 @@ export function createTrainingRepository(db: Db) {
     },
 
     /** Places on the waiting list (1 = next to move up) of these applications, by window function. */
-    async waitlistPositions(
-      applicationIds: readonly string[],
-      client: Client = db,
-    ): Promise<Map<string, number>> {
+    async waitlistPositions(applicationIds: readonly string[], client: Client): Promise<Map<string, number>> {
       if (!applicationIds.length) return new Map();
       const rows = await client.$queryRaw<{ id: string; position: number }[]>`
         SELECT id, position FROM (
@@ -302,7 +306,7 @@ export function createTrainingRepository(db: Db) {
       return new Map(rows.map((r) => [r.id, r.position]));
     },
 
-    findApplication(id: string, client: Client = db) {
+    findApplication(id: string, client: Client) {
       return client.trainingApplication.findUnique({ where: { id }, select: applicationSelect() });
     },
 
@@ -325,7 +329,7 @@ export function createTrainingRepository(db: Db) {
       return { items, total };
     },
 
-    sessionApplications(sessionId: string, client: Client = db) {
+    sessionApplications(sessionId: string, client: Client) {
       return client.trainingApplication.findMany({
         where: { sessionId, status: { not: 'withdrawn' } },
         select: applicationSelect(),
@@ -334,11 +338,7 @@ export function createTrainingRepository(db: Db) {
     },
 
     /** Of these people, those the actor supervises (given the where of the actor's staff). */
-    async supervisedIds(
-      where: Prisma.StaffWhereInput | null,
-      staffIds: readonly string[],
-      client: Client = db,
-    ) {
+    async supervisedIds(where: Prisma.StaffWhereInput | null, staffIds: readonly string[], client: Client) {
       if (!where || !staffIds.length) return new Set<string>();
       const rows = await client.staff.findMany({
         where: { AND: [{ id: { in: [...new Set(staffIds)] } }, where] },

@@ -23,7 +23,7 @@ import type { z } from 'zod';
 import { canManageTraining, managedTrainingWhere, require, today } from '../../access/access.ts';
 import type { Actor, RequestMeta } from '../../access/actor.ts';
 import type { Tx } from '../../db/client.ts';
-import { Prisma } from '../../generated/prisma/client.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
 import {
   BadRequestError,
   ConflictError,
@@ -44,7 +44,13 @@ import {
   toTraining,
   unitRef,
 } from './training.mapper.ts';
-import type { SessionRow, TrainingRepository, TrainingRow } from './training.repository.ts';
+import type {
+  SessionRow,
+  SessionWhere,
+  TrainingRepository,
+  TrainingRow,
+  TrainingWhere,
+} from './training.repository.ts';
 
 type TrainingData = z.output<typeof TrainingInput>;
 type TrainingChange = z.output<typeof TrainingUpdate>;
@@ -61,7 +67,7 @@ export function createTrainingService(deps: { repo: TrainingRepository }) {
   const db = repo.db;
 
   /** What a reader may see of the catalogue: active courses, and inactive ones they manage. */
-  function visibleWhere(actor: Actor, includeInactive: boolean): Prisma.TrainingWhereInput {
+  function visibleWhere(actor: Actor, includeInactive: boolean): TrainingWhere {
     const managed = managedTrainingWhere(actor);
     if (includeInactive && managed) return { OR: [{ active: true }, managed] };
     return { active: true };
@@ -85,8 +91,11 @@ export function createTrainingService(deps: { repo: TrainingRepository }) {
     const now = new Date();
     const [catalog, lookups, units, upcoming, mine, feedback] = await Promise.all([
       loadPolicyCatalog(db),
-      repo.lookups(),
-      repo.units(rows.flatMap((t) => (t.ownerBureauId ? [t.ownerBureauId] : []))),
+      repo.lookups(db),
+      repo.units(
+        rows.flatMap((t) => (t.ownerBureauId ? [t.ownerBureauId] : [])),
+        db,
+      ),
       repo.upcomingSessions(ids, now),
       repo.applicationsOf(actor.staffId, ids),
       repo.feedbackSummary(rows.filter((t) => canManageTraining(actor, t)).map((t) => t.id)),
@@ -189,9 +198,6 @@ export function createTrainingService(deps: { repo: TrainingRepository }) {
     }
   }
 
-  const isUniqueViolation = (e: unknown) =>
-    e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002';
-
   async function counts(sessionIds: string[], client: Tx | typeof db = db) {
     const rows = await repo.statusCounts(sessionIds, client);
     const by = new Map<string, Record<string, number>>();
@@ -226,7 +232,7 @@ export function createTrainingService(deps: { repo: TrainingRepository }) {
       require(actor, 'training:read:any');
       const current = fiscalYearOf(isoDate(today()));
       const [lookups, bureaus, years] = await Promise.all([
-        repo.lookups(),
+        repo.lookups(db),
         repo.bureaus(),
         repo.offeredFiscalYears(),
       ]);
@@ -245,7 +251,7 @@ export function createTrainingService(deps: { repo: TrainingRepository }) {
 
     async list(actor: Actor, query: ListQuery): Promise<TrainingPage> {
       require(actor, 'training:read:any');
-      const filters: Prisma.TrainingWhereInput[] = [visibleWhere(actor, query.includeInactive === true)];
+      const filters: TrainingWhere[] = [visibleWhere(actor, query.includeInactive === true)];
       const kinds = query.kind === undefined ? [] : Array.isArray(query.kind) ? query.kind : [query.kind];
       if (kinds.length) filters.push({ kind: { in: kinds } });
       if (query.gradeId) {
@@ -364,7 +370,7 @@ export function createTrainingService(deps: { repo: TrainingRepository }) {
       assertMayWrite(actor, input);
       const result = await idempotent(
         db,
-        { actorId: actor.staffId, scope: 'POST /api/trainings', key, body: input },
+        { actorId: actor.staffId, scope: 'training.create', key, body: input },
         async (tx) => {
           await validate(tx, input);
           const code =
@@ -439,7 +445,7 @@ export function createTrainingService(deps: { repo: TrainingRepository }) {
     async listSessions(actor: Actor, trainingId: string, query: SessionQuery): Promise<TrainingSessionPage> {
       require(actor, 'training:read:any');
       await visibleTraining(actor, trainingId);
-      const where: Prisma.TrainingSessionWhereInput = {
+      const where: SessionWhere = {
         trainingId,
         ...(query.fiscalYear ? { fiscalYear: query.fiscalYear } : {}),
       };
@@ -448,6 +454,7 @@ export function createTrainingService(deps: { repo: TrainingRepository }) {
       const [c, mine] = await Promise.all([counts(ids), repo.myApplications(actor.staffId, ids)]);
       const positions = await repo.waitlistPositions(
         mine.filter((m) => m.status === 'waitlisted').map((m) => m.id),
+        db,
       );
       const mineBy = new Map(mine.map((m) => [m.sessionId, m]));
       const day = today();
@@ -490,7 +497,7 @@ export function createTrainingService(deps: { repo: TrainingRepository }) {
       if (errors.length) throw new BadRequestError('The session does not fit the course.', errors);
       return idempotent(
         db,
-        { actorId: actor.staffId, scope: `POST /api/trainings/${trainingId}/sessions`, key, body: input },
+        { actorId: actor.staffId, scope: `training.session.create:${trainingId}`, key, body: input },
         async (tx) => {
           const data = {
             trainingId,
@@ -528,7 +535,7 @@ export function createTrainingService(deps: { repo: TrainingRepository }) {
       input: SessionChange,
       meta: RequestMeta,
     ): Promise<TrainingSession> {
-      const found = await repo.findSession(sessionId);
+      const found = await repo.findSession(sessionId, db);
       if (!found || (!found.training.active && !canManageTraining(actor, found.training))) {
         throw new NotFoundError('No such session.', 'session_not_found');
       }
@@ -572,7 +579,7 @@ export function createTrainingService(deps: { repo: TrainingRepository }) {
         })
         .catch(async (e: unknown) => {
           if (e instanceof ConflictError) {
-            const current = await repo.findSession(sessionId);
+            const current = await repo.findSession(sessionId, db);
             throw new ConflictError(
               e.message,
               'stale_version',
@@ -581,7 +588,7 @@ export function createTrainingService(deps: { repo: TrainingRepository }) {
           }
           throw e;
         });
-      const row = await repo.findSession(sessionId);
+      const row = await repo.findSession(sessionId, db);
       if (!row) throw new NotFoundError('No such session.', 'session_not_found');
       return sessionOut(actor, row);
     },

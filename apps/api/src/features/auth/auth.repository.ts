@@ -1,0 +1,21 @@
+/** The queries of sign-in that are not the session's actor (see `access/access.repository.ts`). */
+import type { Db, Tx } from '../../db/client.ts';
+
+type Client = Db | Tx;
+
+/** The units of these paths (the units a person heads) and of these ids (the bureaus they serve). */
+export function unitsByPathOrId(db: Client, paths: readonly string[], ids: readonly string[]) {
+  return db.orgUnit.findMany({
+    where: { OR: [{ path: { in: [...paths] } }, { id: { in: [...ids] } }] },
+    select: { id: true, code: true, kind: true, nameJa: true, nameEn: true, path: true },
+  });
+}
+
+/** When a session ends at the latest. */
+export async function sessionExpiry(db: Client, sessionId: string): Promise<Date> {
+  const session = await db.session.findUniqueOrThrow({
+    where: { id: sessionId },
+    select: { expiresAt: true },
+  });
+  return session.expiresAt;
+}
