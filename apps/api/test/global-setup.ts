@@ -64,7 +64,8 @@ export default async function setup(project: TestProject) {
     return;
   }
 
-  const template = `portal_template_${await contentHash()}`;
+  // `portal_tpl_`: runs that drop every `portal_template_*` of another content leave these alone
+  const template = `portal_tpl_${await contentHash()}`;
   const admin = new pg.Client(pgConfigFromUrl(adminUrl));
   await admin.connect();
   try {
@@ -92,7 +93,7 @@ export default async function setup(project: TestProject) {
     // and use theirs), and test databases that crashed runs left over an hour ago.
     const stale = await admin.query<{ datname: string }>(
       `SELECT d.datname FROM pg_database d LEFT JOIN pg_shdescription s ON s.objoid = d.oid
-        WHERE (d.datname LIKE 'portal\\_template\\_%' AND d.datname <> $1
+        WHERE (d.datname LIKE 'portal\\_tpl\\_%' AND d.datname <> $1
                AND substring(s.description FROM '^ready ([0-9]+)$')::bigint < $2)
            OR (d.datname LIKE 'portal\\_test\\_%' AND split_part(d.datname, '_', 3)::bigint < $2)`,
       [template, Date.now() - 3_600_000],
