@@ -9,7 +9,7 @@ import type { Db, Tx } from '../db/client.ts';
 import { NotFoundError } from '../shared/errors.ts';
 import * as repo from './access.repository.ts';
 import type { Actor } from './actor.ts';
-import { allows, authorize } from './authorize.ts';
+import { allows, authorize, type Target } from './authorize.ts';
 import { staffWhere, supervisedStaffWhere, today } from './scope.ts';
 
 export { allows, authorize, type Refusal, type Target } from './authorize.ts';
@@ -52,15 +52,6 @@ export function actorOf(row: repo.SessionActorRow): Actor {
 /** The session and its actor as of today, in one statement. */
 export function findSessionActor(db: Client, sessionId: string) {
   return repo.sessionActor(db, sessionId, today());
-}
-
-export function can(actor: Actor, permission: Permission): boolean {
-  return allows(actor, permission);
-}
-
-/** 403 unless the actor's roles grant one of the permissions. */
-export function require(actor: Actor, ...anyOf: Permission[]): void {
-  authorize(actor, anyOf);
 }
 
 /** 404 unless the actor may see this person. */
@@ -150,6 +141,15 @@ export async function assertSupervisorOf(db: Client, actor: Actor, staffId: stri
   authorize(actor, permission, { supervised: await isSupervisorOf(db, actor, staffId) });
 }
 
+/** The permissions that manage courses, and the target a course is for them (a bureau owns only its 部門別研修). */
+export const MANAGE_TRAINING = [
+  'training:manage:any',
+  'training:manage:bureau',
+] as const satisfies Permission[];
+export function trainingTarget(training: { kind: string; ownerBureauId: string | null }): Target {
+  return { bureau: training.kind === 'departmental' ? training.ownerBureauId : null };
+}
+
 /** Whether the actor manages a course: HR any; a bureau officer their own bureau's 部門別研修. */
 export function canManageTraining(
   actor: Actor,
@@ -172,7 +172,7 @@ export function hasSupervisor(db: Client, staffId: string): Promise<boolean> {
 
 /** HR sees every period; everyone else only published ones (a draft or one under review is 404). */
 export function assertPlanPeriodVisible(actor: Actor, status: 'draft' | 'review' | 'published'): void {
-  if (status !== 'published' && !can(actor, 'plan:edit:any')) {
+  if (status !== 'published' && !allows(actor, 'plan:edit:any')) {
     throw new NotFoundError('No such plan period.', 'plan_period_not_found');
   }
 }

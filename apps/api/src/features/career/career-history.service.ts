@@ -17,7 +17,7 @@ import {
   type TimelinePage,
   type TimelineQuery,
 } from '@portal/contracts';
-import { assertStaffVisible, require, supervisedStaffWhere, today } from '../../access/access.ts';
+import { assertStaffVisible, authorize, supervisedStaffWhere, today } from '../../access/access.ts';
 import type { Actor } from '../../access/actor.ts';
 import type { Db } from '../../db/client.ts';
 import { expandPolicyLinks, loadPolicyCatalog } from '../policy/policy-links.ts';
@@ -258,7 +258,7 @@ export function createCareerHistoryService(deps: { db: Db; repo: CareerRepositor
     },
 
     async myDashboard(actor: Actor): Promise<MyDashboard> {
-      require(actor, 'dashboard:read:self');
+      authorize(actor, 'dashboard:read:self');
       const fiscalYear = currentFiscalYear();
       const team = supervisedStaffWhere(actor);
       const [figures, awaiting] = await Promise.all([

@@ -15,10 +15,10 @@ import {
   fiscalYearOf,
 } from '@portal/contracts';
 import {
+  allows,
   assertSelfWrite,
   assertStaffVisible,
   assertSupervisorOf,
-  can,
   isSupervisorOf,
   today,
 } from '../../access/access.ts';
@@ -228,7 +228,7 @@ export function createCareerPlanService(deps: { db: Db; repo: CareerRepository }
       repo.planYears(staffId),
       actor.staffId === staffId ? false : isSupervisorOf(db, actor, staffId),
     ]);
-    const self = actor.staffId === staffId && can(actor, 'career:write:self');
+    const self = actor.staffId === staffId && allows(actor, 'career:write:self');
     const result: CareerPlanView = {
       staffId,
       fiscalYear,
@@ -237,7 +237,7 @@ export function createCareerPlanService(deps: { db: Db; repo: CareerRepository }
       can: {
         edit: self && writableYears().includes(fiscalYear),
         submit: self && row !== null && row.status !== 'submitted',
-        comment: supervises && can(actor, 'career:comment:team') && row !== null && row.status !== 'draft',
+        comment: supervises && allows(actor, 'career:comment:team') && row !== null && row.status !== 'draft',
       },
     };
     return result;
@@ -257,7 +257,7 @@ export function createCareerPlanService(deps: { db: Db; repo: CareerRepository }
       if (
         !row &&
         actor.staffId === staffId &&
-        can(actor, 'career:write:self') &&
+        allows(actor, 'career:write:self') &&
         fiscalYear === currentFiscalYear()
       ) {
         row = await carryForward(actor, staffId, fiscalYear, meta);

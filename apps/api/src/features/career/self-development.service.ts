@@ -13,10 +13,10 @@ import {
   type SupportRequest,
 } from '@portal/contracts';
 import {
+  allows,
   assertSelfWrite,
   assertStaffVisible,
   assertSupervisorOf,
-  can,
   isSupervisorOf,
   today,
 } from '../../access/access.ts';
@@ -191,8 +191,8 @@ export function createSelfDevelopmentService(deps: { db: Db; repo: CareerReposit
         pageSize: query.pageSize,
         total,
         can: {
-          create: actor.staffId === staffId && can(actor, 'selfdev:write:self'),
-          decide: supervises && can(actor, 'selfdev:decide:team'),
+          create: actor.staffId === staffId && allows(actor, 'selfdev:write:self'),
+          decide: supervises && allows(actor, 'selfdev:decide:team'),
         },
       };
     },

@@ -20,7 +20,7 @@ import {
   type TrendPoint,
   type UnitFigures,
 } from '@portal/contracts';
-import { assertDashboardUnitVisible, can, require, today } from '../../access/access.ts';
+import { allows, assertDashboardUnitVisible, authorize, today } from '../../access/access.ts';
 import type { Actor } from '../../access/actor.ts';
 import type { Db } from '../../db/client.ts';
 import { NotFoundError } from '../../shared/errors.ts';
@@ -310,7 +310,7 @@ export function createDashboardService(deps: { db: Db }) {
 
   return {
     async rollout(actor: Actor, requested: number | undefined): Promise<RolloutDashboard> {
-      require(actor, 'dashboard:read:any');
+      authorize(actor, 'dashboard:read:any');
       const { fiscalYear, current, asOf } = yearContext(requested);
       const refreshedAt = await ensureDashboardRollup(db);
       const policy = await policyShape(db);
@@ -426,7 +426,7 @@ export function createDashboardService(deps: { db: Db }) {
       });
       if (!unit) {
         // the same answers as for a unit outside the reader's scope
-        if (!can(actor, 'dashboard:read:any')) require(actor, 'dashboard:read:bureau');
+        if (!allows(actor, 'dashboard:read:any')) authorize(actor, 'dashboard:read:bureau');
         throw new NotFoundError('No such org unit.', 'org_unit_not_found');
       }
       assertDashboardUnitVisible(actor, unit);
@@ -486,7 +486,7 @@ export function createDashboardService(deps: { db: Db }) {
           const c = chain.get(id);
           return c ? [ref(c)] : [];
         }),
-        canReadRollout: can(actor, 'dashboard:read:any'),
+        canReadRollout: allows(actor, 'dashboard:read:any'),
         period: items[0]
           ? {
               id: items[0].periodId,

@@ -24,26 +24,20 @@ import {
   type TeamDashboardQuery,
 } from '@portal/contracts';
 import {
+  allows,
   assertOjtSessionLogger,
   assertStaffVisible,
   assertSupervisorOfAll,
-  can,
+  authorize,
   isSupervisorOf,
   ojtSessionsEditable,
   ojtSessionWhere,
-  require,
   today,
 } from '../../access/access.ts';
 import type { Actor, RequestMeta } from '../../access/actor.ts';
 import type { Db } from '../../db/client.ts';
 import type { JsonValue } from '../../db/json.ts';
-import {
-  BadRequestError,
-  ConflictError,
-  type FieldError,
-  ForbiddenError,
-  NotFoundError,
-} from '../../shared/errors.ts';
+import { BadRequestError, ConflictError, type FieldError, NotFoundError } from '../../shared/errors.ts';
 import { type IdempotentResult, idempotent } from '../../shared/idempotency.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
 import { expandPolicyLinks, loadPolicyCatalog, type PolicyCatalog } from '../policy/policy-links.ts';
@@ -215,7 +209,7 @@ export function createOjtService(deps: { db: Db; ojt: OjtRepository }) {
       ojt.staffYear(staffId, fiscalYear),
       ojt.person(staffId),
       loadPolicyCatalog(db),
-      can(actor, 'ojt-plan:write:team') ? isSupervisorOf(db, actor, staffId) : Promise.resolve(false),
+      allows(actor, 'ojt-plan:write:team') ? isSupervisorOf(db, actor, staffId) : Promise.resolve(false),
     ]);
     if (!person) throw new NotFoundError('No such staff member.', 'staff_not_found');
     const author = plan?.authorId ? await ojt.person(plan.authorId) : null;
@@ -344,10 +338,15 @@ export function createOjtService(deps: { db: Db; ojt: OjtRepository }) {
     ): Promise<OjtSession> {
       const found = await ojt.findSession({ AND: [{ id }, ojtSessionWhere(actor)] });
       if (!found) throw new NotFoundError('No such OJT session.', 'ojt_session_not_found');
-      require(actor, 'ojt:acknowledge:self');
-      if (found.traineeId !== actor.staffId) {
-        throw new ForbiddenError('Only the trainee may acknowledge a session.', 'not_trainee');
-      }
+      authorize(
+        actor,
+        'ojt:acknowledge:self',
+        { person: found.traineeId },
+        {
+          message: 'Only the trainee may acknowledge a session.',
+          code: 'not_trainee',
+        },
+      );
       const updated = await db.$transaction(async (tx) => {
         const data = {
           acknowledgedAt: found.acknowledgedAt ?? new Date(),
@@ -591,7 +590,7 @@ export function createOjtService(deps: { db: Db; ojt: OjtRepository }) {
     },
 
     async teamDashboard(actor: Actor, query: TeamDashboardQuery): Promise<TeamDashboard> {
-      require(actor, 'dashboard:read:team');
+      authorize(actor, 'dashboard:read:team');
       const fiscalYear = query.fiscalYear ?? currentFiscalYear();
       const range = fiscalYearRange(fiscalYear);
       const todayIso = isoDate(today());

@@ -1,5 +1,5 @@
 import type { GradeList, OrgUnitList } from '@portal/contracts';
-import { inForce, require, today } from '../../access/access.ts';
+import { authorize, inForce, today } from '../../access/access.ts';
 import type { Actor } from '../../access/actor.ts';
 import type { Db } from '../../db/client.ts';
 
@@ -7,7 +7,7 @@ export function createOrgService(deps: { db: Db }) {
   return {
     /** The organisation in force today, with the number of people posted directly in each unit. */
     async tree(actor: Actor): Promise<OrgUnitList> {
-      require(actor, 'org:read:any');
+      authorize(actor, 'org:read:any');
       const day = today();
       const [units, counts] = await Promise.all([
         deps.db.orgUnit.findMany({
@@ -45,7 +45,7 @@ export function createOrgService(deps: { db: Db }) {
 
     /** The grades (職位), low to high: what the staff directory filters by. */
     async grades(actor: Actor): Promise<GradeList> {
-      require(actor, 'org:read:any');
+      authorize(actor, 'org:read:any');
       const rows = await deps.db.grade.findMany({
         orderBy: { rank: 'asc' },
         select: { id: true, code: true, rank: true, nameJa: true, nameEn: true },

@@ -28,18 +28,12 @@ import {
   type PlanPeriodUpdate,
 } from '@portal/contracts';
 import type { z } from 'zod';
-import { assertPlanPeriodVisible, canEnterKpiActual, require, today } from '../../access/access.ts';
+import { assertPlanPeriodVisible, authorize, canEnterKpiActual, today } from '../../access/access.ts';
 import type { Actor, RequestMeta } from '../../access/actor.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import type { InputJson } from '../../db/json.ts';
-import {
-  BadRequestError,
-  ConflictError,
-  type FieldError,
-  ForbiddenError,
-  NotFoundError,
-} from '../../shared/errors.ts';
+import { BadRequestError, ConflictError, type FieldError, NotFoundError } from '../../shared/errors.ts';
 import { idempotent } from '../../shared/idempotency.ts';
 import { refuseStale, write } from '../../shared/write.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
@@ -407,7 +401,7 @@ export function createPlanService(deps: { db: Db; plan?: PlanRepository }) {
   /** 404 unless visible; then 403 unless HR. */
   function assertEditable(actor: Actor, period: { status: PeriodRow['status'] }) {
     assertPlanPeriodVisible(actor, period.status);
-    require(actor, 'plan:edit:any');
+    authorize(actor, 'plan:edit:any');
   }
 
   const audit = (
@@ -425,7 +419,7 @@ export function createPlanService(deps: { db: Db; plan?: PlanRepository }) {
 
   return {
     async listPeriods(actor: Actor): Promise<PlanPeriodList> {
-      require(actor, 'plan:read:any');
+      authorize(actor, 'plan:read:any');
       const rows = await repo.periods(
         actor.permissions.has('plan:edit:any')
           ? { policy: { inForce: true } }
@@ -435,7 +429,7 @@ export function createPlanService(deps: { db: Db; plan?: PlanRepository }) {
     },
 
     async getPeriod(actor: Actor, id: string): Promise<PlanPeriodDetail> {
-      require(actor, 'plan:read:any');
+      authorize(actor, 'plan:read:any');
       const [row] = await repo.periods({ id });
       if (!row) throw new NotFoundError('No such plan period.', 'plan_period_not_found');
       assertPlanPeriodVisible(actor, row.status);
@@ -444,7 +438,7 @@ export function createPlanService(deps: { db: Db; plan?: PlanRepository }) {
     },
 
     async createPeriod(actor: Actor, body: unknown, key: string | undefined, meta: RequestMeta) {
-      require(actor, 'plan:edit:any');
+      authorize(actor, 'plan:edit:any');
       const input = PlanPeriodCreate.parse(body);
       const policy = await repo.policyInForce(db);
       if (!policy) throw new NotFoundError('No policy is in force.', 'policy_not_found');
@@ -491,7 +485,7 @@ export function createPlanService(deps: { db: Db; plan?: PlanRepository }) {
       input: z.output<typeof PlanPeriodUpdate>,
       meta: RequestMeta,
     ): Promise<PlanPeriodListItem> {
-      require(actor, 'plan:read:any');
+      authorize(actor, 'plan:read:any');
       const period = await repo.period(id, db);
       if (!period) throw new NotFoundError('No such plan period.', 'plan_period_not_found');
       assertEditable(actor, period);
@@ -571,7 +565,7 @@ export function createPlanService(deps: { db: Db; plan?: PlanRepository }) {
     },
 
     async deletePeriod(actor: Actor, id: string, version: number, meta: RequestMeta): Promise<void> {
-      require(actor, 'plan:read:any');
+      authorize(actor, 'plan:read:any');
       const period = await repo.period(id, db);
       if (!period) throw new NotFoundError('No such plan period.', 'plan_period_not_found');
       assertEditable(actor, period);
@@ -613,7 +607,7 @@ export function createPlanService(deps: { db: Db; plan?: PlanRepository }) {
       key: string | undefined,
       meta: RequestMeta,
     ) {
-      require(actor, 'plan:read:any');
+      authorize(actor, 'plan:read:any');
       const source = await repo.period(id, db);
       if (!source) throw new NotFoundError('No such plan period.', 'plan_period_not_found');
       assertEditable(actor, source);
@@ -778,7 +772,7 @@ export function createPlanService(deps: { db: Db; plan?: PlanRepository }) {
       key: string | undefined,
       meta: RequestMeta,
     ) {
-      require(actor, 'plan:read:any');
+      authorize(actor, 'plan:read:any');
       const period = await repo.period(periodId, db);
       if (!period) throw new NotFoundError('No such plan period.', 'plan_period_not_found');
       assertEditable(actor, period);
@@ -834,7 +828,7 @@ export function createPlanService(deps: { db: Db; plan?: PlanRepository }) {
       input: z.output<typeof PlanItemUpdate>,
       meta: RequestMeta,
     ): Promise<PlanItem> {
-      require(actor, 'plan:read:any');
+      authorize(actor, 'plan:read:any');
       const found = await repo.item(id, db);
       if (!found) throw new NotFoundError('No such plan item.', 'plan_item_not_found');
       assertEditable(actor, found.period);
@@ -885,7 +879,7 @@ export function createPlanService(deps: { db: Db; plan?: PlanRepository }) {
     },
 
     async deleteItem(actor: Actor, id: string, version: number, meta: RequestMeta): Promise<void> {
-      require(actor, 'plan:read:any');
+      authorize(actor, 'plan:read:any');
       const found = await repo.item(id, db);
       if (!found) throw new NotFoundError('No such plan item.', 'plan_item_not_found');
       assertEditable(actor, found.period);
@@ -912,7 +906,7 @@ export function createPlanService(deps: { db: Db; plan?: PlanRepository }) {
     },
 
     async itemHistory(actor: Actor, id: string, page: number, pageSize: number): Promise<PlanHistoryPage> {
-      require(actor, 'plan:read:any');
+      authorize(actor, 'plan:read:any');
       const found = await repo.item(id, db);
       if (!found) throw new NotFoundError('No such plan item.', 'plan_item_not_found');
       assertPlanPeriodVisible(actor, found.period.status);
@@ -943,7 +937,7 @@ export function createPlanService(deps: { db: Db; plan?: PlanRepository }) {
     },
 
     async createKpi(actor: Actor, itemId: string, body: unknown, key: string | undefined, meta: RequestMeta) {
-      require(actor, 'plan:read:any');
+      authorize(actor, 'plan:read:any');
       const item = await repo.item(itemId, db);
       if (!item) throw new NotFoundError('No such plan item.', 'plan_item_not_found');
       assertEditable(actor, item.period);
@@ -997,7 +991,7 @@ export function createPlanService(deps: { db: Db; plan?: PlanRepository }) {
       input: z.output<typeof KpiUpdate>,
       meta: RequestMeta,
     ): Promise<Kpi> {
-      require(actor, 'plan:read:any');
+      authorize(actor, 'plan:read:any');
       const found = await repo.kpi(id, db);
       if (!found) throw new NotFoundError('No such KPI.', 'kpi_not_found');
       assertEditable(actor, found.item.period);
@@ -1065,7 +1059,7 @@ export function createPlanService(deps: { db: Db; plan?: PlanRepository }) {
     },
 
     async deleteKpi(actor: Actor, id: string, version: number, meta: RequestMeta): Promise<void> {
-      require(actor, 'plan:read:any');
+      authorize(actor, 'plan:read:any');
       const found = await repo.kpi(id, db);
       if (!found) throw new NotFoundError('No such KPI.', 'kpi_not_found');
       assertEditable(actor, found.item.period);
@@ -1099,13 +1093,19 @@ export function createPlanService(deps: { db: Db; plan?: PlanRepository }) {
       input: z.output<typeof KpiActualPut>,
       meta: RequestMeta,
     ): Promise<Kpi> {
-      require(actor, 'plan:read:any');
+      authorize(actor, 'plan:read:any');
       const kpi = await repo.kpi(id, db);
       if (!kpi) throw new NotFoundError('No such KPI.', 'kpi_not_found');
       assertPlanPeriodVisible(actor, kpi.item.period.status);
-      if (!canEnterKpiActual(actor, kpi)) {
-        throw new ForbiddenError('Only HR and the KPI’s own 局・区 enter its actuals.', 'forbidden');
-      }
+      authorize(
+        actor,
+        ['plan:edit:any', 'kpi:actual:bureau'],
+        { bureau: kpi.ownerBureauId },
+        {
+          message: 'Only HR and the KPI’s own 局・区 enter its actuals.',
+          code: 'forbidden',
+        },
+      );
       if (kpi.source === 'computed') {
         throw new BadRequestError('This KPI is computed from the portal’s data.', [
           { field: 'params.id', message: 'a computed KPI takes no entered actuals' },

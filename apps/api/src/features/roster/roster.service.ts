@@ -20,9 +20,10 @@ import {
   type RosterRowError,
   type RosterTotals,
 } from '@portal/contracts/roster/roster.schemas';
+import { authorize } from '../../access/access.ts';
 import type { Actor, RequestMeta } from '../../access/actor.ts';
 import type { Db, Tx } from '../../db/client.ts';
-import { AppError, ConflictError, type FieldError, ForbiddenError } from '../../shared/errors.ts';
+import { AppError, ConflictError, type FieldError } from '../../shared/errors.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
 import { type ParsedRoster, parseRoster, type RosterFile, RosterFileError } from './roster.parser.ts';
 import {
@@ -374,7 +375,7 @@ export function createRosterService(deps: { db: Db }) {
   return {
     /** What the file would change, with every bad row and why. Writes nothing. */
     async previewRoster(actor: Actor, file: RosterFile): Promise<RosterPreview> {
-      if (!actor.permissions.has('roster:import:any')) throw new ForbiddenError();
+      authorize(actor, 'roster:import:any');
       const token = rosterToken(file.bytes);
       const parsed = await read(file);
       const plan = await planRoster(createRosterRepository(db), parsed);
@@ -403,7 +404,7 @@ export function createRosterService(deps: { db: Db }) {
       token: string,
       meta: RequestMeta,
     ): Promise<RosterApplyResult> {
-      if (!actor.permissions.has('roster:import:any')) throw new ForbiddenError();
+      authorize(actor, 'roster:import:any');
       if (rosterToken(file.bytes) !== token.toLowerCase()) {
         throw new ConflictError(
           'This file is not the one that was previewed. Preview it again.',

@@ -6,7 +6,7 @@ import type {
   StaffPage,
   StaffSummary,
 } from '@portal/contracts';
-import { assertStaffVisible, inForce, require, staffWhere } from '../../access/access.ts';
+import { assertStaffVisible, authorize, inForce, staffWhere } from '../../access/access.ts';
 import type { Actor, RequestMeta } from '../../access/actor.ts';
 import type { Db } from '../../db/client.ts';
 import { NotFoundError } from '../../shared/errors.ts';
@@ -149,7 +149,7 @@ export function createStaffService(deps: { db: Db; staff: StaffRepository }) {
       meta: RequestMeta,
     ): Promise<StaffDetail> {
       await assertStaffVisible(deps.db, actor, staffId);
-      require(actor, 'staff:manage:any');
+      authorize(actor, 'staff:manage:any');
       await deps.db.$transaction(async (tx) => {
         const before = await tx.staff.findUniqueOrThrow({
           where: { id: staffId },

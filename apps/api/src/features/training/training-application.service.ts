@@ -24,26 +24,22 @@ import type {
 } from '@portal/contracts';
 import type { z } from 'zod';
 import {
+  authorize,
   canManageTraining,
   hasSupervisor,
   inForce,
   isSupervisorOf,
+  MANAGE_TRAINING,
   managedTrainingWhere,
-  require,
   supervisedStaffWhere,
   today,
   trainingApplicationWhere,
+  trainingTarget,
 } from '../../access/access.ts';
 import type { Actor, RequestMeta } from '../../access/actor.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
-import {
-  BadRequestError,
-  ConflictError,
-  type FieldError,
-  ForbiddenError,
-  NotFoundError,
-} from '../../shared/errors.ts';
+import { BadRequestError, ConflictError, type FieldError, NotFoundError } from '../../shared/errors.ts';
 import { idempotent } from '../../shared/idempotency.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
 import { japanDay, toApplication, toSession } from './training.mapper.ts';
@@ -171,7 +167,15 @@ export function createTrainingApplicationService(deps: { repo: TrainingRepositor
     },
   ): Promise<TrainingApplication> {
     const app = await visibleApplication(actor, id);
-    if (app.staffId !== actor.staffId) throw new ForbiddenError(spec.participantOnly, 'not_applicant');
+    authorize(
+      actor,
+      'training:apply:self',
+      { person: app.staffId },
+      {
+        message: spec.participantOnly,
+        code: 'not_applicant',
+      },
+    );
     if (!spec.open(app)) await conflict(actor, id, ...spec.notOpen);
     await idempotent(
       db,
@@ -211,13 +215,10 @@ export function createTrainingApplicationService(deps: { repo: TrainingRepositor
 
   async function managedSession(actor: Actor, sessionId: string) {
     const s = await visibleSession(actor, sessionId);
-    require(actor, 'training:manage:any', 'training:manage:bureau');
-    if (!canManageTraining(actor, s.training)) {
-      throw new ForbiddenError(
-        'Only HR, or the owning bureau, handles this session.',
-        'not_training_manager',
-      );
-    }
+    authorize(actor, MANAGE_TRAINING, trainingTarget(s.training), {
+      message: 'Only HR, or the owning bureau, handles this session.',
+      code: 'not_training_manager',
+    });
     return s;
   }
 
@@ -263,7 +264,7 @@ export function createTrainingApplicationService(deps: { repo: TrainingRepositor
       key: string | undefined,
     ): Promise<{ body: TrainingApplication; replayed: boolean }> {
       const s = await visibleSession(actor, sessionId);
-      require(actor, 'training:apply:self');
+      authorize(actor, 'training:apply:self');
       const result = await idempotent(
         db,
         {
@@ -334,11 +335,11 @@ export function createTrainingApplicationService(deps: { repo: TrainingRepositor
     },
 
     async list(actor: Actor, query: ListQuery): Promise<TrainingApplicationPage> {
-      require(actor, 'training:read:any');
+      authorize(actor, 'training:read:any');
       const filters: ApplicationWhere[] = [];
       let orderBy: ApplicationOrder[] = [{ session: { startsAt: 'desc' } }, { id: 'asc' }];
       if (query.inbox === 'supervisor' || query.inbox === 'practice') {
-        require(actor, 'training:approve:team');
+        authorize(actor, 'training:approve:team');
         const team = supervisedStaffWhere(actor);
         if (!team) return { items: [], page: query.page, pageSize: query.pageSize, total: 0 };
         filters.push({ staff: team });
@@ -349,9 +350,9 @@ export function createTrainingApplicationService(deps: { repo: TrainingRepositor
         );
         orderBy = [{ createdAt: 'asc' }, { id: 'asc' }];
       } else if (query.inbox === 'acceptance') {
+        authorize(actor, MANAGE_TRAINING);
         const managed = managedTrainingWhere(actor);
-        if (!managed)
-          throw new ForbiddenError('Only HR, or a bureau for its own courses, accepts applications.');
+        if (!managed) return { items: [], page: query.page, pageSize: query.pageSize, total: 0 };
         filters.push({ status: 'approved', session: { training: managed } });
         orderBy = [{ session: { startsAt: 'asc' } }, { supervisorDecidedAt: 'asc' }, { id: 'asc' }];
       } else {
@@ -370,7 +371,7 @@ export function createTrainingApplicationService(deps: { repo: TrainingRepositor
     },
 
     async get(actor: Actor, id: string): Promise<TrainingApplication> {
-      require(actor, 'training:read:any');
+      authorize(actor, 'training:read:any');
       await visibleApplication(actor, id);
       return presentOne(actor, id);
     },
@@ -384,18 +385,18 @@ export function createTrainingApplicationService(deps: { repo: TrainingRepositor
       const app = await visibleApplication(actor, id);
       const supervisorStep = input.decision === 'approve' || input.decision === 'decline';
       if (supervisorStep) {
-        require(actor, 'training:approve:team');
-        if (!(await isSupervisorOf(db, actor, app.staffId))) {
-          throw new ForbiddenError('Only the applicant’s supervisor approves or declines.', 'not_supervisor');
-        }
+        authorize(actor, 'training:approve:team');
+        authorize(
+          actor,
+          'training:approve:team',
+          { supervised: await isSupervisorOf(db, actor, app.staffId) },
+          { message: 'Only the applicant’s supervisor approves or declines.', code: 'not_supervisor' },
+        );
       } else {
-        require(actor, 'training:manage:any', 'training:manage:bureau');
-        if (!canManageTraining(actor, app.session.training)) {
-          throw new ForbiddenError(
-            'Only HR, or the owning bureau, accepts or rejects.',
-            'not_training_manager',
-          );
-        }
+        authorize(actor, MANAGE_TRAINING, trainingTarget(app.session.training), {
+          message: 'Only HR, or the owning bureau, accepts or rejects.',
+          code: 'not_training_manager',
+        });
       }
       if (input.version !== undefined && input.version !== app.version) {
         await conflict(actor, id, 'The application was changed by someone else.', 'stale_version');
@@ -502,9 +503,15 @@ export function createTrainingApplicationService(deps: { repo: TrainingRepositor
       meta: RequestMeta,
     ): Promise<TrainingApplication> {
       const app = await visibleApplication(actor, id);
-      if (app.staffId !== actor.staffId) {
-        throw new ForbiddenError('Only the applicant may withdraw.', 'not_applicant');
-      }
+      authorize(
+        actor,
+        'training:apply:self',
+        { person: app.staffId },
+        {
+          message: 'Only the applicant may withdraw.',
+          code: 'not_applicant',
+        },
+      );
       if (input?.version !== undefined && input.version !== app.version) {
         await conflict(actor, id, 'The application was changed by someone else.', 'stale_version');
       }
@@ -640,10 +647,10 @@ export function createTrainingApplicationService(deps: { repo: TrainingRepositor
       if (!training || (!training.active && !canManageTraining(actor, training))) {
         throw new NotFoundError('No such course.', 'training_not_found');
       }
-      require(actor, 'training:manage:any', 'training:manage:bureau');
-      if (!canManageTraining(actor, training)) {
-        throw new ForbiddenError('Only HR, or the owning bureau, enrols people.', 'not_training_manager');
-      }
+      authorize(actor, MANAGE_TRAINING, trainingTarget(training), {
+        message: 'Only HR, or the owning bureau, enrols people.',
+        code: 'not_training_manager',
+      });
       const [session, grades] = await Promise.all([
         db.trainingSession.findUnique({
           where: { id: input.sessionId },
@@ -762,10 +769,13 @@ export function createTrainingApplicationService(deps: { repo: TrainingRepositor
       meta: RequestMeta,
     ): Promise<TrainingApplication> {
       const app = await visibleApplication(actor, id);
-      require(actor, 'training:approve:team');
-      if (!(await isSupervisorOf(db, actor, app.staffId))) {
-        throw new ForbiddenError('Only the person’s supervisor confirms the report.', 'not_supervisor');
-      }
+      authorize(actor, 'training:approve:team');
+      authorize(
+        actor,
+        'training:approve:team',
+        { supervised: await isSupervisorOf(db, actor, app.staffId) },
+        { message: 'Only the person’s supervisor confirms the report.', code: 'not_supervisor' },
+      );
       if (!app.practiceReport) await conflict(actor, id, 'There is no report to confirm yet.', 'no_report');
       const n = await db.$transaction(async (tx) => {
         const updated = await tx.practiceReport.updateMany({

@@ -20,17 +20,18 @@ import {
   type TrainingUpdate,
 } from '@portal/contracts';
 import type { z } from 'zod';
-import { canManageTraining, managedTrainingWhere, require, today } from '../../access/access.ts';
+import {
+  authorize,
+  canManageTraining,
+  MANAGE_TRAINING,
+  managedTrainingWhere,
+  today,
+  trainingTarget,
+} from '../../access/access.ts';
 import type { Actor, RequestMeta } from '../../access/actor.ts';
 import type { Tx } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
-import {
-  BadRequestError,
-  ConflictError,
-  type FieldError,
-  ForbiddenError,
-  NotFoundError,
-} from '../../shared/errors.ts';
+import { BadRequestError, ConflictError, type FieldError, NotFoundError } from '../../shared/errors.ts';
 import { idempotent } from '../../shared/idempotency.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
 import { assertPolicyLinks, loadPolicyCatalog } from '../policy/policy-links.ts';
@@ -189,13 +190,10 @@ export function createTrainingService(deps: { repo: TrainingRepository }) {
   });
 
   function assertMayWrite(actor: Actor, shape: { kind: string; ownerBureauId: string | null }) {
-    require(actor, 'training:manage:any', 'training:manage:bureau');
-    if (!canManageTraining(actor, shape)) {
-      throw new ForbiddenError(
-        'Only HR, or the owning bureau for its 部門別研修, may do this.',
-        'not_training_manager',
-      );
-    }
+    authorize(actor, MANAGE_TRAINING, trainingTarget(shape), {
+      message: 'Only HR, or the owning bureau for its 部門別研修, may do this.',
+      code: 'not_training_manager',
+    });
   }
 
   async function counts(sessionIds: string[], client: Tx | typeof db = db) {
@@ -229,7 +227,7 @@ export function createTrainingService(deps: { repo: TrainingRepository }) {
     get: one,
 
     async options(actor: Actor): Promise<TrainingOptions> {
-      require(actor, 'training:read:any');
+      authorize(actor, 'training:read:any');
       const current = fiscalYearOf(isoDate(today()));
       const [lookups, bureaus, years] = await Promise.all([
         repo.lookups(db),
@@ -250,7 +248,7 @@ export function createTrainingService(deps: { repo: TrainingRepository }) {
     },
 
     async list(actor: Actor, query: ListQuery): Promise<TrainingPage> {
-      require(actor, 'training:read:any');
+      authorize(actor, 'training:read:any');
       const filters: TrainingWhere[] = [visibleWhere(actor, query.includeInactive === true)];
       const kinds = query.kind === undefined ? [] : Array.isArray(query.kind) ? query.kind : [query.kind];
       if (kinds.length) filters.push({ kind: { in: kinds } });
@@ -296,7 +294,7 @@ export function createTrainingService(deps: { repo: TrainingRepository }) {
      * family, or linked to what my career plan aims at — that I have not completed and am not already in.
      */
     async recommended(actor: Actor): Promise<TrainingRecommendations> {
-      require(actor, 'training:read:any');
+      authorize(actor, 'training:read:any');
       const now = new Date();
       const fiscalYear = fiscalYearOf(isoDate(today()));
       const [post, plan, taken] = await Promise.all([
@@ -443,7 +441,7 @@ export function createTrainingService(deps: { repo: TrainingRepository }) {
     },
 
     async listSessions(actor: Actor, trainingId: string, query: SessionQuery): Promise<TrainingSessionPage> {
-      require(actor, 'training:read:any');
+      authorize(actor, 'training:read:any');
       await visibleTraining(actor, trainingId);
       const where: SessionWhere = {
         trainingId,
