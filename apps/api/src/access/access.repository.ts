@@ -21,22 +21,38 @@ export type SessionActorRow = {
   holdings: { orgUnitId: string | null; code: string }[];
 };
 
-/** The session `id` and its actor's facts on `day`, in one statement; `null` when no such session. */
-export async function sessionActor(db: Client, id: string, day: Date): Promise<SessionActorRow | null> {
-  const d = Prisma.sql`${day.toISOString().slice(0, 10)}::date`;
-  const rows = await db.$queryRaw<SessionActorRow[]>`
-    SELECT s.id AS "sessionId", s."staffId", s."expiresAt", s."lastSeenAt",
-           st."disabledAt" IS NOT NULL AS disabled,
+/** What the actor is made of, for the person `staffId` (an SQL expression) on the date `d`. */
+function actorFacts(staffId: Prisma.Sql, d: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`st."disabledAt" IS NOT NULL AS disabled,
            st."systemRoles"::text[] AS "systemRoles",
            ARRAY(SELECT u.path FROM "assignment" a JOIN "org_unit" u ON u.id = a."orgUnitId"
-                  WHERE a."staffId" = s."staffId" AND a."isHead" AND ${inForceSql('a', d)}) AS "teamPaths",
+                  WHERE a."staffId" = ${staffId} AND a."isHead" AND ${inForceSql('a', d)}) AS "teamPaths",
            ARRAY(SELECT o."staffId"::text FROM "supervisor_override" o
-                  WHERE o."supervisorId" = s."staffId" AND ${inForceSql('o', d)}) AS "overrideStaffIds",
+                  WHERE o."supervisorId" = ${staffId} AND ${inForceSql('o', d)}) AS "overrideStaffIds",
            COALESCE((SELECT json_agg(json_build_object('orgUnitId', h."orgUnitId", 'code', r.code))
                        FROM "promotion_role_holding" h JOIN "promotion_role" r ON r.id = h."promotionRoleId"
-                      WHERE h."staffId" = s."staffId" AND ${inForceSql('h', d)}), '[]'::json) AS holdings
+                      WHERE h."staffId" = ${staffId} AND ${inForceSql('h', d)}), '[]'::json) AS holdings`;
+}
+
+const dateOf = (day: Date) => Prisma.sql`${day.toISOString().slice(0, 10)}::date`;
+
+/** The session `id` and its actor's facts on `day`, in one statement; `null` when no such session. */
+export async function sessionActor(db: Client, id: string, day: Date): Promise<SessionActorRow | null> {
+  const rows = await db.$queryRaw<SessionActorRow[]>`
+    SELECT s.id AS "sessionId", s."staffId", s."expiresAt", s."lastSeenAt",
+           ${actorFacts(Prisma.sql`s."staffId"`, dateOf(day))}
       FROM "session" s JOIN "staff" st ON st.id = s."staffId"
      WHERE s.id = ${id}`;
+  return rows[0] ?? null;
+}
+
+export type StaffActorRow = Omit<SessionActorRow, 'sessionId' | 'expiresAt' | 'lastSeenAt'>;
+
+/** A person's actor facts on `day` without a session (sign-in decisions), in one statement. */
+export async function staffActor(db: Client, staffId: string, day: Date): Promise<StaffActorRow | null> {
+  const rows = await db.$queryRaw<StaffActorRow[]>`
+    SELECT st.id AS "staffId", ${actorFacts(Prisma.sql`st.id`, dateOf(day))}
+      FROM "staff" st WHERE st.id = ${staffId}::uuid`;
   return rows[0] ?? null;
 }
 

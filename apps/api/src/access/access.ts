@@ -29,7 +29,7 @@ const BUREAU_ROLES = ['bureau-officer', 'bureau-promoter'];
 const EXECUTIVE_ROLES = ['chief', 'deputy'];
 
 /** The actor from what the session query read (`access.repository.ts`'s `sessionActor`). */
-export function actorOf(row: repo.SessionActorRow): Actor {
+export function actorOf(row: repo.StaffActorRow & { sessionId: string }): Actor {
   const bureauIds = row.holdings
     .filter((h) => h.orgUnitId && BUREAU_ROLES.includes(h.code))
     .map((h) => h.orgUnitId as string);
@@ -52,6 +52,17 @@ export function actorOf(row: repo.SessionActorRow): Actor {
 /** The session and its actor as of today, in one statement. */
 export function findSessionActor(db: Client, sessionId: string) {
   return repo.sessionActor(db, sessionId, today());
+}
+
+/** The actor a person would be today, outside a session; `null` when unknown or disabled. */
+export async function loadActor(db: Client, staffId: string, sessionId: string): Promise<Actor | null> {
+  const row = await repo.staffActor(db, staffId, today());
+  return row && !row.disabled ? actorOf({ ...row, sessionId }) : null;
+}
+
+/** Whether the actor's roles grant the permission (whatever the target). */
+export function can(actor: Actor, permission: Permission): boolean {
+  return allows(actor, permission);
 }
 
 /** 404 unless the actor may see this person. */

@@ -3,7 +3,7 @@ import type { Me } from '@portal/contracts';
 import type { Actor } from '../../access/actor.ts';
 import type { Db } from '../../db/client.ts';
 import type { StaffService } from '../staff/staff.service.ts';
-import { sessionExpiry, unitsByPathOrId } from './auth.repository.ts';
+import { sessionExpiry, unitsByPathOrId } from './me.repository.ts';
 
 export async function me(
   deps: { db: Db; staff: StaffService; idleTimeoutSeconds: number },

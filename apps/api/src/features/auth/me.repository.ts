@@ -1,4 +1,4 @@
-/** The queries of sign-in that are not the session's actor (see `access/access.repository.ts`). */
+/** The queries of `GET /api/me` beyond the actor (see `access/access.repository.ts`). */
 import type { Db, Tx } from '../../db/client.ts';
 
 type Client = Db | Tx;
