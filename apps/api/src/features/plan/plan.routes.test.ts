@@ -191,7 +191,53 @@ describe('plan periods: lifecycle', () => {
   });
 
   it('the history lists every change with who, when and a readable field-level diff', async () => {
-    const res = await call('demo-hr', 'GET', `/api/plan-items/${item.id}/history`);
+    // an item and a KPI of its own, in the demo's first period, so that the test holds alone too
+    const { db } = ctx().database;
+    const p1 = await db.planPeriod.findFirstOrThrow({ where: { ordinal: 1 } });
+    const y = p1.startFiscalYear;
+    const created = await call('demo-hr', 'POST', `/api/plan-periods/${p1.id}/items`, {
+      initiativeId,
+      titleJa: 'OJTの定着',
+      actions: [{ textJa: 'OJT計画の作成', textEn: 'Write OJT plans' }],
+      ownerOrgUnitIds: [hrDivisionId],
+      schedule: [{ fiscalYear: y, textJa: '試行' }],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const own = created.json<PlanItem>();
+    const edited = await call('demo-hr', 'PUT', `/api/plan-items/${own.id}`, {
+      version: 1,
+      titleJa: 'OJTの全庁定着',
+      status: 'in_progress',
+      actions: [
+        { textJa: 'OJT計画の作成', textEn: 'Write OJT plans' },
+        { textJa: 'OJT記録の点検', textEn: 'Check OJT records' },
+      ],
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    const ownKpi = await call('demo-hr', 'POST', `/api/plan-items/${own.id}/kpis`, {
+      nameJa: 'OJT推進者研修の受講者数',
+      unit: '人',
+      source: 'entered',
+      ownerBureauId: somuId,
+      baselineFiscalYear: y - 1,
+      baselineValue: 200,
+      targets: [
+        { fiscalYear: y, value: 220 },
+        { fiscalYear: y + 1, value: 240 },
+      ],
+    });
+    expect(ownKpi.statusCode, ownKpi.body).toBe(201);
+    const kpiEdit = await call('demo-hr', 'PUT', `/api/kpis/${ownKpi.json<Kpi>().id}`, {
+      version: 1,
+      targets: [
+        { fiscalYear: y, value: 230 },
+        { fiscalYear: y + 1, value: 250 },
+        { fiscalYear: y + 2, value: 270 },
+      ],
+    });
+    expect(kpiEdit.statusCode, kpiEdit.body).toBe(200);
+
+    const res = await call('demo-hr', 'GET', `/api/plan-items/${own.id}/history`);
     expect(res.statusCode).toBe(200);
     const page = res.json<PlanHistoryPage>();
     expect(page.total).toBe(4);
@@ -217,11 +263,12 @@ describe('plan periods: lifecycle', () => {
     expect(itemUpdate?.changes.map((c) => c.field)).not.toContain('descriptionJa');
     const kpiUpdate = page.items[0];
     expect(kpiUpdate?.subject?.ja).toBe('OJT推進者研修の受講者数');
+    const reiwa = (fy: number) => `令和${fy - 2018}年度`;
     expect(kpiUpdate?.changes).toEqual([
       {
         field: 'targets',
-        before: '・令和9年度: 220\n・令和10年度: 240',
-        after: '・令和9年度: 230\n・令和10年度: 250\n・令和11年度: 270',
+        before: `・${reiwa(y)}: 220\n・${reiwa(y + 1)}: 240`,
+        after: `・${reiwa(y)}: 230\n・${reiwa(y + 1)}: 250\n・${reiwa(y + 2)}: 270`,
       },
     ]);
   });
