@@ -74,8 +74,27 @@ describe('permission matrix', () => {
   for (const row of MATRIX) {
     it(`${row.method} ${row.url(placeholders)}`, async () => {
       const got: Partial<Record<Who, number>> = {};
-      for (const who of WHO) got[who] = (await request(ctx().app, who, row)).statusCode;
+      const returned: Partial<Record<Who, Record<string, boolean>>> = {};
+      const wanted: Partial<Record<Who, Record<string, boolean>>> = {};
+      for (const who of WHO) {
+        const res = await request(ctx().app, who, row);
+        got[who] = res.statusCode;
+        const spec = row.returns?.[who];
+        if (!spec) continue;
+        wanted[who] = {};
+        returned[who] = {};
+        for (const [names, present] of [
+          [spec.in ?? [], true],
+          [spec.out ?? [], false],
+        ] as const) {
+          for (const name of names) {
+            wanted[who][name] = present;
+            returned[who][name] = res.body.includes(targets[name] ?? `{${name}}`);
+          }
+        }
+      }
       expect(got).toEqual(row.expect);
+      expect(returned).toEqual(wanted);
     });
   }
 

@@ -14,7 +14,18 @@ export const identityRows: MatrixRows = {
     { method: 'GET', route: '/api/policy', url: () => '/api/policy', expect: all(200) },
     { method: 'GET', route: '/api/org-units', url: () => '/api/org-units', expect: all(200) },
     { method: 'GET', route: '/api/grades', url: () => '/api/grades', expect: all(200) },
-    { method: 'GET', route: '/api/staff', url: () => '/api/staff', expect: all(200) },
+    {
+      method: 'GET',
+      route: '/api/staff',
+      url: () => '/api/staff?pageSize=100',
+      expect: all(200),
+      returns: {
+        staff: { in: ['demoStaff'], out: ['teamMate', 'demoStaffOther'] },
+        supervisor: { in: ['demoStaff', 'teamMate'], out: ['demoStaffOther'] },
+        staffOther: { in: ['demoStaffOther'], out: ['demoStaff', 'teamMate'] },
+        bureau: { in: ['demoStaffOther'], out: ['demoStaff', 'teamMate'] },
+      },
+    },
     {
       method: 'GET',
       route: '/api/staff/{id}',

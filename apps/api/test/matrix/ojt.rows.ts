@@ -79,6 +79,7 @@ export const ojtRows: MatrixRows = {
       where: { staffId: { in: [t.demoStaff ?? '', t.demoStaffOther ?? ''] }, fiscalYear: fy + 1 },
     });
     return {
+      demoSupervisor,
       ojtEdit: bySupervisor.id,
       ojtEditAt: bySupervisor.updatedAt.toISOString(),
       ojtByMate: byMate.id,
@@ -94,8 +95,17 @@ export const ojtRows: MatrixRows = {
     {
       method: 'GET',
       route: '/api/ojt-sessions',
-      url: () => '/api/ojt-sessions',
+      url: () => '/api/ojt-sessions?pageSize=100',
       expect: expect({ staff: 200, supervisor: 200, staffOther: 200, bureau: 200, hr: 200, exec: 200 }),
+      returns: {
+        staff: { in: ['ojtEdit', 'ojtByMate', 'ojtOfDemoStaff'], out: ['ojtOther', 'ojtOfDemoStaffOther'] },
+        supervisor: {
+          in: ['ojtEdit', 'ojtByMate', 'ojtOfDemoStaff'],
+          out: ['ojtOther', 'ojtOfDemoStaffOther'],
+        },
+        staffOther: { in: ['ojtOther', 'ojtOfDemoStaffOther'], out: ['ojtEdit', 'ojtOfDemoStaff'] },
+        bureau: { in: ['ojtOther', 'ojtOfDemoStaffOther'], out: ['ojtEdit', 'ojtByMate', 'ojtOfDemoStaff'] },
+      },
     },
     {
       method: 'GET',
@@ -233,8 +243,10 @@ export const ojtRows: MatrixRows = {
     {
       method: 'GET',
       route: '/api/dashboards/team',
-      url: () => '/api/dashboards/team',
+      url: () => '/api/dashboards/team?pageSize=100',
       expect: expect({ staff: 403, supervisor: 200, staffOther: 403, bureau: 403, hr: 403, exec: 403 }),
+      // the team only: never the supervisor's peers elsewhere, nor the supervisor themself
+      returns: { supervisor: { in: ['demoStaff', 'teamMate'], out: ['demoStaffOther', 'demoSupervisor'] } },
     },
   ],
 };

@@ -19,6 +19,11 @@ export type Row = {
   body?: unknown | ((t: Targets) => unknown);
   headers?: Record<string, string>;
   expect: Record<Who, number>;
+  /**
+   * What a list or a record answers, not only its status: per role, the targets whose ids must appear
+   * in the answer (`in`) and those that must not (`out`) — records in and out of the role's scope.
+   */
+  returns?: Partial<Record<Who, { in?: string[]; out?: string[] }>>;
 };
 
 /** One feature's rows. Files are run in name order; each row asks every `Who` in turn. */
