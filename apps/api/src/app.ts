@@ -40,7 +40,15 @@ import { createStaffService, type StaffService } from './features/staff/staff.se
 import { trainingRoutes } from './features/training/training.routes.ts';
 import { paths } from './paths.ts';
 import { authPlugin } from './plugins/auth.ts';
-import { errorHandler, notFoundProblem } from './plugins/error-handler.ts';
+import {
+  errorHandler,
+  frameworkErrorCode,
+  notFoundProblem,
+  sendProblem,
+  writeClientError,
+} from './plugins/error-handler.ts';
+import { helmetOptions, securityHeaders } from './plugins/security-headers.ts';
+import { storableText } from './plugins/storable-text.ts';
 
 export const API_VERSION = '0.1.0';
 
@@ -88,6 +96,7 @@ function createServices(db: Db, env: Env, sessionSecret: string): Services {
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const edgeHeaders = { ...securityHeaders(deps.env), 'cache-control': 'no-store' };
   const app = Fastify({
     logger:
       deps.logger === false
@@ -100,6 +109,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     requestIdHeader: false,
     trustProxy: deps.env.trustProxy,
     bodyLimit: 5 * 1024 * 1024,
+    // Answers Fastify gives before routing (a path parameter too long, a malformed URL) and those of
+    // the HTTP parser (headers too large, a malformed request) are problem+json like every other.
+    frameworkErrors: (error, request, reply) => {
+      reply.headers(edgeHeaders);
+      return sendProblem(reply, request, error.statusCode ?? 400, frameworkErrorCode(error), error.message);
+    },
+    clientErrorHandler: (error, socket) => writeClientError(error, socket, edgeHeaders),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -111,25 +127,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('env', deps.env);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // Answers of the API carry personal data: no cache keeps them (ASVS 14.3.2), unless a route
+    // says otherwise.
+    if (request.url.startsWith('/api') && !reply.hasHeader('cache-control')) {
+      reply.header('cache-control', 'no-store');
+    }
   });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'", 'data:'],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: deps.env.cookieSecure ? [] : null,
-      },
-    },
-    strictTransportSecurity: deps.env.cookieSecure,
-  });
+  await app.register(helmet, helmetOptions(deps.env));
   await app.register(errorHandler);
+  await app.register(storableText);
   await app.register(cookie);
   await app.register(authPlugin);
 

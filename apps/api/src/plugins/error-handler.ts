@@ -3,6 +3,7 @@
  * schema validation as 400 with one entry per bad field; anything unknown as a generic 500 carrying
  * the request id (the details go to the log only).
  */
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
@@ -14,11 +15,14 @@ const TITLES: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not Found',
   405: 'Method Not Allowed',
+  408: 'Request Timeout',
   409: 'Conflict',
   413: 'Content Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
@@ -91,4 +95,42 @@ export function notFoundProblem(request: FastifyRequest, reply: FastifyReply): F
     'not_found',
     `No route for ${request.method} ${request.url.split('?')[0]}.`,
   );
+}
+
+/** The stable code of an error Fastify raises before routing (`frameworkErrors`). */
+export function frameworkErrorCode(error: FastifyError): string {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return 'uri_too_long';
+  if (error.code === 'FST_ERR_BAD_URL') return 'bad_url';
+  return 'bad_request';
+}
+
+/**
+ * The answer to a request the HTTP parser refused (headers too large, a malformed request, a timeout),
+ * written on the socket as no request object exists: problem+json with the headers of every answer.
+ */
+export function writeClientError(
+  error: Error & { code?: string },
+  socket: Socket,
+  headers: Record<string, string>,
+): void {
+  // A reset connection has nobody left to answer.
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, detail] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'headers_too_large', 'The request headers (or its address) are too large.']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'request_timeout', 'The request took too long to arrive.']
+        : [400, 'bad_request', 'The request is malformed.'];
+  const title = TITLES[status] ?? 'Error';
+  const body = JSON.stringify({ type: `about:blank#${code}`, title, status, detail, code });
+  if (socket.writable) {
+    const lines = Object.entries({
+      ...headers,
+      'content-type': 'application/problem+json; charset=utf-8',
+      'content-length': String(Buffer.byteLength(body)),
+      connection: 'close',
+    }).map(([name, value]) => `${name}: ${value}\r\n`);
+    socket.write(`HTTP/1.1 ${status} ${title}\r\n${lines.join('')}\r\n${body}`);
+  }
+  socket.destroy(error);
 }

@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { IsoDateTime } from '../common/common.schemas.ts';
 
 export const AuditLogQuery = z.object({
   actorId: z.uuid().optional(),
   action: z.string().trim().max(64).optional(),
   entityType: z.string().trim().max(64).optional(),
   entityId: z.string().trim().max(64).optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: IsoDateTime.optional(),
+  to: IsoDateTime.optional(),
   /** The id of the last entry of the previous page: entries older than it follow */
   cursor: z
     .string()

@@ -3,14 +3,13 @@
  * timeline, self-development (自己啓発), the career-path ladder and "my figures".
  */
 import { z } from 'zod';
-import { FiscalYear, LocalizedText } from '../common/common.schemas.ts';
+import { FiscalYear, IsoDate, LocalizedText } from '../common/common.schemas.ts';
 import { PageQuery, paged } from '../common/pagination.ts';
 import { GradeRef, OrgUnitRef } from '../identity/identity.schemas.ts';
 import { PriorityTagCode } from '../policy/policy.schemas.ts';
 import { PolicyLinkIds, PolicyLinks } from '../policy/policy-links.schemas.ts';
 
 const text = (max: number) => z.string().trim().max(max);
-const isoDate = z.iso.date();
 
 /** Someone named on a record (the supervisor who commented, who saved a version, …). */
 export const CareerPersonRef = z.object({ id: z.string(), name: z.string(), nameEn: z.string() });
@@ -156,8 +155,8 @@ export const SelfDevelopmentInput = z.object({
   title: text(200).min(1),
   description: text(4000).default(''),
   provider: text(200).nullable().default(null),
-  startedOn: isoDate.nullable().default(null),
-  completedOn: isoDate.nullable().default(null),
+  startedOn: IsoDate.nullable().default(null),
+  completedOn: IsoDate.nullable().default(null),
   hours: z.number().int().min(0).max(10_000).nullable().default(null),
   ...PolicyLinkIds.shape,
 });

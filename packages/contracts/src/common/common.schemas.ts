@@ -14,6 +14,43 @@ export type Language = z.infer<typeof Language>;
 export const FiscalYear = z.coerce.number().int().min(1989).max(2100);
 export type FiscalYear = z.infer<typeof FiscalYear>;
 
+/**
+ * The years a date of the portal may fall in (hire dates to plans a few decades ahead). PostgreSQL
+ * refuses some dates JavaScript accepts (year 0), and a date far outside this span is a typing slip.
+ */
+export const DATE_MIN_YEAR = 1900;
+export const DATE_MAX_YEAR = 2199;
+
+/** Only a value in the right format is checked further: one message per bad value. */
+const wellFormed = (payload: { issues: readonly unknown[] }) => payload.issues.length === 0;
+
+const yearInRange = (value: string) => {
+  const year = Number(value.slice(0, 4));
+  return year >= DATE_MIN_YEAR && year <= DATE_MAX_YEAR;
+};
+
+/**
+ * A calendar date, `2026-04-01`: a real day (no 2026-02-30) within the portal's years. Every date a
+ * request carries is this schema, so a service never receives one it cannot turn into a Date.
+ */
+export const IsoDate = z.iso.date().refine(yearInRange, {
+  message: `must fall in the years ${DATE_MIN_YEAR}–${DATE_MAX_YEAR}`,
+  abort: true,
+  when: wellFormed,
+});
+
+/**
+ * An instant with its offset, `2026-04-01T09:30:00+09:00`: a real date and time (no 2026-13-45T99:00)
+ * within the portal's years. Every date-time a request carries is this schema.
+ */
+export const IsoDateTime = z.iso
+  .datetime({ offset: true })
+  .refine((v) => yearInRange(v) && Number.isFinite(Date.parse(v)), {
+    message: `must be a real date and time in the years ${DATE_MIN_YEAR}–${DATE_MAX_YEAR}`,
+    abort: true,
+    when: wellFormed,
+  });
+
 /** RFC 9457 problem details, as every error of the API is answered. */
 export const ProblemDetails = z.object({
   type: z.string(),

@@ -3,7 +3,7 @@
  * sessions they log, the trainee's acknowledgement and 振り返り, and the supervisor's team dashboard.
  */
 import { z } from 'zod';
-import { FiscalYear, LocalizedText } from '../common/common.schemas.ts';
+import { FiscalYear, IsoDate, IsoDateTime, LocalizedText } from '../common/common.schemas.ts';
 import { MAX_PAGE_SIZE, PageQuery, paged } from '../common/pagination.ts';
 import { OrgUnitRef } from '../identity/identity.schemas.ts';
 import { PolicyLinkIds, PolicyLinks } from '../policy/policy-links.schemas.ts';
@@ -12,9 +12,6 @@ import { PolicyLinkIds, PolicyLinks } from '../policy/policy-links.schemas.ts';
 export const OJT_METHODS = ['guidance', 'accompany', 'review', 'assignment', 'other'] as const;
 export const OjtMethod = z.enum(OJT_METHODS);
 export type OjtMethod = z.infer<typeof OjtMethod>;
-
-/** A calendar date, `2026-04-01`. */
-const IsoDate = z.iso.date();
 
 /** One session lasts at most a working day and a half (a long 同行・実地 included). */
 export const OJT_MAX_MINUTES = 720;
@@ -70,7 +67,7 @@ export const OjtSessionUpdate = z.object({
   notes: sessionFields.notes,
   ...PolicyLinkIds.shape,
   /** The session's `updatedAt` as read */
-  updatedAt: z.iso.datetime({ offset: true }),
+  updatedAt: IsoDateTime,
 });
 export type OjtSessionUpdate = z.infer<typeof OjtSessionUpdate>;
 export type OjtSessionUpdateInput = z.input<typeof OjtSessionUpdate>;

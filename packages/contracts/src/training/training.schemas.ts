@@ -6,7 +6,7 @@
  * deadline. After the course: attendance and completion, a short survey and a 職場での実践 report.
  */
 import { z } from 'zod';
-import { LocalizedText } from '../common/common.schemas.ts';
+import { IsoDate, IsoDateTime, LocalizedText } from '../common/common.schemas.ts';
 import { PageQuery, paged } from '../common/pagination.ts';
 import { GradeRef, JobFamilyRef, OrgUnitRef } from '../identity/identity.schemas.ts';
 import { PriorityTagCode } from '../policy/policy.schemas.ts';
@@ -166,24 +166,28 @@ export type TrainingOptions = z.infer<typeof TrainingOptions>;
 // ---------------------------------------------------------------------------------------------
 
 const sessionFields = {
-  startsAt: z.iso.datetime({ offset: true }),
-  endsAt: z.iso.datetime({ offset: true }),
+  startsAt: IsoDateTime,
+  endsAt: IsoDateTime,
   venue: z.string().trim().max(200).nullable().default(null),
   online: z.boolean().default(false),
   capacity: z.number().int().min(1).max(10_000),
   /** The last day to apply (and to withdraw) */
-  applicationDeadline: z.iso.date(),
+  applicationDeadline: IsoDate,
 };
 
 function checkSessionDates(
   s: { startsAt: string; endsAt: string; applicationDeadline: string },
   ctx: z.RefinementCtx,
 ) {
-  if (Date.parse(s.endsAt) <= Date.parse(s.startsAt)) {
+  // The fields' own checks have already named a date that is not one; there is nothing to compare.
+  const startsAt = Date.parse(s.startsAt);
+  const endsAt = Date.parse(s.endsAt);
+  if (!Number.isFinite(startsAt) || !Number.isFinite(endsAt)) return;
+  if (endsAt <= startsAt) {
     ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'must be after startsAt' });
   }
   // The deadline is a day in Japan; it may not fall after the session's first day there.
-  const startDay = new Date(Date.parse(s.startsAt) + 9 * 3600_000).toISOString().slice(0, 10);
+  const startDay = new Date(startsAt + 9 * 3600_000).toISOString().slice(0, 10);
   if (s.applicationDeadline > startDay) {
     ctx.addIssue({ code: 'custom', path: ['applicationDeadline'], message: 'must not be after the start' });
   }

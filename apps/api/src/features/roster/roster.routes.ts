@@ -13,6 +13,7 @@ import {
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../plugins/auth.ts';
+import { isStorableText, UNSTORABLE_MESSAGE } from '../../plugins/storable-text.ts';
 import { AppError, BadRequestError } from '../../shared/errors.ts';
 import { createRosterService, type RosterFile } from './roster.service.ts';
 
@@ -41,6 +42,11 @@ function fileOf(request: FastifyRequest): RosterFile {
     } catch {
       throw new BadRequestError('X-File-Name must be URL-encoded.', [
         { field: 'headers.x-file-name', message: 'Not URL-encoded.' },
+      ]);
+    }
+    if (!isStorableText(name)) {
+      throw new BadRequestError('The request has invalid fields.', [
+        { field: 'headers.x-file-name', message: UNSTORABLE_MESSAGE },
       ]);
     }
   }
