@@ -2,6 +2,7 @@
  * Configuration, read and validated once. `process.env` is read nowhere else.
  */
 import { z } from 'zod';
+import type { DbTimeouts } from './db/client.ts';
 import { paths } from './paths.ts';
 
 const boolish = z
@@ -14,6 +15,13 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** A PostgreSQL 15+ URL. Absent: the embedded database (PGlite) in DATA_DIR. */
   DATABASE_URL: z.string().url().optional(),
+  /**
+   * The longest wait for a database connection (connecting, or a free one of the pool); past it
+   * the request is answered 503.
+   */
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  /** The longest a single SQL statement may run (or wait for a lock) before it is cancelled (503). */
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   /** Where the embedded database and the generated session secret are kept. */
   DATA_DIR: z.string().min(1).default(paths.defaultDataDir),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -43,6 +51,7 @@ export type Env = {
   host: string;
   port: number;
   databaseUrl: string | undefined;
+  db: DbTimeouts;
   dataDir: string;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   sessionSecret: string | undefined;
@@ -67,6 +76,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     host: e.HOST,
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
+    db: { connectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS, statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS },
     dataDir: e.DATA_DIR,
     logLevel: e.LOG_LEVEL,
     sessionSecret: e.SESSION_SECRET,

@@ -7,7 +7,11 @@ import { openDatabase, prepareDatabase } from './db/setup.ts';
 import { parseEnv, resolveSessionSecret } from './env.ts';
 
 const env = parseEnv();
-const database = await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir });
+const database = await openDatabase({
+  databaseUrl: env.databaseUrl,
+  dataDir: env.dataDir,
+  timeouts: env.db,
+});
 const { applied } = await prepareDatabase(database, { demo: env.demoMode });
 const sessionSecret = await resolveSessionSecret(env);
 const app = await buildApp({ env, sessionSecret, db: database.db, databaseMode: database.mode });

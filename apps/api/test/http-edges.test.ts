@@ -83,7 +83,7 @@ describe('caching', () => {
     const { app } = ctx();
     const cookie = await signIn(app, 'demo-staff');
     for (const [url, headers] of [
-      ['/api/auth/me', { cookie }],
+      ['/api/me', { cookie }],
       ['/api/trainings', { cookie }],
       ['/api/trainings', {}],
       ['/api/no-such-route', { cookie }],

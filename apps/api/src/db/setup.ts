@@ -2,7 +2,7 @@
  * Bringing a database to the state the portal needs: migrations applied, the policy seeded, and in
  * demo mode the demo organisation. Start-up, `pnpm db:*` and the tests all go through here.
  */
-import { createPrisma, type Db } from './client.ts';
+import { createPrisma, type Db, type DbTimeouts } from './client.ts';
 import { type EmbeddedDatabase, startEmbeddedDatabase } from './embedded.ts';
 import { applyMigrations } from './migrator.ts';
 import { seedPolicy } from './seed/policy.seed.ts';
@@ -19,12 +19,13 @@ export async function openDatabase(options: {
   databaseUrl: string | undefined;
   dataDir: string;
   poolSize?: number;
+  timeouts?: DbTimeouts;
 }): Promise<DatabaseHandle> {
   const embedded: EmbeddedDatabase | undefined = options.databaseUrl
     ? undefined
     : await startEmbeddedDatabase(`${options.dataDir}/pglite`);
   const url = options.databaseUrl ?? (embedded as EmbeddedDatabase).url;
-  const db = createPrisma(url, options.poolSize ?? (embedded ? 4 : 10));
+  const db = createPrisma(url, options.poolSize ?? (embedded ? 4 : 10), options.timeouts);
   return {
     url,
     mode: embedded ? 'embedded' : 'external',

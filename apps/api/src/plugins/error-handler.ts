@@ -7,7 +7,11 @@ import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { AppError, type FieldError } from '../shared/errors.ts';
+
+/** What a 503 for a database that cannot answer asks the client to wait before trying again. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
@@ -80,6 +84,17 @@ export const errorHandler = fp(async (app: FastifyInstance) => {
       const code =
         status === 429 ? 'too_many_requests' : status === 415 ? 'unsupported_media_type' : 'bad_request';
       return sendProblem(reply, request, status, code, error.message);
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'the database cannot answer');
+      reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+      return sendProblem(
+        reply,
+        request,
+        503,
+        'database_unavailable',
+        'The database cannot answer right now. Try again in a moment.',
+      );
     }
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(reply, request, 500, 'internal', 'An unexpected error occurred.');

@@ -162,9 +162,13 @@ export const demoOjtSeeder: DemoSeeder = {
         });
       }
     }
-    await db.$transaction(async (tx) => {
-      await tx.ojtSession.createMany({ data: sessions });
-      await tx.ojtPlan.createMany({ data: plans, skipDuplicates: true });
-    });
+    // The embedded database on a busy machine takes longer than Prisma's default 5 s for these.
+    await db.$transaction(
+      async (tx) => {
+        await tx.ojtSession.createMany({ data: sessions });
+        await tx.ojtPlan.createMany({ data: plans, skipDuplicates: true });
+      },
+      { timeout: 60_000 },
+    );
   },
 };
