@@ -22,6 +22,8 @@ import type { Db } from './db/client.ts';
 import type { Env } from './env.ts';
 import { auditRoutes } from './features/audit/audit.routes.ts';
 import { type AuditService, createAuditService } from './features/audit/audit.service.ts';
+import { accountRoutes } from './features/auth/account.routes.ts';
+import { type AccountService, createAccountService } from './features/auth/account.service.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { type AuthService, createAuthService } from './features/auth/auth.service.ts';
 import { careerRoutes } from './features/career/career.routes.ts';
@@ -38,6 +40,7 @@ import { createStaffRepository } from './features/staff/staff.repository.ts';
 import { staffRoutes } from './features/staff/staff.routes.ts';
 import { createStaffService, type StaffService } from './features/staff/staff.service.ts';
 import { trainingRoutes } from './features/training/training.routes.ts';
+import { createMailer, type Mailer } from './mail/mailer.ts';
 import { paths } from './paths.ts';
 import { authPlugin } from './plugins/auth.ts';
 import {
@@ -55,6 +58,7 @@ export const API_VERSION = '0.1.0';
 export type Services = {
   policy: PolicyService;
   auth: AuthService;
+  account: AccountService;
   staff: StaffService;
   org: OrgService;
   audit: AuditService;
@@ -71,6 +75,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Reachable without a session. */
     public?: boolean;
+    /** Reachable by a session that is not complete yet: `mfa` (second factor awaited), `enrol` */
+    stages?: ('mfa' | 'enrol')[];
   }
 }
 
@@ -83,12 +89,15 @@ export type AppDeps = {
   /** Serve the built web app from apps/web/dist (when it exists). */
   serveWeb?: boolean;
   logger?: boolean;
+  /** Mail out; by default SMTP from the environment (off without SMTP_URL) */
+  mailer?: Mailer;
 };
 
-function createServices(db: Db, env: Env, sessionSecret: string): Services {
+function createServices(db: Db, env: Env, sessionSecret: string, mailer: Mailer): Services {
   return {
     policy: createPolicyService({ policies: createPolicyRepository(db) }),
-    auth: createAuthService({ db, env, secret: sessionSecret }),
+    auth: createAuthService({ db, env, secret: sessionSecret, mailEnabled: mailer.enabled }),
+    account: createAccountService({ db, env, mailer }),
     staff: createStaffService({ db, staff: createStaffRepository(db) }),
     org: createOrgService({ db }),
     audit: createAuditService({ db }),
@@ -107,7 +116,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           },
     genReqId: () => randomUUID(),
     requestIdHeader: false,
-    trustProxy: deps.env.trustProxy,
+    // A hop count trusts that many proxies nearest to the server; Fastify's types take it as a function.
+    trustProxy:
+      typeof deps.env.trustProxy === 'number'
+        ? (
+            (hops: number) => (_address: string, hop: number) =>
+              hop < hops
+          )(deps.env.trustProxy)
+        : deps.env.trustProxy,
     bodyLimit: 5 * 1024 * 1024,
     // Answers Fastify gives before routing (a path parameter too long, a malformed URL) and those of
     // the HTTP parser (headers too large, a malformed request) are problem+json like every other.
@@ -121,7 +137,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', deps.db);
-  app.decorate('services', createServices(deps.db, deps.env, deps.sessionSecret));
+  const mailer = deps.mailer ?? createMailer(deps.env);
+  app.decorate('services', createServices(deps.db, deps.env, deps.sessionSecret, mailer));
+  app.addHook('onClose', async () => mailer.close());
   app.decorate('databaseMode', deps.databaseMode);
   app.decorate('apiVersion', API_VERSION);
   app.decorate('env', deps.env);
@@ -164,6 +182,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(healthRoutes);
       await api.register(policyRoutes);
       await api.register(authRoutes);
+      await api.register(accountRoutes);
       await api.register(staffRoutes);
       await api.register(auditRoutes);
       await api.register(rosterRoutes);

@@ -18,4 +18,27 @@ describe('configuration', () => {
   it('names each bad setting', () => {
     expect(() => parseEnv({ PORT: 'eighty', SESSION_SECRET: 'short' })).toThrow(/PORT[\s\S]*SESSION_SECRET/);
   });
+
+  it('reads TRUST_PROXY as the proxies: none, a hop count, or their addresses', () => {
+    expect(parseEnv({}).trustProxy).toBe(false);
+    expect(parseEnv({ TRUST_PROXY: 'true' }).trustProxy).toBe(1);
+    expect(parseEnv({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(parseEnv({ TRUST_PROXY: '10.0.0.1, 10.1.0.0/16' }).trustProxy).toEqual([
+      '10.0.0.1',
+      '10.1.0.0/16',
+    ]);
+    expect(parseEnv({ TRUST_PROXY: '10.0.0.1' }).cookieSecure).toBe(true);
+    expect(() => parseEnv({ TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY/);
+  });
+
+  it('links to PUBLIC_URL, by default the local port; mail is off without SMTP_URL', () => {
+    expect(parseEnv({ PORT: '3121' })).toMatchObject({
+      publicUrl: 'http://localhost:3121',
+      smtpUrl: null,
+      invitationTtlSeconds: 72 * 3600,
+    });
+    expect(
+      parseEnv({ PUBLIC_URL: 'https://jinzai.city.example/', SMTP_URL: 'smtp://mail.city.example:25' }),
+    ).toMatchObject({ publicUrl: 'https://jinzai.city.example', smtpUrl: 'smtp://mail.city.example:25' });
+  });
 });

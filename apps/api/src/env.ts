@@ -29,8 +29,22 @@ const EnvSchema = z.object({
   SESSION_SECRET: z.string().min(32).optional(),
   /** Seed the demo organisation and accounts. Default: on with the embedded database, off otherwise. */
   DEMO_MODE: boolish.optional(),
-  /** Set when the portal is reached over HTTPS (directly or behind a proxy): secure `__Host-` cookies. */
-  TRUST_PROXY: boolish.default(false),
+  /**
+   * The city's own reverse proxies, whose `X-Forwarded-For` is believed: their addresses or CIDRs
+   * (comma-separated), or the number of proxy hops. `true` means one hop; `false` none.
+   */
+  TRUST_PROXY: z.string().max(2000).default('false'),
+  /** The origin that links in mails and letters use. Default: http://localhost:PORT */
+  PUBLIC_URL: z.string().url().optional(),
+  /** smtp(s)://user:pass@host:port — absent: mail is off and HR hands out invitation letters */
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().min(3).max(254).default('人材育成ポータル <no-reply@localhost>'),
+  INVITATION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(72),
   COOKIE_SECURE: boolish.optional(),
   SESSION_IDLE_MINUTES: z.coerce
     .number()
@@ -56,8 +70,13 @@ export type Env = {
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   sessionSecret: string | undefined;
   demoMode: boolean;
-  trustProxy: boolean;
+  /** Fastify's trustProxy: false, a hop count, or the proxies' addresses */
+  trustProxy: false | number | string[];
   cookieSecure: boolean;
+  publicUrl: string;
+  smtpUrl: string | null;
+  mailFrom: string;
+  invitationTtlSeconds: number;
   sessionIdleSeconds: number;
   sessionAbsoluteSeconds: number;
 };
@@ -71,6 +90,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     throw new Error(`Invalid configuration:\n${lines}`);
   }
   const e = result.data;
+  const trustProxy = parseTrustProxy(e.TRUST_PROXY);
   return {
     nodeEnv: e.NODE_ENV,
     host: e.HOST,
@@ -81,11 +101,36 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     logLevel: e.LOG_LEVEL,
     sessionSecret: e.SESSION_SECRET,
     demoMode: e.DEMO_MODE ?? e.DATABASE_URL === undefined,
-    trustProxy: e.TRUST_PROXY,
-    cookieSecure: e.COOKIE_SECURE ?? e.TRUST_PROXY,
+    trustProxy,
+    cookieSecure: e.COOKIE_SECURE ?? trustProxy !== false,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    smtpUrl: e.SMTP_URL ?? null,
+    mailFrom: e.MAIL_FROM,
+    invitationTtlSeconds: e.INVITATION_TTL_HOURS * 3600,
     sessionIdleSeconds: e.SESSION_IDLE_MINUTES * 60,
     sessionAbsoluteSeconds: e.SESSION_ABSOLUTE_HOURS * 3600,
   };
+}
+
+/**
+ * `true` trusts one hop (the proxy in front), never every address: a client's own
+ * `X-Forwarded-For` is then ignored because only the entry the proxy appended is taken.
+ */
+function parseTrustProxy(value: string): false | number | string[] {
+  const v = value.trim().toLowerCase();
+  if (['false', '0', 'no', 'off', ''].includes(v)) return false;
+  if (['true', 'yes', 'on'].includes(v)) return 1;
+  if (/^\d+$/.test(v)) return Number(v);
+  const list = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const entry of list) {
+    if (!/^[0-9a-f:.]+(\/\d{1,3})?$/i.test(entry)) {
+      throw new Error(`Invalid configuration:\n  TRUST_PROXY: not an address, CIDR or hop count: ${entry}`);
+    }
+  }
+  return list;
 }
 
 /**

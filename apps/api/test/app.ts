@@ -9,7 +9,11 @@ import { type TestDatabase, useTestDatabase } from './database.ts';
 
 export type TestContext = { app: FastifyInstance; database: TestDatabase };
 
-export function useTestApp(): () => TestContext {
+/**
+ * `env` adds settings (read when the app is built, so it may name a server started by an earlier
+ * `beforeAll`, such as the test SMTP server).
+ */
+export function useTestApp(options: { env?: () => Record<string, string> } = {}): () => TestContext {
   const database = useTestDatabase();
   let app: FastifyInstance | undefined;
   beforeAll(async () => {
@@ -17,6 +21,7 @@ export function useTestApp(): () => TestContext {
       NODE_ENV: 'test',
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       SESSION_SECRET: 'x'.repeat(48),
+      ...options.env?.(),
     });
     app = await buildApp({
       env,

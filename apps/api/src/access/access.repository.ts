@@ -14,6 +14,8 @@ export type SessionActorRow = {
   staffId: string;
   expiresAt: Date;
   lastSeenAt: Date;
+  /** `full`, or a sign-in waiting for its second factor (`mfa`) or for TOTP enrolment (`enrol`) */
+  stage: string;
   disabled: boolean;
   systemRoles: string[];
   teamPaths: string[];
@@ -39,14 +41,14 @@ const dateOf = (day: Date) => Prisma.sql`${day.toISOString().slice(0, 10)}::date
 /** The session `id` and its actor's facts on `day`, in one statement; `null` when no such session. */
 export async function sessionActor(db: Client, id: string, day: Date): Promise<SessionActorRow | null> {
   const rows = await db.$queryRaw<SessionActorRow[]>`
-    SELECT s.id AS "sessionId", s."staffId", s."expiresAt", s."lastSeenAt",
+    SELECT s.id AS "sessionId", s."staffId", s."expiresAt", s."lastSeenAt", s.stage,
            ${actorFacts(Prisma.sql`s."staffId"`, dateOf(day))}
       FROM "session" s JOIN "staff" st ON st.id = s."staffId"
      WHERE s.id = ${id}`;
   return rows[0] ?? null;
 }
 
-export type StaffActorRow = Omit<SessionActorRow, 'sessionId' | 'expiresAt' | 'lastSeenAt'>;
+export type StaffActorRow = Omit<SessionActorRow, 'sessionId' | 'expiresAt' | 'lastSeenAt' | 'stage'>;
 
 /** A person's actor facts on `day` without a session (sign-in decisions), in one statement. */
 export async function staffActor(db: Client, staffId: string, day: Date): Promise<StaffActorRow | null> {

@@ -12,6 +12,7 @@ import { AppError, ForbiddenError, UnauthorizedError } from '../shared/errors.ts
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor;
+    sessionStage: 'full' | 'mfa' | 'enrol';
   }
 }
 
@@ -33,6 +34,7 @@ export function actorOf(request: FastifyRequest): Actor {
 export const authPlugin = fp(async (app: FastifyInstance) => {
   const cookieName = sessionCookieName(app.env.cookieSecure);
   app.decorateRequest('actor', null as unknown as Actor);
+  app.decorateRequest('sessionStage', 'full');
 
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api')) return;
@@ -49,7 +51,13 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     const token = request.cookies[cookieName];
     const found = token ? await app.services.auth.authenticate(token) : null;
     if (!found) throw new UnauthorizedError();
+    if (found.stage !== 'full' && !request.routeOptions.config?.stages?.includes(found.stage)) {
+      // A session waiting for its second factor, or for TOTP enrolment, opens nothing else.
+      if (found.stage === 'mfa') throw new UnauthorizedError('The second factor is awaited.', 'mfa_required');
+      throw new ForbiddenError('Enrol an authenticator app first.', 'mfa_enrolment_required');
+    }
     request.actor = found.actor;
+    request.sessionStage = found.stage;
   });
 
   // Denials are audited: who tried what.

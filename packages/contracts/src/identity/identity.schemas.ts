@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LocalizedText } from '../common/common.schemas.ts';
 import { PageQuery, paged } from '../common/pagination.ts';
 import { PERMISSIONS, ROLES } from '../permissions.ts';
+import { AccountState } from './account.schemas.ts';
 
 const trimmed = (max: number) => z.string().trim().min(1).max(max);
 
@@ -107,6 +108,7 @@ export const Me = z.object({
   /** The 局・区 this person serves as a bureau officer */
   bureaus: z.array(OrgUnitRef),
   session: z.object({ expiresAt: z.string(), idleTimeoutSeconds: z.number().int() }),
+  account: AccountState,
 });
 export type Me = z.infer<typeof Me>;
 

@@ -1,57 +1,107 @@
 /**
- * Sign-in and server-side sessions. The cookie carries a random token; the database keeps only its
- * HMAC (keyed by the session secret), so neither a leaked table nor a guessed id opens a session.
+ * Sign-in, the second factor and server-side sessions. The cookie carries a random token; the database
+ * keeps only its HMAC (keyed by the session secret), so neither a leaked table nor a guessed id opens a
+ * session. A session has a stage: `mfa` (the password was right, the second factor is awaited), `enrol`
+ * (TOTP must be enrolled first) or `full`.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import { actorOf, findSessionActor } from '../../access/access.ts';
+import type { AccountState, LoginRequest } from '@portal/contracts';
+import { actorOf, findSessionActor, loadActor } from '../../access/access.ts';
 import type { Actor, RequestMeta } from '../../access/actor.ts';
 import type { Db } from '../../db/client.ts';
 import type { Env } from '../../env.ts';
-import { TooManyRequestsError, UnauthorizedError } from '../../shared/errors.ts';
+import {
+  AppError,
+  ForbiddenError,
+  NotFoundError,
+  TooManyRequestsError,
+  UnauthorizedError,
+} from '../../shared/errors.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
+import { createAuthRepository, type SessionStage } from './auth.repository.ts';
 import { verifyPassword } from './password.ts';
-import { clear, hit, type RateLimit } from './rate-limit.ts';
-
-/** Wrong passwords per login id, and attempts per address, before 429. */
-export const LOGIN_LIMITS = {
-  perLogin: { limit: 5, windowSeconds: 15 * 60 } satisfies RateLimit,
-  perAddress: { limit: 30, windowSeconds: 5 * 60 } satisfies RateLimit,
-};
+import { normalisePassword } from './password-policy.ts';
+import { createThrottleRepository } from './throttle.repository.ts';
+import { beginAttempt, type ThrottleVerdict } from './throttle.ts';
+import {
+  checkTotp,
+  hashRecoveryCode,
+  looksLikeRecoveryCode,
+  newRecoveryCodes,
+  newTotpSecret,
+  qrSvg,
+  totpUri,
+} from './totp.ts';
 
 /** lastSeenAt is written at most this often, not on every request. */
 const TOUCH_EVERY_MS = 60_000;
+/** How long a session waits for its second factor */
+const MFA_PENDING_SECONDS = 5 * 60;
 
-export function createAuthService(deps: { db: Db; env: Env; secret: string }) {
+/** TOTP is required for HR administrators and executives signing in with a portal password. */
+export function mfaRequiredFor(roles: readonly string[], demoMode: boolean): boolean {
+  return !demoMode && (roles.includes('hr_admin') || roles.includes('executive'));
+}
+
+export function createAuthService(deps: { db: Db; env: Env; secret: string; mailEnabled: boolean }) {
   const { db, env } = deps;
+  const repo = createAuthRepository(db);
+  const throttle = createThrottleRepository(db);
   const sessionId = (token: string) => createHmac('sha256', deps.secret).update(token).digest('hex');
 
-  return {
-    async login(input: { loginId: string; password: string }, meta: RequestMeta & { userAgent?: string }) {
-      const loginKey = `login:${input.loginId.toLowerCase()}`;
-      const address = await hit(db, `addr:${meta.ip ?? 'unknown'}`, LOGIN_LIMITS.perAddress);
-      // A login id that is being guessed at stays locked for its window, even for the right password.
-      const locked = await db.rateLimitBucket.findUnique({ where: { key: loginKey } });
-      const lockedFor =
-        locked && locked.count >= LOGIN_LIMITS.perLogin.limit && locked.resetAt > new Date()
-          ? Math.ceil((locked.resetAt.getTime() - Date.now()) / 1000)
-          : 0;
-      if (!address.allowed || lockedFor > 0) {
-        await recordAudit(db, {
-          actorId: null,
-          action: 'auth.throttled',
-          after: { loginId: input.loginId },
-          meta,
-        });
-        throw new TooManyRequestsError(address.allowed ? lockedFor : address.retryAfter);
-      }
-
-      const staff = await db.staff.findUnique({
-        where: { loginId: input.loginId },
-        select: { id: true, passwordHash: true, disabledAt: true },
+  async function refuse(
+    verdict: Extract<ThrottleVerdict, { allowed: false }>,
+    subject: string,
+    meta: RequestMeta,
+  ): Promise<never> {
+    await recordAudit(db, {
+      actorId: null,
+      action: 'auth.throttled',
+      after: { loginId: subject, rule: verdict.rule },
+      meta,
+    });
+    if (verdict.alert) {
+      await recordAudit(db, {
+        actorId: null,
+        action: 'auth.login_alert',
+        after: { loginId: subject, reason: 'failures_from_many_addresses' },
+        meta,
       });
-      const ok = await verifyPassword(staff?.passwordHash, input.password);
+    }
+    throw new TooManyRequestsError(verdict.retryAfter);
+  }
+
+  async function openSession(
+    staffId: string,
+    stage: SessionStage,
+    meta: RequestMeta & { userAgent?: string },
+  ) {
+    const token = randomBytes(32).toString('base64url');
+    const now = Date.now();
+    const expiresAt = new Date(
+      now + (stage === 'mfa' ? MFA_PENDING_SECONDS : env.sessionAbsoluteSeconds) * 1000,
+    );
+    await repo.createSession({
+      id: sessionId(token),
+      staffId,
+      expiresAt,
+      ip: meta.ip,
+      userAgent: meta.userAgent?.slice(0, 300) ?? null,
+      stage,
+    });
+    return { token, expiresAt };
+  }
+
+  return {
+    sessionId,
+
+    async login(input: LoginRequest, meta: RequestMeta & { userAgent?: string }) {
+      const verdict = await beginAttempt(throttle, 'password', input.loginId, meta.ip ?? 'unknown');
+      if (!verdict.allowed) return refuse(verdict, input.loginId, meta);
+
+      const staff = await repo.accountByLogin(input.loginId);
+      const ok = await verifyPassword(staff?.passwordHash, normalisePassword(input.password));
       if (!staff || !ok || staff.disabledAt) {
-        await hit(db, loginKey, LOGIN_LIMITS.perLogin);
         await recordAudit(db, {
           actorId: staff?.id ?? null,
           action: 'auth.login_failed',
@@ -63,25 +113,59 @@ export function createAuthService(deps: { db: Db; env: Env; secret: string }) {
         });
         throw new UnauthorizedError('The login ID or password is wrong.', 'invalid_credentials');
       }
-      await clear(db, loginKey);
+      await verdict.succeeded();
 
-      const token = randomBytes(32).toString('base64url');
-      const now = Date.now();
-      const session = await db.session.create({
-        data: {
-          id: sessionId(token),
-          staffId: staff.id,
-          expiresAt: new Date(now + env.sessionAbsoluteSeconds * 1000),
-          ip: meta.ip,
-          userAgent: meta.userAgent?.slice(0, 300) ?? null,
-        },
+      const roles = (await loadActor(db, staff.id, ''))?.roles ?? [];
+      const stage: SessionStage = staff.mfaEnabledAt
+        ? 'mfa'
+        : mfaRequiredFor(roles, env.demoMode)
+          ? 'enrol'
+          : 'full';
+      const { token, expiresAt } = await openSession(staff.id, stage, meta);
+      if (stage !== 'mfa') await repo.markSignedIn(staff.id, new Date());
+      await recordAudit(db, {
+        actorId: staff.id,
+        action: stage === 'mfa' ? 'auth.password_ok' : 'auth.login',
+        entityType: 'session',
+        after: stage === 'full' ? undefined : { stage },
+        meta,
       });
-      await recordAudit(db, { actorId: staff.id, action: 'auth.login', entityType: 'session', meta });
-      return { token, expiresAt: session.expiresAt };
+      return { token, expiresAt, mfaRequired: stage === 'mfa', mfaEnrolmentRequired: stage === 'enrol' };
+    },
+
+    /** The second factor of a pending session: a TOTP code or an unused recovery code. */
+    async verifyMfa(actor: Actor, code: string, meta: RequestMeta) {
+      const staff = await repo.accountById(actor.staffId);
+      if (!staff?.totpSecret) throw new UnauthorizedError('The code is wrong.', 'invalid_code');
+      const verdict = await beginAttempt(throttle, 'mfa', staff.loginId, meta.ip ?? 'unknown');
+      if (!verdict.allowed) return refuse(verdict, staff.loginId, meta);
+      const byTotp = checkTotp(staff.totpSecret, code);
+      const byRecovery =
+        !byTotp &&
+        looksLikeRecoveryCode(code) &&
+        (await repo.useRecoveryCode(staff.id, hashRecoveryCode(code), new Date()));
+      if (!byTotp && !byRecovery) {
+        await recordAudit(db, { actorId: staff.id, action: 'auth.mfa_failed', meta });
+        throw new UnauthorizedError('The code is wrong.', 'invalid_code');
+      }
+      await verdict.succeeded();
+      const expiresAt = new Date(Date.now() + env.sessionAbsoluteSeconds * 1000);
+      await repo.setSessionStage(actor.sessionId, 'full', expiresAt);
+      await repo.markSignedIn(staff.id, new Date());
+      await recordAudit(db, {
+        actorId: staff.id,
+        action: 'auth.login',
+        entityType: 'session',
+        after: { mfa: byTotp ? 'totp' : 'recovery_code' },
+        meta,
+      });
+      return { expiresAt };
     },
 
     /** The actor behind a session token, or null when it is unknown, expired, idle too long or disabled. */
-    async authenticate(token: string): Promise<{ actor: Actor; expiresAt: Date } | null> {
+    async authenticate(
+      token: string,
+    ): Promise<{ actor: Actor; expiresAt: Date; stage: SessionStage } | null> {
       const id = sessionId(token);
       // one statement: the session with everything its actor needs
       const session = await findSessionActor(db, id);
@@ -89,24 +173,89 @@ export function createAuthService(deps: { db: Db; env: Env; secret: string }) {
       const now = Date.now();
       const idle = now - session.lastSeenAt.getTime() > env.sessionIdleSeconds * 1000;
       if (idle || session.expiresAt.getTime() <= now) {
-        await db.session.deleteMany({ where: { id } });
+        await repo.deleteSession(id);
         return null;
       }
       if (session.disabled) {
         // disabled since: every session of the account ends
-        await db.session.deleteMany({ where: { staffId: session.staffId } });
+        await repo.deleteSessionsOf(session.staffId);
         return null;
       }
       const actor = actorOf(session);
-      if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-        await db.session.updateMany({ where: { id }, data: { lastSeenAt: new Date(now) } });
-      }
-      return { actor, expiresAt: session.expiresAt };
+      if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await repo.touchSession(id, new Date(now));
+      return { actor, expiresAt: session.expiresAt, stage: session.stage as SessionStage };
     },
 
     async logout(actor: Actor, meta: RequestMeta) {
-      await db.session.deleteMany({ where: { id: actor.sessionId } });
+      await repo.deleteSession(actor.sessionId);
       await recordAudit(db, { actorId: actor.staffId, action: 'auth.logout', entityType: 'session', meta });
+    },
+
+    async account(actor: Actor, stage: SessionStage): Promise<AccountState> {
+      const staff = await repo.accountById(actor.staffId);
+      return {
+        mfaEnabled: Boolean(staff?.mfaEnabledAt),
+        mfaRequired: mfaRequiredFor(actor.roles, env.demoMode),
+        stage: stage === 'enrol' ? 'enrol' : 'full',
+        mail: deps.mailEnabled,
+      };
+    },
+
+    /** Starts (or restarts) TOTP enrolment: a new secret, shown as a URI and a QR code. */
+    async startTotp(actor: Actor) {
+      const staff = await repo.accountById(actor.staffId);
+      if (!staff) throw new NotFoundError();
+      if (staff.mfaEnabledAt) throw new AppError(409, 'mfa_already_enabled', 'TOTP is already enrolled.');
+      const secret = newTotpSecret();
+      await repo.setPendingTotp(staff.id, secret);
+      const uri = totpUri(secret, staff.loginId);
+      return { secret, uri, qrSvg: await qrSvg(uri) };
+    },
+
+    /** Confirms enrolment with a code from the app; returns the recovery codes, shown this once. */
+    async confirmTotp(actor: Actor, code: string, meta: RequestMeta) {
+      const staff = await repo.accountById(actor.staffId);
+      if (!staff?.totpPendingSecret) throw new AppError(409, 'mfa_not_started', 'Start the enrolment first.');
+      const verdict = await beginAttempt(throttle, 'mfa', staff.loginId, meta.ip ?? 'unknown');
+      if (!verdict.allowed) return refuse(verdict, staff.loginId, meta);
+      if (!checkTotp(staff.totpPendingSecret, code)) {
+        throw new AppError(400, 'validation', 'The code is wrong.', {
+          errors: [{ field: 'body.code', message: 'The code is wrong.', code: 'invalid_code' }],
+        });
+      }
+      await verdict.succeeded();
+      const codes = newRecoveryCodes();
+      const secret = staff.totpPendingSecret;
+      await db.$transaction(async (tx) => {
+        const r = createAuthRepository(tx);
+        await r.enableTotp(staff.id, secret, codes.map(hashRecoveryCode), new Date());
+        await r.setSessionStage(actor.sessionId, 'full');
+        await recordAudit(tx, {
+          actorId: staff.id,
+          action: 'auth.mfa_enrolled',
+          entityType: 'staff',
+          entityId: staff.id,
+          meta,
+        });
+      });
+      await repo.markSignedIn(staff.id, new Date());
+      return { recoveryCodes: codes };
+    },
+
+    /** Removes one's own TOTP, unless it is required for one's role. */
+    async removeTotp(actor: Actor, meta: RequestMeta) {
+      if (mfaRequiredFor(actor.roles, env.demoMode))
+        throw new ForbiddenError('TOTP is required for your role.', 'mfa_required');
+      await db.$transaction(async (tx) => {
+        await createAuthRepository(tx).disableTotp(actor.staffId);
+        await recordAudit(tx, {
+          actorId: actor.staffId,
+          action: 'auth.mfa_removed',
+          entityType: 'staff',
+          entityId: actor.staffId,
+          meta,
+        });
+      });
     },
   };
 }

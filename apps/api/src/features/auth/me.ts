@@ -1,5 +1,5 @@
 /** Who the actor is and what they may do: `GET /api/me`. */
-import type { Me } from '@portal/contracts';
+import type { AccountState, Me } from '@portal/contracts';
 import type { Actor } from '../../access/actor.ts';
 import type { Db } from '../../db/client.ts';
 import type { StaffService } from '../staff/staff.service.ts';
@@ -8,6 +8,7 @@ import { sessionExpiry, unitsByPathOrId } from './me.repository.ts';
 export async function me(
   deps: { db: Db; staff: StaffService; idleTimeoutSeconds: number },
   actor: Actor,
+  account: AccountState,
 ): Promise<Me> {
   const [staff, units, expiresAt] = await Promise.all([
     deps.staff.detail(actor.staffId),
@@ -27,5 +28,6 @@ export async function me(
     teamUnits: units.filter((u) => actor.teamPaths.includes(u.path)).map(ref),
     bureaus: units.filter((u) => actor.bureauIds.includes(u.id)).map(ref),
     session: { expiresAt: expiresAt.toISOString(), idleTimeoutSeconds: deps.idleTimeoutSeconds },
+    account,
   };
 }

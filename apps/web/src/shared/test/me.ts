@@ -43,5 +43,6 @@ export function meFixture(roles: Role[] = ['staff']): Me {
     teamUnits: [],
     bureaus: [],
     session: { expiresAt: '2030-01-01T00:00:00.000Z', idleTimeoutSeconds: 1800 },
+    account: { mfaEnabled: false, mfaRequired: false, stage: 'full', mail: false },
   };
 }
