@@ -51,7 +51,7 @@ describe('sign-in', () => {
     ).toEqual(['body.loginId', 'body.password']);
   });
 
-  it('throttles guessing at one account with 429 and Retry-After, even for the right password then', async () => {
+  it('throttles guessing at one account from one address with 429 and Retry-After', async () => {
     const { app } = ctx();
     const attempt = (password: string) =>
       app.inject({ method: 'POST', url: '/api/auth/login', payload: { loginId: 'demo-bureau', password } });
@@ -61,21 +61,6 @@ describe('sign-in', () => {
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
     const audit = await ctx().database.db.auditLog.count({ where: { action: 'auth.login_failed' } });
     expect(audit).toBeGreaterThanOrEqual(5);
-  });
-
-  it('throttles one address trying many accounts', async () => {
-    const { app } = ctx();
-    let last = 0;
-    for (let i = 0; i < 31; i++) {
-      const res = await app.inject({
-        method: 'POST',
-        url: '/api/auth/login',
-        remoteAddress: '10.9.8.7',
-        payload: { loginId: `guess-${i}`, password: 'x' },
-      });
-      last = res.statusCode;
-    }
-    expect(last).toBe(429);
   });
 });
 
