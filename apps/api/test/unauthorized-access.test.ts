@@ -115,3 +115,32 @@ describe('audit log', () => {
     await expect(ctx().database.db.auditLog.deleteMany({})).rejects.toThrow(/append-only/);
   });
 });
+
+describe('account actions on people out of scope', () => {
+  it('someone of another bureau cannot invite, nor reset the MFA of, a person they cannot see: 404', async () => {
+    const { app, database } = ctx();
+    const person = await database.db.staff.findUniqueOrThrow({ where: { loginId: 'demo-staff' } });
+    const bureau = await signIn(app, 'demo-bureau');
+    for (const [method, url] of [
+      ['POST', `/api/staff/${person.id}/invitation`],
+      ['DELETE', `/api/staff/${person.id}/mfa`],
+    ] as const) {
+      const res = await app.inject({ method, url, headers: { cookie: bureau } });
+      expect(res.statusCode, url).toBe(404);
+    }
+    expect(await database.db.accountToken.count({ where: { staffId: person.id } })).toBe(0);
+  });
+
+  it('a supervisor cannot invite their own staff in bulk: HR only', async () => {
+    const { app, database } = ctx();
+    const person = await database.db.staff.findUniqueOrThrow({ where: { loginId: 'demo-staff' } });
+    const supervisor = await signIn(app, 'demo-supervisor');
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/invitations',
+      headers: { cookie: supervisor },
+      payload: { staffIds: [person.id] },
+    });
+    expect(res.statusCode).toBe(403);
+  });
+});
