@@ -39,6 +39,8 @@ const EnvSchema = z.object({
   /** smtp(s)://user:pass@host:port — absent: mail is off and HR hands out invitation letters */
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().min(3).max(254).default('人材育成ポータル <no-reply@localhost>'),
+  /** Set by pnpm: the directory it was run in (files named on `pnpm portal` are relative to it) */
+  INIT_CWD: z.string().optional(),
   INVITATION_TTL_HOURS: z.coerce
     .number()
     .int()
@@ -77,6 +79,8 @@ export type Env = {
   smtpUrl: string | null;
   mailFrom: string;
   invitationTtlSeconds: number;
+  /** Where pnpm was run (INIT_CWD): files named on the command line are relative to it */
+  invokedIn: string | undefined;
   sessionIdleSeconds: number;
   sessionAbsoluteSeconds: number;
 };
@@ -107,6 +111,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM,
     invitationTtlSeconds: e.INVITATION_TTL_HOURS * 3600,
+    invokedIn: e.INIT_CWD,
     sessionIdleSeconds: e.SESSION_IDLE_MINUTES * 60,
     sessionAbsoluteSeconds: e.SESSION_ABSOLUTE_HOURS * 3600,
   };
