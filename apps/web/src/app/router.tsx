@@ -1,3 +1,4 @@
+import type { Me } from '@portal/contracts';
 import type { QueryClient } from '@tanstack/react-query';
 import {
   createBrowserRouter,
@@ -31,10 +32,15 @@ import { RouteError } from './layout/route-error.tsx';
  * one 401 only — with the same `queryOptions` the page reads, and never block the navigation on it:
  * the page shows its own loading and error states.
  */
+const ENROL_PATH = '/account/enrol';
+const accountPages = () => import('../features/auth/pages/account-page.tsx');
+const passwordPages = () => import('../features/auth/pages/set-password-page.tsx');
+
 export function appRoutes(queryClient: QueryClient): RouteObject[] {
   const requireMe = async ({ request }: LoaderFunctionArgs) => {
+    let me: Me;
     try {
-      return await queryClient.ensureQueryData(meQueryOptions());
+      me = await queryClient.ensureQueryData(meQueryOptions());
     } catch (error) {
       if (isApiError(error) && error.status === 401) {
         const url = new URL(request.url);
@@ -42,6 +48,10 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
       }
       throw error;
     }
+    // Someone who must enrol an authenticator app sees nothing else until they have.
+    const { pathname } = new URL(request.url);
+    if (me.account.stage === 'enrol' && pathname !== ENROL_PATH) throw redirect(ENROL_PATH);
+    return me;
   };
   const prefetchPolicy = () => {
     void queryClient.ensureQueryData(meQueryOptions()).then(
@@ -69,6 +79,28 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
           index: true,
           lazy: async () => ({
             Component: (await import('../features/auth/pages/sign-in-page.tsx')).SignInPage,
+          }),
+        },
+      ],
+    },
+    // Setting a password from an invitation or a reset link, and asking for a reset: no session
+    {
+      Component: PublicLayout,
+      ErrorBoundary: RouteError,
+      HydrateFallback: () => <LoadingState />,
+      children: [
+        {
+          path: 'invitation/:token',
+          lazy: async () => ({ Component: (await passwordPages()).InvitationPage }),
+        },
+        {
+          path: 'password-reset/:token',
+          lazy: async () => ({ Component: (await passwordPages()).PasswordResetPage }),
+        },
+        {
+          path: 'password-reset',
+          lazy: async () => ({
+            Component: (await import('../features/auth/pages/forgot-password-page.tsx')).ForgotPasswordPage,
           }),
         },
       ],
@@ -111,6 +143,8 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
           loader: prefetchPolicy,
           lazy: async () => ({ Component: (await policyPages()).RolesPage }),
         },
+        { path: 'account', lazy: async () => ({ Component: (await accountPages()).AccountPage }) },
+        { path: 'account/enrol', lazy: async () => ({ Component: (await accountPages()).EnrolPage }) },
         // People, organisation, audit log and roster import (features/identity)
         {
           path: 'staff',

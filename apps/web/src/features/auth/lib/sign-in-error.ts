@@ -2,10 +2,18 @@ import type { TFunction } from 'i18next';
 import { isApiError } from '../../../shared/api/api-client.ts';
 
 /** The translated message for a failed sign-in, by the problem's code (and Retry-After for 429). */
-export function signInErrorMessage(error: unknown, t: TFunction): string {
+export function signInErrorMessage(
+  error: unknown,
+  t: TFunction,
+  unauthorizedKey = 'auth.signIn.errors.invalidCredentials',
+): string {
   const code = isApiError(error) ? error.code : 'unknown';
-  if (code === 'invalid_credentials' || (isApiError(error) && error.status === 401)) {
-    return t('auth.signIn.errors.invalidCredentials');
+  if (
+    code === 'invalid_credentials' ||
+    code === 'invalid_code' ||
+    (isApiError(error) && error.status === 401)
+  ) {
+    return t(unauthorizedKey);
   }
   if (code === 'too_many_requests') {
     const seconds = isApiError(error) ? error.retryAfter : undefined;

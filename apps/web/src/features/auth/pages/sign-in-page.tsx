@@ -1,10 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../../../shared/i18n/use-document-title.ts';
 import { Button } from '../../../shared/ui/button.tsx';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
+import { useVerifyMfa } from '../api/account.ts';
 import { useDemoAccounts } from '../api/get-demo-accounts.ts';
 import { useLogin } from '../api/login.ts';
 import { DemoAccountsBox } from '../components/demo-accounts.tsx';
@@ -28,21 +29,73 @@ export function SignInPage() {
   const [loginId, setLoginId] = useState('');
   const [password, setPassword] = useState('');
   const submitRef = useRef<HTMLButtonElement>(null);
-  const ids = { loginId: useId(), password: useId(), error: useId() };
+  const ids = { loginId: useId(), password: useId(), error: useId(), code: useId() };
+  const [step, setStep] = useState<'password' | 'mfa'>('password');
+  const [code, setCode] = useState('');
+  const mfa = useVerifyMfa();
+
+  const enter = (to: string) => {
+    // Nothing cached before belongs to this session.
+    queryClient.clear();
+    void navigate(to, { replace: true });
+  };
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     login.mutate(
       { loginId: loginId.trim(), password },
       {
-        onSuccess: () => {
-          // Nothing cached before belongs to this session.
-          queryClient.clear();
-          void navigate(returnTo, { replace: true });
+        onSuccess: (result) => {
+          if (result.mfaRequired) {
+            setStep('mfa');
+            setPassword('');
+          } else enter(result.mfaEnrolmentRequired ? '/account/enrol' : returnTo);
         },
       },
     );
   };
+
+  const onCode = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    mfa.mutate(code.trim(), { onSuccess: () => enter(returnTo) });
+  };
+
+  if (step === 'mfa') {
+    return (
+      <>
+        <PageHeader title={t('auth.signIn.title')} lead={t('auth.mfa.lead')} />
+        <form onSubmit={onCode} className="flex max-w-xl flex-col gap-6">
+          {mfa.isError ? (
+            <div id={ids.error} role="alert" className="rounded-8 border-2 border-error-1 bg-red-50 p-4">
+              <p className="text-std-16B-170 text-error-2">
+                {signInErrorMessage(mfa.error, t, 'auth.mfa.wrong')}
+              </p>
+            </div>
+          ) : null}
+          <div>
+            <label htmlFor={ids.code} className="text-std-17B-170 text-solid-gray-900">
+              {t('auth.mfa.code')}
+            </label>
+            <input
+              id={ids.code}
+              name="code"
+              autoComplete="one-time-code"
+              required
+              maxLength={32}
+              value={code}
+              onChange={(event) => setCode(event.target.value)}
+              aria-invalid={mfa.isError || undefined}
+              aria-describedby={mfa.isError ? ids.error : undefined}
+              className={inputClass}
+            />
+          </div>
+          <Button type="submit" disabled={mfa.isPending} className="self-start">
+            {t('auth.mfa.submit')}
+          </Button>
+        </form>
+      </>
+    );
+  }
 
   const invalid = login.isError;
   const describedBy = invalid ? ids.error : undefined;
@@ -103,6 +156,9 @@ export function SignInPage() {
           <Button ref={submitRef} type="submit" disabled={login.isPending} className="self-start">
             {login.isPending ? t('auth.signIn.submitting') : t('auth.signIn.submit')}
           </Button>
+          <Link to="/password-reset" className="text-blue-900 underline underline-offset-4">
+            {t('auth.forgot.link')}
+          </Link>
         </form>
         {demo.data?.enabled ? (
           <DemoAccountsBox
