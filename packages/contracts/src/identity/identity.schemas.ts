@@ -86,6 +86,15 @@ export const StaffDetail = StaffSummary.extend({
   supervisors: z.array(z.object({ id: z.string(), name: z.string(), nameEn: z.string() })),
   promotionRoles: z.array(PromotionRoleHeld),
   version: z.number().int(),
+  /** The sign-in account, for HR (staff:manage:any) and the person themself */
+  account: z
+    .object({
+      state: z.enum(['none', 'invited', 'active', 'disabled']),
+      mfa: z.boolean(),
+      lastSignInAt: z.string().nullable(),
+      invitationExpiresAt: z.string().nullable(),
+    })
+    .optional(),
 });
 export type StaffDetail = z.infer<typeof StaffDetail>;
 

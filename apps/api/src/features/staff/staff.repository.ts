@@ -60,6 +60,15 @@ export function createStaffRepository(db: Db) {
           hireDate: true,
           disabledAt: true,
           version: true,
+          passwordHash: true,
+          mfaEnabledAt: true,
+          lastSignInAt: true,
+          accountTokens: {
+            where: { kind: 'invitation', usedAt: null, expiresAt: { gt: new Date() } },
+            orderBy: { expiresAt: 'desc' },
+            take: 1,
+            select: { expiresAt: true },
+          },
           holdings: {
             where: inForce(),
             select: {

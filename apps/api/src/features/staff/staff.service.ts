@@ -69,7 +69,7 @@ export function createStaffService(deps: { db: Db; staff: StaffRepository }) {
     };
   }
 
-  async function detail(staffId: string): Promise<StaffDetail> {
+  async function detail(staffId: string, withAccount = false): Promise<StaffDetail> {
     const s = await deps.staff.detail(staffId);
     if (!s) throw new NotFoundError('No such staff member.', 'staff_not_found');
     const [history, supervisors] = await Promise.all([
@@ -91,6 +91,22 @@ export function createStaffService(deps: { db: Db; staff: StaffRepository }) {
         orgUnit: h.orgUnit ? ref(h.orgUnit) : null,
       })),
       version: s.version,
+      ...(withAccount
+        ? {
+            account: {
+              state: s.disabledAt
+                ? ('disabled' as const)
+                : s.passwordHash
+                  ? ('active' as const)
+                  : s.accountTokens.length
+                    ? ('invited' as const)
+                    : ('none' as const),
+              mfa: s.mfaEnabledAt !== null,
+              lastSignInAt: s.lastSignInAt?.toISOString() ?? null,
+              invitationExpiresAt: s.accountTokens[0]?.expiresAt.toISOString() ?? null,
+            },
+          }
+        : {}),
     };
   }
 
@@ -138,7 +154,7 @@ export function createStaffService(deps: { db: Db; staff: StaffRepository }) {
 
     async get(actor: Actor, staffId: string): Promise<StaffDetail> {
       await assertStaffVisible(deps.db, actor, staffId);
-      return detail(staffId);
+      return detail(staffId, staffId === actor.staffId || actor.permissions.has('staff:manage:any'));
     },
 
     /** HR disables or re-enables an account; disabling ends its sessions at once. */
@@ -173,7 +189,7 @@ export function createStaffService(deps: { db: Db; staff: StaffRepository }) {
           meta,
         });
       });
-      return detail(staffId);
+      return detail(staffId, true);
     },
   };
 }

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useMe } from '../../features/auth/api/get-me.ts';
 import { useLogout } from '../../features/auth/api/logout.ts';
 import { SIGN_IN_PATH } from '../../features/auth/lib/return-to.ts';
@@ -37,6 +37,12 @@ export function UserMenu() {
         <span className="text-dns-16B-130 text-solid-gray-900">{name}</span>
         {unit ? <span className="text-dns-14N-130 text-solid-gray-700">{unit}</span> : null}
       </p>
+      <Link
+        to="/account"
+        className="inline-flex min-h-11 items-center rounded-8 px-3 text-dns-14B-130 text-blue-900 underline underline-offset-4 hover:bg-blue-50"
+      >
+        {t('auth.header.account')}
+      </Link>
       <button
         type="button"
         onClick={signOut}

@@ -11,6 +11,7 @@ import { ErrorState, LoadingState } from '../../../shared/ui/states.tsx';
 import { useMe } from '../../auth/api/get-me.ts';
 import { usePermissions } from '../../auth/lib/permissions.ts';
 import { usePerson } from '../api/get-person.ts';
+import { AccountActions } from '../components/account-actions.tsx';
 import { AccountStatus } from '../components/account-status.tsx';
 import { sectionTitleClass } from '../components/form-styles.ts';
 import { useUnitPath } from '../components/staff-table.tsx';
@@ -229,6 +230,7 @@ function PersonView({ person }: { person: StaffDetail }) {
       ) : null}
 
       {canManage ? <AccountStatus person={person} displayName={name} /> : null}
+      {canManage ? <AccountActions person={person} displayName={name} /> : null}
     </>
   );
 }
