@@ -56,12 +56,9 @@ export function removeTotp(): Promise<void> {
 export function useStartTotp() {
   return useMutation({ mutationFn: startTotp });
 }
+/** `me` is refreshed by the caller once the recovery codes have been read (they show only now). */
 export function useConfirmTotp() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: confirmTotp,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: authKeys.me() }),
-  });
+  return useMutation({ mutationFn: confirmTotp });
 }
 export function useRemoveTotp() {
   const queryClient = useQueryClient();

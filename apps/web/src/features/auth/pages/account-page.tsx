@@ -28,7 +28,11 @@ export function AccountPage() {
         <h2 id="totp-heading" className="mb-4 text-std-20B-150">
           {t('auth.totp.title')}
         </h2>
-        {account?.mfaEnabled ? <RemoveTotp required={account.mfaRequired} /> : <TotpEnrolment />}
+        {account?.mfaEnabled ? (
+          <RemoveTotp required={account.mfaRequired} />
+        ) : (
+          <TotpEnrolment onDone={() => void me.refetch()} />
+        )}
       </section>
     </>
   );
