@@ -11,11 +11,10 @@ import type {
   SetPasswordRequest,
 } from '@portal/contracts';
 import type { FastifyBaseLogger } from 'fastify';
-import { assertStaffVisible, inForce, require, staffWhere } from '../../access/access.ts';
+import { assertStaffVisible, authorize, inForce, staffWhere } from '../../access/access.ts';
 import type { Actor, RequestMeta } from '../../access/actor.ts';
 import type { Db } from '../../db/client.ts';
 import type { Env } from '../../env.ts';
-import type { AccountTokenKind, Prisma } from '../../generated/prisma/client.ts';
 import type { Mailer } from '../../mail/mailer.ts';
 import { invitationMail, passwordResetMail } from '../../mail/templates.ts';
 import { AppError, ConflictError, NotFoundError } from '../../shared/errors.ts';
@@ -36,7 +35,7 @@ const newToken = () => randomBytes(32).toString('base64url');
 export function createAccountService(deps: { db: Db; env: Env; mailer: Mailer; log?: FastifyBaseLogger }) {
   const { db, env, mailer } = deps;
   const repo = createAuthRepository(db);
-  const link = (kind: AccountTokenKind, token: string) =>
+  const link = (kind: 'invitation' | 'reset', token: string) =>
     `${env.publicUrl}/${kind === 'invitation' ? 'invitation' : 'password-reset'}/${token}`;
 
   async function mail(to: string | null, message: Parameters<Mailer['send']>[1]): Promise<boolean> {
@@ -106,7 +105,7 @@ export function createAccountService(deps: { db: Db; env: Env; mailer: Mailer; l
   }
 
   function canInvite(actor: Actor) {
-    require(actor, 'staff:manage:any');
+    authorize(actor, 'staff:manage:any');
   }
 
   return {
@@ -138,7 +137,7 @@ export function createAccountService(deps: { db: Db; env: Env; mailer: Mailer; l
       options: { sendMail: boolean },
     ): Promise<Invitation[]> {
       canInvite(actor);
-      const filters: Prisma.StaffWhereInput[] = [staffWhere(actor)];
+      const filters: ReturnType<typeof staffWhere>[] = [staffWhere(actor)];
       if (request.staffIds) filters.push({ id: { in: request.staffIds } });
       if (request.orgUnitId) {
         const unit = await repo.unitPath(request.orgUnitId);
@@ -266,7 +265,7 @@ export function createAccountService(deps: { db: Db; env: Env; mailer: Mailer; l
     /** HR removes a person's TOTP and recovery codes (they enrol again at their next sign-in). */
     async resetMfa(actor: Actor, staffId: string, meta: RequestMeta): Promise<void> {
       await assertStaffVisible(db, actor, staffId);
-      require(actor, 'staff:manage:any');
+      authorize(actor, 'staff:manage:any');
       await db.$transaction(async (tx) => {
         const r = createAuthRepository(tx);
         await r.disableTotp(staffId);
