@@ -108,7 +108,7 @@ describe('staff directory page', () => {
     );
 
     const pages = screen.getByRole('navigation', { name: 'ページ送り' });
-    expect(within(pages).getByText('1 / 3 ページ')).toBeTruthy();
+    expect(within(pages).getByText('3ページ中 1ページ目')).toBeTruthy();
     const previous = within(pages).getByRole('button', { name: '前のページ' });
     expect(previous.getAttribute('aria-disabled')).toBe('true');
     act(() => fireEvent.click(previous));
@@ -116,7 +116,7 @@ describe('staff directory page', () => {
     act(() => fireEvent.click(within(pages).getByRole('button', { name: '次のページ' })));
     await waitFor(() => expect(router.state.location.search).toContain('page=2'));
     await screen.findByText('45人中 21〜22人目を表示しています。');
-    expect(within(pages).getByText('2 / 3 ページ')).toBeTruthy();
+    expect(within(pages).getByText('3ページ中 2ページ目')).toBeTruthy();
 
     act(() => fireEvent.click(screen.getByRole('button', { name: '条件をクリア' })));
     await waitFor(() => expect(router.state.location.search).toBe(''));

@@ -167,7 +167,7 @@ describe('quick OJT log', () => {
     fireEvent.click(screen.getByRole('button', { name: '記録する' }));
     await waitFor(() => expect(posts).toHaveLength(3));
     expect(posts[2]?.key).not.toBe(posts[0]?.key);
-  });
+  }, 15_000);
 
   it('names what is missing before sending anything', async () => {
     const posts = renderAt('/ojt/new', ['staff', 'supervisor']);

@@ -1,9 +1,9 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../shared/api/api-client.ts';
+import { useSubmissionKey } from '../../../shared/api/submission-key.ts';
 import { Button } from '../../../shared/ui/button.tsx';
 import { useCommentCareerPlan } from '../api/comment-career-plan.ts';
-import { useSubmissionKey } from '../lib/submission-key.ts';
 import { FormError } from './form-error.tsx';
 import {
   hintClass,

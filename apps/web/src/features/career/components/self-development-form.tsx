@@ -7,10 +7,10 @@ import {
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../shared/api/api-client.ts';
+import { useSubmissionKey } from '../../../shared/api/submission-key.ts';
 import { Button } from '../../../shared/ui/button.tsx';
 import { PolicyLinkPicker } from '../../policy/components/policy-link-picker.tsx';
 import { useSelfDevelopmentWrite } from '../api/save-self-development.ts';
-import { useSubmissionKey } from '../lib/submission-key.ts';
 import { FormError } from './form-error.tsx';
 import {
   hintClass,

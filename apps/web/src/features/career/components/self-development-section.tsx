@@ -5,6 +5,7 @@ import { isApiError } from '../../../shared/api/api-client.ts';
 import { formatDate, formatFiscalYear } from '../../../shared/format/date.ts';
 import { useLanguage } from '../../../shared/i18n/use-language.ts';
 import { Button } from '../../../shared/ui/button.tsx';
+import { Pager } from '../../../shared/ui/pager.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../../shared/ui/states.tsx';
 import { PolicyLinkChips } from '../../policy/components/policy-link-chips.tsx';
 import { useSelfDevelopment } from '../api/get-self-development.ts';
@@ -14,7 +15,6 @@ import { personName } from '../lib/people.ts';
 import { useCareerParams } from '../lib/use-params.ts';
 import { KindBadge, SupportBadge } from './badges.tsx';
 import { FormError } from './form-error.tsx';
-import { Pager } from './pager.tsx';
 import { SelfDevelopmentForm } from './self-development-form.tsx';
 import {
   cardClass,

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate, formatFiscalYear } from '../../../shared/format/date.ts';
 import { useLanguage, useLocalized } from '../../../shared/i18n/use-language.ts';
 import { Button } from '../../../shared/ui/button.tsx';
+import { Pager } from '../../../shared/ui/pager.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../../shared/ui/states.tsx';
 import { usePolicy } from '../../policy/api/get-policy.ts';
 import { PolicyLinkChips } from '../../policy/components/policy-link-chips.tsx';
@@ -12,7 +13,6 @@ import type { TimelineFilters } from '../api/keys.ts';
 import { personName } from '../lib/people.ts';
 import { useCareerParams } from '../lib/use-params.ts';
 import { KindBadge } from './badges.tsx';
-import { Pager } from './pager.tsx';
 import { hintClass, inputClass, labelClass, sectionTitleClass } from './styles.ts';
 
 const PAGE_SIZE = 20;

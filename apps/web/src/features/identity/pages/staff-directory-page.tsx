@@ -5,12 +5,12 @@ import { useDocumentTitle } from '../../../shared/i18n/use-document-title.ts';
 import { useLocalized } from '../../../shared/i18n/use-language.ts';
 import { Button } from '../../../shared/ui/button.tsx';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
+import { Pager } from '../../../shared/ui/pager.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../../shared/ui/states.tsx';
 import { useGrades } from '../api/get-grades.ts';
 import { useOrgUnits } from '../api/get-org-units.ts';
 import { useStaffList } from '../api/get-staff-list.ts';
 import { inputClass, labelClass, panelClass } from '../components/form-styles.ts';
-import { Pagination } from '../components/pagination.tsx';
 import { StaffTable } from '../components/staff-table.tsx';
 import { UnitOptions } from '../components/unit-options.tsx';
 import {
@@ -189,7 +189,7 @@ export function StaffDirectoryPage() {
         ) : data ? (
           <>
             <StaffTable items={data.items} caption={t('identity.directory.tableCaption')} />
-            <Pagination page={data.page} pageCount={pageCount} onPage={(page) => update({ page })} />
+            <Pager page={data.page} pageCount={pageCount} onPage={(page) => update({ page })} />
           </>
         ) : null}
       </div>

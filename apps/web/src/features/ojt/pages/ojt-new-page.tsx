@@ -9,6 +9,7 @@ import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'rea
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { isApiError } from '../../../shared/api/api-client.ts';
+import { useSubmissionKey } from '../../../shared/api/submission-key.ts';
 import { formatDate } from '../../../shared/format/date.ts';
 import { formatList } from '../../../shared/format/list.ts';
 import { useDocumentTitle } from '../../../shared/i18n/use-document-title.ts';
@@ -30,7 +31,6 @@ import {
   linkButtonClass,
 } from '../components/styles.ts';
 import { earliestSessionDay, localToday } from '../lib/dates.ts';
-import { useSubmissionKey } from '../lib/submission-key.ts';
 
 const MINUTE_CHOICES = [15, 30, 45, 60, 90, 120] as const;
 /** Beyond this many people the picker offers a search box. */

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../../../shared/i18n/use-document-title.ts';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
+import { Pager, pageCountOf } from '../../../shared/ui/pager.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../../shared/ui/states.tsx';
 import { useMe } from '../../auth/api/get-me.ts';
 import { usePermissions } from '../../auth/lib/permissions.ts';
@@ -10,7 +11,6 @@ import { useOjtPlan } from '../api/get-ojt-plan.ts';
 import { useOjtSessions } from '../api/get-ojt-sessions.ts';
 import type { OjtSessionFilters } from '../api/keys.ts';
 import { OjtPlanView } from '../components/ojt-plan-view.tsx';
-import { Pager } from '../components/pager.tsx';
 import { SessionCard } from '../components/session-card.tsx';
 import { cardClass, primaryLinkClass } from '../components/styles.ts';
 import { currentFiscalYear } from '../lib/dates.ts';
@@ -136,7 +136,7 @@ export function OjtSessionsPage() {
           </ul>
           <Pager
             page={sessions.data.page}
-            pageCount={Math.max(1, Math.ceil(sessions.data.total / sessions.data.pageSize))}
+            pageCount={pageCountOf(sessions.data.total, sessions.data.pageSize)}
             onPage={(p) => set({ page: String(p) })}
           />
         </>

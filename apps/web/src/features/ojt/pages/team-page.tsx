@@ -7,12 +7,12 @@ import { useDocumentTitle } from '../../../shared/i18n/use-document-title.ts';
 import { useLanguage, useLocalized } from '../../../shared/i18n/use-language.ts';
 import { Button } from '../../../shared/ui/button.tsx';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
+import { Pager } from '../../../shared/ui/pager.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../../shared/ui/states.tsx';
 import { usePermissions } from '../../auth/lib/permissions.ts';
 import { useApplications } from '../../training/api/applications.ts';
 import { useTeamDashboard } from '../api/get-team-dashboard.ts';
 import { CareerPlanBadge, OverdueBadge } from '../components/badges.tsx';
-import { Pager } from '../components/pager.tsx';
 import { usePersonName } from '../components/person-name.tsx';
 import {
   inputClass,

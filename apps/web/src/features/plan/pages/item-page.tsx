@@ -30,6 +30,7 @@ import {
   putActual,
   updateItem,
   updateKpi,
+  usePlanCreate,
   usePlanWrite,
 } from '../api/plan-writes.ts';
 import { SaveError } from '../components/field-error.tsx';
@@ -556,7 +557,7 @@ function NewKpi({ item, years }: { item: PlanItem; years: number[] }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [form, setForm] = useState(() => kpiForm(null));
-  const create = usePlanWrite(() => createKpi(item.id, toKpiBody(form, years)));
+  const create = usePlanCreate((key) => createKpi(item.id, toKpiBody(form, years), key));
   if (!open) {
     return (
       <Button variant="secondary" className="mt-4" onClick={() => setOpen(true)}>

@@ -14,7 +14,14 @@ import { usePermissions } from '../../auth/lib/permissions.ts';
 import { usePolicy } from '../../policy/api/get-policy.ts';
 import { PolicyLinkChips } from '../../policy/components/policy-link-chips.tsx';
 import { usePlanPeriod } from '../api/get-plan-period.ts';
-import { copyPeriod, createItem, deletePeriod, updatePeriod, usePlanWrite } from '../api/plan-writes.ts';
+import {
+  copyPeriod,
+  createItem,
+  deletePeriod,
+  updatePeriod,
+  usePlanCreate,
+  usePlanWrite,
+} from '../api/plan-writes.ts';
 import { SaveError } from '../components/field-error.tsx';
 import { ItemStatusBadge, PeriodStatusBadge } from '../components/status-badge.tsx';
 import { formatNumber } from '../lib/format.ts';
@@ -171,7 +178,7 @@ function NewItem({ periodId, initiativeId }: { periodId: string; initiativeId: s
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
   const [titleJa, setTitleJa] = useState('');
-  const create = usePlanWrite(() => createItem(periodId, { initiativeId, titleJa }));
+  const create = usePlanCreate((key) => createItem(periodId, { initiativeId, titleJa }, key));
   if (!open) {
     return (
       <Button variant="tertiary" className="mt-2" onClick={() => setOpen(true)}>
@@ -212,7 +219,7 @@ function Workflow({ period }: { period: PlanPeriodDetail }) {
   const move = usePlanWrite((status: PlanPeriodStatus) =>
     updatePeriod(period.id, { version: period.version, status }),
   );
-  const copy = usePlanWrite(() => copyPeriod(period.id, {}));
+  const copy = usePlanCreate((key) => copyPeriod(period.id, {}, key));
   const remove = usePlanWrite(() => deletePeriod(period.id, period.version));
   return (
     <section

@@ -10,7 +10,7 @@ import { PageHeader } from '../../../shared/ui/page-header.tsx';
 import { QueryContent } from '../../../shared/ui/states.tsx';
 import { usePermissions } from '../../auth/lib/permissions.ts';
 import { usePlanPeriods } from '../api/get-plan-periods.ts';
-import { copyPeriod, createPeriod, usePlanWrite } from '../api/plan-writes.ts';
+import { copyPeriod, createPeriod, usePlanCreate } from '../api/plan-writes.ts';
 import { SaveError } from '../components/field-error.tsx';
 import { PeriodStatusBadge } from '../components/status-badge.tsx';
 import { inputClass, labelClass } from '../lib/styles.ts';
@@ -43,7 +43,7 @@ function PeriodCard({ period, canEdit }: { period: PlanPeriodListItem; canEdit: 
   const language = useLanguage();
   const l = useLocalized();
   const navigate = useNavigate();
-  const copy = usePlanWrite(() => copyPeriod(period.id, {}));
+  const copy = usePlanCreate((key) => copyPeriod(period.id, {}, key));
   return (
     <li className="rounded-12 border border-solid-gray-200 bg-white p-5">
       <div className="flex flex-wrap items-center gap-3">
@@ -84,8 +84,8 @@ function NewPeriodForm() {
   const [nameEn, setNameEn] = useState('');
   const [start, setStart] = useState('');
   const [end, setEnd] = useState('');
-  const create = usePlanWrite(() =>
-    createPeriod({ nameJa, nameEn, startFiscalYear: Number(start), endFiscalYear: Number(end) }),
+  const create = usePlanCreate((key) =>
+    createPeriod({ nameJa, nameEn, startFiscalYear: Number(start), endFiscalYear: Number(end) }, key),
   );
   const submit = (e: FormEvent) => {
     e.preventDefault();

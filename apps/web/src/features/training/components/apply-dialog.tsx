@@ -1,12 +1,12 @@
 import type { TrainingSession } from '@portal/contracts';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSubmissionKey } from '../../../shared/api/submission-key.ts';
 import { useLanguage } from '../../../shared/i18n/use-language.ts';
 import { Button } from '../../../shared/ui/button.tsx';
 import { useApply } from '../api/applications.ts';
 import { useTrainingErrorMessage } from '../lib/errors.ts';
 import { formatSessionDates } from '../lib/format.ts';
-import { useSubmissionKey } from '../lib/use-submission-key.ts';
 import { Dialog } from './dialog.tsx';
 import { errorClass, hintClass, inputClass, labelClass } from './styles.ts';
 

@@ -1,13 +1,13 @@
 import type { Training, TrainingAssignmentResult, TrainingSession } from '@portal/contracts';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSubmissionKey } from '../../../shared/api/submission-key.ts';
 import { useLanguage, useLocalized } from '../../../shared/i18n/use-language.ts';
 import { Button } from '../../../shared/ui/button.tsx';
 import { useAssign } from '../api/applications.ts';
 import { useTrainingOptions } from '../api/get-trainings.ts';
 import { useTrainingErrorMessage } from '../lib/errors.ts';
 import { formatSessionDates, punct } from '../lib/format.ts';
-import { useSubmissionKey } from '../lib/use-submission-key.ts';
 import { checkboxRowClass, errorClass, labelClass, selectClass } from './styles.ts';
 
 /**

@@ -2,11 +2,11 @@ import type { TrainingSession } from '@portal/contracts';
 import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../shared/api/api-client.ts';
+import { useSubmissionKey } from '../../../shared/api/submission-key.ts';
 import { Button } from '../../../shared/ui/button.tsx';
 import { type SessionChange, useSaveSession } from '../api/save-training.ts';
 import { fieldErrors, useTrainingErrorMessage } from '../lib/errors.ts';
 import { fromLocalInput, japanDay, toLocalInput } from '../lib/format.ts';
-import { useSubmissionKey } from '../lib/use-submission-key.ts';
 import { errorClass, inputClass, labelClass } from './styles.ts';
 
 type Draft = {

@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useDocumentTitle } from '../../../shared/i18n/use-document-title.ts';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
+import { Pager, pageCountOf } from '../../../shared/ui/pager.tsx';
 import { QueryContent } from '../../../shared/ui/states.tsx';
 import { useApplications } from '../api/applications.ts';
 import { ApplicationCard } from '../components/application-card.tsx';
 import { DecisionForm } from '../components/decision-form.tsx';
-import { Pager } from '../components/pager.tsx';
 import { TrainingNav } from '../components/training-nav.tsx';
 
 const PAGE_SIZE = 20;
@@ -50,7 +50,7 @@ export function AcceptancePage() {
                 </li>
               ))}
             </ul>
-            <Pager page={page} total={p.total} pageSize={PAGE_SIZE} onPage={setPage} />
+            <Pager page={page} pageCount={pageCountOf(p.total, PAGE_SIZE)} onPage={setPage} />
           </>
         )}
       </QueryContent>

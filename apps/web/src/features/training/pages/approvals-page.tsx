@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '../../../shared/i18n/use-document-title.ts';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
+import { Pager, pageCountOf } from '../../../shared/ui/pager.tsx';
 import { QueryContent } from '../../../shared/ui/states.tsx';
 import { useApplications } from '../api/applications.ts';
 import { ConfirmPracticeForm } from '../components/after-course-forms.tsx';
 import { ApplicationCard } from '../components/application-card.tsx';
 import { DecisionForm } from '../components/decision-form.tsx';
-import { Pager } from '../components/pager.tsx';
 import { sectionTitleClass } from '../components/styles.ts';
 import { TrainingNav } from '../components/training-nav.tsx';
 
@@ -50,7 +50,7 @@ export function ApprovalsPage() {
                   </li>
                 ))}
               </ul>
-              <Pager page={page} total={p.total} pageSize={PAGE_SIZE} onPage={setPage} />
+              <Pager page={page} pageCount={pageCountOf(p.total, PAGE_SIZE)} onPage={setPage} />
             </>
           )}
         </QueryContent>
@@ -76,7 +76,11 @@ export function ApprovalsPage() {
                   </li>
                 ))}
               </ul>
-              <Pager page={practicePage} total={p.total} pageSize={PAGE_SIZE} onPage={setPracticePage} />
+              <Pager
+                page={practicePage}
+                pageCount={pageCountOf(p.total, PAGE_SIZE)}
+                onPage={setPracticePage}
+              />
             </>
           )}
         </QueryContent>

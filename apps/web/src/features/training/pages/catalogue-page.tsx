@@ -2,12 +2,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../../../shared/i18n/use-document-title.ts';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
+import { Pager, pageCountOf } from '../../../shared/ui/pager.tsx';
 import { QueryContent } from '../../../shared/ui/states.tsx';
 import { usePermissions } from '../../auth/lib/permissions.ts';
 import { useRecommendedTrainings, useTrainings } from '../api/get-trainings.ts';
 import { CatalogueFilterForm } from '../components/catalogue-filter-form.tsx';
 import { CourseCard } from '../components/course-card.tsx';
-import { Pager } from '../components/pager.tsx';
 import { primaryLinkClass, sectionTitleClass } from '../components/styles.ts';
 import { TrainingNav } from '../components/training-nav.tsx';
 import {
@@ -104,8 +104,7 @@ export function CataloguePage() {
               </ul>
               <Pager
                 page={filters.page}
-                total={page.total}
-                pageSize={PAGE_SIZE}
+                pageCount={pageCountOf(page.total, PAGE_SIZE)}
                 onPage={(p) => {
                   setParams(writeCatalogueFilters({ ...filters, page: p }));
                   window.scrollTo({ top: 0 });

@@ -10,6 +10,7 @@ import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../../shared/api/api-client.ts';
+import { useSubmissionKey } from '../../../shared/api/submission-key.ts';
 import { formatFiscalYear } from '../../../shared/format/date.ts';
 import { useDocumentTitle } from '../../../shared/i18n/use-document-title.ts';
 import { useLanguage, useLocalized } from '../../../shared/i18n/use-language.ts';
@@ -32,7 +33,6 @@ import {
   selectClass,
 } from '../components/styles.ts';
 import { fieldErrors, useTrainingErrorMessage } from '../lib/errors.ts';
-import { useSubmissionKey } from '../lib/use-submission-key.ts';
 
 type Draft = {
   code: string;

@@ -5,12 +5,12 @@ import { Link, useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../../../shared/i18n/use-document-title.ts';
 import { Button } from '../../../shared/ui/button.tsx';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
+import { Pager, pageCountOf } from '../../../shared/ui/pager.tsx';
 import { QueryContent } from '../../../shared/ui/states.tsx';
 import { useApplications, useWithdraw } from '../api/applications.ts';
 import { FeedbackForm, PracticeReportForm } from '../components/after-course-forms.tsx';
 import { ApplicationCard } from '../components/application-card.tsx';
 import { ConfirmDialog } from '../components/confirm-dialog.tsx';
-import { Pager } from '../components/pager.tsx';
 import { TrainingNav } from '../components/training-nav.tsx';
 import { useTrainingErrorMessage } from '../lib/errors.ts';
 
@@ -122,8 +122,7 @@ export function MyApplicationsPage() {
             </ul>
             <Pager
               page={page}
-              total={p.total}
-              pageSize={PAGE_SIZE}
+              pageCount={pageCountOf(p.total, PAGE_SIZE)}
               onPage={(n) => setParams(n > 1 ? { page: String(n) } : {})}
             />
           </>
