@@ -1,0 +1,79 @@
+import type { Page, Route } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+
+// HR edits the plan: creates an item and a KPI. A create whose answer is lost is sent again with the
+// same Idempotency-Key, and the plan holds the record once.
+test.describe.configure({ mode: 'serial', timeout: 90_000 });
+
+const PERIOD = '第2期 人材育成推進計画';
+const ITEM = '窓口職員の接遇研修の全庁展開';
+const KPI = '接遇研修の受講者数';
+
+/**
+ * Lets the first matching request reach the server, then drops its answer (the browser sees a network
+ * failure); later requests pass. Returns the Idempotency-Key of every request that was sent.
+ */
+async function loseFirstAnswer(page: Page, url: RegExp) {
+  const keys: (string | undefined)[] = [];
+  await page.route(url, async (route: Route) => {
+    if (route.request().method() !== 'POST') return route.fallback();
+    keys.push(route.request().headers()['idempotency-key']);
+    if (keys.length === 1) {
+      await route.fetch();
+      return route.abort('connectionreset');
+    }
+    return route.continue();
+  });
+  return keys;
+}
+
+test('a plan item created again after a lost answer exists once', async ({ login, portal, page }) => {
+  await login('hr');
+  await portal.goto('/plan');
+  await portal.main.getByRole('link', { name: PERIOD }).click();
+  await portal.waitForContent();
+
+  const keys = await loseFirstAnswer(page, /\/api\/plan-periods\/[^/]+\/items$/);
+  await portal.main.getByRole('button', { name: '計画項目を追加' }).first().click();
+  await portal.main.getByLabel('計画項目名（日本語）').fill(ITEM);
+  const create = portal.main.getByRole('button', { name: '作成して編集する' });
+  await create.click();
+  await expect(portal.main.getByRole('alert')).toContainText('通信できませんでした');
+
+  await create.click();
+  await expect(portal.main.getByRole('heading', { level: 1, name: ITEM })).toBeVisible();
+  expect(keys).toHaveLength(2);
+  expect(keys[0]).toBeTruthy();
+  expect(keys[1]).toBe(keys[0]);
+
+  await portal.main.getByRole('link', { name: `${PERIOD}へ戻る` }).click();
+  await portal.waitForContent();
+  await expect(portal.main.getByRole('link', { name: ITEM, exact: true })).toHaveCount(1);
+  await portal.expectNoSeriousA11yViolations();
+});
+
+test('a KPI created again after a lost answer exists once', async ({ login, portal, page }) => {
+  await login('hr');
+  await portal.goto('/plan');
+  await portal.main.getByRole('link', { name: PERIOD }).click();
+  await portal.waitForContent();
+  await portal.main.getByRole('link', { name: ITEM, exact: true }).click();
+  await expect(portal.main.getByRole('heading', { level: 1, name: ITEM })).toBeVisible();
+
+  const keys = await loseFirstAnswer(page, /\/api\/plan-items\/[^/]+\/kpis$/);
+  await portal.main.getByRole('button', { name: 'KPIを追加' }).click();
+  await portal.main.getByLabel('名称（日本語）').fill(KPI);
+  await portal.main.getByLabel('単位').fill('人');
+  const create = portal.main.getByRole('button', { name: 'KPIを作成' });
+  await create.click();
+  await expect(portal.main.getByRole('alert')).toContainText('通信できませんでした');
+
+  await create.click();
+  await expect(portal.main.getByRole('article', { name: KPI })).toBeVisible();
+  expect(keys).toHaveLength(2);
+  expect(keys[1]).toBe(keys[0]);
+
+  await page.reload();
+  await portal.waitForContent();
+  await expect(portal.main.getByRole('article', { name: KPI })).toHaveCount(1);
+});
