@@ -38,6 +38,58 @@ async function appWithRoutes() {
 }
 
 describe('problem details', () => {
+  it('gives each bad field a code and the values its message names, for the web app to translate', async () => {
+    const app = await appWithRoutes();
+    const res = await app.inject({ method: 'POST', url: '/items', payload: { title: '', minutes: 0 } });
+    const errors = res.json<ProblemDetails>().errors ?? [];
+    expect(errors.find((e) => e.field === 'body.title')).toMatchObject({
+      code: 'too_small',
+      params: { minimum: 1, origin: 'string' },
+    });
+    expect(errors.find((e) => e.field === 'body.minutes')).toMatchObject({
+      code: 'too_small',
+      params: { minimum: 0, origin: 'number', inclusive: 'no' },
+    });
+    const long = await app.inject({
+      method: 'POST',
+      url: '/items',
+      payload: { title: 'x'.repeat(11), minutes: 1 },
+    });
+    expect(long.json<ProblemDetails>().errors?.[0]).toMatchObject({
+      code: 'too_big',
+      params: { maximum: 10, origin: 'string' },
+    });
+  });
+
+  it('names the code a refinement gives in its params', async () => {
+    const app = Fastify({ logger: false }).withTypeProvider<ZodTypeProvider>();
+    app.setValidatorCompiler(validatorCompiler);
+    app.setSerializerCompiler(serializerCompiler);
+    await app.register(errorHandler);
+    app.post(
+      '/span',
+      {
+        schema: {
+          body: z.object({ from: z.number(), to: z.number() }).superRefine((d, ctx) => {
+            if (d.to < d.from)
+              ctx.addIssue({
+                code: 'custom',
+                path: ['to'],
+                message: 'before from',
+                params: { code: 'ends_before_start' },
+              });
+          }),
+        },
+      },
+      async () => ({ ok: true }),
+    );
+    const res = await app.inject({ method: 'POST', url: '/span', payload: { from: 2, to: 1 } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json<ProblemDetails>().errors).toEqual([
+      { field: 'body.to', message: 'before from', code: 'ends_before_start' },
+    ]);
+  });
+
   it('names every bad field of a request, with status 400', async () => {
     const app = await appWithRoutes();
     const res = await app.inject({

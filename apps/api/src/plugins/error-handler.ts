@@ -61,6 +61,30 @@ function fieldOf(location: string | undefined, path: string): string {
   return rest ? `${where}.${rest}` : where;
 }
 
+/** The values of a zod issue the web app's messages name (`minimum`, `maximum`, `origin`, `format`, …). */
+const ISSUE_PARAMS = ['minimum', 'maximum', 'origin', 'format', 'expected'] as const;
+
+/**
+ * A schema issue as a field error the web app can translate: the issue's code (`too_small`,
+ * `invalid_format`, …) or, for a refinement, the `code` it names in its params, and the values its
+ * message needs. The English `message` stays for API clients and logs.
+ */
+export function describeIssue(
+  keyword: string,
+  issue: Record<string, unknown> | undefined,
+): Pick<FieldError, 'code' | 'params'> {
+  const named = issue?.params as { code?: unknown } | undefined;
+  const code = keyword === 'custom' && typeof named?.code === 'string' ? named.code : keyword;
+  const params: Record<string, string | number> = {};
+  for (const name of ISSUE_PARAMS) {
+    const value = issue?.[name];
+    if (typeof value === 'string' || typeof value === 'number') params[name] = value;
+    else if (typeof value === 'bigint') params[name] = Number(value);
+  }
+  if (issue?.inclusive === false) params.inclusive = 'no';
+  return Object.keys(params).length ? { code, params } : { code };
+}
+
 export const errorHandler = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
@@ -71,6 +95,7 @@ export const errorHandler = fp(async (app: FastifyInstance) => {
       const errors = error.validation.map((v) => ({
         field: fieldOf(error.validationContext, v.instancePath),
         message: v.message ?? 'invalid',
+        ...describeIssue(v.keyword, v.params as Record<string, unknown> | undefined),
       }));
       return sendProblem(reply, request, 400, 'validation', 'The request has invalid fields.', { errors });
     }

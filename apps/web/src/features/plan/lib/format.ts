@@ -25,6 +25,11 @@ export function formatNumber(value: number | null | undefined, language: Languag
 }
 
 /** A stale version: someone saved first (the page then shows what is stored now). */
+/** Someone saved first (a stale version) — not every 409: an overlapping period says its own cause. */
 export function isConflict(error: unknown): boolean {
-  return isApiError(error) && error.status === 409;
+  return (
+    isApiError(error) &&
+    error.status === 409 &&
+    ['version_conflict', 'stale_version', 'conflict'].includes(error.code)
+  );
 }

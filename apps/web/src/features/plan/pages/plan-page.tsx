@@ -2,7 +2,14 @@ import type { PlanPeriodListItem } from '@portal/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { isApiError } from '../../../shared/api/api-client.ts';
 import { formatFiscalYearSpan } from '../../../shared/format/date.ts';
+import {
+  FieldMessage,
+  FormAlert,
+  type FormErrors,
+  useFormErrors,
+} from '../../../shared/forms/use-form-errors.tsx';
 import { useDocumentTitle } from '../../../shared/i18n/use-document-title.ts';
 import { useLanguage, useLocalized } from '../../../shared/i18n/use-language.ts';
 import { Button } from '../../../shared/ui/button.tsx';
@@ -84,13 +91,71 @@ function NewPeriodForm() {
   const [nameEn, setNameEn] = useState('');
   const [start, setStart] = useState('');
   const [end, setEnd] = useState('');
+  const form = useFormErrors();
   const create = usePlanCreate((key) =>
     createPeriod({ nameJa, nameEn, startFiscalYear: Number(start), endFiscalYear: Number(end) }, key),
   );
+  const check = (): FormErrors => {
+    const found: FormErrors = {};
+    const from = Number(start);
+    const to = Number(end);
+    if (!nameJa.trim()) found.nameJa = t('validation.required');
+    if (!start) found.startFiscalYear = t('validation.required');
+    else if (!Number.isInteger(from)) found.startFiscalYear = t('validation.invalid_type_int');
+    if (!end) found.endFiscalYear = t('validation.required');
+    else if (!Number.isInteger(to)) found.endFiscalYear = t('validation.invalid_type_int');
+    else if (start && to < from) found.endFiscalYear = t('validation.end_year_before_start');
+    else if (start && (to - from + 1 < 3 || to - from + 1 > 4))
+      found.endFiscalYear = t('plan.newPeriod.span');
+    return found;
+  };
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    create.mutate(undefined, { onSuccess: (p) => navigate(`/plan/periods/${p.id}`) });
+    if (form.show(check())) return;
+    create.mutate(undefined, {
+      onError: (error) => form.showProblem(error),
+      onSuccess: (p) => navigate(`/plan/periods/${p.id}`),
+    });
   };
+  const text = (name: 'nameJa' | 'nameEn', value: string, onChange: (v: string) => void) => (
+    <div>
+      <label htmlFor={form.field(name).id} className={labelClass}>
+        {t(`plan.fields.${name}`)}
+      </label>
+      <input
+        className={inputClass}
+        maxLength={200}
+        value={value}
+        onChange={(e) => {
+          form.clear(name);
+          onChange(e.target.value);
+        }}
+        {...form.field(name)}
+      />
+      <FieldMessage form={form} name={name} />
+    </div>
+  );
+  const year = (name: 'startFiscalYear' | 'endFiscalYear', value: string, onChange: (v: string) => void) => (
+    <div>
+      <label htmlFor={form.field(name).id} className={labelClass}>
+        {t(`plan.fields.${name}`)}
+      </label>
+      <input
+        className={inputClass}
+        type="number"
+        inputMode="numeric"
+        min={2021}
+        max={2100}
+        value={value}
+        onChange={(e) => {
+          form.clear(name);
+          onChange(e.target.value);
+        }}
+        {...form.field(name)}
+      />
+      <FieldMessage form={form} name={name} />
+    </div>
+  );
   return (
     <section
       aria-labelledby="new-period"
@@ -100,55 +165,19 @@ function NewPeriodForm() {
         {t('plan.newPeriod.title')}
       </h2>
       <p className="mt-1 text-dns-14N-130 text-solid-gray-700">{t('plan.newPeriod.hint')}</p>
-      <form onSubmit={submit} className="mt-4 grid gap-4 md:grid-cols-2">
-        <label className={labelClass}>
-          {t('plan.fields.nameJa')}
-          <input
-            className={inputClass}
-            required
-            maxLength={200}
-            value={nameJa}
-            onChange={(e) => setNameJa(e.target.value)}
-          />
-        </label>
-        <label className={labelClass}>
-          {t('plan.fields.nameEn')}
-          <input
-            className={inputClass}
-            maxLength={200}
-            value={nameEn}
-            onChange={(e) => setNameEn(e.target.value)}
-          />
-        </label>
-        <label className={labelClass}>
-          {t('plan.fields.startFiscalYear')}
-          <input
-            className={inputClass}
-            required
-            type="number"
-            min={2021}
-            max={2030}
-            value={start}
-            onChange={(e) => setStart(e.target.value)}
-          />
-        </label>
-        <label className={labelClass}>
-          {t('plan.fields.endFiscalYear')}
-          <input
-            className={inputClass}
-            required
-            type="number"
-            min={2021}
-            max={2030}
-            value={end}
-            onChange={(e) => setEnd(e.target.value)}
-          />
-        </label>
-        <div className="md:col-span-2">
-          <Button type="submit" disabled={create.isPending}>
+      <form ref={form.ref} noValidate onSubmit={submit} className="mt-4 grid gap-4 md:grid-cols-2">
+        {text('nameJa', nameJa, setNameJa)}
+        {text('nameEn', nameEn, setNameEn)}
+        {year('startFiscalYear', start, setStart)}
+        {year('endFiscalYear', end, setEnd)}
+        <div className="grid gap-3 md:col-span-2">
+          <FormAlert form={form} />
+          <Button type="submit" className="justify-self-start" disabled={create.isPending}>
             {t('plan.newPeriod.submit')}
           </Button>
-          <SaveError error={create.error} />
+          {isApiError(create.error) && create.error.status === 400 ? null : (
+            <SaveError error={create.error} />
+          )}
         </div>
       </form>
     </section>

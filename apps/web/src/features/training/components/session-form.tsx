@@ -1,11 +1,17 @@
 import type { TrainingSession } from '@portal/contracts';
-import { type ReactNode, useId, useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../shared/api/api-client.ts';
 import { useSubmissionKey } from '../../../shared/api/submission-key.ts';
+import {
+  FieldMessage,
+  FormAlert,
+  type FormErrors,
+  useFormErrors,
+} from '../../../shared/forms/use-form-errors.tsx';
 import { Button } from '../../../shared/ui/button.tsx';
 import { type SessionChange, useSaveSession } from '../api/save-training.ts';
-import { fieldErrors, useTrainingErrorMessage } from '../lib/errors.ts';
+import { useTrainingErrorMessage } from '../lib/errors.ts';
 import { fromLocalInput, japanDay, toLocalInput } from '../lib/format.ts';
 import { errorClass, inputClass, labelClass } from './styles.ts';
 
@@ -55,43 +61,56 @@ export function SessionForm({
   onSaved?: (s: TrainingSession) => void;
 }) {
   const { t } = useTranslation();
-  const id = useId();
   const [draft, setDraft] = useState<Draft>(session ? fromSession(session) : blank);
   const [done, setDone] = useState('');
   const save = useSaveSession();
   const key = useSubmissionKey();
-  const errors = fieldErrors(save.error);
-  const message = useTrainingErrorMessage(save.error);
+  const form = useFormErrors();
+  const message = useTrainingErrorMessage(
+    isApiError(save.error) && save.error.status === 400 ? null : save.error,
+  );
   const stale = isApiError(save.error) && save.error.status === 409;
   const set = (patch: Partial<Draft>) => {
     setDone('');
+    for (const name of Object.keys(patch)) form.clear(name);
     setDraft({ ...draft, ...patch });
+  };
+
+  /** What the form can tell before sending: missing dates, an end before the start, the seats. */
+  const check = (): FormErrors => {
+    const found: FormErrors = {};
+    if (!draft.startsAt) found.startsAt = t('validation.required');
+    if (!draft.endsAt) found.endsAt = t('validation.required');
+    else if (draft.startsAt && draft.endsAt <= draft.startsAt)
+      found.endsAt = t('validation.ends_before_start');
+    if (!draft.applicationDeadline) found.applicationDeadline = t('validation.required');
+    else if (draft.startsAt && draft.applicationDeadline > draft.startsAt.slice(0, 10))
+      found.applicationDeadline = t('validation.deadline_after_start');
+    const capacity = Number(draft.capacity);
+    if (draft.capacity === '' || !Number.isInteger(capacity) || capacity < 1 || capacity > 10_000)
+      found.capacity = t('validation.value_out_of_range', { min: 1, max: '10,000' });
+    return found;
   };
 
   const field = (name: keyof Draft, label: string, input: ReactNode) => (
     <div>
-      <label htmlFor={`${id}-${name}`} className={labelClass}>
+      <label htmlFor={form.field(name).id} className={labelClass}>
         {label}
       </label>
       {input}
-      {errors.get(name) ? (
-        <p id={`${id}-${name}-error`} className={errorClass}>
-          {t('training.fieldInvalid', { detail: errors.get(name) })}
-        </p>
-      ) : null}
+      <FieldMessage form={form} name={name} />
     </div>
   );
-  const invalid = (name: keyof Draft) => ({
-    'aria-invalid': errors.has(name),
-    ...(errors.has(name) ? { 'aria-describedby': `${id}-${name}-error` } : {}),
-  });
+  const invalid = (name: keyof Draft) => form.field(name);
 
   return (
     <form
+      ref={form.ref}
       noValidate
       className="grid gap-4 md:grid-cols-2"
       onSubmit={(e) => {
         e.preventDefault();
+        if (form.show(check())) return;
         const input: SessionChange = {
           startsAt: draft.startsAt ? fromLocalInput(draft.startsAt) : '',
           endsAt: draft.endsAt ? fromLocalInput(draft.endsAt) : '',
@@ -109,6 +128,7 @@ export function SessionForm({
               : { trainingId, idempotencyKey: key.current() },
           },
           {
+            onError: (error) => form.showProblem(error),
             onSuccess: (saved) => {
               key.reset();
               if (!session) setDraft(blank);
@@ -123,7 +143,6 @@ export function SessionForm({
         'startsAt',
         t('training.fields.startsAt'),
         <input
-          id={`${id}-startsAt`}
           type="datetime-local"
           className={inputClass}
           value={draft.startsAt}
@@ -149,7 +168,6 @@ export function SessionForm({
         'endsAt',
         t('training.fields.endsAt'),
         <input
-          id={`${id}-endsAt`}
           type="datetime-local"
           className={inputClass}
           value={draft.endsAt}
@@ -162,7 +180,6 @@ export function SessionForm({
         'applicationDeadline',
         t('training.fields.deadline'),
         <input
-          id={`${id}-applicationDeadline`}
           type="date"
           className={inputClass}
           value={draft.applicationDeadline}
@@ -175,7 +192,6 @@ export function SessionForm({
         'capacity',
         t('training.fields.capacity'),
         <input
-          id={`${id}-capacity`}
           type="number"
           inputMode="numeric"
           min={1}
@@ -203,7 +219,6 @@ export function SessionForm({
             'venue',
             t('training.fields.venue'),
             <input
-              id={`${id}-venue`}
               className={inputClass}
               value={draft.venue}
               maxLength={200}
@@ -226,6 +241,7 @@ export function SessionForm({
         </div>
       ) : null}
       <div className="md:col-span-2">
+        <FormAlert form={form} />
         {message ? (
           <p role="alert" className={errorClass}>
             {stale ? t('training.errors.stale_session') : message}

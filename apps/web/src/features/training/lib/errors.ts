@@ -11,12 +11,3 @@ export function useTrainingErrorMessage(error: unknown): string | null {
   const key = `training.errors.${code}`;
   return code && i18n.exists(key) ? t(key) : general;
 }
-
-/** Field errors of a 400, by field name without the `body.` prefix. */
-export function fieldErrors(error: unknown): Map<string, string> {
-  const map = new Map<string, string>();
-  if (isApiError(error) && error.code === 'validation') {
-    for (const e of error.errors) map.set(e.field.replace(/^body\./, ''), e.message);
-  }
-  return map;
-}

@@ -12,6 +12,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../../shared/api/api-client.ts';
 import { useSubmissionKey } from '../../../shared/api/submission-key.ts';
 import { formatFiscalYear } from '../../../shared/format/date.ts';
+import { FieldMessage, FormAlert, useFormErrors } from '../../../shared/forms/use-form-errors.tsx';
 import { useDocumentTitle } from '../../../shared/i18n/use-document-title.ts';
 import { useLanguage, useLocalized } from '../../../shared/i18n/use-language.ts';
 import { Button } from '../../../shared/ui/button.tsx';
@@ -25,14 +26,13 @@ import { useTrainingOptions } from '../api/get-trainings.ts';
 import { useSaveTraining } from '../api/save-training.ts';
 import {
   checkboxRowClass,
-  errorClass,
   hintClass,
   inputClass,
   labelClass,
   panelClass,
   selectClass,
 } from '../components/styles.ts';
-import { fieldErrors, useTrainingErrorMessage } from '../lib/errors.ts';
+import { useTrainingErrorMessage } from '../lib/errors.ts';
 
 type Draft = {
   code: string;
@@ -132,10 +132,14 @@ function CourseForm({
   const [base, setBase] = useState(training);
   const save = useSaveTraining();
   const key = useSubmissionKey();
-  const errors = fieldErrors(save.error);
-  const message = useTrainingErrorMessage(save.error);
+  const form = useFormErrors();
+  const message = useTrainingErrorMessage(
+    isApiError(save.error) && save.error.status === 400 ? null : save.error,
+  );
   const stale = isApiError(save.error) && save.error.status === 409;
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+  // a policy link's error names its index; the picker shows one message per kind
+  const fieldOf = (path: string) => path.replace(/^(staffImageIds|initiativeIds)\.\d+$/, '$1.0');
   const toggle = (list: string[], value: string, on: boolean) =>
     on ? [...list, value] : list.filter((v) => v !== value);
 
@@ -143,16 +147,11 @@ function CourseForm({
   const bureaus = hr ? options.bureaus : options.bureaus.filter((b) => bureauIds.includes(b.id));
   const kinds = hr ? TrainingKind.options : (['departmental'] as const);
 
-  const errorOf = (name: string) =>
-    errors.get(name) ? (
-      <p id={`${id}-${name}-error`} className={errorClass}>
-        {t('training.fieldInvalid', { detail: errors.get(name) })}
-      </p>
-    ) : null;
-  const a11y = (name: string) => ({
-    'aria-invalid': errors.has(name),
-    ...(errors.has(name) ? { 'aria-describedby': `${id}-${name}-error` } : {}),
-  });
+  const errorOf = (name: string) => <FieldMessage form={form} name={name} />;
+  const a11y = (name: string) => {
+    const { id: _, ...aria } = form.field(name);
+    return aria;
+  };
   const text = (
     name: string,
     label: string,
@@ -193,16 +192,19 @@ function CourseForm({
 
   return (
     <form
+      ref={form.ref}
       noValidate
       className="grid gap-6"
       onSubmit={(e) => {
         e.preventDefault();
+        if (form.show(draft.titleJa.trim() ? {} : { 'title.ja': t('validation.required') })) return;
         save.mutate(
           {
             input: toInput(draft),
             target: base ? { id: base.id, version: base.version } : { idempotencyKey: key.current() },
           },
           {
+            onError: (error) => form.showProblem(error, fieldOf),
             onSuccess: (saved) => {
               key.reset();
               navigate(`/training/${saved.id}`);
@@ -392,6 +394,7 @@ function CourseForm({
         {errorOf('initiativeIds.0')}
       </div>
 
+      <FormAlert form={form} />
       {message ? (
         <div role="alert" className="rounded-8 border-2 border-error-1 bg-red-50 p-4">
           <p className="text-std-16B-170 text-error-2">
