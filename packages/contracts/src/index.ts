@@ -8,6 +8,7 @@ export * from './identity/account.schemas.ts';
 export * from './identity/identity.schemas.ts';
 export * from './ojt/ojt.schemas.ts';
 export * from './permissions.ts';
+export * from './plan/kpi-range.ts';
 export * from './plan/plan.schemas.ts';
 export * from './policy/policy.schemas.ts';
 export * from './policy/policy-links.schemas.ts';

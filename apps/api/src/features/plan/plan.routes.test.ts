@@ -401,6 +401,29 @@ describe('KPI actuals', () => {
     const bad = await call('demo-hr', 'PUT', `/api/kpis/${somuKpi.id}/actuals/2026`, { value: 'x' });
     expect(bad.statusCode).toBe(400);
   });
+
+  it('refuses an actual outside what the KPI measures (400 naming value, with the range)', async () => {
+    const { db } = ctx().database;
+    const kpi = await db.kpi.findUniqueOrThrow({ where: { id: somuKpi.id } });
+    const max = kpi.unit === '%' ? 100 : 1_000_000;
+    for (const value of [-5, 1_000_000_000, max + 1]) {
+      const res = await call('demo-hr', 'PUT', `/api/kpis/${somuKpi.id}/actuals/2026`, { value });
+      expect(res.statusCode, String(value)).toBe(400);
+      expect(res.json().errors).toEqual([
+        expect.objectContaining({ field: 'body.value', code: 'value_out_of_range', params: { min: 0, max } }),
+      ]);
+    }
+    const rate = await db.kpi.findFirst({
+      where: { unit: '%', source: 'entered', item: { period: { ordinal: 2 } } },
+    });
+    if (rate) {
+      const res = await call('demo-hr', 'PUT', `/api/kpis/${rate.id}/actuals/2026`, { value: 100.5 });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().errors[0].params).toEqual({ min: 0, max: 100 });
+    }
+    const stored = await db.kpiActual.findMany({ where: { kpiId: somuKpi.id, value: { lt: 0 } } });
+    expect(stored).toEqual([]);
+  });
 });
 
 describe('copying a period into the next', () => {

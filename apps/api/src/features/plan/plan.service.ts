@@ -38,6 +38,7 @@ import { idempotent } from '../../shared/idempotency.ts';
 import { refuseStale, write } from '../../shared/write.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
 import { evaluateMetrics } from './kpi-metrics.ts';
+import { assertKpiValueInRange } from './kpi-range.ts';
 import type { KpiNew, PlanHistoryNew, PlanItemNew } from './plan.repository.ts';
 import {
   createPlanRepository,
@@ -1121,6 +1122,7 @@ export function createPlanService(deps: { db: Db; plan?: PlanRepository }) {
           { field: 'params.fiscalYear', message: 'outside the period’s years so far' },
         ]);
       }
+      assertKpiValueInRange(kpi, input.value);
       const value = input.value;
       const note = input.note ?? '';
       const version = input.version ?? 0;

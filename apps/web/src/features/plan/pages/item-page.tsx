@@ -1,9 +1,11 @@
 import {
   fiscalYearOf,
+  isInKpiRange,
   KPI_METRIC_UNITS,
   KPI_METRICS,
   type Kpi,
   type KpiMetric,
+  kpiValueRange,
   type OrgUnit,
   type PlanItem,
   type PlanItemStatus,
@@ -13,8 +15,10 @@ import {
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { isApiError } from '../../../shared/api/api-client.ts';
 import { formatFiscalYear } from '../../../shared/format/date.ts';
 import { formatList } from '../../../shared/format/list.ts';
+import { FieldMessage, useFormErrors } from '../../../shared/forms/use-form-errors.tsx';
 import { useDocumentTitle } from '../../../shared/i18n/use-document-title.ts';
 import { useLanguage, useLocalized } from '../../../shared/i18n/use-language.ts';
 import { Button } from '../../../shared/ui/button.tsx';
@@ -473,6 +477,10 @@ function ActualsEditor({ kpi, years }: { kpi: Kpi; years: number[] }) {
   const save = usePlanWrite(() =>
     putActual(kpi.id, year, { value: Number(value), note, version: stored?.version ?? 0 }),
   );
+  const form = useFormErrors();
+  const range = kpiValueRange(kpi);
+  const number = new Intl.NumberFormat(language === 'ja' ? 'ja-JP' : 'en-GB');
+  const rangeText = { min: number.format(range.min), max: number.format(range.max) };
   if (!open.length) return null;
   const pick = (fy: number) => {
     const a = kpi.actuals.find((x) => x.fiscalYear === fy);
@@ -483,10 +491,15 @@ function ActualsEditor({ kpi, years }: { kpi: Kpi; years: number[] }) {
   };
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    save.mutate(undefined);
+    const bad = value.trim() === '' || !isInKpiRange(Number(value), range);
+    if (form.show(bad ? { value: t('validation.value_out_of_range', rangeText) } : {})) return;
+    save.mutate(undefined, { onError: (error) => form.showProblem(error) });
   };
+  const valueField = form.field('value');
   return (
     <form
+      ref={form.ref}
+      noValidate
       onSubmit={submit}
       className="mt-4 rounded-8 bg-solid-gray-50 p-3"
       aria-label={t('plan.actual.form', { name: l(kpi.name) })}
@@ -502,17 +515,32 @@ function ActualsEditor({ kpi, years }: { kpi: Kpi; years: number[] }) {
             ))}
           </select>
         </label>
-        <label className={labelClass}>
-          {t('plan.actual.value', { unit: kpi.unit })}
+        <div>
+          <label htmlFor={valueField.id} className={labelClass}>
+            {t('plan.actual.value', { unit: kpi.unit })}
+          </label>
           <input
             className={inputClass}
             required
             type="number"
             step="any"
+            min={range.min}
+            max={range.max}
             value={value}
-            onChange={(e) => setValue(e.target.value)}
+            onChange={(e) => {
+              form.clear('value');
+              setValue(e.target.value);
+            }}
+            {...valueField}
+            aria-describedby={[`${valueField.id}-hint`, valueField['aria-describedby']]
+              .filter(Boolean)
+              .join(' ')}
           />
-        </label>
+          <p id={`${valueField.id}-hint`} className="mt-1 text-dns-14N-130 text-solid-gray-700">
+            {t('plan.actual.range', rangeText)}
+          </p>
+          <FieldMessage form={form} name="value" />
+        </div>
         <label className={`${labelClass} min-w-48 flex-1`}>
           {t('plan.actual.note')}
           <input
@@ -531,7 +559,7 @@ function ActualsEditor({ kpi, years }: { kpi: Kpi; years: number[] }) {
           {t('plan.actual.saved')}
         </p>
       ) : null}
-      <SaveError error={save.error} />
+      {isApiError(save.error) && save.error.status === 400 ? null : <SaveError error={save.error} />}
     </form>
   );
 }
