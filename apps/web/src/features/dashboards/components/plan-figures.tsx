@@ -193,7 +193,11 @@ export function KpiTable({
       key: 'actual',
       label: t('dashboards.plan.actual'),
       numeric: true,
-      cell: (k) => <span data-kpi-actual={k.id}>{value(k.actual, k.unit)}</span>,
+      cell: (k) => (
+        <span data-kpi-actual={k.id}>
+          {k.actual === null ? t('dashboards.kpiHeadline.notEntered') : value(k.actual, k.unit)}
+        </span>
+      ),
     },
     {
       key: 'rate',

@@ -21,6 +21,7 @@ import {
 import { SummaryTiles, TrendChart, TrendTable, UnitsChart, UnitsTable } from '../components/unit-figures.tsx';
 import { exportHref, readFiscalYear } from '../lib/export.ts';
 import { fiscalYearWithWestern, num, pct } from '../lib/format.ts';
+import { useKpiHeadline } from '../lib/kpi-headline.ts';
 
 const BASE = '/api/dashboards/rollout';
 
@@ -40,6 +41,8 @@ function RolloutView({ d }: { d: RolloutDashboard }) {
   const language = useLanguage();
   const l = useLocalized();
   const fy = fiscalYearWithWestern(d.fiscalYear, language);
+  const headline = useKpiHeadline(d.kpis, d.summary.achievementRate);
+  const kpiSummary = [headline.summary, headline.missing].filter(Boolean).join(language === 'ja' ? '' : ' ');
   const initiativeLabel = (id: string) => {
     const i = d.initiatives.find((x) => x.id === id);
     return i ? `${i.code} ${l(i.title)}` : '';
@@ -102,10 +105,7 @@ function RolloutView({ d }: { d: RolloutDashboard }) {
       />
       <FigureSection
         title={t('dashboards.sections.kpis')}
-        summary={t('dashboards.summaries.kpis', {
-          count: d.kpis.length,
-          rate: pct(d.summary.achievementRate, language),
-        })}
+        summary={kpiSummary}
         chart={<KpiChart kpis={d.kpis} />}
         table={
           <KpiTable

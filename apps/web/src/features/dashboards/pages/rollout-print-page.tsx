@@ -10,6 +10,7 @@ import { useRollout } from '../api/get-rollout.ts';
 import { InitiativesTable, KpiTable, TagsTable } from '../components/plan-figures.tsx';
 import { SummaryTiles, TrendTable, UnitsTable } from '../components/unit-figures.tsx';
 import { readFiscalYear } from '../lib/export.ts';
+import { useKpiHeadline } from '../lib/kpi-headline.ts';
 
 /** On paper: no site header, navigation or footer (the report's own heading is no <header>); A4 margins. */
 const PRINT_CSS = `
@@ -36,6 +37,7 @@ export function RolloutPrintPage() {
 function Report({ d }: { d: RolloutDashboard }) {
   const { t } = useTranslation();
   const language = useLanguage();
+  const headline = useKpiHeadline(d.kpis, d.summary.achievementRate);
   const l = useLocalized();
   const year = formatFiscalYear(d.fiscalYear, language);
   const initiativeLabel = (id: string) => {
@@ -66,10 +68,11 @@ function Report({ d }: { d: RolloutDashboard }) {
             items: Object.values(d.summary.statusCounts).reduce((a, b) => a + b, 0),
             done: d.summary.statusCounts.done,
             delayed: d.summary.statusCounts.delayed,
-            kpis: d.summary.kpiCount,
-            rate: d.summary.achievementRate === null ? '—' : `${d.summary.achievementRate}%`,
           })}
+          {language === 'ja' ? '' : ' '}
+          {headline.summary}
         </p>
+        {headline.missing ? <p className="mb-4 max-w-prose">{headline.missing}</p> : null}
         <SummaryTiles figures={d.summary} />
       </section>
       <section className="mt-8">
