@@ -17,7 +17,7 @@ export function SectionNav() {
   const { search } = useLocation();
   const current = useCareerSection();
   return (
-    <nav aria-label={t('career.sections.label')} className="-mx-4 overflow-x-auto px-4">
+    <nav aria-label={t('career.sections.label')} className="-mx-4 relative overflow-x-auto px-4">
       <ul className="flex min-w-max gap-1 border-b-2 border-solid-gray-200">
         {CAREER_SECTIONS.map((section) => (
           <li key={section}>

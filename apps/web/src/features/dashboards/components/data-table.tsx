@@ -27,7 +27,7 @@ export function DataTable<Row>({
 }) {
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than a phone scrolls; the keyboard must reach it
-    <section className="overflow-x-auto print:overflow-visible" tabIndex={0} aria-label={caption}>
+    <section className="relative overflow-x-auto print:overflow-visible" tabIndex={0} aria-label={caption}>
       <table className="w-full min-w-[36rem] border-collapse text-dns-14N-130 print:min-w-0 print:text-[10pt]">
         <caption className="mb-2 text-left text-std-16B-170 text-solid-gray-900 print:sr-only">
           {caption}

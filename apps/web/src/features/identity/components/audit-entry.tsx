@@ -99,7 +99,7 @@ export function AuditEntry({
                   ? t('identity.audit.hideChanges')
                   : t('identity.audit.showChanges', { count: changes.length })}
               </button>
-              <div id={diffId} hidden={!open} className="mt-2 overflow-x-auto">
+              <div id={diffId} hidden={!open} className="mt-2 relative overflow-x-auto">
                 <table className="w-full min-w-[28rem] border-collapse text-left text-dns-14N-130">
                   <caption className="sr-only">{t('identity.audit.changesCaption')}</caption>
                   <thead>

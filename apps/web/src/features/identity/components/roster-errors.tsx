@@ -37,7 +37,7 @@ export function RosterErrors({ errors, caption }: { errors: readonly RosterRowEr
   const { t } = useTranslation();
   const language = useLanguage();
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full min-w-[32rem] border-collapse text-left text-std-16N-170">
         <caption className="sr-only">{caption}</caption>
         <thead>

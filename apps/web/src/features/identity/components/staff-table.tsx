@@ -16,7 +16,7 @@ export function StaffTable({ items, caption }: { items: readonly StaffSummary[];
   const l = useLocalized();
   const unitPath = useUnitPath();
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full min-w-[40rem] border-collapse text-left text-std-16N-170">
         <caption className="sr-only">{caption}</caption>
         <thead>

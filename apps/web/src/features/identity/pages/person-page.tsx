@@ -158,7 +158,7 @@ function PersonView({ person }: { person: StaffDetail }) {
 
       <Section title={t('identity.person.history.title')}>
         {person.assignments.length ? (
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="w-full min-w-[36rem] border-collapse text-left text-std-16N-170">
               <caption className="sr-only">{t('identity.person.history.caption', { name })}</caption>
               <thead>

@@ -241,7 +241,7 @@ function TeamTable({ items, params, update }: { items: TeamMember[]; params: Par
     <SortHeader sort={sort} label={t(`ojt.team.columns.${key}`)} params={params} update={update} />
   );
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full min-w-[64rem] border-collapse text-left text-std-16N-170">
         <caption className="sr-only">{t('ojt.team.caption')}</caption>
         <thead>

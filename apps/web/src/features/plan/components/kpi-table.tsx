@@ -15,7 +15,7 @@ export function KpiYearsTable({ kpi, years }: { kpi: Kpi; years: number[] }) {
   const caption = t('plan.kpi.tableCaption', { name: l(kpi.name) });
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than a phone scrolls; the keyboard must reach it
-    <section className="overflow-x-auto" tabIndex={0} aria-label={caption}>
+    <section className="relative overflow-x-auto" tabIndex={0} aria-label={caption}>
       <table className="w-full min-w-[32rem] border-collapse text-dns-14N-130">
         <caption className="sr-only">{caption}</caption>
         <thead>

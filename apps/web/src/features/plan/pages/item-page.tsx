@@ -118,7 +118,7 @@ function ItemView({ period, item }: { period: PlanPeriodDetail; item: PlanItem }
 
       <Section title={t('plan.kpi.title')}>
         {item.kpis.length === 0 ? <p className="text-solid-gray-700">{t('plan.kpi.none')}</p> : null}
-        <div className="grid gap-6">
+        <div className="grid grid-cols-1 gap-6">
           {item.kpis.map((kpi) => (
             <KpiBlock key={kpi.id} kpi={kpi} years={years} canEdit={canEdit} />
           ))}

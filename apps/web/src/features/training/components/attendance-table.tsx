@@ -85,7 +85,7 @@ export function AttendanceTable({
           {t('training.roster.allPresent')}
         </Button>
       </div>
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="w-full min-w-[40rem] border-collapse text-left text-std-16N-170">
           <caption className="sr-only">{t('training.roster.attendanceCaption')}</caption>
           <thead>

@@ -23,7 +23,10 @@ export function TrainingNav() {
     tab.permission ? can(tab.permission) : tab.any ? tab.any.some(can) : true,
   );
   return (
-    <nav aria-label={t('training.nav.label')} className="mb-6 overflow-x-auto border-b border-solid-gray-200">
+    <nav
+      aria-label={t('training.nav.label')}
+      className="mb-6 relative overflow-x-auto border-b border-solid-gray-200"
+    >
       <ul className="flex gap-1">
         {tabs.map((tab) => (
           <li key={tab.to}>

@@ -138,7 +138,7 @@ function Applicants({ roster, onDone }: { roster: TrainingSessionRoster; onDone:
   const language = useLanguage();
   if (!roster.items.length) return <p className="text-std-16N-170">{t('training.roster.empty')}</p>;
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full min-w-[48rem] border-collapse text-left text-std-16N-170">
         <caption className="sr-only">{t('training.roster.applicantsCaption')}</caption>
         <thead>

@@ -1,0 +1,98 @@
+import type { Page } from '@playwright/test';
+import { type DemoRole, expect, test } from './fixtures.ts';
+
+// On a 375 px phone only a table (or a tab strip) may scroll sideways; no page may be laid out wider
+// than the screen. Every page of every role is opened at that width.
+test.describe.configure({ timeout: 120_000 });
+test.use({ viewport: { width: 375, height: 812 } });
+
+const WIDTH = 375;
+
+/** Ids of demo records, read through the API as the signed-in role. */
+async function ids(page: Page) {
+  const get = async <T>(path: string): Promise<T> => {
+    const res = await page.request.get(path);
+    expect(res.status(), path).toBe(200);
+    return (await res.json()) as T;
+  };
+  const periods = await get<{ items: { id: string; ordinal: number }[] }>('/api/plan-periods');
+  const period = periods.items.find((p) => p.ordinal === 2) ?? periods.items[0];
+  const detail = await get<{ initiatives?: { items: { id: string }[] }[]; items?: { id: string }[] }>(
+    `/api/plan-periods/${period?.id}`,
+  );
+  const itemId =
+    detail.items?.[0]?.id ?? detail.initiatives?.flatMap((i) => i.items).find(Boolean)?.id ?? 'none';
+  const trainings = await get<{ items: { id: string }[] }>('/api/trainings');
+  const trainingId = trainings.items[0]?.id ?? 'none';
+  const sessions = await get<{ items: { id: string }[] } | { id: string }[]>(
+    `/api/trainings/${trainingId}/sessions`,
+  );
+  const sessionList = Array.isArray(sessions) ? sessions : sessions.items;
+  const staff = await get<{ items: { id: string }[] }>('/api/staff?pageSize=5');
+  const units = await get<{ items: { id: string; kind: string }[] }>('/api/org-units');
+  return {
+    periodId: period?.id ?? 'none',
+    itemId,
+    trainingId,
+    sessionId: sessionList[0]?.id ?? 'none',
+    staffId: staff.items[0]?.id ?? 'none',
+    bureauId: units.items.find((u) => u.kind === 'bureau')?.id ?? 'none',
+  };
+}
+
+async function expectFitsPhone(page: Page, path: string) {
+  await page.goto(path);
+  await expect(page.getByRole('main').getByRole('heading', { level: 1 }).first()).toBeVisible();
+  await expect(page.getByRole('main').getByRole('status')).toHaveCount(0);
+  const width = await page.evaluate(() =>
+    Math.max(document.documentElement.scrollWidth, document.body.scrollWidth),
+  );
+  expect(width, `${path} is laid out at ${width} px`).toBeLessThanOrEqual(WIDTH);
+}
+
+const pages: Partial<Record<DemoRole, (ids: Awaited<ReturnType<typeof ids>>) => string[]>> = {
+  staff: () => [
+    '/',
+    '/policy/staff-images',
+    '/policy/priorities',
+    '/policy/initiatives',
+    '/policy/promotion',
+    '/policy/roles',
+    '/ojt',
+    '/career',
+    '/training',
+    '/training/applications',
+    '/plan',
+    '/no-such-page',
+  ],
+  supervisor: () => ['/team', '/ojt/new', '/training/approvals'],
+  bureau: () => ['/dashboards'],
+  hr: (x) => [
+    '/staff',
+    `/staff/${x.staffId}`,
+    `/staff/${x.staffId}/career`,
+    `/staff/${x.staffId}/ojt-plan`,
+    '/org',
+    '/audit',
+    '/roster-import',
+    `/plan/periods/${x.periodId}`,
+    `/plan/periods/${x.periodId}/items/${x.itemId}`,
+    '/training/new',
+    '/training/acceptance',
+    `/training/${x.trainingId}`,
+    `/training/${x.trainingId}/edit`,
+    `/training/sessions/${x.sessionId}`,
+    `/dashboards/org-units/${x.bureauId}`,
+  ],
+  exec: () => ['/dashboards/rollout', '/dashboards/rollout/print'],
+};
+
+for (const role of Object.keys(pages) as DemoRole[]) {
+  test(`every page of ${role} fits a 375 px phone`, async ({ login, page }) => {
+    await login(role);
+    const paths = (pages[role] ?? (() => []))(
+      role === 'hr' ? await ids(page) : ({} as Awaited<ReturnType<typeof ids>>),
+    );
+    for (const path of paths) await expectFitsPhone(page, path);
+  });
+}
