@@ -9,7 +9,7 @@ test.use({ viewport: { width: 375, height: 812 } });
 const WIDTH = 375;
 
 /** Ids of demo records, read through the API as the signed-in role. */
-async function ids(page: Page) {
+async function readIds(page: Page) {
   const get = async <T>(path: string): Promise<T> => {
     const res = await page.request.get(path);
     expect(res.status(), path).toBe(200);
@@ -40,6 +40,8 @@ async function ids(page: Page) {
   };
 }
 
+type Ids = Awaited<ReturnType<typeof readIds>>;
+
 async function expectFitsPhone(page: Page, path: string) {
   await page.goto(path);
   await expect(page.getByRole('main').getByRole('heading', { level: 1 }).first()).toBeVisible();
@@ -50,7 +52,7 @@ async function expectFitsPhone(page: Page, path: string) {
   expect(width, `${path} is laid out at ${width} px`).toBeLessThanOrEqual(WIDTH);
 }
 
-const pages: Partial<Record<DemoRole, (ids: Awaited<ReturnType<typeof ids>>) => string[]>> = {
+const pages: Partial<Record<DemoRole, (x: Ids) => string[]>> = {
   staff: () => [
     '/',
     '/policy/staff-images',
@@ -90,9 +92,7 @@ const pages: Partial<Record<DemoRole, (ids: Awaited<ReturnType<typeof ids>>) => 
 for (const role of Object.keys(pages) as DemoRole[]) {
   test(`every page of ${role} fits a 375 px phone`, async ({ login, page }) => {
     await login(role);
-    const paths = (pages[role] ?? (() => []))(
-      role === 'hr' ? await ids(page) : ({} as Awaited<ReturnType<typeof ids>>),
-    );
+    const paths = (pages[role] ?? (() => []))(role === 'hr' ? await readIds(page) : ({} as Ids));
     for (const path of paths) await expectFitsPhone(page, path);
   });
 }
