@@ -4,6 +4,7 @@ import { Link, useNavigate } from 'react-router';
 import { useMe } from '../../features/auth/api/get-me.ts';
 import { useLogout } from '../../features/auth/api/logout.ts';
 import { SIGN_IN_PATH } from '../../features/auth/lib/return-to.ts';
+import { clearDrafts } from '../../shared/forms/use-local-draft.tsx';
 import { useLanguage, useLocalized } from '../../shared/i18n/use-language.ts';
 
 /** The signed-in person (name and unit, in the reader's language) and the sign-out button. */
@@ -24,6 +25,8 @@ export function UserMenu() {
   const signOut = () => {
     logout.mutate(undefined, {
       onSettled: () => {
+        // a shared computer keeps no drafts of a person who signed out
+        clearDrafts(staff.id);
         queryClient.clear();
         void navigate(SIGN_IN_PATH, { replace: true });
       },

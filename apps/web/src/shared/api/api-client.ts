@@ -1,4 +1,5 @@
 import { ProblemDetails } from '@portal/contracts';
+import { markAnswered } from './activity.ts';
 
 /** One bad field of a validation problem (`body.minutes`, `query.limit`, …). */
 export type FieldError = {
@@ -169,6 +170,7 @@ export async function apiFetch<T = unknown>(path: string, options: ApiFetchOptio
   }
 
   if (!response.ok) throw await toApiError(response);
+  markAnswered();
 
   let data: unknown;
   try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatFiscalYear, formatFiscalYearSpan } from './date.ts';
+import { formatDate, formatDateTime, formatFiscalYear, formatFiscalYearSpan } from './date.ts';
 
 describe('formatDate', () => {
   it('writes Japanese dates in the Japanese era (和暦)', () => {
@@ -42,5 +42,12 @@ describe('fiscal years', () => {
     expect(formatFiscalYearSpan(2021, 2030, 'en')).toBe('FY2021–2030');
     expect(formatFiscalYearSpan(2024, 2024, 'ja')).toBe('令和6年度');
     expect(formatFiscalYearSpan(2024, 2024, 'en')).toBe('FY2024');
+  });
+});
+
+describe('formatDateTime', () => {
+  it('reads an instant in Japan time, in 和暦 or English', () => {
+    expect(formatDateTime('2026-06-15T01:05:00Z', 'ja')).toBe('令和8年6月15日 10:05');
+    expect(formatDateTime('2026-06-14T15:30:00Z', 'en')).toBe('15 June 2026 00:30');
   });
 });

@@ -53,3 +53,21 @@ export function formatFiscalYearSpan(from: number, to: number, language: Languag
   if (from === to) return formatFiscalYear(from, language);
   return fiscalYearSpanLabel(from, to, language);
 }
+
+const timeOfDay = new Intl.DateTimeFormat('en-GB', {
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZone: 'Asia/Tokyo',
+});
+const japanDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' });
+
+/**
+ * An instant as the city reads it, in Japan time: `令和8年6月15日 10:05` in Japanese, `15 June 2026
+ * 10:05` in English.
+ */
+export function formatDateTime(instant: Date | string, language: Language): string {
+  const at = typeof instant === 'string' ? new Date(instant) : instant;
+  if (Number.isNaN(at.getTime())) throw new RangeError('invalid instant');
+  return `${formatDate(japanDay.format(at), language)} ${timeOfDay.format(at)}`;
+}

@@ -8,8 +8,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../shared/api/api-client.ts';
+import { DraftOffer, useLocalDraft } from '../../../shared/forms/use-local-draft.tsx';
+import { useUnsavedChanges } from '../../../shared/forms/use-unsaved-changes.ts';
 import { useLanguage, useLocalized } from '../../../shared/i18n/use-language.ts';
 import { Button } from '../../../shared/ui/button.tsx';
+import { useMe } from '../../auth/api/get-me.ts';
 import { usePolicy } from '../../policy/api/get-policy.ts';
 import { PolicyLinkPicker } from '../../policy/components/policy-link-picker.tsx';
 import { careerPlanQueryOptions } from '../api/get-career-plan.ts';
@@ -286,6 +289,14 @@ export function PlanEditor({ staffId, view }: { staffId: string; view: CareerPla
   const mutation = useSaveCareerPlan(staffId, view.fiscalYear);
   const dirty = !sameContent(form, toForm(base), order);
   const status = base?.status ?? 'draft';
+  const { data: me } = useMe();
+  const draft = useLocalDraft({
+    owner: me?.staff.id,
+    name: `career-plan.${staffId}.${view.fiscalYear}`,
+    value: form,
+    dirty,
+  });
+  useUnsavedChanges(dirty);
 
   // A newer version arrived (another tab, a refetch) while nothing was typed here: show it.
   useEffect(() => {
@@ -307,6 +318,7 @@ export function PlanEditor({ staffId, view }: { staffId: string; view: CareerPla
       { body, submit, version },
       {
         onSuccess: (next) => {
+          draft.clear();
           if (next?.plan) {
             setBase(next.plan);
             setForm(toForm(next.plan));
@@ -356,6 +368,7 @@ export function PlanEditor({ staffId, view }: { staffId: string; view: CareerPla
       }}
       noValidate
     >
+      <DraftOffer draft={draft} onRestore={(value) => setForm(value)} />
       {conflictShown ? (
         <div role="alert" className={warnClass} data-testid="plan-conflict">
           <p className="text-std-17B-170">{t('career.conflict.title')}</p>

@@ -8,7 +8,10 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../shared/api/api-client.ts';
 import { useSubmissionKey } from '../../../shared/api/submission-key.ts';
+import { DraftOffer, useLocalDraft } from '../../../shared/forms/use-local-draft.tsx';
+import { useUnsavedChanges } from '../../../shared/forms/use-unsaved-changes.ts';
 import { Button } from '../../../shared/ui/button.tsx';
+import { useMe } from '../../auth/api/get-me.ts';
 import { PolicyLinkPicker } from '../../policy/components/policy-link-picker.tsx';
 import { useSelfDevelopmentWrite } from '../api/save-self-development.ts';
 import { FormError } from './form-error.tsx';
@@ -69,6 +72,21 @@ export function SelfDevelopmentForm({
   const { t } = useTranslation();
   const id = useId();
   const [draft, setDraft] = useState<Draft>(() => draftOf(record));
+  const [savedText] = useState(() => JSON.stringify(draftOf(record)));
+  const dirty = JSON.stringify(draft) !== savedText;
+  const { data: me } = useMe();
+  const localDraft = useLocalDraft({
+    owner: me?.staff.id,
+    name: `self-development.${record?.id ?? `new.${staffId}`}`,
+    value: draft,
+    dirty,
+  });
+  const leaveSaved = useUnsavedChanges(dirty);
+  const done = (message: string) => {
+    localDraft.clear();
+    leaveSaved();
+    onDone(message);
+  };
   const [titleMissing, setTitleMissing] = useState(false);
   const mutation = useSelfDevelopmentWrite(staffId);
   const key = useSubmissionKey();
@@ -103,7 +121,7 @@ export function SelfDevelopmentForm({
           recordId: record.id,
           body: { ...body, ...(decided ? {} : { supportRequest: support }), version: record.version },
         },
-        { onSuccess: () => onDone(t('career.selfDev.updated')) },
+        { onSuccess: () => done(t('career.selfDev.updated')) },
       );
     } else {
       mutation.mutate(
@@ -111,7 +129,7 @@ export function SelfDevelopmentForm({
         {
           onSuccess: () => {
             key.reset();
-            onDone(t('career.selfDev.created'));
+            done(t('career.selfDev.created'));
           },
           onError: () => key.reset(),
         },
@@ -126,6 +144,7 @@ export function SelfDevelopmentForm({
       aria-labelledby={`${id}-heading`}
       noValidate
     >
+      <DraftOffer draft={localDraft} onRestore={(value) => setDraft(value)} />
       <h3 id={`${id}-heading`} className={subTitleClass}>
         {record ? t('career.selfDev.editTitle') : t('career.selfDev.newTitle')}
       </h3>

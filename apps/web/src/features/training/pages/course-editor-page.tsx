@@ -13,6 +13,8 @@ import { isApiError } from '../../../shared/api/api-client.ts';
 import { useSubmissionKey } from '../../../shared/api/submission-key.ts';
 import { formatFiscalYear } from '../../../shared/format/date.ts';
 import { FieldMessage, FormAlert, useFormErrors } from '../../../shared/forms/use-form-errors.tsx';
+import { DraftOffer, useLocalDraft } from '../../../shared/forms/use-local-draft.tsx';
+import { useUnsavedChanges } from '../../../shared/forms/use-unsaved-changes.ts';
 import { useDocumentTitle } from '../../../shared/i18n/use-document-title.ts';
 import { useLanguage, useLocalized } from '../../../shared/i18n/use-language.ts';
 import { Button } from '../../../shared/ui/button.tsx';
@@ -130,6 +132,16 @@ function CourseForm({
         },
   );
   const [base, setBase] = useState(training);
+  const [savedText, setSavedText] = useState(() => JSON.stringify(draft));
+  const dirty = JSON.stringify(draft) !== savedText;
+  const { data: me } = useMe();
+  const localDraft = useLocalDraft({
+    owner: me?.staff.id,
+    name: `course.${training?.id ?? 'new'}`,
+    value: draft,
+    dirty,
+  });
+  const leaveSaved = useUnsavedChanges(dirty);
   const save = useSaveTraining();
   const key = useSubmissionKey();
   const form = useFormErrors();
@@ -207,12 +219,15 @@ function CourseForm({
             onError: (error) => form.showProblem(error, fieldOf),
             onSuccess: (saved) => {
               key.reset();
+              localDraft.clear();
+              leaveSaved();
               navigate(`/training/${saved.id}`);
             },
           },
         );
       }}
     >
+      <DraftOffer draft={localDraft} onRestore={(value) => setDraft(value)} />
       <div className="grid gap-4 md:grid-cols-2">
         {text('title.ja', t('training.fields.titleJa'), draft.titleJa, (v) => set({ titleJa: v }), {
           required: true,
@@ -411,6 +426,7 @@ function CourseForm({
                 });
                 setBase(latest);
                 setDraft(fromTraining(latest));
+                setSavedText(JSON.stringify(fromTraining(latest)));
                 save.reset();
               }}
             >
