@@ -1,4 +1,5 @@
 import { Outlet } from 'react-router';
+import { OfflineBanner } from '../../shared/ui/states.tsx';
 import { IdleWarning } from './idle-warning.tsx';
 import { PageFrame } from './page-frame.tsx';
 import { SiteHeader } from './site-header.tsx';
@@ -9,6 +10,7 @@ export { MAIN_ID } from './page-frame.tsx';
 export function RootLayout() {
   return (
     <PageFrame header={<SiteHeader />}>
+      <OfflineBanner />
       <Outlet />
       <IdleWarning />
     </PageFrame>
