@@ -76,4 +76,8 @@ test('a KPI created again after a lost answer exists once', async ({ login, port
   await page.reload();
   await portal.waitForContent();
   await expect(portal.main.getByRole('article', { name: KPI })).toHaveCount(1);
+  // the history dates its changes in 和暦, as the rest of the portal does
+  await expect(portal.main.getByRole('list', { name: '変更履歴' })).toContainText(
+    /令和\d+年\d+月\d+日 \d{2}:\d{2}/,
+  );
 });

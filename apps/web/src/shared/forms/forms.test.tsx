@@ -9,6 +9,7 @@ import { AppProvider } from '../../app/provider.tsx';
 import { SessionForm } from '../../features/training/components/session-form.tsx';
 import { en, ja } from '../../locales/index.ts';
 import { createI18n } from '../i18n/i18n.ts';
+import { CharCount } from './char-count.tsx';
 import { validationKeys } from './validation-message.ts';
 
 afterEach(() => {
@@ -128,5 +129,16 @@ describe('a form with bad input', () => {
     fireEvent.change(screen.getByLabelText('Ends'), { target: { value: '2026-12-17T17:00' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add the session' }));
     expect(await screen.findByText('Choose a time after the start.')).toBeTruthy();
+  });
+});
+
+describe('a text with a limit', () => {
+  it('shows how much of it is used, in the reader’s digits', () => {
+    render(
+      <AppProvider i18n={createI18n({ language: 'ja' })}>
+        <CharCount id="c" value={'あ'.repeat(1950)} max={2000} />
+      </AppProvider>,
+    );
+    expect(document.getElementById('c')?.textContent).toBe('1,950 / 2,000文字');
   });
 });

@@ -8,6 +8,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../shared/api/api-client.ts';
+import { CharCount } from '../../../shared/forms/char-count.tsx';
 import { DraftOffer, useLocalDraft } from '../../../shared/forms/use-local-draft.tsx';
 import { useUnsavedChanges } from '../../../shared/forms/use-unsaved-changes.ts';
 import { useLanguage, useLocalized } from '../../../shared/i18n/use-language.ts';
@@ -73,9 +74,10 @@ function TextField({
         className={textareaClass}
         value={value}
         maxLength={2000}
-        aria-describedby={hint ? `${id}-hint` : undefined}
+        aria-describedby={hint ? `${id}-hint ${id}-count` : `${id}-count`}
         onChange={(e) => onChange(e.target.value)}
       />
+      <CharCount id={`${id}-count`} value={value} max={2000} />
     </div>
   );
 }

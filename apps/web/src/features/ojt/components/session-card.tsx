@@ -3,6 +3,7 @@ import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../shared/api/api-client.ts';
 import { formatDate } from '../../../shared/format/date.ts';
+import { CharCount } from '../../../shared/forms/char-count.tsx';
 import { useLanguage } from '../../../shared/i18n/use-language.ts';
 import { Button } from '../../../shared/ui/button.tsx';
 import { useErrorMessage } from '../../../shared/ui/states.tsx';
@@ -203,9 +204,10 @@ function AcknowledgeForm({ session }: { session: OjtSession }) {
         maxLength={2000}
         value={reflection}
         onChange={(event) => setReflection(event.target.value)}
-        aria-describedby={ids.hint}
+        aria-describedby={`${ids.hint} ${ids.reflection}-count`}
         className={inputClass}
       />
+      <CharCount id={`${ids.reflection}-count`} value={reflection} max={2000} />
       {ack.isError ? (
         <p role="alert" className="mt-2 text-dns-14B-130 text-error-1">
           {error}

@@ -12,6 +12,7 @@ import { isApiError } from '../../../shared/api/api-client.ts';
 import { useSubmissionKey } from '../../../shared/api/submission-key.ts';
 import { formatDate } from '../../../shared/format/date.ts';
 import { formatList } from '../../../shared/format/list.ts';
+import { CharCount } from '../../../shared/forms/char-count.tsx';
 import { useDocumentTitle } from '../../../shared/i18n/use-document-title.ts';
 import { useLanguage } from '../../../shared/i18n/use-language.ts';
 import { Button } from '../../../shared/ui/button.tsx';
@@ -400,10 +401,11 @@ function LogForm({ title }: { title: string }) {
             required
             value={topic}
             onChange={(event) => setTopic(event.target.value)}
-            aria-describedby={ids.topicHint}
+            aria-describedby={`${ids.topicHint} ${ids.topic}-count`}
             aria-invalid={errors.topic ? true : undefined}
             className={inputClass}
           />
+          <CharCount id={`${ids.topic}-count`} value={topic} max={200} />
           {errors.topic ? <p className={errorClass}>{errors.topic}</p> : null}
         </div>
 
@@ -429,8 +431,10 @@ function LogForm({ title }: { title: string }) {
             maxLength={4000}
             value={notes}
             onChange={(event) => setNotes(event.target.value)}
+            aria-describedby={`${ids.notes}-count`}
             className={inputClass}
           />
+          <CharCount id={`${ids.notes}-count`} value={notes} max={4000} />
         </div>
 
         {log.isError && !(isApiError(log.error) && log.error.status === 400) ? (

@@ -1,17 +1,14 @@
 import type { PlanHistoryEntry } from '@portal/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../../shared/format/date.ts';
 import { useLanguage, useLocalized } from '../../../shared/i18n/use-language.ts';
 import { Button } from '../../../shared/ui/button.tsx';
 import { QueryContent } from '../../../shared/ui/states.tsx';
 import { HISTORY_PAGE_SIZE, useItemHistory } from '../api/get-item-history.ts';
 
-const dateTime = (iso: string, language: 'ja' | 'en') =>
-  new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'ja-JP', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'Asia/Tokyo',
-  }).format(new Date(iso));
+/** When a change was made, as the rest of the portal writes it: 和暦 in Japanese, Japan time. */
+const dateTime = formatDateTime;
 
 /** Every change to an item, its KPIs and actuals: who, when, and each field before → after. */
 export function HistoryList({ itemId }: { itemId: string }) {
