@@ -8,5 +8,8 @@ export default defineProject({
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/shared/test/setup.ts'],
+    // A page's first render loads its code through the real router; on a busy 2-core machine
+    // (CI, or several checkouts testing at once) that alone can take longer than the default 5 s.
+    testTimeout: 15_000,
   },
 });
