@@ -537,3 +537,7 @@ export type RosterApplyResult = z.infer<typeof RosterApplyResult>;
 export const ROSTER_MAX_BYTES = 20 * 1024 * 1024;
 export const ROSTER_MAX_ROWS = 50_000;
 export const ROSTER_MAX_ERRORS = 500;
+/** An .xlsx is a zip: what its parts may add up to once inflated (a zip bomb is refused before). */
+export const ROSTER_MAX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024;
+/** Cells of the worksheet: the rows and a generous number of columns. */
+export const ROSTER_MAX_CELLS = (ROSTER_MAX_ROWS + 1) * 40;

@@ -4,10 +4,13 @@
  * by the contract's row schema. Nothing here touches the database: what needs it (unknown grades,
  * units that clash with the tree, …) is checked by the service.
  */
+import { Worker } from 'node:worker_threads';
 import {
   ROSTER_COLUMN_NAMES,
   ROSTER_COLUMNS,
+  ROSTER_MAX_CELLS,
   ROSTER_MAX_ROWS,
+  ROSTER_MAX_UNCOMPRESSED_BYTES,
   ROSTER_REQUIRED_COLUMNS,
   type RosterColumn,
   RosterRecord,
@@ -15,8 +18,8 @@ import {
   type RosterRowError,
   rosterIssueError,
 } from '@portal/contracts/roster/roster.schemas';
-import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import type { XlsxRefusal } from './roster.xlsx.ts';
 
 export type RosterFile = { name: string; contentType: string; bytes: Buffer };
 
@@ -73,6 +76,7 @@ export type RosterFileErrorCode =
   | 'roster_no_sheet'
   | 'roster_empty'
   | 'roster_too_many_rows'
+  | 'roster_too_large'
   | 'roster_columns';
 
 /** The file as a whole cannot be read (the rows' own problems are returned, not thrown). */
@@ -81,7 +85,7 @@ export class RosterFileError extends Error {
     readonly code: RosterFileErrorCode,
     message: string,
     readonly errors: RosterRowError[] = [],
-    /** The values the message names (`roster_too_many_rows`: `rows` and `max`) */
+    /** The values the message names (`roster_too_many_rows`: `rows` and `max`; `roster_too_large`: `maxMegabytes` and `maxCells`) */
     readonly params: Record<string, string | number> = {},
   ) {
     super(message);
@@ -115,45 +119,64 @@ function readCsv(bytes: Buffer): RawSheet {
   return { rows, encoding };
 }
 
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return String(value);
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (value instanceof Date) {
-    // Excel dates carry no zone; exceljs reads them as UTC midnight.
-    return value.toISOString().slice(0, 10);
-  }
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((t) => t.text).join('');
-    if ('result' in value) return cellText((value.result ?? null) as ExcelJS.CellValue);
-    if ('text' in value)
-      return typeof value.text === 'string' ? value.text : cellText(value.text as ExcelJS.CellValue);
-    if ('error' in value) return '';
-  }
-  return String(value);
+/** The worker's heap: a workbook that needs more (one that lied about its size) is too large. */
+const XLSX_WORKER_HEAP_MB = 1024;
+/** The longest one workbook may take to read. */
+const XLSX_WORKER_TIMEOUT_MS = 120_000;
+const XLSX_WORKER = new URL('./roster.xlsx-worker.mjs', import.meta.url);
+
+type WorkerAnswer = { ok: true; rows: RawSheet['rows'] } | { ok: false; code: XlsxRefusal; message: string };
+
+const tooLargeParams = {
+  maxMegabytes: ROSTER_MAX_UNCOMPRESSED_BYTES / 1024 / 1024,
+  maxCells: ROSTER_MAX_CELLS,
+};
+
+function refusal(code: XlsxRefusal, message: string): RosterFileError {
+  return new RosterFileError(code, message, [], code === 'roster_too_large' ? tooLargeParams : {});
 }
 
-async function readXlsx(bytes: Buffer): Promise<RawSheet> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // exceljs types its input as its own `Buffer` (an ArrayBuffer); at run time it takes Node's.
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new RosterFileError('roster_unreadable', 'The file is not a readable Excel workbook (.xlsx).');
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new RosterFileError('roster_no_sheet', 'The workbook has no worksheet.');
-  const rows: RawSheet['rows'] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, col) => {
-      cells[col - 1] = cellText(cell.value);
+/** Reads the workbook in a worker thread: the event loop keeps answering other requests meanwhile. */
+function readXlsx(bytes: Buffer): Promise<RawSheet> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(XLSX_WORKER, {
+      workerData: bytes,
+      resourceLimits: { maxOldGenerationSizeMb: XLSX_WORKER_HEAP_MB },
     });
-    for (let i = 0; i < cells.length; i++) cells[i] ??= '';
-    if (cells.some((c) => c.trim() !== '')) rows.push({ row: rowNumber, cells });
+    let settled = false;
+    const settle = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      outcome();
+      void worker.terminate();
+    };
+    const timer = setTimeout(
+      () => settle(() => reject(refusal('roster_too_large', 'The workbook takes too long to read.'))),
+      XLSX_WORKER_TIMEOUT_MS,
+    );
+    worker.once('message', (answer: WorkerAnswer) =>
+      settle(() =>
+        answer.ok
+          ? resolve({ rows: answer.rows, encoding: null })
+          : reject(refusal(answer.code, answer.message)),
+      ),
+    );
+    worker.once('error', (error: Error & { code?: string }) =>
+      settle(() =>
+        reject(
+          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? refusal('roster_too_large', 'The workbook needs too much memory to read.')
+            : error,
+        ),
+      ),
+    );
+    worker.once('exit', () =>
+      settle(() =>
+        reject(refusal('roster_unreadable', 'The file is not a readable Excel workbook (.xlsx).')),
+      ),
+    );
   });
-  return { rows, encoding: null };
 }
 
 /**
