@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -55,6 +56,19 @@ import { storableText } from './plugins/storable-text.ts';
 
 export const API_VERSION = '0.1.0';
 
+/** Answers smaller than this go out as they are: compressing them costs more than it saves. */
+export const COMPRESS_THRESHOLD_BYTES = 1024;
+
+/**
+ * Files under `assets/` carry a content hash in their name, so a browser may keep them for a year
+ * without asking again; everything else (index.html, icons) is revalidated on every use.
+ */
+export function cacheControlFor(relativePath: string): string {
+  return relativePath.split(path.sep).join('/').startsWith('assets/')
+    ? 'public, max-age=31536000, immutable'
+    : 'no-cache';
+}
+
 export type Services = {
   policy: PolicyService;
   auth: AuthService;
@@ -88,6 +102,8 @@ export type AppDeps = {
   databaseMode: 'embedded' | 'external';
   /** Serve the built web app from apps/web/dist (when it exists). */
   serveWeb?: boolean;
+  /** Where the built web app is; apps/web/dist unless given. */
+  webDist?: string;
   logger?: boolean;
   /** Mail out; by default SMTP from the environment (off without SMTP_URL) */
   mailer?: Mailer;
@@ -155,6 +171,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(helmet, helmetOptions(deps.env));
   await app.register(errorHandler);
   await app.register(storableText);
+  // Before the static files, whose precompressed answers it then leaves alone (decision 035).
+  await app.register(compress, {
+    threshold: COMPRESS_THRESHOLD_BYTES,
+    encodings: ['br', 'gzip'],
+    globalDecompression: false,
+  });
   await app.register(cookie);
   await app.register(authPlugin);
 
@@ -195,8 +217,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     { prefix: '/api' },
   );
 
-  const serveWeb = deps.serveWeb !== false && existsSync(path.join(paths.webDist, 'index.html'));
-  if (serveWeb) await app.register(fastifyStatic, { root: paths.webDist, wildcard: false, index: false });
+  const webDist = deps.webDist ?? paths.webDist;
+  const serveWeb = deps.serveWeb !== false && existsSync(path.join(webDist, 'index.html'));
+  if (serveWeb) {
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      index: false,
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, filePath) => {
+        reply.header('cache-control', cacheControlFor(path.relative(webDist, filePath)));
+      },
+    });
+  }
   // Everything that is not the API and not a file is a route of the single-page app.
   app.setNotFoundHandler((request, reply) => {
     const url = request.url.split('?')[0] ?? '/';
