@@ -1,43 +1,6 @@
 /**
- * `pnpm start`: the portal on one origin — the API under /api and the web app everywhere else —
- * on DATABASE_URL or, without it, on the embedded database in DATA_DIR.
+ * `pnpm start` and `pnpm dev`: migrates and seeds the database, then serves the portal.
  */
-import { buildApp } from './app.ts';
-import { openDatabase, prepareDatabase } from './db/setup.ts';
-import { parseEnv, resolveSessionSecret } from './env.ts';
+import { start } from './start.ts';
 
-const env = parseEnv();
-const database = await openDatabase({
-  databaseUrl: env.databaseUrl,
-  dataDir: env.dataDir,
-  timeouts: env.db,
-});
-const { applied } = await prepareDatabase(database, { demo: env.demoMode });
-const sessionSecret = await resolveSessionSecret(env);
-const app = await buildApp({ env, sessionSecret, db: database.db, databaseMode: database.mode });
-if (applied.length) app.log.info({ applied }, 'migrations applied');
-
-let closing = false;
-async function shutdown(signal: string) {
-  if (closing) return;
-  closing = true;
-  app.log.info({ signal }, 'shutting down');
-  await app.close();
-  await database.close();
-  process.exit(0);
-}
-process.on('SIGINT', () => void shutdown('SIGINT'));
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
-
-await app.listen({ host: env.host, port: env.port });
-app.log.info(
-  { database: database.mode, demo: env.demoMode, url: `http://localhost:${env.port}/` },
-  `人材育成ポータル is running at http://localhost:${env.port}/ (${database.mode} database${env.demoMode ? ', demo data' : ''})`,
-);
-if (env.demoMode) {
-  const { DEMO_ACCOUNTS, DEMO_PASSWORD } = await import('./db/seed/demo.seed.ts');
-  app.log.info(
-    { accounts: DEMO_ACCOUNTS.map((a) => a.loginId) },
-    `Demo mode — demo accounts only, never in production: ${DEMO_ACCOUNTS.map((a) => a.loginId).join(', ')} (password: ${DEMO_PASSWORD})`,
-  );
-}
+await start({ prepare: 'apply' });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../test/database.ts';
 import { startEmbeddedDatabase } from './embedded.ts';
-import { applyMigrations, diffSchemaAgainstMigrations, loadMigrations } from './migrator.ts';
+import {
+  applyMigrations,
+  diffSchemaAgainstMigrations,
+  loadMigrations,
+  pendingMigrations,
+} from './migrator.ts';
 
 const database = useTestDatabase();
 
@@ -26,5 +31,18 @@ describe('migrations', () => {
     expect(rows.map((r) => r.migration_name)).toEqual(migrationDirectories.map((d) => d.path));
     expect(rows.every((r) => r.finished_at !== null)).toBe(true);
     expect(await applyMigrations(url)).toEqual([]);
+  });
+
+  it('name the folders a database has not applied, and none once it is migrated', async () => {
+    const { url, db } = database();
+    expect(await pendingMigrations(url)).toEqual([]);
+    const { migrationDirectories } = await loadMigrations();
+    const last = migrationDirectories.at(-1)?.path ?? '';
+    await db.$executeRaw`UPDATE _prisma_migrations SET rolled_back_at = now() WHERE migration_name = ${last}`;
+    try {
+      expect(await pendingMigrations(url)).toEqual([last]);
+    } finally {
+      await db.$executeRaw`UPDATE _prisma_migrations SET rolled_back_at = NULL WHERE migration_name = ${last}`;
+    }
   });
 });

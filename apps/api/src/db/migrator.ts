@@ -212,6 +212,30 @@ export async function applyMigrations(databaseUrl: string): Promise<string[]> {
 }
 
 /**
+ * The migration folders that the database has not applied (or whose application failed). Reads the
+ * `_prisma_migrations` table only, without the engine: cheap enough for every instance's start.
+ */
+export async function pendingMigrations(databaseUrl: string): Promise<string[]> {
+  const { migrationDirectories } = await loadMigrations();
+  const client = new pg.Client(pgConfigFromUrl(databaseUrl));
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ name: string }>(
+      `SELECT migration_name AS name FROM _prisma_migrations
+        WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+    );
+    const applied = new Set(rows.map((row) => row.name));
+    return migrationDirectories.map((d) => d.path).filter((name) => !applied.has(name));
+  } catch (error) {
+    // 42P01: no migrations table yet, so nothing has been applied
+    if ((error as { code?: string }).code === '42P01') return migrationDirectories.map((d) => d.path);
+    throw error;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
  * The SQL that takes the database described by the migration folders to prisma/schema.prisma;
  * empty when the migrations are up to date. Replays the migrations in a shadow database: by default a
  * temporary one on the given server; `shadowDatabaseUrl` names an empty one to use instead (the
