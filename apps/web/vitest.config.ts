@@ -1,8 +1,9 @@
 import react from '@vitejs/plugin-react';
 import { defineProject } from 'vitest/config';
+import { translations } from './build/translations.ts';
 
 export default defineProject({
-  plugins: [react()],
+  plugins: [react(), translations()],
   test: {
     name: 'web',
     environment: 'jsdom',

@@ -13,6 +13,7 @@ export function AppProvider({
 }: {
   children: ReactNode;
   queryClient?: QueryClient;
+  /** Without one, an instance that loads the reader's language on demand. */
   i18n?: I18n;
 }) {
   const [client] = useState(() => queryClient ?? createQueryClient());

@@ -9,21 +9,18 @@ import {
 } from 'react-router';
 import { meQueryOptions } from '../features/auth/api/get-me.ts';
 import { SIGN_IN_PATH, signInPath } from '../features/auth/lib/return-to.ts';
-import { myDashboardQueryOptions } from '../features/career/api/get-my-dashboard.ts';
-import { orgUnitsQueryOptions } from '../features/identity/api/get-org-units.ts';
-import { personQueryOptions } from '../features/identity/api/get-person.ts';
 import { staffListQueryOptions } from '../features/identity/api/get-staff-list.ts';
 import { readStaffFilters, toStaffListParams } from '../features/identity/lib/staff-filters.ts';
-import { teamDashboardQueryOptions } from '../features/ojt/api/get-team-dashboard.ts';
-import { readTeamParams } from '../features/ojt/lib/team-params.ts';
 import { policyQueryOptions } from '../features/policy/api/get-policy.ts';
-import { trainingQueryOptions } from '../features/training/api/get-training.ts';
-import { recommendedQueryOptions } from '../features/training/api/get-trainings.ts';
 import { isApiError } from '../shared/api/api-client.ts';
 import { LoadingState } from '../shared/ui/states.tsx';
 import { PublicLayout } from './layout/public-layout.tsx';
 import { RootLayout } from './layout/root-layout.tsx';
 import { RouteError } from './layout/route-error.tsx';
+
+const ENROL_PATH = '/account/enrol';
+const accountPages = () => import('../features/auth/pages/account-page.tsx');
+const passwordPages = () => import('../features/auth/pages/set-password-page.tsx');
 
 /**
  * The app's routes. `/sign-in` is public; everything else sits under a guard that needs `me` (and
@@ -32,11 +29,19 @@ import { RouteError } from './layout/route-error.tsx';
  * one 401 only — with the same `queryOptions` the page reads, and never block the navigation on it:
  * the page shows its own loading and error states.
  */
-const ENROL_PATH = '/account/enrol';
-const accountPages = () => import('../features/auth/pages/account-page.tsx');
-const passwordPages = () => import('../features/auth/pages/set-password-page.tsx');
+export type RouteOptions = {
+  /** Loads the texts that the feature pages read (see shared/i18n); the sign-in, start and policy pages need none. */
+  loadFeatureTexts?: () => Promise<void>;
+};
 
-export function appRoutes(queryClient: QueryClient): RouteObject[] {
+export function appRoutes(queryClient: QueryClient, options: RouteOptions = {}): RouteObject[] {
+  /** A feature page's code and its texts, loaded together. */
+  const featurePage =
+    <T,>(load: () => Promise<T>) =>
+    async (): Promise<T> => {
+      const [route] = await Promise.all([load(), options.loadFeatureTexts?.()]);
+      return route;
+    };
   const requireMe = async ({ request }: LoaderFunctionArgs) => {
     let me: Me;
     try {
@@ -153,37 +158,44 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
               const filters = readStaffFilters(new URL(request.url).searchParams);
               return queryClient.prefetchQuery(staffListQueryOptions(toStaffListParams(filters)));
             }),
-          lazy: async () => ({
+          lazy: featurePage(async () => ({
             Component: (await import('../features/identity/pages/staff-directory-page.tsx'))
               .StaffDirectoryPage,
-          }),
+          })),
         },
         {
           path: 'staff/:id',
           loader: ({ params }) =>
-            afterMe(() => queryClient.prefetchQuery(personQueryOptions(params.id ?? ''))),
-          lazy: async () => ({
+            afterMe(async () => {
+              const { personQueryOptions } = await import('../features/identity/api/get-person.ts');
+              await queryClient.prefetchQuery(personQueryOptions(params.id ?? ''));
+            }),
+          lazy: featurePage(async () => ({
             Component: (await import('../features/identity/pages/person-page.tsx')).PersonPage,
-          }),
+          })),
         },
         {
           path: 'org',
-          loader: () => afterMe(() => queryClient.prefetchQuery(orgUnitsQueryOptions())),
-          lazy: async () => ({
+          loader: () =>
+            afterMe(async () => {
+              const { orgUnitsQueryOptions } = await import('../features/identity/api/get-org-units.ts');
+              await queryClient.prefetchQuery(orgUnitsQueryOptions());
+            }),
+          lazy: featurePage(async () => ({
             Component: (await import('../features/identity/pages/org-page.tsx')).OrgPage,
-          }),
+          })),
         },
         {
           path: 'audit',
-          lazy: async () => ({
+          lazy: featurePage(async () => ({
             Component: (await import('../features/identity/pages/audit-log-page.tsx')).AuditLogPage,
-          }),
+          })),
         },
         {
           path: 'roster-import',
-          lazy: async () => ({
+          lazy: featurePage(async () => ({
             Component: (await import('../features/identity/pages/roster-import-page.tsx')).RosterImportPage,
-          }),
+          })),
         },
         // OJT: the team dashboard, quick logging, sessions and 年間OJT計画 (features/ojt)
         {
@@ -193,29 +205,35 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
               // only for supervisors: anyone else would be refused (and the refusal audited)
               const me = queryClient.getQueryData(meQueryOptions().queryKey);
               if (!me?.permissions.includes('dashboard:read:team')) return;
+              const [{ teamDashboardQueryOptions }, { readTeamParams }] = await Promise.all([
+                import('../features/ojt/api/get-team-dashboard.ts'),
+                import('../features/ojt/lib/team-params.ts'),
+              ]);
               await queryClient.prefetchQuery(
                 teamDashboardQueryOptions(readTeamParams(new URL(request.url).searchParams)),
               );
             }),
-          lazy: async () => ({ Component: (await import('../features/ojt/pages/team-page.tsx')).TeamPage }),
+          lazy: featurePage(async () => ({
+            Component: (await import('../features/ojt/pages/team-page.tsx')).TeamPage,
+          })),
         },
         {
           path: 'ojt',
-          lazy: async () => ({
+          lazy: featurePage(async () => ({
             Component: (await import('../features/ojt/pages/ojt-sessions-page.tsx')).OjtSessionsPage,
-          }),
+          })),
         },
         {
           path: 'ojt/new',
-          lazy: async () => ({
+          lazy: featurePage(async () => ({
             Component: (await import('../features/ojt/pages/ojt-new-page.tsx')).OjtNewPage,
-          }),
+          })),
         },
         {
           path: 'staff/:id/ojt-plan',
-          lazy: async () => ({
+          lazy: featurePage(async () => ({
             Component: (await import('../features/ojt/pages/ojt-plan-page.tsx')).OjtPlanPage,
-          }),
+          })),
         },
         // Career: my own (/career) and someone else's (/staff/:id/career), sections by #hash (features/career)
         {
@@ -223,94 +241,109 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
           loader: () =>
             afterMe(() =>
               Promise.all([
-                queryClient.prefetchQuery(myDashboardQueryOptions()),
+                import('../features/career/api/get-my-dashboard.ts').then(({ myDashboardQueryOptions }) =>
+                  queryClient.prefetchQuery(myDashboardQueryOptions()),
+                ),
                 queryClient.prefetchQuery(policyQueryOptions()),
               ]),
             ),
-          lazy: async () => ({
+          lazy: featurePage(async () => ({
             Component: (await import('../features/career/pages/index.ts')).MyCareerPage,
-          }),
+          })),
         },
         {
           path: 'staff/:id/career',
           loader: prefetchPolicy,
-          lazy: async () => ({
+          lazy: featurePage(async () => ({
             Component: (await import('../features/career/pages/index.ts')).PersonCareerPage,
-          }),
+          })),
         },
         // The 推進計画 (features/plan) and the rollout dashboards (features/dashboards)
         {
           path: 'plan',
-          lazy: async () => ({ Component: (await import('../features/plan/pages/index.ts')).PlanPage }),
+          lazy: featurePage(async () => ({
+            Component: (await import('../features/plan/pages/index.ts')).PlanPage,
+          })),
         },
         {
           path: 'plan/periods/:id',
           loader: prefetchPolicy,
-          lazy: async () => ({ Component: (await import('../features/plan/pages/index.ts')).PeriodPage }),
+          lazy: featurePage(async () => ({
+            Component: (await import('../features/plan/pages/index.ts')).PeriodPage,
+          })),
         },
         {
           path: 'plan/periods/:periodId/items/:itemId',
-          lazy: async () => ({ Component: (await import('../features/plan/pages/index.ts')).ItemPage }),
+          lazy: featurePage(async () => ({
+            Component: (await import('../features/plan/pages/index.ts')).ItemPage,
+          })),
         },
         {
           path: 'dashboards',
-          lazy: async () => ({
+          lazy: featurePage(async () => ({
             Component: (await import('../features/dashboards/pages/index.ts')).DashboardsHomePage,
-          }),
+          })),
         },
         {
           path: 'dashboards/rollout',
-          lazy: async () => ({
+          lazy: featurePage(async () => ({
             Component: (await import('../features/dashboards/pages/index.ts')).RolloutPage,
-          }),
+          })),
         },
         {
           path: 'dashboards/rollout/print',
-          lazy: async () => ({
+          lazy: featurePage(async () => ({
             Component: (await import('../features/dashboards/pages/index.ts')).RolloutPrintPage,
-          }),
+          })),
         },
         {
           path: 'dashboards/org-units/:id',
-          lazy: async () => ({
+          lazy: featurePage(async () => ({
             Component: (await import('../features/dashboards/pages/index.ts')).OrgUnitDashboardPage,
-          }),
+          })),
         },
         // 研修: catalogue, courses, applications, approvals, acceptance and rosters (features/training)
         {
           path: 'training',
-          loader: () => afterMe(() => queryClient.prefetchQuery(recommendedQueryOptions())),
-          lazy: async () => ({ Component: (await trainingPages()).CataloguePage }),
+          loader: () =>
+            afterMe(async () => {
+              const { recommendedQueryOptions } = await import('../features/training/api/get-trainings.ts');
+              await queryClient.prefetchQuery(recommendedQueryOptions());
+            }),
+          lazy: featurePage(async () => ({ Component: (await trainingPages()).CataloguePage })),
         },
         {
           path: 'training/new',
-          lazy: async () => ({ Component: (await trainingPages()).CourseEditorPage }),
+          lazy: featurePage(async () => ({ Component: (await trainingPages()).CourseEditorPage })),
         },
         {
           path: 'training/applications',
-          lazy: async () => ({ Component: (await trainingPages()).MyApplicationsPage }),
+          lazy: featurePage(async () => ({ Component: (await trainingPages()).MyApplicationsPage })),
         },
         {
           path: 'training/approvals',
-          lazy: async () => ({ Component: (await trainingPages()).ApprovalsPage }),
+          lazy: featurePage(async () => ({ Component: (await trainingPages()).ApprovalsPage })),
         },
         {
           path: 'training/acceptance',
-          lazy: async () => ({ Component: (await trainingPages()).AcceptancePage }),
+          lazy: featurePage(async () => ({ Component: (await trainingPages()).AcceptancePage })),
         },
         {
           path: 'training/sessions/:id',
-          lazy: async () => ({ Component: (await trainingPages()).RosterPage }),
+          lazy: featurePage(async () => ({ Component: (await trainingPages()).RosterPage })),
         },
         {
           path: 'training/:id',
           loader: ({ params }) =>
-            afterMe(() => queryClient.prefetchQuery(trainingQueryOptions(params.id ?? ''))),
-          lazy: async () => ({ Component: (await trainingPages()).CoursePage }),
+            afterMe(async () => {
+              const { trainingQueryOptions } = await import('../features/training/api/get-training.ts');
+              await queryClient.prefetchQuery(trainingQueryOptions(params.id ?? ''));
+            }),
+          lazy: featurePage(async () => ({ Component: (await trainingPages()).CoursePage })),
         },
         {
           path: 'training/:id/edit',
-          lazy: async () => ({ Component: (await trainingPages()).CourseEditorPage }),
+          lazy: featurePage(async () => ({ Component: (await trainingPages()).CourseEditorPage })),
         },
         {
           path: '*',
@@ -326,9 +359,9 @@ export type AppRouter = ReturnType<typeof createBrowserRouter>;
 /** The browser's router, or (given `initialEntries`, in tests) one kept in memory. */
 export function createAppRouter(
   queryClient: QueryClient,
-  options: { initialEntries?: string[] } = {},
+  options: { initialEntries?: string[] } & RouteOptions = {},
 ): AppRouter {
-  const routes = appRoutes(queryClient);
+  const routes = appRoutes(queryClient, options);
   return options.initialEntries
     ? createMemoryRouter(routes, { initialEntries: options.initialEntries })
     : createBrowserRouter(routes);

@@ -1,24 +1,8 @@
 /**
- * The translations, one file per feature and language (`ja/<feature>.json`, `en/<feature>.json`),
- * merged into one tree per language. Files may share a top-level key (`nav`, say): they merge deeply.
+ * Both languages whole, for the tests. The app loads one language at a time, in two chunks
+ * (`virtual:translations/…`, build/translations.ts; see shared/i18n/i18n.ts).
  */
-type Tree = { [key: string]: string | Tree };
-
-function merge(target: Tree, source: Tree): Tree {
-  for (const [key, value] of Object.entries(source)) {
-    const existing = target[key];
-    if (typeof value === 'object' && typeof existing === 'object') merge(existing, value);
-    else if (existing !== undefined) throw new Error(`Translation key defined twice: ${key}`);
-    else target[key] = typeof value === 'object' ? merge({}, value) : value;
-  }
-  return target;
-}
-
-function mergeAll(files: Record<string, unknown>): Tree {
-  const tree: Tree = {};
-  for (const path of Object.keys(files).sort()) merge(tree, files[path] as Tree);
-  return tree;
-}
+import { mergeAll } from './merge.ts';
 
 export const ja = mergeAll(import.meta.glob('./ja/*.json', { eager: true, import: 'default' }));
 export const en = mergeAll(import.meta.glob('./en/*.json', { eager: true, import: 'default' }));

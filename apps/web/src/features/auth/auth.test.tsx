@@ -16,7 +16,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../app/app.tsx';
 import { navItems, visibleNavItems } from '../../app/layout/nav-items.ts';
 import { AppProvider } from '../../app/provider.tsx';
-import { createI18n } from '../../shared/i18n/i18n.ts';
+import { createTestI18n } from '../../shared/test/i18n.ts';
 import { meFixture } from '../../shared/test/me.ts';
 import { authKeys } from './api/get-me.ts';
 import { hasPermission, usePermissions } from './lib/permissions.ts';
@@ -151,7 +151,7 @@ function serve(routes: Routes) {
 function renderApp(path: string, language: 'ja' | 'en' = 'ja') {
   const app = createApp({ initialEntries: [path] });
   render(
-    <AppProvider queryClient={app.queryClient} i18n={createI18n({ language })}>
+    <AppProvider queryClient={app.queryClient} i18n={createTestI18n({ language })}>
       <RouterProvider router={app.router} />
     </AppProvider>,
   );

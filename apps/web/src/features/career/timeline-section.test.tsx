@@ -4,7 +4,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppProvider } from '../../app/provider.tsx';
-import { createI18n } from '../../shared/i18n/i18n.ts';
+import { createTestI18n } from '../../shared/test/i18n.ts';
 import { TimelineSection } from './components/timeline-section.tsx';
 
 const staffId = '00000000-0000-4000-8000-000000001001';
@@ -33,7 +33,7 @@ function renderTimeline(path: string) {
     { initialEntries: [path] },
   );
   render(
-    <AppProvider queryClient={queryClient} i18n={createI18n({ language: 'ja' })}>
+    <AppProvider queryClient={queryClient} i18n={createTestI18n({ language: 'ja' })}>
       <RouterProvider router={router} />
     </AppProvider>,
   );

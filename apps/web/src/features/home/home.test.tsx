@@ -5,7 +5,7 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppProvider } from '../../app/provider.tsx';
 import { appRoutes } from '../../app/router.tsx';
-import { createI18n } from '../../shared/i18n/i18n.ts';
+import { createTestI18n } from '../../shared/test/i18n.ts';
 import { meFixture } from '../../shared/test/me.ts';
 import { nextActions } from './lib/next-actions.ts';
 
@@ -70,7 +70,7 @@ function renderHome(language: 'ja' | 'en' = 'ja') {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const router = createMemoryRouter(appRoutes(queryClient), { initialEntries: ['/'] });
   render(
-    <AppProvider queryClient={queryClient} i18n={createI18n({ language })}>
+    <AppProvider queryClient={queryClient} i18n={createTestI18n({ language })}>
       <RouterProvider router={router} />
     </AppProvider>,
   );

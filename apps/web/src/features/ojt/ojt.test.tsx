@@ -5,7 +5,7 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppProvider } from '../../app/provider.tsx';
 import { appRoutes } from '../../app/router.tsx';
-import { createI18n } from '../../shared/i18n/i18n.ts';
+import { createTestI18n } from '../../shared/test/i18n.ts';
 import { meFixture } from '../../shared/test/me.ts';
 import { earliestSessionDay, localToday } from './lib/dates.ts';
 import { nextSort, readTeamParams, writeTeamParams } from './lib/team-params.ts';
@@ -123,7 +123,7 @@ function renderAt(path: string, roles: Parameters<typeof meFixture>[0]) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const router = createMemoryRouter(appRoutes(queryClient), { initialEntries: [path] });
   render(
-    <AppProvider queryClient={queryClient} i18n={createI18n({ language: 'ja' })}>
+    <AppProvider queryClient={queryClient} i18n={createTestI18n({ language: 'ja' })}>
       <RouterProvider router={router} />
     </AppProvider>,
   );

@@ -9,7 +9,7 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppProvider } from '../../app/provider.tsx';
 import { appRoutes } from '../../app/router.tsx';
-import { createI18n } from '../../shared/i18n/i18n.ts';
+import { createTestI18n } from '../../shared/test/i18n.ts';
 import { meFixture } from '../../shared/test/me.ts';
 import {
   hasActiveFilters,
@@ -172,7 +172,7 @@ function renderAt(path: string) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const router = createMemoryRouter(appRoutes(queryClient), { initialEntries: [path] });
   render(
-    <AppProvider queryClient={queryClient} i18n={createI18n({ language: 'ja' })}>
+    <AppProvider queryClient={queryClient} i18n={createTestI18n({ language: 'ja' })}>
       <RouterProvider router={router} />
     </AppProvider>,
   );

@@ -1,0 +1,4 @@
+declare module 'virtual:translations/*' {
+  const texts: import('./merge.ts').TranslationTree;
+  export default texts;
+}
