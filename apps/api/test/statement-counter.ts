@@ -15,9 +15,9 @@ export type CountingDb = {
   close: () => Promise<void>;
 };
 
-export function countingPrisma(url: string): CountingDb {
+export function countingPrisma(url: string, poolSize = 3): CountingDb {
   let sent: string[] = [];
-  const pool = new pg.Pool(pgConfigFromUrl(url, { max: 3 }));
+  const pool = new pg.Pool(pgConfigFromUrl(url, { max: poolSize }));
   // an idle connection ended by the server (the test database dropped) is not a test failure
   pool.on('error', () => {});
   pool.on('connect', (client) => {

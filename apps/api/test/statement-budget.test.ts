@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { signIn } from './app.ts';
+import { useCountingApp } from './statements.ts';
+
+/**
+ * Statements per request for the main reads, counted at the pg driver (decision 038): authentication
+ * takes at most {@link AUTH_TARGET}, and each read at most its own budget on top. A budget is what
+ * the read takes today: lower it when a change saves statements, never raise it to let one through.
+ */
+const AUTH_TARGET = 2;
+const ctx = useCountingApp();
+
+type Read = { name: string; who: string; url: (ids: Ids) => string; own: number };
+type Ids = { staffId: string; bureauId: string; periodId: string };
+
+const READS: Read[] = [
+  { name: 'GET /api/me', who: 'demo-staff', url: () => '/api/me', own: 7 },
+  { name: 'career plan', who: 'demo-staff', url: (i) => `/api/staff/${i.staffId}/career-plan`, own: 6 },
+  { name: 'timeline', who: 'demo-staff', url: (i) => `/api/staff/${i.staffId}/timeline`, own: 9 },
+  { name: 'dashboards/me', who: 'demo-staff', url: () => '/api/dashboards/me', own: 5 },
+  { name: 'team dashboard', who: 'demo-supervisor', url: () => '/api/dashboards/team', own: 1 },
+  { name: 'rollout dashboard', who: 'demo-exec', url: () => '/api/dashboards/rollout', own: 6 },
+  {
+    name: 'org-unit dashboard',
+    who: 'demo-exec',
+    url: (i) => `/api/dashboards/org-units/${i.bureauId}`,
+    own: 7,
+  },
+  { name: 'trainings', who: 'demo-staff', url: () => '/api/trainings', own: 8 },
+  { name: 'OJT sessions', who: 'demo-supervisor', url: () => '/api/ojt-sessions', own: 4 },
+  { name: 'plan period', who: 'demo-hr', url: (i) => `/api/plan-periods/${i.periodId}`, own: 7 },
+];
+
+async function ids(): Promise<Ids> {
+  const { app } = ctx();
+  const cookie = await signIn(app, 'demo-staff');
+  const me = (await app.inject({ url: '/api/me', headers: { cookie } })).json();
+  const units = (await app.inject({ url: '/api/org-units', headers: { cookie } })).json();
+  const periods = (await app.inject({ url: '/api/plan-periods', headers: { cookie } })).json();
+  const list = (units.items ?? units) as Array<{ id: string; kind: string }>;
+  const bureau = list.find((u) => u.kind === 'bureau' || u.kind === 'ward');
+  const periodList = (periods.items ?? periods) as Array<{ id: string }>;
+  return { staffId: me.staff?.id ?? me.id, bureauId: bureau?.id ?? '', periodId: periodList[0]?.id ?? '' };
+}
+
+describe('statement budgets of the main reads', () => {
+  it.each(READS)('$name stays within its budget', async (read) => {
+    const { app, count } = ctx();
+    const cookie = await signIn(app, read.who);
+    const url = read.url(await ids());
+    await count({ url, headers: { cookie } }); // warm: a session touched once stays untouched for a while
+    const counted = await count({ url, headers: { cookie } });
+    console.info(`${read.name}: total ${counted.total}, auth ${counted.auth}, own ${counted.own}`);
+    expect(counted.auth, counted.statements.join('\n')).toBeLessThanOrEqual(AUTH_TARGET);
+    expect(counted.own, counted.statements.join('\n')).toBeLessThanOrEqual(read.own);
+  });
+});
