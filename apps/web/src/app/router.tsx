@@ -39,7 +39,9 @@ export function appRoutes(queryClient: QueryClient, options: RouteOptions = {}):
   const featurePage =
     <T,>(load: () => Promise<T>) =>
     async (): Promise<T> => {
-      const [route] = await Promise.all([load(), options.loadFeatureTexts?.()]);
+      const texts = options.loadFeatureTexts;
+      if (!texts) return load();
+      const [route] = await Promise.all([load(), texts()]);
       return route;
     };
   const requireMe = async ({ request }: LoaderFunctionArgs) => {

@@ -2,7 +2,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { markAnswered } from '../../shared/api/activity.ts';
-import { createI18n } from '../../shared/i18n/i18n.ts';
+import { createTestI18n } from '../../shared/test/i18n.ts';
 import { meFixture } from '../../shared/test/me.ts';
 import { AppProvider } from '../provider.tsx';
 import { IdleWarning, idleSecondsLeft, warnAhead } from './idle-warning.tsx';
@@ -35,7 +35,7 @@ describe('the idle warning', () => {
     queryClient.setQueryData(['auth', 'me'], { ...me, session: { ...me.session, idleTimeoutSeconds: 1800 } });
     markAnswered(Date.now() - 26 * 60_000);
     render(
-      <AppProvider queryClient={queryClient} i18n={createI18n({ language: 'ja' })}>
+      <AppProvider queryClient={queryClient} i18n={createTestI18n({ language: 'ja' })}>
         <IdleWarning />
       </AppProvider>,
     );

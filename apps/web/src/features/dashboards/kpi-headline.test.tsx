@@ -3,7 +3,7 @@ import { renderHook } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { AppProvider } from '../../app/provider.tsx';
-import { createI18n } from '../../shared/i18n/i18n.ts';
+import { createTestI18n } from '../../shared/test/i18n.ts';
 import { kpiHeadline, useKpiHeadline } from './lib/kpi-headline.ts';
 
 const kpi = (n: number, actual: number | null, rate: number | null): DashboardKpi => ({
@@ -25,7 +25,7 @@ const kpis = [kpi(1, 50, 50), kpi(2, 80, 80), kpi(3, null, null), kpi(4, null, n
 
 const wrapper = (language: 'ja' | 'en') =>
   function Wrapper({ children }: { children: ReactNode }) {
-    return <AppProvider i18n={createI18n({ language })}>{children}</AppProvider>;
+    return <AppProvider i18n={createTestI18n({ language })}>{children}</AppProvider>;
   };
 
 describe('the KPI headline', () => {

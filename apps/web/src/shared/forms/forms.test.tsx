@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppProvider } from '../../app/provider.tsx';
 import { SessionForm } from '../../features/training/components/session-form.tsx';
 import { en, ja } from '../../locales/index.ts';
-import { createI18n } from '../i18n/i18n.ts';
+import { createTestI18n } from '../test/i18n.ts';
 import { CharCount } from './char-count.tsx';
 import { validationKeys } from './validation-message.ts';
 
@@ -18,7 +18,7 @@ afterEach(() => {
 
 function renderSessionForm(language: 'ja' | 'en' = 'ja') {
   render(
-    <AppProvider i18n={createI18n({ language })}>
+    <AppProvider i18n={createTestI18n({ language })}>
       <SessionForm trainingId="00000000-0000-4000-8000-000000000001" />
     </AppProvider>,
   );
@@ -135,7 +135,7 @@ describe('a form with bad input', () => {
 describe('a text with a limit', () => {
   it('shows how much of it is used, in the reader’s digits', () => {
     render(
-      <AppProvider i18n={createI18n({ language: 'ja' })}>
+      <AppProvider i18n={createTestI18n({ language: 'ja' })}>
         <CharCount id="c" value={'あ'.repeat(1950)} max={2000} />
       </AppProvider>,
     );

@@ -2,7 +2,7 @@ import { onlineManager, QueryClient, useQuery } from '@tanstack/react-query';
 import { act, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppProvider } from '../../app/provider.tsx';
-import { createI18n } from '../i18n/i18n.ts';
+import { createTestI18n } from '../test/i18n.ts';
 import { QueryContent } from './states.tsx';
 
 function Page() {
@@ -18,7 +18,7 @@ describe('a page without network', () => {
   it('says it is offline instead of loading forever, and loads when the connection is back', async () => {
     onlineManager.setOnline(false);
     render(
-      <AppProvider queryClient={new QueryClient()} i18n={createI18n({ language: 'ja' })}>
+      <AppProvider queryClient={new QueryClient()} i18n={createTestI18n({ language: 'ja' })}>
         <Page />
       </AppProvider>,
     );
