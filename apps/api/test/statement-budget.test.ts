@@ -14,7 +14,7 @@ type Read = { name: string; who: string; url: (ids: Ids) => string; own: number 
 type Ids = { staffId: string; bureauId: string; periodId: string };
 
 const READS: Read[] = [
-  { name: 'GET /api/me', who: 'demo-staff', url: () => '/api/me', own: 7 },
+  { name: 'GET /api/me', who: 'demo-staff', url: () => '/api/me', own: 8 },
   { name: 'career plan', who: 'demo-staff', url: (i) => `/api/staff/${i.staffId}/career-plan`, own: 6 },
   { name: 'timeline', who: 'demo-staff', url: (i) => `/api/staff/${i.staffId}/timeline`, own: 9 },
   { name: 'dashboards/me', who: 'demo-staff', url: () => '/api/dashboards/me', own: 5 },
