@@ -23,7 +23,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, requestMeta } from '../../plugins/auth.ts';
 import { idempotencyKeyOf } from '../../shared/idempotency.ts';
-import { createPlanService } from './plan.service.ts';
+import { createPlanUseCases } from './plan.use-cases.ts';
 
 const IdParams = z.object({ id: z.uuid() });
 const IdempotencyHeaders = z.object({ 'idempotency-key': z.string().max(200).optional() });
@@ -32,7 +32,7 @@ const Conflict = ProblemDetails.extend({ current: z.unknown().optional() });
 const errors = { 400: ProblemDetails, 403: ProblemDetails, 404: ProblemDetails, 409: Conflict };
 
 export const planRoutes: FastifyPluginAsyncZod = async (app) => {
-  const plan = createPlanService({ db: app.db });
+  const plan = createPlanUseCases({ db: app.db });
   const tags = ['plan'];
 
   app.get(

@@ -1,0 +1,66 @@
+/** HR adds a KPI to an item (idempotent). */
+import { KpiCreate } from '@portal/contracts';
+import { authorize } from '../../../access/access.ts';
+import type { Actor, RequestMeta } from '../../../access/actor.ts';
+import { NotFoundError } from '../../../shared/errors.ts';
+import { idempotent } from '../../../shared/idempotency.ts';
+import type { PlanContext } from '../plan.context.ts';
+import type { Json } from '../plan.shared.ts';
+import { writeHistory } from '../plan-history.ts';
+
+export async function createKpi(
+  ctx: PlanContext,
+  actor: Actor,
+  itemId: string,
+  body: unknown,
+  key: string | undefined,
+  meta: RequestMeta,
+) {
+  const { db, repo, kpiOut, kpiSnapshot, checkKpiInput, assertEditable, audit } = ctx;
+  authorize(actor, 'plan:read:any');
+  const item = await repo.item(itemId, db);
+  if (!item) throw new NotFoundError('No such plan item.', 'plan_item_not_found');
+  assertEditable(actor, item.period);
+  const input = KpiCreate.parse(body);
+  const metric = input.source === 'computed' ? input.metric : null;
+  const metricParams = input.source === 'computed' ? input.metricParams : null;
+  const result = await idempotent(
+    db,
+    { actorId: actor.staffId, scope: `plan.kpi.create:${itemId}`, key, body },
+    async (tx) => {
+      await checkKpiInput(tx, item.period, { ...input, metric });
+      const last = await tx.kpi.aggregate({ where: { itemId }, _max: { position: true } });
+      const created = await tx.kpi.create({
+        data: {
+          itemId,
+          position: (last._max.position ?? 0) + 1,
+          nameJa: input.nameJa,
+          nameEn: input.nameEn,
+          unit: input.unit,
+          baselineFiscalYear: input.baselineFiscalYear,
+          baselineValue: input.baselineValue,
+          source: input.source,
+          metric,
+          metricParams: (metricParams ?? undefined) as Json | undefined,
+          ownerBureauId: input.ownerBureauId,
+          higherIsBetter: input.higherIsBetter,
+          targets: { createMany: { data: input.targets } },
+        },
+        select: { id: true },
+      });
+      const after = await kpiSnapshot(tx, { ...input, metric, metricParams });
+      await writeHistory(tx, {
+        periodId: item.periodId,
+        itemId,
+        entityType: 'kpi',
+        entityId: created.id,
+        action: 'create',
+        actorId: actor.staffId,
+        after,
+      });
+      await audit(tx, actor, meta, 'plan.kpi.create', 'kpi', created.id, undefined, after);
+      return { status: 201, body: { id: created.id } };
+    },
+  );
+  return { status: result.status, body: await kpiOut(actor, result.body.id) };
+}

@@ -1,0 +1,49 @@
+/** HR deletes a period that is not published (versioned). */
+import { authorize } from '../../../access/access.ts';
+import type { Actor, RequestMeta } from '../../../access/actor.ts';
+import { ConflictError, NotFoundError } from '../../../shared/errors.ts';
+import { refuseStale } from '../../../shared/write.ts';
+import type { PlanContext } from '../plan.context.ts';
+import { writeHistory } from '../plan-history.ts';
+
+export async function deletePeriod(
+  ctx: PlanContext,
+  actor: Actor,
+  id: string,
+  version: number,
+  meta: RequestMeta,
+): Promise<void> {
+  const { db, repo, periodSummary, versioned, periodSnapshot, assertEditable, audit } = ctx;
+  authorize(actor, 'plan:read:any');
+  const period = await repo.period(id, db);
+  if (!period) throw new NotFoundError('No such plan period.', 'plan_period_not_found');
+  assertEditable(actor, period);
+  if (period.status === 'published') {
+    throw new ConflictError(
+      'A published period is kept; only drafts can be deleted.',
+      'plan_period_published',
+    );
+  }
+  await versioned(
+    actor,
+    'plan period',
+    () => periodSummary(id),
+    async (tx) => {
+      const gone = await tx.planPeriod.deleteMany({
+        where: { id, version, status: { not: 'published' } },
+      });
+      if (gone.count !== 1) refuseStale();
+      const b = periodSnapshot(period);
+      await writeHistory(tx, {
+        periodId: id,
+        itemId: null,
+        entityType: 'period',
+        entityId: id,
+        action: 'delete',
+        actorId: actor.staffId,
+        before: b,
+      });
+      await audit(tx, actor, meta, 'plan.period.delete', 'plan_period', id, b);
+    },
+  );
+}

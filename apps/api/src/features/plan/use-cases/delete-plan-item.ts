@@ -1,0 +1,41 @@
+/** HR deletes an item (versioned). */
+import { authorize } from '../../../access/access.ts';
+import type { Actor, RequestMeta } from '../../../access/actor.ts';
+import { NotFoundError } from '../../../shared/errors.ts';
+import { refuseStale } from '../../../shared/write.ts';
+import type { PlanContext } from '../plan.context.ts';
+import { writeHistory } from '../plan-history.ts';
+
+export async function deleteItem(
+  ctx: PlanContext,
+  actor: Actor,
+  id: string,
+  version: number,
+  meta: RequestMeta,
+): Promise<void> {
+  const { db, repo, itemOut, versioned, itemSnapshot, assertEditable, audit } = ctx;
+  authorize(actor, 'plan:read:any');
+  const found = await repo.item(id, db);
+  if (!found) throw new NotFoundError('No such plan item.', 'plan_item_not_found');
+  assertEditable(actor, found.period);
+  await versioned(
+    actor,
+    'plan item',
+    () => itemOut(actor, id),
+    async (tx) => {
+      const gone = await tx.planItem.deleteMany({ where: { id, version } });
+      if (gone.count !== 1) refuseStale();
+      const b = await itemSnapshot(tx, found);
+      await writeHistory(tx, {
+        periodId: found.periodId,
+        itemId: id,
+        entityType: 'item',
+        entityId: id,
+        action: 'delete',
+        actorId: actor.staffId,
+        before: b,
+      });
+      await audit(tx, actor, meta, 'plan.item.delete', 'plan_item', id, b);
+    },
+  );
+}
