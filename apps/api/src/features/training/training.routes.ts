@@ -33,7 +33,7 @@ import { actorOf, requestMeta } from '../../plugins/auth.ts';
 import { idempotencyKeyOf } from '../../shared/idempotency.ts';
 import { createTrainingRepository } from './training.repository.ts';
 import { createTrainingService } from './training.service.ts';
-import { createTrainingApplicationService } from './training-application.service.ts';
+import { createTrainingApplicationUseCases } from './training-application.use-cases.ts';
 import { rosterFile } from './training-export.ts';
 
 const IdParams = z.object({ id: z.uuid() });
@@ -42,7 +42,7 @@ const tags = ['training'];
 export const trainingRoutes: FastifyPluginAsyncZod = async (app) => {
   const repo = createTrainingRepository(app.db);
   const catalogue = createTrainingService({ repo });
-  const applications = createTrainingApplicationService({ repo });
+  const applications = createTrainingApplicationUseCases({ repo });
 
   // --- catalogue ---------------------------------------------------------------------------------
   app.get(

@@ -1,0 +1,89 @@
+/** A person applies for a session (idempotent); without a supervisor the application goes straight to HR. */
+import type { TrainingApplication, TrainingApplyRequest } from '@portal/contracts';
+import { authorize, hasSupervisor, today } from '../../../access/access.ts';
+import type { Actor, RequestMeta } from '../../../access/actor.ts';
+import { isUniqueViolation } from '../../../db/errors.ts';
+import { ConflictError } from '../../../shared/errors.ts';
+import { idempotent } from '../../../shared/idempotency.ts';
+import { recordAudit } from '../../audit/audit.writer.ts';
+import type { ApplicationContext } from './context.ts';
+
+export async function apply(
+  ctx: ApplicationContext,
+  actor: Actor,
+  sessionId: string,
+  input: TrainingApplyRequest,
+  meta: RequestMeta,
+  key: string | undefined,
+): Promise<{ body: TrainingApplication; replayed: boolean }> {
+  const { db, presentOne, visibleSession } = ctx;
+  const s = await visibleSession(actor, sessionId);
+  authorize(actor, 'training:apply:self');
+  const result = await idempotent(
+    db,
+    {
+      actorId: actor.staffId,
+      scope: `training.application.create:${sessionId}`,
+      key,
+      body: input,
+    },
+    async (tx) => {
+      if (s.status !== 'scheduled' || s.applicationDeadline < today()) {
+        throw new ConflictError('Applications to this session are closed.', 'application_closed');
+      }
+      const existing = await tx.trainingApplication.findUnique({
+        where: { sessionId_staffId: { sessionId, staffId: actor.staffId } },
+        select: { id: true, status: true },
+      });
+      if (existing && existing.status !== 'withdrawn') {
+        throw new ConflictError('You have already applied to this session.', 'duplicate_application', {
+          id: existing.id,
+          status: existing.status,
+        });
+      }
+      // Nobody above to approve (a bureau's head, say): the application goes straight to HR.
+      const supervised = await hasSupervisor(tx, actor.staffId);
+      const data = {
+        reason: input.reason,
+        status: supervised ? ('applied' as const) : ('approved' as const),
+        assigned: false,
+        fiscalYear: s.fiscalYear,
+        supervisorId: null,
+        supervisorDecidedAt: null,
+        supervisorReason: null,
+        hrDecidedById: null,
+        hrDecidedAt: null,
+        hrReason: null,
+        waitlistedAt: null,
+        attendance: null,
+        completed: false,
+        completedOn: null,
+      };
+      const app = existing
+        ? await tx.trainingApplication.update({
+            where: { id: existing.id },
+            data: { ...data, version: { increment: 1 } },
+            select: { id: true },
+          })
+        : await tx.trainingApplication.create({
+            data: { ...data, sessionId, staffId: actor.staffId },
+            select: { id: true },
+          });
+      await recordAudit(tx, {
+        actorId: actor.staffId,
+        action: 'training_application.apply',
+        entityType: 'training_application',
+        entityId: app.id,
+        after: { sessionId, ...data },
+        meta,
+      });
+      return { status: 201, body: await presentOne(actor, app.id, tx) };
+    },
+  ).catch((e: unknown) => {
+    if (isUniqueViolation(e)) {
+      throw new ConflictError('You have already applied to this session.', 'duplicate_application');
+    }
+    throw e;
+  });
+  return { body: result.body, replayed: result.replayed };
+}

@@ -1,0 +1,231 @@
+/** What every application use case works with: the repository, the database, and the shared loading, presenting and checking. */
+import type {
+  TrainingApplication,
+  TrainingApplicationStatus,
+  TrainingSessionRoster,
+} from '@portal/contracts';
+import {
+  authorize,
+  canManageTraining,
+  MANAGE_TRAINING,
+  supervisedStaffWhere,
+  today,
+  trainingApplicationWhere,
+  trainingTarget,
+} from '../../../access/access.ts';
+import type { Actor, RequestMeta } from '../../../access/actor.ts';
+import type { Db, Tx } from '../../../db/client.ts';
+import { isUniqueViolation } from '../../../db/errors.ts';
+import { ConflictError, NotFoundError } from '../../../shared/errors.ts';
+import { idempotent } from '../../../shared/idempotency.ts';
+import { recordAudit } from '../../audit/audit.writer.ts';
+import { toApplication, toSession } from '../training.mapper.ts';
+import type { ApplicationRow, TrainingRepository } from '../training.repository.ts';
+import { ROSTER_ORDER } from './shared.ts';
+
+export function createApplicationContext(deps: { repo: TrainingRepository }) {
+  const { repo } = deps;
+  const db: Db = repo.db;
+
+  const notFound = () => new NotFoundError('No such application.', 'application_not_found');
+
+  /** Maps rows to the contract with the reader's view: names, places on waiting lists, what they may do. */
+  async function present(
+    actor: Actor,
+    rows: ApplicationRow[],
+    client: Db | Tx = db,
+  ): Promise<TrainingApplication[]> {
+    const ids = rows.flatMap((a) => [
+      a.supervisorId,
+      a.hrDecidedById,
+      a.practiceReport?.confirmedById ?? null,
+    ]);
+    const [people, positions, supervised] = await Promise.all([
+      repo.people(
+        ids.filter((id): id is string => id !== null),
+        client,
+      ),
+      repo.waitlistPositions(
+        rows.filter((a) => a.status === 'waitlisted').map((a) => a.id),
+        client,
+      ),
+      repo.supervisedIds(
+        supervisedStaffWhere(actor),
+        rows.map((a) => a.staffId),
+        client,
+      ),
+    ]);
+    const ctx = {
+      readerId: actor.staffId,
+      people: new Map(people.map((p) => [p.id, p])),
+      positions,
+      supervised,
+      manages: (a: ApplicationRow) => canManageTraining(actor, a.session.training),
+      today: today(),
+    };
+    return rows.map((a) => toApplication(a, ctx));
+  }
+
+  async function presentOne(actor: Actor, id: string, client: Db | Tx = db): Promise<TrainingApplication> {
+    const row = await repo.findApplication(id, client);
+    if (!row) throw notFound();
+    const [out] = await present(actor, [row], client);
+    if (!out) throw notFound();
+    return out;
+  }
+
+  /** The application, if the actor may see it (their own, their staff's, or to a course they manage); 404 otherwise. */
+  async function visibleApplication(actor: Actor, id: string, client: Db | Tx = db) {
+    const found = await client.trainingApplication.findFirst({
+      where: { AND: [{ id }, trainingApplicationWhere(actor)] },
+      select: {
+        id: true,
+        staffId: true,
+        sessionId: true,
+        status: true,
+        version: true,
+        attendance: true,
+        completed: true,
+        session: {
+          select: {
+            applicationDeadline: true,
+            capacity: true,
+            status: true,
+            training: { select: { kind: true, ownerBureauId: true } },
+          },
+        },
+        feedback: { select: { applicationId: true } },
+        practiceReport: { select: { confirmedAt: true } },
+      },
+    });
+    if (!found) throw notFound();
+    return found;
+  }
+
+  async function conflict(actor: Actor, id: string, message: string, code: string): Promise<never> {
+    throw new ConflictError(message, code, await presentOne(actor, id));
+  }
+
+  /**
+   * What the participant sends once after a course — the survey, the 職場での実践 report: only they,
+   * only once it is open, only once (409 with the application); a retry with the same
+   * Idempotency-Key answers as the first did.
+   */
+  async function afterCourse(
+    actor: Actor,
+    id: string,
+    meta: RequestMeta,
+    key: string | undefined,
+    spec: {
+      scope: 'feedback' | 'practice_report';
+      body: unknown;
+      participantOnly: string;
+      open: (app: Awaited<ReturnType<typeof visibleApplication>>) => boolean;
+      notOpen: [message: string, code: string];
+      duplicate: [message: string, code: string];
+      create: (tx: Tx) => Promise<unknown>;
+    },
+  ): Promise<TrainingApplication> {
+    const app = await visibleApplication(actor, id);
+    authorize(
+      actor,
+      'training:apply:self',
+      { person: app.staffId },
+      {
+        message: spec.participantOnly,
+        code: 'not_applicant',
+      },
+    );
+    if (!spec.open(app)) await conflict(actor, id, ...spec.notOpen);
+    await idempotent(
+      db,
+      {
+        actorId: actor.staffId,
+        scope: `training.application.${spec.scope}:${id}`,
+        key,
+        body: spec.body,
+      },
+      async (tx) => {
+        await spec.create(tx);
+        await recordAudit(tx, {
+          actorId: actor.staffId,
+          action: `training_application.${spec.scope}`,
+          entityType: 'training_application',
+          entityId: id,
+          after: spec.body,
+          meta,
+        });
+        return { status: 201, body: { id } };
+      },
+    ).catch(async (e: unknown) => {
+      if (isUniqueViolation(e)) await conflict(actor, id, ...spec.duplicate);
+      throw e;
+    });
+    return presentOne(actor, id);
+  }
+
+  /** A session the actor may see (its course active, or managed by them); 404 otherwise. */
+  async function visibleSession(actor: Actor, sessionId: string, client: Db | Tx = db) {
+    const s = await repo.findSession(sessionId, client);
+    if (!s || (!s.training.active && !canManageTraining(actor, s.training))) {
+      throw new NotFoundError('No such session.', 'session_not_found');
+    }
+    return s;
+  }
+
+  async function managedSession(actor: Actor, sessionId: string) {
+    const s = await visibleSession(actor, sessionId);
+    authorize(actor, MANAGE_TRAINING, trainingTarget(s.training), {
+      message: 'Only HR, or the owning bureau, handles this session.',
+      code: 'not_training_manager',
+    });
+    return s;
+  }
+
+  async function roster(actor: Actor, sessionId: string): Promise<TrainingSessionRoster> {
+    const s = await managedSession(actor, sessionId);
+    const rows = await repo.sessionApplications(sessionId, db);
+    const items = await present(actor, rows);
+    const counts = Object.fromEntries(ROSTER_ORDER.map((st) => [st, 0])) as Record<
+      TrainingApplicationStatus,
+      number
+    >;
+    for (const a of items) counts[a.status] += 1;
+    const rank = (a: TrainingApplication) => ROSTER_ORDER.indexOf(a.status);
+    items.sort(
+      (a, b) =>
+        rank(a) - rank(b) ||
+        (a.waitlistPosition ?? 0) - (b.waitlistPosition ?? 0) ||
+        a.staff.employeeNumber.localeCompare(b.staff.employeeNumber),
+    );
+    const { training, ...session } = s;
+    return {
+      training: {
+        id: training.id,
+        code: training.code,
+        title: { ja: training.titleJa, en: training.titleEn },
+        kind: training.kind,
+        hours: training.hours,
+      },
+      session: toSession(session, counts, null, today()),
+      counts,
+      items,
+    };
+  }
+
+  return {
+    repo,
+    db,
+    notFound,
+    present,
+    presentOne,
+    visibleApplication,
+    conflict,
+    afterCourse,
+    visibleSession,
+    managedSession,
+    roster,
+  };
+}
+
+export type ApplicationContext = ReturnType<typeof createApplicationContext>;

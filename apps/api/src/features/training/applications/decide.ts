@@ -1,0 +1,131 @@
+/** The supervisor approves or declines; HR or the owning bureau accepts (a seat, or the waiting list) or rejects. */
+import type { TrainingApplication, TrainingApplicationStatus } from '@portal/contracts';
+import { authorize, isSupervisorOf, MANAGE_TRAINING, trainingTarget } from '../../../access/access.ts';
+import type { Actor, RequestMeta } from '../../../access/actor.ts';
+import { recordAudit } from '../../audit/audit.writer.ts';
+import type { ApplicationChange } from '../training.repository.ts';
+import type { ApplicationContext } from './context.ts';
+import { type Decide, Stale } from './shared.ts';
+
+/**
+ * approve / decline: the applicant's supervisor, while the application waits for them.
+ * accept / reject: HR or the owning bureau, once approved. Accepting takes a seat with a
+ * conditional update; a full session puts the application on the waiting list instead.
+ */
+export async function decide(
+  ctx: ApplicationContext,
+  actor: Actor,
+  id: string,
+  input: Decide,
+  meta: RequestMeta,
+): Promise<TrainingApplication> {
+  const { db, repo, presentOne, visibleApplication, conflict } = ctx;
+  const app = await visibleApplication(actor, id);
+  const supervisorStep = input.decision === 'approve' || input.decision === 'decline';
+  if (supervisorStep) {
+    authorize(actor, 'training:approve:team');
+    authorize(
+      actor,
+      'training:approve:team',
+      { supervised: await isSupervisorOf(db, actor, app.staffId) },
+      { message: 'Only the applicant’s supervisor approves or declines.', code: 'not_supervisor' },
+    );
+  } else {
+    authorize(actor, MANAGE_TRAINING, trainingTarget(app.session.training), {
+      message: 'Only HR, or the owning bureau, accepts or rejects.',
+      code: 'not_training_manager',
+    });
+  }
+  if (input.version !== undefined && input.version !== app.version) {
+    await conflict(actor, id, 'The application was changed by someone else.', 'stale_version');
+  }
+  const allowed: Record<Decide['decision'], TrainingApplicationStatus[]> = {
+    approve: ['applied'],
+    decline: ['applied'],
+    accept: ['approved', 'waitlisted'],
+    reject: ['approved', 'waitlisted', 'accepted'],
+  };
+  if (!allowed[input.decision].includes(app.status)) {
+    const code = app.status === 'applied' && !supervisorStep ? 'awaiting_supervisor' : 'invalid_state';
+    await conflict(
+      actor,
+      id,
+      `An application that is ${app.status} cannot be given "${input.decision}".`,
+      code,
+    );
+  }
+  if ((input.decision === 'approve' || input.decision === 'accept') && app.session.status !== 'scheduled') {
+    await conflict(actor, id, 'The session is no longer scheduled.', 'session_not_scheduled');
+  }
+  const now = new Date();
+  const reason = input.reason || null;
+  let outcome: TrainingApplicationStatus = app.status;
+  const done = await db
+    .$transaction(async (tx): Promise<'ok' | 'full'> => {
+      const guard = { id, status: app.status, version: app.version };
+      let data: ApplicationChange;
+      let promoted: string[] = [];
+      if (supervisorStep) {
+        outcome = input.decision === 'approve' ? 'approved' : 'declined';
+        data = {
+          status: outcome,
+          supervisorId: actor.staffId,
+          supervisorDecidedAt: now,
+          supervisorReason: reason,
+        };
+      } else if (input.decision === 'accept') {
+        const seat = await repo.takeSeat(tx, app.sessionId);
+        if (!seat && app.status === 'waitlisted') return 'full' as const;
+        outcome = seat ? 'accepted' : 'waitlisted';
+        data = {
+          status: outcome,
+          hrDecidedById: actor.staffId,
+          hrDecidedAt: now,
+          hrReason: reason,
+          waitlistedAt: seat ? null : now,
+        };
+      } else {
+        outcome = 'rejected';
+        data = {
+          status: outcome,
+          hrDecidedById: actor.staffId,
+          hrDecidedAt: now,
+          hrReason: reason,
+          waitlistedAt: null,
+        };
+      }
+      const n = await tx.trainingApplication.updateMany({
+        where: guard,
+        data: { ...data, version: { increment: 1 } },
+      });
+      // thrown, not returned: the seat taken above must go back with the rest
+      if (n.count === 0) throw new Stale();
+      if (input.decision === 'reject' && app.status === 'accepted') {
+        await repo.freeSeat(tx, app.sessionId);
+        promoted = await repo.promoteWaitlisted(tx, app.sessionId, actor.staffId);
+      }
+      await recordAudit(tx, {
+        actorId: actor.staffId,
+        action: `training_application.${input.decision}`,
+        entityType: 'training_application',
+        entityId: id,
+        before: { status: app.status },
+        after: { status: outcome, reason, promoted },
+        meta,
+      });
+      return 'ok' as const;
+    })
+    .catch(async (e: unknown) => {
+      if (e instanceof Stale)
+        await conflict(actor, id, 'The application was changed by someone else.', 'stale_version');
+      throw e;
+    });
+  if (done === 'full')
+    await conflict(
+      actor,
+      id,
+      'The session is full; the application stays on the waiting list.',
+      'session_full',
+    );
+  return presentOne(actor, id);
+}
