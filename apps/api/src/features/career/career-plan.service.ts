@@ -27,7 +27,7 @@ import type { Db, Tx } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import type { InputJson } from '../../db/json.ts';
 import { BadRequestError, ConflictError, type FieldError, NotFoundError } from '../../shared/errors.ts';
-import { idempotent } from '../../shared/idempotency.ts';
+import { write } from '../../shared/write.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
 import { expandPolicyLinks, loadPolicyCatalog, type PolicyCatalog } from '../policy/policy-links.ts';
 import type { CareerPlanSelect, CareerRepository, PlanRow } from './career.repository.ts';
@@ -384,15 +384,14 @@ export function createCareerPlanService(deps: { db: Db; repo: CareerRepository }
       const row = await requirePlan(db, staffId, fiscalYear);
       const status = body.requestsChanges ? 'changes_requested' : 'commented';
       try {
-        const result = await idempotent(
-          db,
-          {
-            actorId: actor.staffId,
-            scope: `career.plan.comment:${staffId}:${fiscalYear}`,
+        const result = await write(db, {
+          actorId: actor.staffId,
+          idempotency: {
+            operation: `career.plan.comment:${staffId}:${fiscalYear}`,
             key: idempotencyKey,
-            body,
+            body: body,
           },
-          async (tx) => {
+          run: async (tx) => {
             const { count } = await tx.careerPlan.updateMany({
               where: { id: row.id, version: body.version, status: { not: 'draft' } },
               data: { status, version: { increment: 1 } },
@@ -428,7 +427,7 @@ export function createCareerPlanService(deps: { db: Db; repo: CareerRepository }
             if (!updated) throw new Refused('stale');
             return { status: 201, body: await toPlan(tx, updated) };
           },
-        );
+        });
         return result.body;
       } catch (e) {
         if (!(e instanceof Refused)) throw e;

@@ -2,6 +2,7 @@
  * 自己啓発 (施策 (1)⑤): the person records qualifications, self-study and correspondence courses, and may
  * ask for support (a course-fee subsidy, …) that their supervisor approves or declines with a reason.
  */
+
 import {
   fiscalYearOf,
   type SelfDevelopmentCreateData,
@@ -23,7 +24,8 @@ import {
 import type { Actor, RequestMeta } from '../../access/actor.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { BadRequestError, ConflictError, NotFoundError } from '../../shared/errors.ts';
-import { type IdempotentResult, idempotent } from '../../shared/idempotency.ts';
+import type { IdempotentResult } from '../../shared/idempotency.ts';
+import { write } from '../../shared/write.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
 import {
   assertPolicyLinks,
@@ -207,15 +209,10 @@ export function createSelfDevelopmentService(deps: { db: Db; repo: CareerReposit
       await assertSelfWrite(db, actor, staffId, 'selfdev:write:self');
       checkDates(body);
       await assertPolicyLinks(db, body, 'body.');
-      return idempotent(
-        db,
-        {
-          actorId: actor.staffId,
-          scope: `selfdev.create:${staffId}`,
-          key: idempotencyKey,
-          body,
-        },
-        async (tx) => {
+      return write(db, {
+        actorId: actor.staffId,
+        idempotency: { operation: `selfdev.create:${staffId}`, key: idempotencyKey, body: body },
+        run: async (tx) => {
           const created = await tx.selfDevelopmentRecord.create({
             data: { staffId, ...columnsOf(body), ...supportColumns(body.supportRequest) },
             select: { id: true },
@@ -232,7 +229,7 @@ export function createSelfDevelopmentService(deps: { db: Db; repo: CareerReposit
           });
           return { status: 201, body: await toRecord(tx, row) };
         },
-      );
+      });
     },
 
     async update(

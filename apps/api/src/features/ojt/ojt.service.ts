@@ -38,7 +38,7 @@ import type { Actor, RequestMeta } from '../../access/actor.ts';
 import type { Db } from '../../db/client.ts';
 import type { JsonValue } from '../../db/json.ts';
 import { BadRequestError, ConflictError, type FieldError, NotFoundError } from '../../shared/errors.ts';
-import { type IdempotentResult, idempotent } from '../../shared/idempotency.ts';
+import { type WriteResult, write } from '../../shared/write.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
 import { expandPolicyLinks, loadPolicyCatalog, type PolicyCatalog } from '../policy/policy-links.ts';
 import type { OjtRepository, OjtSessionWhere, PlanRow, SessionRow } from './ojt.repository.ts';
@@ -142,7 +142,7 @@ export function createOjtService(deps: { db: Db; ojt: OjtRepository }) {
     input: Omit<OjtSessionCreate, 'traineeId'>,
     idem: { key: string | undefined; scope: string; body: unknown },
     meta: RequestMeta,
-  ): Promise<IdempotentResult<SessionRow[]> & { catalog: PolicyCatalog }> {
+  ): Promise<WriteResult<SessionRow[]> & { catalog: PolicyCatalog }> {
     await assertSupervisorOfAll(db, actor, traineeIds, 'ojt:create:team');
     const day = sessionDay(input.occurredOn);
     const catalog = await loadPolicyCatalog(db);
@@ -150,10 +150,10 @@ export function createOjtService(deps: { db: Db; ojt: OjtRepository }) {
     checkLinks(catalog, input, 'body.', errors);
     if (errors.length) throw new BadRequestError('Some policy links are unknown.', errors);
 
-    const result = await idempotent<SessionRow[]>(
-      db,
-      { actorId: actor.staffId, scope: idem.scope, key: idem.key, body: idem.body },
-      async (tx) => {
+    const result = await write<SessionRow[]>(db, {
+      actorId: actor.staffId,
+      idempotency: { operation: idem.scope, key: idem.key, body: idem.body },
+      run: async (tx) => {
         const batchId = traineeIds.length > 1 ? crypto.randomUUID() : null;
         const occurredOn = new Date(`${day}T00:00:00Z`);
         const rows = traineeIds.map((traineeId) => ({
@@ -190,7 +190,7 @@ export function createOjtService(deps: { db: Db; ojt: OjtRepository }) {
         });
         return { status: 201, body: created };
       },
-    );
+    });
     return { ...result, catalog };
   }
 
@@ -289,7 +289,7 @@ export function createOjtService(deps: { db: Db; ojt: OjtRepository }) {
       input: OjtSessionCreate,
       key: string | undefined,
       meta: RequestMeta,
-    ): Promise<IdempotentResult<OjtSession>> {
+    ): Promise<WriteResult<OjtSession>> {
       const { traineeId, ...fields } = input;
       const r = await log(
         actor,
@@ -312,7 +312,7 @@ export function createOjtService(deps: { db: Db; ojt: OjtRepository }) {
       input: OjtSessionBatchCreate,
       key: string | undefined,
       meta: RequestMeta,
-    ): Promise<IdempotentResult<OjtSessionBatch>> {
+    ): Promise<WriteResult<OjtSessionBatch>> {
       const { traineeIds, ...fields } = input;
       const r = await log(
         actor,

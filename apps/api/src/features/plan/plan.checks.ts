@@ -9,7 +9,7 @@ import { recordAudit } from '../audit/audit.writer.ts';
 import type { PeriodRow } from './plan.repository.ts';
 import type { PlanShaping } from './plan.shaping.ts';
 import { asActions, asSchedule } from './plan.shared.ts';
-import type { Snapshot } from './plan-history.ts';
+import { type HistoryWrite, type Snapshot, writeHistory } from './plan-history.ts';
 
 export function createPlanChecks(db: Db, shaping: PlanShaping) {
   const { unitMap } = shaping;
@@ -221,6 +221,29 @@ export function createPlanChecks(db: Db, shaping: PlanShaping) {
     after?: unknown,
   ) => recordAudit(tx, { actorId: actor.staffId, action, entityType, entityId, before, after, meta });
 
+  const AUDITED = { period: 'plan_period', item: 'plan_item', kpi: 'kpi', actual: 'kpi' } as const;
+
+  /** A change kept twice in its transaction: in the plan's history and in the audit log. */
+  async function record(
+    tx: Tx,
+    actor: Actor,
+    meta: RequestMeta,
+    auditAction: string,
+    change: Omit<HistoryWrite, 'actorId'>,
+  ) {
+    await writeHistory(tx, { ...change, actorId: actor.staffId });
+    await audit(
+      tx,
+      actor,
+      meta,
+      auditAction,
+      AUDITED[change.entityType],
+      change.entityId,
+      change.before,
+      change.after,
+    );
+  }
+
   return {
     versioned,
     periodSnapshot,
@@ -231,5 +254,6 @@ export function createPlanChecks(db: Db, shaping: PlanShaping) {
     checkKpiInput,
     assertEditable,
     audit,
+    record,
   };
 }

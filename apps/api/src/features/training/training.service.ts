@@ -32,7 +32,7 @@ import type { Actor, RequestMeta } from '../../access/actor.ts';
 import type { Tx } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { BadRequestError, ConflictError, type FieldError, NotFoundError } from '../../shared/errors.ts';
-import { idempotent } from '../../shared/idempotency.ts';
+import { write } from '../../shared/write.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
 import { assertPolicyLinks, loadPolicyCatalog } from '../policy/policy-links.ts';
 import {
@@ -366,10 +366,10 @@ export function createTrainingService(deps: { repo: TrainingRepository }) {
       key: string | undefined,
     ): Promise<{ body: Training; replayed: boolean }> {
       assertMayWrite(actor, input);
-      const result = await idempotent(
-        db,
-        { actorId: actor.staffId, scope: 'training.create', key, body: input },
-        async (tx) => {
+      const result = await write(db, {
+        actorId: actor.staffId,
+        idempotency: { operation: 'training.create', key: key, body: input },
+        run: async (tx) => {
           await validate(tx, input);
           const code =
             input.code ??
@@ -393,7 +393,7 @@ export function createTrainingService(deps: { repo: TrainingRepository }) {
           });
           return { status: 201, body: { id: created.id } };
         },
-      ).catch((e: unknown) => {
+      }).catch((e: unknown) => {
         if (isUniqueViolation(e)) {
           throw new BadRequestError('This code is taken.', [{ field: 'body.code', message: 'already used' }]);
         }
@@ -493,10 +493,10 @@ export function createTrainingService(deps: { repo: TrainingRepository }) {
       const startsAt = new Date(input.startsAt);
       const errors = sessionErrors(training, startsAt);
       if (errors.length) throw new BadRequestError('The session does not fit the course.', errors);
-      return idempotent(
-        db,
-        { actorId: actor.staffId, scope: `training.session.create:${trainingId}`, key, body: input },
-        async (tx) => {
+      return write(db, {
+        actorId: actor.staffId,
+        idempotency: { operation: `training.session.create:${trainingId}`, key: key, body: input },
+        run: async (tx) => {
           const data = {
             trainingId,
             fiscalYear: sessionFiscalYear(startsAt),
@@ -520,7 +520,7 @@ export function createTrainingService(deps: { repo: TrainingRepository }) {
           if (!row) throw new NotFoundError();
           return { status: 201, body: await sessionOut(actor, row, tx) };
         },
-      );
+      });
     },
 
     /**

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { authorize } from '../../../access/access.ts';
 import type { Actor, RequestMeta } from '../../../access/actor.ts';
 import { NotFoundError } from '../../../shared/errors.ts';
-import { idempotent } from '../../../shared/idempotency.ts';
+import { write } from '../../../shared/write.ts';
 import type { PlanContext } from '../plan.context.ts';
 import type { KpiNew, PlanHistoryNew, PlanItemNew } from '../plan.repository.ts';
 import { asSchedule, type Json } from '../plan.shared.ts';
@@ -30,10 +30,10 @@ export async function copyPeriod(
   const span = source.endFiscalYear - source.startFiscalYear;
   const start = input.startFiscalYear ?? source.endFiscalYear + 1;
   const end = input.endFiscalYear ?? Math.min(start + span, policy.endFiscalYear);
-  const result = await idempotent(
-    db,
-    { actorId: actor.staffId, scope: `plan.period.copy:${id}`, key, body: input },
-    async (tx) => {
+  const result = await write(db, {
+    actorId: actor.staffId,
+    idempotency: { operation: `plan.period.copy:${id}`, key: key, body: input },
+    run: async (tx) => {
       await checkYears(start, end, null, policy, tx);
       const last = await tx.planPeriod.aggregate({
         where: { policyId: policy.id },
@@ -175,6 +175,6 @@ export async function copyPeriod(
       );
       return { status: 201, body: { id: created.id } };
     },
-  );
+  });
   return { status: result.status, body: await periodSummary(result.body.id) };
 }

@@ -3,10 +3,9 @@ import { KpiCreate } from '@portal/contracts';
 import { authorize } from '../../../access/access.ts';
 import type { Actor, RequestMeta } from '../../../access/actor.ts';
 import { NotFoundError } from '../../../shared/errors.ts';
-import { idempotent } from '../../../shared/idempotency.ts';
+import { write } from '../../../shared/write.ts';
 import type { PlanContext } from '../plan.context.ts';
 import type { Json } from '../plan.shared.ts';
-import { writeHistory } from '../plan-history.ts';
 
 export async function createKpi(
   ctx: PlanContext,
@@ -16,7 +15,7 @@ export async function createKpi(
   key: string | undefined,
   meta: RequestMeta,
 ) {
-  const { db, repo, kpiOut, kpiSnapshot, checkKpiInput, assertEditable, audit } = ctx;
+  const { db, repo, kpiOut, kpiSnapshot, checkKpiInput, assertEditable, record } = ctx;
   authorize(actor, 'plan:read:any');
   const item = await repo.item(itemId, db);
   if (!item) throw new NotFoundError('No such plan item.', 'plan_item_not_found');
@@ -24,10 +23,10 @@ export async function createKpi(
   const input = KpiCreate.parse(body);
   const metric = input.source === 'computed' ? input.metric : null;
   const metricParams = input.source === 'computed' ? input.metricParams : null;
-  const result = await idempotent(
-    db,
-    { actorId: actor.staffId, scope: `plan.kpi.create:${itemId}`, key, body },
-    async (tx) => {
+  const result = await write(db, {
+    actorId: actor.staffId,
+    idempotency: { operation: `plan.kpi.create:${itemId}`, key: key, body: body },
+    run: async (tx) => {
       await checkKpiInput(tx, item.period, { ...input, metric });
       const last = await tx.kpi.aggregate({ where: { itemId }, _max: { position: true } });
       const created = await tx.kpi.create({
@@ -49,18 +48,16 @@ export async function createKpi(
         select: { id: true },
       });
       const after = await kpiSnapshot(tx, { ...input, metric, metricParams });
-      await writeHistory(tx, {
+      await record(tx, actor, meta, 'plan.kpi.create', {
         periodId: item.periodId,
         itemId,
         entityType: 'kpi',
         entityId: created.id,
         action: 'create',
-        actorId: actor.staffId,
         after,
       });
-      await audit(tx, actor, meta, 'plan.kpi.create', 'kpi', created.id, undefined, after);
       return { status: 201, body: { id: created.id } };
     },
-  );
+  });
   return { status: result.status, body: await kpiOut(actor, result.body.id) };
 }

@@ -3,10 +3,9 @@ import { PlanItemCreate } from '@portal/contracts';
 import { authorize } from '../../../access/access.ts';
 import type { Actor, RequestMeta } from '../../../access/actor.ts';
 import { NotFoundError } from '../../../shared/errors.ts';
-import { idempotent } from '../../../shared/idempotency.ts';
+import { write } from '../../../shared/write.ts';
 import type { PlanContext } from '../plan.context.ts';
 import type { Json } from '../plan.shared.ts';
-import { writeHistory } from '../plan-history.ts';
 
 export async function createItem(
   ctx: PlanContext,
@@ -16,16 +15,16 @@ export async function createItem(
   key: string | undefined,
   meta: RequestMeta,
 ) {
-  const { db, repo, itemOut, itemSnapshot, checkItemInput, assertEditable, audit } = ctx;
+  const { db, repo, itemOut, itemSnapshot, checkItemInput, assertEditable, record } = ctx;
   authorize(actor, 'plan:read:any');
   const period = await repo.period(periodId, db);
   if (!period) throw new NotFoundError('No such plan period.', 'plan_period_not_found');
   assertEditable(actor, period);
   const input = PlanItemCreate.parse(body);
-  const result = await idempotent(
-    db,
-    { actorId: actor.staffId, scope: `plan.item.create:${periodId}`, key, body },
-    async (tx) => {
+  const result = await write(db, {
+    actorId: actor.staffId,
+    idempotency: { operation: `plan.item.create:${periodId}`, key: key, body: body },
+    run: async (tx) => {
       await checkItemInput(tx, period, input);
       const last = await tx.planItem.aggregate({
         where: { periodId, initiativeId: input.initiativeId },
@@ -51,18 +50,16 @@ export async function createItem(
         ...input,
         ownerOrgUnitIds: [...new Set(input.ownerOrgUnitIds)],
       });
-      await writeHistory(tx, {
+      await record(tx, actor, meta, 'plan.item.create', {
         periodId,
         itemId: created.id,
         entityType: 'item',
         entityId: created.id,
         action: 'create',
-        actorId: actor.staffId,
         after,
       });
-      await audit(tx, actor, meta, 'plan.item.create', 'plan_item', created.id, undefined, after);
       return { status: 201, body: { id: created.id } };
     },
-  );
+  });
   return { status: result.status, body: await itemOut(actor, result.body.id) };
 }

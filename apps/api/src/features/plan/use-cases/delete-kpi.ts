@@ -4,7 +4,6 @@ import type { Actor, RequestMeta } from '../../../access/actor.ts';
 import { NotFoundError } from '../../../shared/errors.ts';
 import { refuseStale } from '../../../shared/write.ts';
 import type { PlanContext } from '../plan.context.ts';
-import { writeHistory } from '../plan-history.ts';
 
 export async function deleteKpi(
   ctx: PlanContext,
@@ -13,7 +12,7 @@ export async function deleteKpi(
   version: number,
   meta: RequestMeta,
 ): Promise<void> {
-  const { db, repo, kpiOut, versioned, kpiSnapshot, assertEditable, audit } = ctx;
+  const { db, repo, kpiOut, versioned, kpiSnapshot, assertEditable, record } = ctx;
   authorize(actor, 'plan:read:any');
   const found = await repo.kpi(id, db);
   if (!found) throw new NotFoundError('No such KPI.', 'kpi_not_found');
@@ -26,16 +25,14 @@ export async function deleteKpi(
       const b = await kpiSnapshot(tx, found);
       const gone = await tx.kpi.deleteMany({ where: { id, version } });
       if (gone.count !== 1) refuseStale();
-      await writeHistory(tx, {
+      await record(tx, actor, meta, 'plan.kpi.delete', {
         periodId: found.item.periodId,
         itemId: found.itemId,
         entityType: 'kpi',
         entityId: id,
         action: 'delete',
-        actorId: actor.staffId,
         before: b,
       });
-      await audit(tx, actor, meta, 'plan.kpi.delete', 'kpi', id, b);
     },
   );
 }

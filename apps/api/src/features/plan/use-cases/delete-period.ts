@@ -4,7 +4,6 @@ import type { Actor, RequestMeta } from '../../../access/actor.ts';
 import { ConflictError, NotFoundError } from '../../../shared/errors.ts';
 import { refuseStale } from '../../../shared/write.ts';
 import type { PlanContext } from '../plan.context.ts';
-import { writeHistory } from '../plan-history.ts';
 
 export async function deletePeriod(
   ctx: PlanContext,
@@ -13,7 +12,7 @@ export async function deletePeriod(
   version: number,
   meta: RequestMeta,
 ): Promise<void> {
-  const { db, repo, periodSummary, versioned, periodSnapshot, assertEditable, audit } = ctx;
+  const { db, repo, periodSummary, versioned, periodSnapshot, assertEditable, record } = ctx;
   authorize(actor, 'plan:read:any');
   const period = await repo.period(id, db);
   if (!period) throw new NotFoundError('No such plan period.', 'plan_period_not_found');
@@ -34,16 +33,14 @@ export async function deletePeriod(
       });
       if (gone.count !== 1) refuseStale();
       const b = periodSnapshot(period);
-      await writeHistory(tx, {
+      await record(tx, actor, meta, 'plan.period.delete', {
         periodId: id,
         itemId: null,
         entityType: 'period',
         entityId: id,
         action: 'delete',
-        actorId: actor.staffId,
         before: b,
       });
-      await audit(tx, actor, meta, 'plan.period.delete', 'plan_period', id, b);
     },
   );
 }

@@ -4,7 +4,6 @@ import type { Actor, RequestMeta } from '../../../access/actor.ts';
 import { NotFoundError } from '../../../shared/errors.ts';
 import { refuseStale } from '../../../shared/write.ts';
 import type { PlanContext } from '../plan.context.ts';
-import { writeHistory } from '../plan-history.ts';
 
 export async function deleteItem(
   ctx: PlanContext,
@@ -13,7 +12,7 @@ export async function deleteItem(
   version: number,
   meta: RequestMeta,
 ): Promise<void> {
-  const { db, repo, itemOut, versioned, itemSnapshot, assertEditable, audit } = ctx;
+  const { db, repo, itemOut, versioned, itemSnapshot, assertEditable, record } = ctx;
   authorize(actor, 'plan:read:any');
   const found = await repo.item(id, db);
   if (!found) throw new NotFoundError('No such plan item.', 'plan_item_not_found');
@@ -26,16 +25,14 @@ export async function deleteItem(
       const gone = await tx.planItem.deleteMany({ where: { id, version } });
       if (gone.count !== 1) refuseStale();
       const b = await itemSnapshot(tx, found);
-      await writeHistory(tx, {
+      await record(tx, actor, meta, 'plan.item.delete', {
         periodId: found.periodId,
         itemId: id,
         entityType: 'item',
         entityId: id,
         action: 'delete',
-        actorId: actor.staffId,
         before: b,
       });
-      await audit(tx, actor, meta, 'plan.item.delete', 'plan_item', id, b);
     },
   );
 }

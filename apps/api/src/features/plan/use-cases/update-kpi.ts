@@ -7,7 +7,6 @@ import { NotFoundError } from '../../../shared/errors.ts';
 import { refuseStale } from '../../../shared/write.ts';
 import type { PlanContext } from '../plan.context.ts';
 import type { Json } from '../plan.shared.ts';
-import { writeHistory } from '../plan-history.ts';
 
 export async function updateKpi(
   ctx: PlanContext,
@@ -16,7 +15,7 @@ export async function updateKpi(
   input: z.output<typeof KpiUpdate>,
   meta: RequestMeta,
 ): Promise<Kpi> {
-  const { db, repo, kpiOut, versioned, kpiSnapshot, checkKpiInput, assertEditable, audit } = ctx;
+  const { db, repo, kpiOut, versioned, kpiSnapshot, checkKpiInput, assertEditable, record } = ctx;
   authorize(actor, 'plan:read:any');
   const found = await repo.kpi(id, db);
   if (!found) throw new NotFoundError('No such KPI.', 'kpi_not_found');
@@ -67,17 +66,15 @@ export async function updateKpi(
       }
       const b = await kpiSnapshot(tx, before);
       const a = await kpiSnapshot(tx, next);
-      await writeHistory(tx, {
+      await record(tx, actor, meta, 'plan.kpi.update', {
         periodId: before.item.periodId,
         itemId: before.itemId,
         entityType: 'kpi',
         entityId: id,
         action: 'update',
-        actorId: actor.staffId,
         before: b,
         after: a,
       });
-      await audit(tx, actor, meta, 'plan.kpi.update', 'kpi', id, b, a);
     },
   );
   return kpiOut(actor, id);

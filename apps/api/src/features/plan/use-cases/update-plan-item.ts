@@ -7,7 +7,6 @@ import { NotFoundError } from '../../../shared/errors.ts';
 import { refuseStale } from '../../../shared/write.ts';
 import type { PlanContext } from '../plan.context.ts';
 import type { Json } from '../plan.shared.ts';
-import { writeHistory } from '../plan-history.ts';
 
 export async function updateItem(
   ctx: PlanContext,
@@ -16,7 +15,7 @@ export async function updateItem(
   input: z.output<typeof PlanItemUpdate>,
   meta: RequestMeta,
 ): Promise<PlanItem> {
-  const { db, repo, itemOut, versioned, itemSnapshot, checkItemInput, assertEditable, audit } = ctx;
+  const { db, repo, itemOut, versioned, itemSnapshot, checkItemInput, assertEditable, record } = ctx;
   authorize(actor, 'plan:read:any');
   const found = await repo.item(id, db);
   if (!found) throw new NotFoundError('No such plan item.', 'plan_item_not_found');
@@ -49,17 +48,15 @@ export async function updateItem(
       if (updated.count !== 1) refuseStale();
       const b = await itemSnapshot(tx, before);
       const a = await itemSnapshot(tx, next);
-      await writeHistory(tx, {
+      await record(tx, actor, meta, 'plan.item.update', {
         periodId: before.periodId,
         itemId: id,
         entityType: 'item',
         entityId: id,
         action: 'update',
-        actorId: actor.staffId,
         before: b,
         after: a,
       });
-      await audit(tx, actor, meta, 'plan.item.update', 'plan_item', id, b, a);
     },
   );
   return itemOut(actor, id);

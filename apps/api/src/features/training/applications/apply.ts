@@ -4,7 +4,7 @@ import { authorize, hasSupervisor, today } from '../../../access/access.ts';
 import type { Actor, RequestMeta } from '../../../access/actor.ts';
 import { isUniqueViolation } from '../../../db/errors.ts';
 import { ConflictError } from '../../../shared/errors.ts';
-import { idempotent } from '../../../shared/idempotency.ts';
+import { write } from '../../../shared/write.ts';
 import { recordAudit } from '../../audit/audit.writer.ts';
 import type { ApplicationContext } from './context.ts';
 
@@ -19,15 +19,10 @@ export async function apply(
   const { db, presentOne, visibleSession } = ctx;
   const s = await visibleSession(actor, sessionId);
   authorize(actor, 'training:apply:self');
-  const result = await idempotent(
-    db,
-    {
-      actorId: actor.staffId,
-      scope: `training.application.create:${sessionId}`,
-      key,
-      body: input,
-    },
-    async (tx) => {
+  const result = await write(db, {
+    actorId: actor.staffId,
+    idempotency: { operation: `training.application.create:${sessionId}`, key, body: input },
+    run: async (tx) => {
       if (s.status !== 'scheduled' || s.applicationDeadline < today()) {
         throw new ConflictError('Applications to this session are closed.', 'application_closed');
       }
@@ -79,7 +74,7 @@ export async function apply(
       });
       return { status: 201, body: await presentOne(actor, app.id, tx) };
     },
-  ).catch((e: unknown) => {
+  }).catch((e: unknown) => {
     if (isUniqueViolation(e)) {
       throw new ConflictError('You have already applied to this session.', 'duplicate_application');
     }

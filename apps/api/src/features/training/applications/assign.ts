@@ -9,7 +9,7 @@ import {
 } from '../../../access/access.ts';
 import type { Actor, RequestMeta } from '../../../access/actor.ts';
 import { BadRequestError, ConflictError, type FieldError, NotFoundError } from '../../../shared/errors.ts';
-import { idempotent } from '../../../shared/idempotency.ts';
+import { write } from '../../../shared/write.ts';
 import { recordAudit } from '../../audit/audit.writer.ts';
 import type { ApplicationContext } from './context.ts';
 
@@ -57,10 +57,10 @@ export async function assign(
   if (session.status !== 'scheduled') {
     throw new ConflictError('The session is not scheduled.', 'session_not_scheduled');
   }
-  return idempotent(
-    db,
-    { actorId: actor.staffId, scope: `training.assignment.create:${trainingId}`, key, body: input },
-    async (tx) => {
+  return write(db, {
+    actorId: actor.staffId,
+    idempotency: { operation: `training.assignment.create:${trainingId}`, key: key, body: input },
+    run: async (tx) => {
       const people = await tx.staff.findMany({
         where: {
           disabledAt: null,
@@ -109,5 +109,5 @@ export async function assign(
       });
       return { status: 200, body };
     },
-  );
+  });
 }

@@ -17,7 +17,7 @@ import type { Actor, RequestMeta } from '../../../access/actor.ts';
 import type { Db, Tx } from '../../../db/client.ts';
 import { isUniqueViolation } from '../../../db/errors.ts';
 import { ConflictError, NotFoundError } from '../../../shared/errors.ts';
-import { idempotent } from '../../../shared/idempotency.ts';
+import { write } from '../../../shared/write.ts';
 import { recordAudit } from '../../audit/audit.writer.ts';
 import { toApplication, toSession } from '../training.mapper.ts';
 import type { ApplicationRow, TrainingRepository } from '../training.repository.ts';
@@ -137,15 +137,10 @@ export function createApplicationContext(deps: { repo: TrainingRepository }) {
       },
     );
     if (!spec.open(app)) await conflict(actor, id, ...spec.notOpen);
-    await idempotent(
-      db,
-      {
-        actorId: actor.staffId,
-        scope: `training.application.${spec.scope}:${id}`,
-        key,
-        body: spec.body,
-      },
-      async (tx) => {
+    await write(db, {
+      actorId: actor.staffId,
+      idempotency: { operation: `training.application.${spec.scope}:${id}`, key: key, body: spec.body },
+      run: async (tx) => {
         await spec.create(tx);
         await recordAudit(tx, {
           actorId: actor.staffId,
@@ -157,7 +152,7 @@ export function createApplicationContext(deps: { repo: TrainingRepository }) {
         });
         return { status: 201, body: { id } };
       },
-    ).catch(async (e: unknown) => {
+    }).catch(async (e: unknown) => {
       if (isUniqueViolation(e)) await conflict(actor, id, ...spec.duplicate);
       throw e;
     });
