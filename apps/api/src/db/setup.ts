@@ -1,10 +1,12 @@
 /**
- * Bringing a database to the state the portal needs: migrations applied, the policy seeded, and in
+ * Bringing a database to the state the portal needs: migrations applied, the policy and the default
+ * grades and job families seeded, and in
  * demo mode the demo organisation. Start-up, `pnpm db:*` and the tests all go through here.
  */
 import { createPrisma, type Db, type DbTimeouts } from './client.ts';
 import { type EmbeddedDatabase, startEmbeddedDatabase } from './embedded.ts';
 import { applyMigrations } from './migrator.ts';
+import { seedMasterData } from './seed/master-data.seed.ts';
 import { seedPolicy } from './seed/policy.seed.ts';
 
 export type DatabaseHandle = {
@@ -43,6 +45,7 @@ export async function prepareDatabase(
 ): Promise<{ applied: string[] }> {
   const applied = await applyMigrations(handle.url);
   await seedPolicy(handle.db);
+  await seedMasterData(handle.db);
   if (options.demo) {
     const { seedDemo } = await import('./seed/demo.seed.ts');
     await seedDemo(handle.db);

@@ -7,6 +7,7 @@
 
 import { hashPassword } from '../../features/auth/password.ts';
 import type { Db } from '../client.ts';
+import { DEFAULT_GRADES, DEFAULT_JOB_FAMILIES } from './master-data.seed.ts';
 
 export const DEMO_PASSWORD = 'demo-password';
 
@@ -40,29 +41,15 @@ export const DEMO_ACCOUNTS = [
   },
 ] as const;
 
+/** The default ladder, and the demo city's grades above and between its rungs. */
 const GRADES = [
-  ['shuji', 1, '主事・技師', 'Staff (shuji/gishi)', false],
-  ['shunin', 2, '主任', 'Senior staff (shunin)', false],
-  ['kakaricho', 3, '係長', 'Section chief (kakaricho)', true],
-  ['kacho-hosa', 4, '課長補佐', 'Assistant division director', true],
-  ['kacho', 5, '課長', 'Division director (kacho)', true],
-  ['bucho', 6, '部長', 'Department director (bucho)', true],
+  ...DEFAULT_GRADES,
   ['jicho', 7, '次長', 'Deputy director-general (jicho)', true],
-  ['kyokucho', 8, '局長', 'Director-general (kyokucho)', true],
   ['fuku-shicho', 9, '副市長', 'Deputy mayor', true],
   ['shicho', 10, '市長', 'Mayor', true],
 ] as const;
 
-const JOB_FAMILIES = [
-  ['jimu', '事務', 'Administrative'],
-  ['doboku', '土木', 'Civil engineering'],
-  ['kenchiku', '建築', 'Architecture'],
-  ['denki', '電気', 'Electrical engineering'],
-  ['kikai', '機械', 'Mechanical engineering'],
-  ['hokenshi', '保健師', 'Public health nurse'],
-  ['hoikushi', '保育士', 'Childcare worker'],
-  ['shobo', '消防', 'Fire service'],
-] as const;
+const JOB_FAMILIES = DEFAULT_JOB_FAMILIES;
 
 type UnitSpec = { code: string; ja: string; en: string };
 type BureauSpec = UnitSpec & {
