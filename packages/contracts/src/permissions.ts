@@ -18,6 +18,7 @@ export const PERMISSIONS = [
   'audit:read:any',
   'roster:import:any',
   // career plans, self-development, OJT: the person's own, their supervisor's, a bureau's, city-wide
+  'career:read:any',
   'career:write:self',
   'career:comment:team',
   'selfdev:write:self',
@@ -78,13 +79,15 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   hr_admin: [
     'staff:read:any',
     'staff:manage:any',
+    'career:read:any',
     'training:manage:any',
     'plan:edit:any',
     'dashboard:read:any',
     'audit:read:any',
     'roster:import:any',
   ],
-  // 人材育成推進本部 (市長, 副市長): read everything, operate nothing
+  // 人材育成推進本部 (市長, 副市長): the dashboards and the people directory, read-only; not individuals'
+  // career plans, timelines or self-development (those are for the person, supervisors, bureau and HR)
   executive: ['staff:read:any', 'dashboard:read:any'],
 };
 

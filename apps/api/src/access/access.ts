@@ -6,14 +6,15 @@
  */
 import { type Permission, permissionsOf, type Role } from '@portal/contracts';
 import type { Db, Tx } from '../db/client.ts';
-import { NotFoundError } from '../shared/errors.ts';
+import { ForbiddenError, NotFoundError } from '../shared/errors.ts';
 import * as repo from './access.repository.ts';
 import type { Actor } from './actor.ts';
 import { allows, authorize, type Target } from './authorize.ts';
-import { staffWhere, supervisedStaffWhere, today } from './scope.ts';
+import { careerRecordsWhere, staffWhere, supervisedStaffWhere, today } from './scope.ts';
 
 export { allows, authorize, type Refusal, type Target } from './authorize.ts';
 export {
+  careerRecordsWhere,
   inForce,
   managedTrainingWhere,
   ojtSessionWhere,
@@ -69,6 +70,21 @@ export function can(actor: Actor, permission: Permission): boolean {
 export async function assertStaffVisible(db: Client, actor: Actor, staffId: string): Promise<void> {
   const found = await repo.staffAmong(db, staffWhere(actor), [staffId]);
   if (!found.size) throw new NotFoundError('No such staff member.', 'staff_not_found');
+}
+
+/**
+ * 404 unless the actor may see the person; then 403 unless they may read the person's career records
+ * (the person, their supervisors, their bureau officer, HR — not executives as such).
+ */
+export async function assertCareerRecordsVisible(db: Client, actor: Actor, staffId: string): Promise<void> {
+  await assertStaffVisible(db, actor, staffId);
+  const found = await repo.staffAmong(db, careerRecordsWhere(actor), [staffId]);
+  if (!found.size) {
+    throw new ForbiddenError(
+      'Career records are for the person, their supervisors, their bureau officer and HR.',
+      'career_records_restricted',
+    );
+  }
 }
 
 /** Of these people, the ones the actor supervises (team or override; never themselves), in one query. */

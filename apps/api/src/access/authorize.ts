@@ -43,6 +43,7 @@ export function allows(actor: Actor, action: Permission, target?: Target): boole
     case 'org:read:any':
     case 'staff:read:any':
     case 'staff:manage:any':
+    case 'career:read:any':
     case 'audit:read:any':
     case 'roster:import:any':
     case 'training:read:any':

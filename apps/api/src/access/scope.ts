@@ -81,6 +81,21 @@ const has = (actor: Pick<Actor, 'permissions'>, p: Parameters<Actor['permissions
 /** The people the actor may see: self; their team; their bureau; everyone for HR and executives. */
 export function staffWhere(actor: Actor, day = today()): Prisma.StaffWhereInput {
   if (has(actor, 'staff:read:any')) return {};
+  return nearStaffWhere(actor, day);
+}
+
+/**
+ * The people whose career records (plans, drafts, versions, timeline, career path, self-development)
+ * the actor may read: self, their team, their bureau, and city-wide only with `career:read:any` (HR).
+ * Executives see everyone in the directory, but not these.
+ */
+export function careerRecordsWhere(actor: Actor, day = today()): Prisma.StaffWhereInput {
+  if (has(actor, 'career:read:any')) return {};
+  return nearStaffWhere(actor, day);
+}
+
+/** Self, the team (units headed and overrides), the bureau served. */
+function nearStaffWhere(actor: Actor, day: Date): Prisma.StaffWhereInput {
   const or: Prisma.StaffWhereInput[] = [{ id: actor.staffId }];
   if (has(actor, 'staff:read:team')) {
     const team = supervisedStaffWhere(actor, day);

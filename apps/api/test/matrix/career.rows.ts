@@ -10,8 +10,8 @@ import type { MatrixRows, Who } from './types.ts';
 
 const expect = (e: Omit<Record<Who, number>, 'anon'>): Record<Who, number> => ({ anon: 401, ...e });
 const next = fiscalYearOf(today().toISOString().slice(0, 10)) + 1;
-const readA = expect({ staff: 200, supervisor: 200, staffOther: 404, bureau: 404, hr: 200, exec: 200 });
-const readB = expect({ staff: 404, supervisor: 404, staffOther: 200, bureau: 200, hr: 200, exec: 200 });
+const readA = expect({ staff: 200, supervisor: 200, staffOther: 404, bureau: 404, hr: 200, exec: 403 });
+const readB = expect({ staff: 404, supervisor: 404, staffOther: 200, bureau: 200, hr: 200, exec: 403 });
 const record = { kind: 'self_study', title: '独学', hours: 10 };
 
 export const careerRows: MatrixRows = {

@@ -17,7 +17,7 @@ import {
   type TimelinePage,
   type TimelineQuery,
 } from '@portal/contracts';
-import { assertStaffVisible, authorize, supervisedStaffWhere, today } from '../../access/access.ts';
+import { assertCareerRecordsVisible, authorize, supervisedStaffWhere, today } from '../../access/access.ts';
 import type { Actor } from '../../access/actor.ts';
 import type { Db } from '../../db/client.ts';
 import { expandPolicyLinks, loadPolicyCatalog } from '../policy/policy-links.ts';
@@ -43,7 +43,7 @@ export function createCareerHistoryService(deps: { db: Db; repo: CareerRepositor
 
   return {
     async timeline(actor: Actor, staffId: string, query: TimelineQuery): Promise<TimelinePage> {
-      await assertStaffVisible(db, actor, staffId);
+      await assertCareerRecordsVisible(db, actor, staffId);
       const catalog = await loadPolicyCatalog(db);
       let initiativeIds: string[] | undefined;
       if (query.initiativeId) initiativeIds = [query.initiativeId];
@@ -159,7 +159,7 @@ export function createCareerHistoryService(deps: { db: Db; repo: CareerRepositor
     },
 
     async careerPath(actor: Actor, staffId: string): Promise<CareerPath> {
-      await assertStaffVisible(db, actor, staffId);
+      await assertCareerRecordsVisible(db, actor, staffId);
       const [facts, grades, catalog] = await Promise.all([
         repo.pathFacts(staffId),
         repo.grades(),

@@ -221,9 +221,13 @@ describe('career plan access', () => {
     }
   });
 
-  it('lets HR and executives read but not write or comment; the supervisor may not write', async () => {
+  it('lets HR read but not write or comment; executives neither; the supervisor may not write', async () => {
+    expect((await as('demo-hr').get(planUrl())).statusCode).toBe(200);
+    const exec = await as('demo-exec').get(planUrl());
+    expect(exec.statusCode).toBe(403);
+    expect(exec.json().code).toBe('career_records_restricted');
+    expect((await as('demo-exec').get(`${planUrl()}/versions`)).statusCode).toBe(403);
     for (const who of ['demo-hr', 'demo-exec']) {
-      expect((await as(who).get(planUrl())).statusCode).toBe(200);
       expect((await as(who).put(planUrl(), { version: 1 })).statusCode).toBe(403);
       expect((await as(who).post(`${planUrl()}/comments`, { body: 'x', version: 1 })).statusCode).toBe(403);
     }

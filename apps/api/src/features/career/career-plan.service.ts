@@ -16,8 +16,8 @@ import {
 } from '@portal/contracts';
 import {
   allows,
+  assertCareerRecordsVisible,
   assertSelfWrite,
-  assertStaffVisible,
   assertSupervisorOf,
   isSupervisorOf,
   today,
@@ -251,7 +251,7 @@ export function createCareerPlanService(deps: { db: Db; repo: CareerRepository }
 
   return {
     async get(actor: Actor, staffId: string, fiscalYearInput: number | undefined, meta: RequestMeta) {
-      await assertStaffVisible(db, actor, staffId);
+      await assertCareerRecordsVisible(db, actor, staffId);
       const fiscalYear = fiscalYearInput ?? currentFiscalYear();
       let row = await repo.plan(db, staffId, fiscalYear);
       if (
@@ -447,7 +447,7 @@ export function createCareerPlanService(deps: { db: Db; repo: CareerRepository }
       staffId: string,
       fiscalYearInput: number | undefined,
     ): Promise<CareerPlanVersionList> {
-      await assertStaffVisible(db, actor, staffId);
+      await assertCareerRecordsVisible(db, actor, staffId);
       const row = await requirePlan(db, staffId, fiscalYearInput ?? currentFiscalYear());
       const versions = await repo.planVersions(row.id);
       const people = new Map(

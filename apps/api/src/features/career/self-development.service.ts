@@ -15,8 +15,8 @@ import {
 } from '@portal/contracts';
 import {
   allows,
+  assertCareerRecordsVisible,
   assertSelfWrite,
-  assertStaffVisible,
   assertSupervisorOf,
   isSupervisorOf,
   today,
@@ -176,7 +176,7 @@ export function createSelfDevelopmentService(deps: { db: Db; repo: CareerReposit
 
   return {
     async list(actor: Actor, staffId: string, query: SelfDevelopmentQuery): Promise<SelfDevelopmentPage> {
-      await assertStaffVisible(db, actor, staffId);
+      await assertCareerRecordsVisible(db, actor, staffId);
       const where: SelfDevelopmentWhere = {
         staffId,
         ...(query.fiscalYear ? { fiscalYear: query.fiscalYear } : {}),
