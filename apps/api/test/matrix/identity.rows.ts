@@ -2,6 +2,13 @@
 import { all, type MatrixRows } from './types.ts';
 
 export const identityRows: MatrixRows = {
+  async prepare(db, t) {
+    const staff = await db.staff.findUniqueOrThrow({
+      where: { id: t.demoStaff ?? '' },
+      select: { version: true },
+    });
+    return { demoStaffVersion: String(staff.version) };
+  },
   rows: [
     { method: 'GET', route: '/api/health', url: () => '/api/health', expect: all(200, 200) },
     {
@@ -105,6 +112,14 @@ export const identityRows: MatrixRows = {
       route: '/api/staff/{id}/mfa',
       url: (t) => `/api/staff/${t.teamMate}/mfa`,
       expect: { anon: 401, staff: 404, supervisor: 403, staffOther: 404, bureau: 404, hr: 204, exec: 403 },
+    },
+    {
+      // no change (demo-staff holds no administration): HR's answer is the person as they are
+      method: 'PUT',
+      route: '/api/staff/{id}/roles',
+      url: (t) => `/api/staff/${t.demoStaff}/roles`,
+      body: (t: Record<string, string>) => ({ hrAdmin: false, version: Number(t.demoStaffVersion) }),
+      expect: { anon: 401, staff: 403, supervisor: 403, staffOther: 404, bureau: 404, hr: 200, exec: 403 },
     },
     {
       method: 'GET',

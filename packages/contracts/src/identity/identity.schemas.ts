@@ -82,6 +82,8 @@ export const StaffDetail = StaffSummary.extend({
   email: z.string().nullable(),
   hireDate: z.string(),
   disabled: z.boolean(),
+  /** Holds 人材育成部門 administration (granted by hand) */
+  hrAdmin: z.boolean(),
   assignments: z.array(Assignment),
   supervisors: z.array(z.object({ id: z.string(), name: z.string(), nameEn: z.string() })),
   promotionRoles: z.array(PromotionRoleHeld),
@@ -97,6 +99,13 @@ export const StaffDetail = StaffSummary.extend({
     .optional(),
 });
 export type StaffDetail = z.infer<typeof StaffDetail>;
+
+/** `PUT /api/staff/{id}/roles`: grant or revoke 人材育成部門 administration. */
+export const StaffRolesInput = z.object({
+  hrAdmin: z.boolean(),
+  version: z.number().int().min(0),
+});
+export type StaffRolesInput = z.infer<typeof StaffRolesInput>;
 
 export const StaffListQuery = PageQuery.extend({
   q: z.string().trim().max(100).optional(),

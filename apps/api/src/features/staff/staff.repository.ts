@@ -1,5 +1,5 @@
 import { inForce } from '../../access/access.ts';
-import type { Db } from '../../db/client.ts';
+import type { Db, Tx } from '../../db/client.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 
 /** The query shapes the feature's use cases compose (scope rules come from `access/scope.ts`). */
@@ -59,6 +59,7 @@ export function createStaffRepository(db: Db) {
           email: true,
           hireDate: true,
           disabledAt: true,
+          systemRoles: true,
           version: true,
           passwordHash: true,
           mfaEnabledAt: true,
@@ -118,3 +119,37 @@ export function createStaffRepository(db: Db) {
 }
 
 export type StaffRepository = ReturnType<typeof createStaffRepository>;
+
+/**
+ * The administration of accounts and roles, on the caller's transaction. `lockAdministration` makes
+ * concurrent grants, revocations and disables take turns, so that "the last HR administrator" is
+ * counted by one of them at a time.
+ */
+export const administrationRepository = {
+  async lockAdministration(tx: Tx): Promise<void> {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('portal.administration'))`;
+  },
+
+  account(tx: Tx, staffId: string) {
+    return tx.staff.findUniqueOrThrow({
+      where: { id: staffId },
+      select: { disabledAt: true, systemRoles: true, version: true },
+    });
+  },
+
+  /** Enabled HR administrators other than this person. */
+  otherActiveHrAdmins(tx: Tx, staffId: string): Promise<number> {
+    return tx.staff.count({
+      where: { id: { not: staffId }, disabledAt: null, systemRoles: { has: 'hr_admin' } },
+    });
+  },
+
+  async setDisabled(tx: Tx, staffId: string, disabledAt: Date | null): Promise<void> {
+    await tx.staff.update({ where: { id: staffId }, data: { disabledAt, version: { increment: 1 } } });
+    if (disabledAt) await tx.session.deleteMany({ where: { staffId } });
+  },
+
+  async setSystemRoles(tx: Tx, staffId: string, systemRoles: 'hr_admin'[]): Promise<void> {
+    await tx.staff.update({ where: { id: staffId }, data: { systemRoles, version: { increment: 1 } } });
+  },
+};

@@ -1,4 +1,11 @@
-import { GradeList, OrgUnitList, StaffDetail, StaffListQuery, StaffPage } from '@portal/contracts';
+import {
+  GradeList,
+  OrgUnitList,
+  StaffDetail,
+  StaffListQuery,
+  StaffPage,
+  StaffRolesInput,
+} from '@portal/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, requestMeta } from '../../plugins/auth.ts';
@@ -55,6 +62,20 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       app.services.staff.setDisabled(actorOf(request), request.params.id, false, requestMeta(request)),
+  );
+  app.put(
+    '/staff/:id/roles',
+    {
+      schema: {
+        tags: ['staff'],
+        summary: 'Grant or revoke HR administration (HR; never the last one, never one’s own)',
+        params: IdParams,
+        body: StaffRolesInput,
+        response: { 200: StaffDetail },
+      },
+    },
+    async (request) =>
+      app.services.staff.setRoles(actorOf(request), request.params.id, request.body, requestMeta(request)),
   );
   app.get(
     '/org-units',

@@ -4,14 +4,21 @@ import type {
   StaffDetail,
   StaffListQuery,
   StaffPage,
+  StaffRolesInput,
   StaffSummary,
 } from '@portal/contracts';
 import { assertStaffVisible, authorize, inForce, staffWhere } from '../../access/access.ts';
 import type { Actor, RequestMeta } from '../../access/actor.ts';
 import type { Db } from '../../db/client.ts';
-import { NotFoundError } from '../../shared/errors.ts';
+import { ConflictError, NotFoundError } from '../../shared/errors.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
-import type { AssignmentRow, StaffRepository, StaffSummaryRow, StaffWhere } from './staff.repository.ts';
+import {
+  type AssignmentRow,
+  administrationRepository as admin,
+  type StaffRepository,
+  type StaffSummaryRow,
+  type StaffWhere,
+} from './staff.repository.ts';
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 type UnitRow = { id: string; code: string; kind: OrgUnitRef['kind']; nameJa: string; nameEn: string };
@@ -83,6 +90,7 @@ export function createStaffService(deps: { db: Db; staff: StaffRepository }) {
       email: s.email,
       hireDate: isoDate(s.hireDate),
       disabled: s.disabledAt !== null,
+      hrAdmin: s.systemRoles.includes('hr_admin'),
       assignments: history.map((a) => toAssignment(a, units)),
       supervisors: supervisors.map((p) => ({ id: p.id, name: p.nameJa, nameEn: p.nameEn })),
       promotionRoles: s.holdings.map((h) => ({
@@ -157,7 +165,11 @@ export function createStaffService(deps: { db: Db; staff: StaffRepository }) {
       return detail(staffId, staffId === actor.staffId || actor.permissions.has('staff:manage:any'));
     },
 
-    /** HR disables or re-enables an account; disabling ends its sessions at once. */
+    /**
+     * HR disables or re-enables an account; disabling ends its sessions at once. Nobody disables
+     * themself, and the last enabled HR administrator stays enabled: otherwise nobody could enable
+     * accounts again.
+     */
     async setDisabled(
       actor: Actor,
       staffId: string,
@@ -166,19 +178,21 @@ export function createStaffService(deps: { db: Db; staff: StaffRepository }) {
     ): Promise<StaffDetail> {
       await assertStaffVisible(deps.db, actor, staffId);
       authorize(actor, 'staff:manage:any');
+      if (disabled && staffId === actor.staffId) {
+        throw new ConflictError('You cannot disable your own account.', 'cannot_disable_self');
+      }
       await deps.db.$transaction(async (tx) => {
-        const before = await tx.staff.findUniqueOrThrow({
-          where: { id: staffId },
-          select: { disabledAt: true },
-        });
-        await tx.staff.update({
-          where: { id: staffId },
-          data: {
-            disabledAt: disabled ? (before.disabledAt ?? new Date()) : null,
-            version: { increment: 1 },
-          },
-        });
-        if (disabled) await tx.session.deleteMany({ where: { staffId } });
+        await admin.lockAdministration(tx);
+        const before = await admin.account(tx, staffId);
+        if (
+          disabled &&
+          before.disabledAt === null &&
+          before.systemRoles.includes('hr_admin') &&
+          (await admin.otherActiveHrAdmins(tx, staffId)) === 0
+        ) {
+          throw new ConflictError('The last HR administrator cannot be disabled.', 'last_hr_admin');
+        }
+        await admin.setDisabled(tx, staffId, disabled ? (before.disabledAt ?? new Date()) : null);
         await recordAudit(tx, {
           actorId: actor.staffId,
           action: disabled ? 'staff.disable' : 'staff.enable',
@@ -190,6 +204,56 @@ export function createStaffService(deps: { db: Db; staff: StaffRepository }) {
         });
       });
       return detail(staffId, true);
+    },
+
+    /**
+     * HR grants or revokes 人材育成部門 administration. Never the last enabled HR administrator's, and
+     * never one's own: an administrator hands the role over by granting it to someone else, who then
+     * revokes it.
+     */
+    async setRoles(
+      actor: Actor,
+      staffId: string,
+      input: StaffRolesInput,
+      meta: RequestMeta,
+    ): Promise<StaffDetail> {
+      await assertStaffVisible(deps.db, actor, staffId);
+      authorize(actor, 'staff:manage:any');
+      await deps.db.$transaction(async (tx) => {
+        await admin.lockAdministration(tx);
+        const before = await admin.account(tx, staffId);
+        if (before.version !== input.version) {
+          throw new ConflictError(
+            'The person was changed by someone else.',
+            'stale_version',
+            await detail(staffId),
+          );
+        }
+        const was = before.systemRoles.includes('hr_admin');
+        if (was === input.hrAdmin) return;
+        if (!input.hrAdmin) {
+          if (staffId === actor.staffId) {
+            throw new ConflictError('You cannot revoke your own HR administration.', 'cannot_revoke_self');
+          }
+          if (before.disabledAt === null && (await admin.otherActiveHrAdmins(tx, staffId)) === 0) {
+            throw new ConflictError('The last HR administrator cannot be revoked.', 'last_hr_admin');
+          }
+        }
+        const after = input.hrAdmin
+          ? [...before.systemRoles.filter((r) => r !== 'hr_admin'), 'hr_admin' as const]
+          : before.systemRoles.filter((r) => r !== 'hr_admin');
+        await admin.setSystemRoles(tx, staffId, after);
+        await recordAudit(tx, {
+          actorId: actor.staffId,
+          action: input.hrAdmin ? 'staff.role_grant' : 'staff.role_revoke',
+          entityType: 'staff',
+          entityId: staffId,
+          before: { roles: before.systemRoles },
+          after: { roles: after },
+          meta,
+        });
+      });
+      return detail(staffId);
     },
   };
 }

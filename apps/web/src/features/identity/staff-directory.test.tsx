@@ -144,6 +144,7 @@ describe('person page', () => {
     email: 'demo-staff@city.sendai.example',
     hireDate: '2024-04-01',
     disabled: false,
+    hrAdmin: false,
     assignments: [
       { ...people[0]?.current },
       {

@@ -33,6 +33,7 @@ export function meFixture(roles: Role[] = ['staff']): Me {
       email: null,
       hireDate: '2024-04-01',
       disabled: false,
+      hrAdmin: false,
       assignments: [],
       supervisors: [],
       promotionRoles: [],

@@ -14,6 +14,7 @@ import { usePerson } from '../api/get-person.ts';
 import { AccountActions } from '../components/account-actions.tsx';
 import { AccountStatus } from '../components/account-status.tsx';
 import { sectionTitleClass } from '../components/form-styles.ts';
+import { HrAdminRole } from '../components/hr-admin-role.tsx';
 import { useUnitPath } from '../components/staff-table.tsx';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -88,6 +89,9 @@ function PersonView({ person }: { person: StaffDetail }) {
       ? t('identity.person.history.range', { from: date(a.startsOn), to: date(a.endsOn) })
       : t('identity.person.history.since', { from: date(a.startsOn) });
   const canManage = can('staff:manage:any') && me?.staff.id !== person.id;
+  // Executives read the directory, not individuals' career records (the API answers 403 there).
+  const self = me?.staff.id === person.id;
+  const showCareer = self || can('career:read:any') || !can('staff:read:any');
 
   return (
     <>
@@ -198,19 +202,19 @@ function PersonView({ person }: { person: StaffDetail }) {
         (career, OJT, training); nothing is shown until they are.
       */}
       <div id="person-career" />
-      <Section title={t('career.personLink.title')}>
-        <ul className="list-disc pl-6 text-std-16N-170">
-          {(['plan', 'path', 'timeline', 'self-development'] as const).map((section) => (
-            <li key={section}>
-              <Link
-                to={`${me?.staff.id === person.id ? '/career' : `/staff/${person.id}/career`}#${section}`}
-              >
-                {t(`career.personLink.${section}`)}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </Section>
+      {showCareer ? (
+        <Section title={t('career.personLink.title')}>
+          <ul className="list-disc pl-6 text-std-16N-170">
+            {(['plan', 'path', 'timeline', 'self-development'] as const).map((section) => (
+              <li key={section}>
+                <Link to={`${self ? '/career' : `/staff/${person.id}/career`}#${section}`}>
+                  {t(`career.personLink.${section}`)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
 
       {can('audit:read:any') ? (
         <Section title={t('identity.person.audit.title')}>
@@ -231,6 +235,7 @@ function PersonView({ person }: { person: StaffDetail }) {
 
       {canManage ? <AccountStatus person={person} displayName={name} /> : null}
       {canManage ? <AccountActions person={person} displayName={name} /> : null}
+      {canManage ? <HrAdminRole person={person} displayName={name} /> : null}
     </>
   );
 }
