@@ -27,6 +27,8 @@ import { accountRoutes } from './features/auth/account.routes.ts';
 import { type AccountService, createAccountService } from './features/auth/account.service.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { type AuthService, createAuthService } from './features/auth/auth.service.ts';
+import { oidcRoutes } from './features/auth/oidc.routes.ts';
+import { createOidcService, type OidcService } from './features/auth/oidc.service.ts';
 import { careerRoutes } from './features/career/career.routes.ts';
 import { dashboardRoutes } from './features/dashboards/dashboard.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
@@ -76,6 +78,7 @@ export type Services = {
   staff: StaffService;
   org: OrgService;
   audit: AuditService;
+  oidc: OidcService;
 };
 
 declare module 'fastify' {
@@ -110,10 +113,12 @@ export type AppDeps = {
 };
 
 function createServices(db: Db, env: Env, sessionSecret: string, mailer: Mailer): Services {
+  const auth = createAuthService({ db, env, secret: sessionSecret, mailEnabled: mailer.enabled });
   return {
     policy: createPolicyService({ policies: createPolicyRepository(db) }),
-    auth: createAuthService({ db, env, secret: sessionSecret, mailEnabled: mailer.enabled }),
+    auth,
     account: createAccountService({ db, env, mailer }),
+    oidc: createOidcService({ db, env, secret: sessionSecret, auth }),
     staff: createStaffService({ db, staff: createStaffRepository(db) }),
     org: createOrgService({ db }),
     audit: createAuditService({ db }),
@@ -205,6 +210,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(policyRoutes);
       await api.register(authRoutes);
       await api.register(accountRoutes);
+      await api.register(oidcRoutes);
       await api.register(staffRoutes);
       await api.register(auditRoutes);
       await api.register(rosterRoutes);

@@ -41,4 +41,29 @@ describe('configuration', () => {
       parseEnv({ PUBLIC_URL: 'https://jinzai.city.example/', SMTP_URL: 'smtp://mail.city.example:25' }),
     ).toMatchObject({ publicUrl: 'https://jinzai.city.example', smtpUrl: 'smtp://mail.city.example:25' });
   });
+
+  it('listens on loopback only in demo mode unless HOST is given', () => {
+    expect(parseEnv({}).host).toBe('127.0.0.1');
+    expect(parseEnv({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(parseEnv({ DATABASE_URL: 'postgresql://u@db:5432/portal' }).host).toBe('0.0.0.0');
+  });
+
+  it('takes OpenID Connect as all three settings or none, and refuses AUTH_LOCAL=false without it', () => {
+    const oidc = {
+      OIDC_ISSUER: 'https://login.example.jp/tenant/v2.0',
+      OIDC_CLIENT_ID: 'portal',
+      OIDC_CLIENT_SECRET: 's3cret',
+    };
+    expect(parseEnv(oidc).oidc).toEqual({
+      ...{ issuer: oidc.OIDC_ISSUER, clientId: 'portal', clientSecret: 's3cret' },
+      claim: 'email',
+    });
+    expect(parseEnv({}).oidc).toBeNull();
+    expect(() => parseEnv({ OIDC_ISSUER: oidc.OIDC_ISSUER })).toThrow(/OIDC_CLIENT_ID/);
+    expect(() => parseEnv({ AUTH_LOCAL: 'false' })).toThrow(/AUTH_LOCAL/);
+    expect(parseEnv({ ...oidc, AUTH_LOCAL: 'false', OIDC_CLAIM: 'employee_number' })).toMatchObject({
+      authLocal: false,
+      oidc: { claim: 'employee_number' },
+    });
+  });
 });

@@ -11,7 +11,8 @@ const boolish = z
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  /** Default: 127.0.0.1 in demo mode (the demo accounts share one known password), 0.0.0.0 otherwise. */
+  HOST: z.string().min(1).optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** A PostgreSQL 15+ URL. Absent: the embedded database (PGlite) in DATA_DIR. */
   DATABASE_URL: z.string().url().optional(),
@@ -60,6 +61,20 @@ const EnvSchema = z.object({
     .min(1)
     .max(24 * 7)
     .default(12),
+  /** Portal passwords; `false` for a city that signs in only through its directory (OpenID Connect). */
+  AUTH_LOCAL: boolish.default(true),
+  /** OpenID Connect: the issuer, and this portal's registration there. All three, or none. */
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).max(500).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).max(2000).optional(),
+  /**
+   * The claim that names the person: `email` (the roster's email), `preferred_username` (the login
+   * id), or any other claim name, matched against the employee number.
+   */
+  OIDC_CLAIM: z
+    .string()
+    .regex(/^[A-Za-z0-9_:.-]{1,100}$/)
+    .default('email'),
 });
 
 export type Env = {
@@ -83,6 +98,15 @@ export type Env = {
   invokedIn: string | undefined;
   sessionIdleSeconds: number;
   sessionAbsoluteSeconds: number;
+  authLocal: boolean;
+  oidc: OidcSettings | null;
+};
+
+export type OidcSettings = {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  claim: string;
 };
 
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
@@ -95,16 +119,28 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   }
   const e = result.data;
   const trustProxy = parseTrustProxy(e.TRUST_PROXY);
+  const oidcParts = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET];
+  if (oidcParts.some((v) => v !== undefined) && oidcParts.some((v) => v === undefined)) {
+    throw new Error(
+      'Invalid configuration:\n  OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET go together: set all three or none',
+    );
+  }
+  if (!e.AUTH_LOCAL && !e.OIDC_ISSUER) {
+    throw new Error(
+      'Invalid configuration:\n  AUTH_LOCAL=false needs OpenID Connect (OIDC_ISSUER, …): nobody could sign in',
+    );
+  }
+  const demoMode = e.DEMO_MODE ?? e.DATABASE_URL === undefined;
   return {
     nodeEnv: e.NODE_ENV,
-    host: e.HOST,
+    host: e.HOST ?? (demoMode ? '127.0.0.1' : '0.0.0.0'),
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
     db: { connectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS, statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS },
     dataDir: e.DATA_DIR,
     logLevel: e.LOG_LEVEL,
     sessionSecret: e.SESSION_SECRET,
-    demoMode: e.DEMO_MODE ?? e.DATABASE_URL === undefined,
+    demoMode,
     trustProxy,
     cookieSecure: e.COOKIE_SECURE ?? trustProxy !== false,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
@@ -114,6 +150,16 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     invokedIn: e.INIT_CWD,
     sessionIdleSeconds: e.SESSION_IDLE_MINUTES * 60,
     sessionAbsoluteSeconds: e.SESSION_ABSOLUTE_HOURS * 3600,
+    authLocal: e.AUTH_LOCAL,
+    oidc:
+      e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+        ? {
+            issuer: e.OIDC_ISSUER,
+            clientId: e.OIDC_CLIENT_ID,
+            clientSecret: e.OIDC_CLIENT_SECRET,
+            claim: e.OIDC_CLAIM,
+          }
+        : null,
   };
 }
 

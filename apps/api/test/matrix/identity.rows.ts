@@ -17,6 +17,26 @@ export const identityRows: MatrixRows = {
       url: () => '/api/auth/demo-accounts',
       expect: all(200, 200),
     },
+    // sign-in methods; single sign-on is not configured in these runs (its own tests start a provider)
+    { method: 'GET', route: '/api/auth/providers', url: () => '/api/auth/providers', expect: all(200, 200) },
+    {
+      method: 'GET',
+      route: '/api/auth/oidc/login',
+      url: () => '/api/auth/oidc/login',
+      expect: all(404, 404),
+    },
+    {
+      method: 'GET',
+      route: '/api/auth/oidc/callback',
+      url: () => '/api/auth/oidc/callback?code=x&state=y',
+      expect: all(404, 404),
+    },
+    {
+      method: 'GET',
+      route: '/api/auth/oidc/logout',
+      url: () => '/api/auth/oidc/logout',
+      expect: all(302, 302),
+    },
     { method: 'GET', route: '/api/me', url: () => '/api/me', expect: all(200) },
     { method: 'GET', route: '/api/policy', url: () => '/api/policy', expect: all(200) },
     { method: 'GET', route: '/api/org-units', url: () => '/api/org-units', expect: all(200) },

@@ -136,3 +136,14 @@ export const DemoAccounts = z.object({
   accounts: z.array(z.object({ loginId: z.string(), description: LocalizedText })),
 });
 export type DemoAccounts = z.infer<typeof DemoAccounts>;
+
+/** `GET /api/auth/providers`: which sign-in methods are on. */
+export const AuthProviders = z.object({
+  /** Portal passwords (off with AUTH_LOCAL=false) */
+  local: z.boolean(),
+  /** Single sign-on through the city's OpenID provider */
+  oidc: z.boolean(),
+  /** Mail is configured (SMTP) */
+  mail: z.boolean(),
+});
+export type AuthProviders = z.infer<typeof AuthProviders>;

@@ -95,7 +95,30 @@ export function createAuthService(deps: { db: Db; env: Env; secret: string; mail
   return {
     sessionId,
 
+    /**
+     * A full session for a person the city's directory has signed in (OpenID Connect): the directory
+     * did the authentication, its own second factor included.
+     */
+    async startSession(staffId: string, meta: RequestMeta & { userAgent?: string }, method: 'oidc') {
+      const session = await openSession(staffId, 'full', meta);
+      await repo.markSignedIn(staffId, new Date());
+      await recordAudit(db, {
+        actorId: staffId,
+        action: 'auth.login',
+        entityType: 'session',
+        after: { method },
+        meta,
+      });
+      return session;
+    },
+
     async login(input: LoginRequest, meta: RequestMeta & { userAgent?: string }) {
+      if (!env.authLocal) {
+        throw new ForbiddenError(
+          'Portal passwords are off: sign in through the city’s directory.',
+          'local_sign_in_off',
+        );
+      }
       const verdict = await beginAttempt(throttle, 'password', input.loginId, meta.ip ?? 'unknown');
       if (!verdict.allowed) return refuse(verdict, input.loginId, meta);
 
