@@ -88,6 +88,12 @@ export function appRoutes(queryClient: QueryClient, options: RouteOptions = {}):
             Component: (await import('../features/auth/pages/sign-in-page.tsx')).SignInPage,
           }),
         },
+        {
+          path: 'sso-error',
+          lazy: async () => ({
+            Component: (await import('../features/auth/pages/sso-error-page.tsx')).SsoErrorPage,
+          }),
+        },
       ],
     },
     // Setting a password from an invitation or a reset link, and asking for a reset: no session

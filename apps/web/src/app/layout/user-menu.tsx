@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useMe } from '../../features/auth/api/get-me.ts';
+import { OIDC_LOGOUT_URL, providersQueryOptions } from '../../features/auth/api/get-providers.ts';
 import { useLogout } from '../../features/auth/api/logout.ts';
 import { SIGN_IN_PATH } from '../../features/auth/lib/return-to.ts';
 import { clearDrafts } from '../../shared/forms/use-local-draft.tsx';
@@ -24,11 +25,14 @@ export function UserMenu() {
 
   const signOut = () => {
     logout.mutate(undefined, {
-      onSettled: () => {
+      onSettled: async () => {
         // a shared computer keeps no drafts of a person who signed out
         clearDrafts(staff.id);
+        // With single sign-on, the provider's session ends too (RP-initiated logout) where it can.
+        const providers = await queryClient.fetchQuery(providersQueryOptions()).catch(() => null);
         queryClient.clear();
-        void navigate(SIGN_IN_PATH, { replace: true });
+        if (providers?.oidc) window.location.assign(OIDC_LOGOUT_URL);
+        else void navigate(SIGN_IN_PATH, { replace: true });
       },
     });
   };

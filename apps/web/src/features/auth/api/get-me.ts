@@ -7,6 +7,7 @@ export const authKeys = {
   all: ['auth'] as const,
   me: () => [...authKeys.all, 'me'] as const,
   demoAccounts: () => [...authKeys.all, 'demo-accounts'] as const,
+  providers: () => [...authKeys.all, 'providers'] as const,
 };
 
 /** `GET /api/me`: the signed-in person, their roles and permissions. 401 when there is no session. */

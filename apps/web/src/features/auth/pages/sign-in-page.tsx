@@ -7,6 +7,7 @@ import { Button } from '../../../shared/ui/button.tsx';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
 import { useVerifyMfa } from '../api/account.ts';
 import { useDemoAccounts } from '../api/get-demo-accounts.ts';
+import { OIDC_LOGIN_URL, useProviders } from '../api/get-providers.ts';
 import { useLogin } from '../api/login.ts';
 import { DemoAccountsBox } from '../components/demo-accounts.tsx';
 import { sanitizeReturnTo } from '../lib/return-to.ts';
@@ -26,6 +27,10 @@ export function SignInPage() {
   const queryClient = useQueryClient();
   const login = useLogin();
   const demo = useDemoAccounts();
+  const providers = useProviders();
+  // Until the methods are known, offer the form (the portal's default); SSO-only cities hide it.
+  const local = providers.data?.local ?? true;
+  const sso = providers.data?.oidc ?? false;
   const [loginId, setLoginId] = useState('');
   const [password, setPassword] = useState('');
   const submitRef = useRef<HTMLButtonElement>(null);
@@ -102,65 +107,90 @@ export function SignInPage() {
 
   return (
     <>
-      <PageHeader title={t('auth.signIn.title')} lead={t('auth.signIn.lead')} />
+      <PageHeader
+        title={t('auth.signIn.title')}
+        lead={local ? t('auth.signIn.lead') : t('auth.sso.onlySso')}
+      />
+      {demo.data?.enabled ? (
+        <p
+          role="note"
+          data-testid="demo-notice"
+          className="mb-6 rounded-8 border-2 border-yellow-700 bg-yellow-50 p-4 text-std-16B-170 text-solid-gray-900"
+        >
+          {t('auth.demo.notice')}
+        </p>
+      ) : null}
       {expired ? (
         <p role="status" className="mb-6 rounded-8 border-2 border-blue-900 bg-blue-50 p-4 text-std-16N-170">
           {t('auth.signIn.expired')}
         </p>
       ) : null}
+      {sso ? (
+        <div className="mb-8">
+          <a
+            href={OIDC_LOGIN_URL}
+            className="inline-flex min-h-14 items-center justify-center rounded-8 border-2 border-blue-900 bg-blue-900 px-6 py-3 text-oln-16B-100 text-white hover:border-blue-1100 hover:bg-blue-1100"
+          >
+            {t('auth.sso.button')}
+          </a>
+          {local ? <p className="mt-6 text-std-16N-170 text-solid-gray-800">{t('auth.sso.or')}</p> : null}
+        </div>
+      ) : null}
       <div className="grid gap-8 md:grid-cols-2">
-        <form onSubmit={onSubmit} className="flex flex-col gap-6">
-          {invalid ? (
-            <div id={ids.error} role="alert" className="rounded-8 border-2 border-error-1 bg-red-50 p-4">
-              <p className="text-std-16B-170 text-error-2">{signInErrorMessage(login.error, t)}</p>
+        {local ? (
+          <form onSubmit={onSubmit} className="flex flex-col gap-6">
+            {invalid ? (
+              <div id={ids.error} role="alert" className="rounded-8 border-2 border-error-1 bg-red-50 p-4">
+                <p className="text-std-16B-170 text-error-2">{signInErrorMessage(login.error, t)}</p>
+              </div>
+            ) : null}
+            <div>
+              <label htmlFor={ids.loginId} className="text-std-17B-170 text-solid-gray-900">
+                {t('auth.signIn.loginId')}
+              </label>
+              <input
+                id={ids.loginId}
+                name="loginId"
+                type="text"
+                autoComplete="username"
+                autoCapitalize="none"
+                spellCheck={false}
+                required
+                maxLength={64}
+                value={loginId}
+                onChange={(event) => setLoginId(event.target.value)}
+                aria-invalid={invalid || undefined}
+                aria-describedby={describedBy}
+                className={inputClass}
+              />
             </div>
-          ) : null}
-          <div>
-            <label htmlFor={ids.loginId} className="text-std-17B-170 text-solid-gray-900">
-              {t('auth.signIn.loginId')}
-            </label>
-            <input
-              id={ids.loginId}
-              name="loginId"
-              type="text"
-              autoComplete="username"
-              autoCapitalize="none"
-              spellCheck={false}
-              required
-              maxLength={64}
-              value={loginId}
-              onChange={(event) => setLoginId(event.target.value)}
-              aria-invalid={invalid || undefined}
-              aria-describedby={describedBy}
-              className={inputClass}
-            />
-          </div>
-          <div>
-            <label htmlFor={ids.password} className="text-std-17B-170 text-solid-gray-900">
-              {t('auth.signIn.password')}
-            </label>
-            <input
-              id={ids.password}
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              required
-              maxLength={256}
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
-              aria-invalid={invalid || undefined}
-              aria-describedby={describedBy}
-              className={inputClass}
-            />
-          </div>
-          <Button ref={submitRef} type="submit" disabled={login.isPending} className="self-start">
-            {login.isPending ? t('auth.signIn.submitting') : t('auth.signIn.submit')}
-          </Button>
-          <Link to="/password-reset" className="text-blue-900 underline underline-offset-4">
-            {t('auth.forgot.link')}
-          </Link>
-        </form>
-        {demo.data?.enabled ? (
+            <div>
+              <label htmlFor={ids.password} className="text-std-17B-170 text-solid-gray-900">
+                {t('auth.signIn.password')}
+              </label>
+              <input
+                id={ids.password}
+                name="password"
+                type="password"
+                autoComplete="current-password"
+                required
+                maxLength={256}
+                value={password}
+                onChange={(event) => setPassword(event.target.value)}
+                aria-invalid={invalid || undefined}
+                aria-describedby={describedBy}
+                className={inputClass}
+              />
+            </div>
+            <Button ref={submitRef} type="submit" disabled={login.isPending} className="self-start">
+              {login.isPending ? t('auth.signIn.submitting') : t('auth.signIn.submit')}
+            </Button>
+            <Link to="/password-reset" className="text-blue-900 underline underline-offset-4">
+              {t('auth.forgot.link')}
+            </Link>
+          </form>
+        ) : null}
+        {local && demo.data?.enabled ? (
           <DemoAccountsBox
             demo={demo.data}
             onUse={(id, demoPassword) => {
