@@ -1,7 +1,9 @@
 /**
  * The portal as the browser tests see it: the real server (API and built web app on one origin) on a
  * fresh database with demo data — a new database on the machine's PostgreSQL where one answers,
- * otherwise the embedded database in a temporary directory. Dropped again on exit.
+ * otherwise the embedded database in a temporary directory. Dropped again on exit. A real OpenID
+ * provider runs in this process on a free loopback port, and the portal offers single sign-on with
+ * it beside the demo passwords.
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -10,6 +12,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { pgConfigFromUrl, withDatabase } from '../src/db/pg-config.ts';
 import { paths } from '../src/paths.ts';
+import { startTestProvider } from './oidc-provider.ts';
 
 const port = process.env.E2E_PORT ?? '4310';
 const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -42,6 +45,7 @@ async function createDatabase(): Promise<{ url: string; drop: () => Promise<void
 }
 
 const database = await createDatabase();
+const provider = await startTestProvider({ portalUrl: `http://127.0.0.1:${port}` });
 const dataDir = await mkdtemp(path.join(tmpdir(), 'portal-e2e-'));
 const child = spawn(process.execPath, ['--import', 'tsx', path.join(paths.root, 'apps/api/src/server.ts')], {
   stdio: 'inherit',
@@ -52,6 +56,10 @@ const child = spawn(process.execPath, ['--import', 'tsx', path.join(paths.root, 
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     DEMO_MODE: 'true',
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    OIDC_ISSUER: provider.issuer,
+    OIDC_CLIENT_ID: provider.clientId,
+    OIDC_CLIENT_SECRET: provider.clientSecret,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     ...(database ? { DATABASE_URL: database.url } : {}),
   },
@@ -64,6 +72,7 @@ async function stop(code: number) {
   child.kill('SIGTERM');
   await new Promise((resolve) => child.once('exit', resolve).once('error', resolve));
   await database?.drop().catch(() => {});
+  await provider.close();
   await rm(dataDir, { recursive: true, force: true });
   process.exit(code);
 }

@@ -183,8 +183,15 @@ describe('OpenID Connect sign-in', () => {
     });
   });
 
-  it('sends the browser to the provider’s logout after sign-out', async () => {
-    const res = await ctx().app.inject({ url: '/api/auth/oidc/logout' });
+  it('after sign-out, sends a browser signed in through the provider to its logout, others to sign-in', async () => {
+    const { location, cookie } = await begin();
+    const back = await signInAtProvider(location, 'demo-hr', PORTAL);
+    const signedIn = await ctx().app.inject({ url: `${back.pathname}${back.search}`, headers: { cookie } });
+    const mark = signedIn.cookies.find((c) => c.name === 'portal_sso');
+    expect(mark).toMatchObject({ value: '1', httpOnly: true, path: '/api/auth/oidc' });
+    const local = await ctx().app.inject({ url: '/api/auth/oidc/logout' });
+    expect(local.headers.location).toBe('/sign-in');
+    const res = await ctx().app.inject({ url: '/api/auth/oidc/logout', headers: { cookie: 'portal_sso=1' } });
     expect(res.statusCode).toBe(302);
     const to = new URL(res.headers.location as string);
     expect(to.origin).toBe(provider.issuer);

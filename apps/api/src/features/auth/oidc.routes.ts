@@ -5,6 +5,8 @@ import { requestMeta, sessionCookieName } from '../../plugins/auth.ts';
 
 const TRANSIENT_COOKIE = 'portal_oidc';
 const TRANSIENT_PATH = '/api/auth/oidc';
+/** Marks a browser signed in through the provider, so that sign-out ends the provider's session too. */
+const SSO_MARK_COOKIE = 'portal_sso';
 
 /** What a provider may put in the callback; anything else is ignored. */
 const CallbackQuery = z.object({
@@ -77,6 +79,7 @@ export const oidcRoutes: FastifyPluginAsyncZod = async (app) => {
         secure,
         expires: result.expiresAt,
       });
+      reply.setCookie(SSO_MARK_COOKIE, '1', { ...transientOptions, expires: result.expiresAt });
       return reply.redirect('/', 302);
     },
   );
@@ -88,9 +91,13 @@ export const oidcRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['auth'],
         summary:
-          'After signing out: redirects to the provider’s logout (RP-initiated) where it has one, else to the sign-in page',
+          'After signing out: to the provider’s logout (RP-initiated) when signed in through it and it has one, else to the sign-in page',
       },
     },
-    async (_request, reply) => reply.redirect(await oidc.signOutUrl(), 302),
+    async (request, reply) => {
+      const viaProvider = request.cookies[SSO_MARK_COOKIE] === '1';
+      reply.clearCookie(SSO_MARK_COOKIE, transientOptions);
+      return reply.redirect(viaProvider ? await oidc.signOutUrl() : '/sign-in', 302);
+    },
   );
 };
