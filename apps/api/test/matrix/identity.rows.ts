@@ -78,6 +78,15 @@ export const identityRows: MatrixRows = {
       expect: { anon: 401, staff: 404, supervisor: 403, staffOther: 404, bureau: 404, hr: 200, exec: 403 },
     },
     {
+      // no change (demo-staff holds no administration): HR's answer is the person as they are;
+      // before the account rows, which move demo-staff's version
+      method: 'PUT',
+      route: '/api/staff/{id}/roles',
+      url: (t) => `/api/staff/${t.demoStaff}/roles`,
+      body: (t: Record<string, string>) => ({ hrAdmin: false, version: Number(t.demoStaffVersion) }),
+      expect: { anon: 401, staff: 403, supervisor: 403, staffOther: 404, bureau: 404, hr: 200, exec: 403 },
+    },
+    {
       method: 'POST',
       route: '/api/auth/mfa',
       url: () => '/api/auth/mfa',
@@ -132,14 +141,6 @@ export const identityRows: MatrixRows = {
       route: '/api/staff/{id}/mfa',
       url: (t) => `/api/staff/${t.teamMate}/mfa`,
       expect: { anon: 401, staff: 404, supervisor: 403, staffOther: 404, bureau: 404, hr: 204, exec: 403 },
-    },
-    {
-      // no change (demo-staff holds no administration): HR's answer is the person as they are
-      method: 'PUT',
-      route: '/api/staff/{id}/roles',
-      url: (t) => `/api/staff/${t.demoStaff}/roles`,
-      body: (t: Record<string, string>) => ({ hrAdmin: false, version: Number(t.demoStaffVersion) }),
-      expect: { anon: 401, staff: 403, supervisor: 403, staffOther: 404, bureau: 404, hr: 200, exec: 403 },
     },
     {
       method: 'GET',
