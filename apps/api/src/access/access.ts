@@ -77,6 +77,12 @@ export async function assertStaffVisible(db: Client, actor: Actor, staffId: stri
  * (the person, their supervisors, their bureau officer, HR — not executives as such).
  */
 export async function assertCareerRecordsVisible(db: Client, actor: Actor, staffId: string): Promise<void> {
+  // Where the directory and the career records reach the same people, one look decides (404).
+  if (can(actor, 'career:read:any') === can(actor, 'staff:read:any')) {
+    const found = await repo.staffAmong(db, careerRecordsWhere(actor), [staffId]);
+    if (!found.size) throw new NotFoundError('No such staff member.', 'staff_not_found');
+    return;
+  }
   await assertStaffVisible(db, actor, staffId);
   const found = await repo.staffAmong(db, careerRecordsWhere(actor), [staffId]);
   if (!found.size) {
