@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
 import { describe, expect, it } from 'vitest';
+import { RESET_MAILS_PER_HOUR } from '../src/features/auth/account.service.ts';
 import { signIn, useTestApp } from './app.ts';
 import { useTestSmtp } from './smtp.ts';
 
@@ -191,6 +192,29 @@ describe('password reset', () => {
     expect((await setPassword(tokenOf(url), 'a brand new passphrase here')).statusCode).toBe(204);
     expect((await login('demo-staff-other', 'demo-password')).statusCode).toBe(401);
     expect((await login('demo-staff-other', 'a brand new passphrase here')).statusCode).toBe(200);
+  });
+
+  it('mails at most RESET_MAILS_PER_HOUR links per login id an hour, answering 202 to every request', async () => {
+    const { app } = ctx();
+    const [person] = await newcomers(1);
+    if (!person) throw new Error('no newcomer');
+    await setPassword(tokenOf((await invite(person.id)).json().url), 'a long enough first passphrase');
+    await smtp().next(person.email);
+    const mailsTo = () =>
+      smtp().messages.filter(
+        (m) => JSON.stringify(m.to ?? '').includes(person.email) && m.text?.includes('/password-reset/'),
+      ).length;
+    for (let n = 0; n < RESET_MAILS_PER_HOUR + 2; n++) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/password-reset',
+        payload: { loginId: person.loginId },
+      });
+      expect(res.statusCode).toBe(202);
+    }
+    for (let n = 0; n < RESET_MAILS_PER_HOUR; n++) await smtp().next(person.email);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(mailsTo()).toBe(RESET_MAILS_PER_HOUR);
   });
 });
 

@@ -22,9 +22,13 @@ import { recordAudit } from '../audit/audit.writer.ts';
 import { createAuthRepository } from './auth.repository.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { checkPassword, normalisePassword } from './password-policy.ts';
+import { createThrottleRepository } from './throttle.repository.ts';
 
 /** A reset link lives one hour; an invitation INVITATION_TTL_HOURS. */
 const RESET_TTL_SECONDS = 3600;
+
+/** Reset mails per login id and hour: enough for a lost mail, too few to flood a person's inbox. */
+export const RESET_MAILS_PER_HOUR = 3;
 
 /** The command line acts as "system": no person, recorded so in the audit log. */
 export type Inviter = Actor | 'system';
@@ -189,11 +193,17 @@ export function createAccountService(deps: { db: Db; env: Env; mailer: Mailer; l
     /** Always the same answer; a link goes out only when mail is on and the person has an address. */
     async requestReset(loginId: string, meta: RequestMeta): Promise<void> {
       const staff = await repo.accountByLogin(loginId);
-      if (!staff || staff.disabledAt || !staff.email || !mailer.enabled) {
+      // Counted per login id whether or not it exists, so the answer and its cost reveal nothing.
+      const requested = await createThrottleRepository(db).raise(
+        `reset:login:${loginId.trim().toLowerCase()}`,
+        3600,
+      );
+      const throttled = requested.count > RESET_MAILS_PER_HOUR;
+      if (throttled || !staff || staff.disabledAt || !staff.email || !mailer.enabled) {
         await recordAudit(db, {
           actorId: staff?.id ?? null,
           action: 'account.reset_requested',
-          after: { loginId, sent: false },
+          after: throttled ? { loginId, sent: false, throttled: true } : { loginId, sent: false },
           meta,
         });
         return;
