@@ -292,16 +292,27 @@ describe('TOTP', () => {
       payload: { code: '123456' },
     });
     expect(wrong.statusCode).toBe(401);
+    const used = code(secret);
     const right = await app.inject({
       method: 'POST',
       url: '/api/auth/mfa',
       headers: { cookie: pending },
-      payload: { code: code(secret) },
+      payload: { code: used },
     });
     expect(right.statusCode).toBe(200);
     const me = await app.inject({ url: '/api/me', headers: { cookie: pending } });
     expect(me.statusCode).toBe(200);
     expect(me.json().account).toMatchObject({ mfaEnabled: true, stage: 'full' });
+
+    // The same code, seen over a shoulder, does not open a second session within its window.
+    const again = await login(person.loginId, password);
+    const replay = await app.inject({
+      method: 'POST',
+      url: '/api/auth/mfa',
+      headers: { cookie: cookieOf(again) },
+      payload: { code: used },
+    });
+    expect(replay.statusCode).toBe(401);
 
     const withRecovery = async () => {
       const res = await login(person.loginId, password);

@@ -123,6 +123,14 @@ export function createAuthRepository(db: Db | Tx) {
       });
       await db.mfaRecoveryCode.deleteMany({ where: { staffId } });
     },
+    /** Takes a TOTP time step once: false when it (or a later one) was already used. */
+    async takeTotpStep(staffId: string, step: number): Promise<boolean> {
+      const { count } = await db.staff.updateMany({
+        where: { id: staffId, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] },
+        data: { totpLastStep: step },
+      });
+      return count === 1;
+    },
     /** Uses a recovery code once; false when there is no such unused code. */
     async useRecoveryCode(staffId: string, codeHash: string, at: Date): Promise<boolean> {
       const { count } = await db.mfaRecoveryCode.updateMany({

@@ -30,6 +30,7 @@ import {
   newRecoveryCodes,
   newTotpSecret,
   qrSvg,
+  totpStep,
   totpUri,
 } from './totp.ts';
 
@@ -162,7 +163,8 @@ export function createAuthService(deps: { db: Db; env: Env; secret: string; mail
       if (!staff?.totpSecret) throw new UnauthorizedError('The code is wrong.', 'invalid_code');
       const verdict = await beginAttempt(throttle, 'mfa', staff.loginId, meta.ip ?? 'unknown');
       if (!verdict.allowed) return refuse(verdict, staff.loginId, meta);
-      const byTotp = checkTotp(staff.totpSecret, code);
+      const step = totpStep(staff.totpSecret, code);
+      const byTotp = step !== null && (await repo.takeTotpStep(staff.id, step));
       const byRecovery =
         !byTotp &&
         looksLikeRecoveryCode(code) &&

@@ -28,9 +28,18 @@ export function totpUri(secret: string, label: string): string {
 
 /** One step either side, for clocks a little apart. */
 export function checkTotp(secret: string, code: string): boolean {
+  return totpStep(secret, code) !== null;
+}
+
+/**
+ * The time step (unix time / 30 s) a code belongs to, or null when it is wrong. The caller takes the
+ * step once (`takeTotpStep`), so that a code seen over a shoulder cannot be used again in its window.
+ */
+export function totpStep(secret: string, code: string, now = Date.now()): number | null {
   const token = code.replace(/\s+/g, '');
-  if (!/^\d{6}$/.test(token)) return false;
-  return totp(secret, 'check').validate({ token, window: 1 }) !== null;
+  if (!/^\d{6}$/.test(token)) return null;
+  const delta = totp(secret, 'check').validate({ token, window: 1, timestamp: now });
+  return delta === null ? null : Math.floor(now / 30_000) + delta;
 }
 
 export function qrSvg(text: string): Promise<string> {
