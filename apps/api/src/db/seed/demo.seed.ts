@@ -7,7 +7,7 @@
 
 import { hashPassword } from '../../features/auth/password.ts';
 import type { Db } from '../client.ts';
-import { DEFAULT_GRADES, DEFAULT_JOB_FAMILIES } from './master-data.seed.ts';
+import { DEFAULT_GRADES, seedMasterData } from './master-data.seed.ts';
 
 export const DEMO_PASSWORD = 'demo-password';
 
@@ -48,8 +48,6 @@ const GRADES = [
   ['fuku-shicho', 9, '副市長', 'Deputy mayor', true],
   ['shicho', 10, '市長', 'Mayor', true],
 ] as const;
-
-const JOB_FAMILIES = DEFAULT_JOB_FAMILIES;
 
 type UnitSpec = { code: string; ja: string; en: string };
 type BureauSpec = UnitSpec & {
@@ -365,20 +363,7 @@ export async function seedDemo(db: Db): Promise<void> {
 
   await db.$transaction(
     async (tx) => {
-      await tx.grade.createMany({
-        data: GRADES.map(([code, rank, nameJa, nameEn, managerial]) => ({
-          code,
-          rank,
-          nameJa,
-          nameEn,
-          managerial,
-        })),
-        skipDuplicates: true,
-      });
-      await tx.jobFamily.createMany({
-        data: JOB_FAMILIES.map(([code, nameJa, nameEn]) => ({ code, nameJa, nameEn })),
-        skipDuplicates: true,
-      });
+      await seedMasterData(tx, GRADES);
       const grades = new Map((await tx.grade.findMany()).map((g) => [g.code, g.id]));
       const jobs = new Map((await tx.jobFamily.findMany()).map((j) => [j.code, j.id]));
 

@@ -4,7 +4,7 @@
  * installation can import its people on day one. Existing rows are never changed here: once seeded,
  * HR maintains both in the portal (names, order, retirement).
  */
-import type { Db } from '../client.ts';
+import type { Db, Tx } from '../client.ts';
 
 /** [code, rank, 日本語, English, 管理監督者]. Ranks leave room for a city's own grades in between. */
 export const DEFAULT_GRADES = [
@@ -41,10 +41,18 @@ export const DEFAULT_JOB_FAMILIES = [
   ['gino-romu', '技能労務', 'Skilled and manual services'],
 ] as const;
 
-/** Creates the default grades and job families that are missing; safe to run again. */
-export async function seedMasterData(db: Db): Promise<void> {
+type GradeRow = readonly [code: string, rank: number, nameJa: string, nameEn: string, managerial: boolean];
+
+/**
+ * Creates the grades (the default ladder unless told otherwise) and the default job families that are
+ * missing; safe to run again.
+ */
+export async function seedMasterData(
+  db: Db | Tx,
+  grades: readonly GradeRow[] = DEFAULT_GRADES,
+): Promise<void> {
   await db.grade.createMany({
-    data: DEFAULT_GRADES.map(([code, rank, nameJa, nameEn, managerial]) => ({
+    data: grades.map(([code, rank, nameJa, nameEn, managerial]) => ({
       code,
       rank,
       nameJa,
