@@ -45,6 +45,7 @@ import { createStaffService, type StaffService } from './features/staff/staff.se
 import { trainingRoutes } from './features/training/training.routes.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { paths } from './paths.ts';
+import { logAbortedAnswersAsInfo } from './plugins/aborted-answers.ts';
 import { authPlugin } from './plugins/auth.ts';
 import {
   errorHandler,
@@ -134,6 +135,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         : {
             level: deps.env.logLevel,
             redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+            hooks: { logMethod: logAbortedAnswersAsInfo },
           },
     genReqId: () => randomUUID(),
     requestIdHeader: false,
