@@ -32,6 +32,11 @@ import { createOidcService, type OidcService } from './features/auth/oidc.servic
 import { careerRoutes } from './features/career/career.routes.ts';
 import { dashboardRoutes } from './features/dashboards/dashboard.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
+import { notificationRoutes } from './features/notifications/notification.routes.ts';
+import {
+  createNotificationService,
+  type NotificationService,
+} from './features/notifications/notification.service.ts';
 import { ojtRoutes } from './features/ojt/ojt.routes.ts';
 import { createOrgService, type OrgService } from './features/org/org.service.ts';
 import { planRoutes } from './features/plan/plan.routes.ts';
@@ -80,6 +85,7 @@ export type Services = {
   org: OrgService;
   audit: AuditService;
   oidc: OidcService;
+  notifications: NotificationService;
 };
 
 declare module 'fastify' {
@@ -123,6 +129,7 @@ function createServices(db: Db, env: Env, sessionSecret: string, mailer: Mailer)
     staff: createStaffService({ db, staff: createStaffRepository(db) }),
     org: createOrgService({ db }),
     audit: createAuditService({ db }),
+    notifications: createNotificationService({ db }),
   };
 }
 
@@ -221,6 +228,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(dashboardRoutes);
       await api.register(careerRoutes);
       await api.register(ojtRoutes);
+      await api.register(notificationRoutes);
     },
     { prefix: '/api' },
   );

@@ -6,6 +6,7 @@ export * from './common/pagination.ts';
 export * from './dashboards/dashboard.schemas.ts';
 export * from './identity/account.schemas.ts';
 export * from './identity/identity.schemas.ts';
+export * from './notifications/notification.schemas.ts';
 export * from './ojt/ojt.schemas.ts';
 export * from './permissions.ts';
 export * from './plan/kpi-range.ts';

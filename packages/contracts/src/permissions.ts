@@ -41,6 +41,8 @@ export const PERMISSIONS = [
   'dashboard:read:team',
   'dashboard:read:bureau',
   'dashboard:read:any',
+  // notifications: one's own only
+  'notification:read:self',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -57,6 +59,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'training:apply:self',
     'plan:read:any',
     'dashboard:read:self',
+    'notification:read:self',
   ],
   // 管理監督者: the head of a unit, for the people under it
   supervisor: [

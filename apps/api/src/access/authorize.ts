@@ -58,6 +58,7 @@ export function allows(actor: Actor, action: Permission, target?: Target): boole
     case 'ojt:acknowledge:self':
     case 'training:apply:self':
     case 'dashboard:read:self':
+    case 'notification:read:self':
       return onSelf(actor, target);
     case 'staff:read:team':
     case 'career:comment:team':

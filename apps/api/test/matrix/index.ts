@@ -1,9 +1,17 @@
 /** Every feature's matrix rows, in the order they run. */
 import { careerRows } from './career.rows.ts';
 import { identityRows } from './identity.rows.ts';
+import { notificationRows } from './notification.rows.ts';
 import { ojtRows } from './ojt.rows.ts';
 import { planRows } from './plan.rows.ts';
 import { trainingRows } from './training.rows.ts';
 import type { MatrixRows } from './types.ts';
 
-export const featureRows: MatrixRows[] = [identityRows, careerRows, ojtRows, planRows, trainingRows];
+export const featureRows: MatrixRows[] = [
+  identityRows,
+  careerRows,
+  ojtRows,
+  planRows,
+  trainingRows,
+  notificationRows,
+];
