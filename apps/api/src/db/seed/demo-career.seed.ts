@@ -1,6 +1,6 @@
 /**
  * Demo career plans and self-development (demo mode only). Last 年度's plans for about half the staff
- * (commented by their supervisor), this 年度's for about 40% in every status, and self-development
+ * and the 年度 before's for a third (commented by their supervisor of that 年度), this 年度's for about 40% in every status, and self-development
  * records with support requests. The demo staff member has last year's plan only, so their first
  * look at this year's carries it forward; two of their colleagues wait for demo-supervisor (a
  * submitted plan, a support request). Deterministic; does nothing when the plans are there.
@@ -122,6 +122,26 @@ async function seed(db: Db): Promise<void> {
     }
     return null;
   };
+  // In the 年度 before, people sat elsewhere (人事異動 on 1 April): who headed them then.
+  const supervisorsIn = async (year: number) => {
+    const day = new Date(`${year}-10-01T00:00:00Z`);
+    const posts = await db.assignment.findMany({
+      where: { startsOn: { lte: day }, OR: [{ endsOn: null }, { endsOn: { gte: day } }] },
+      select: { staffId: true, isHead: true, orgUnitId: true, orgUnit: { select: { path: true } } },
+    });
+    const headThen = new Map(posts.filter((p) => p.isHead).map((p) => [p.orgUnitId, p.staffId]));
+    return new Map(
+      posts.map((p) => {
+        const ids = p.orgUnit.path.split('/').filter(Boolean).reverse();
+        const head = ids.map((u) => headThen.get(u)).find((h) => h && h !== p.staffId);
+        return [p.staffId, head ?? null] as const;
+      }),
+    );
+  };
+  const before = new Map([
+    [previous, await supervisorsIn(previous)],
+    [previous - 1, await supervisorsIn(previous - 1)],
+  ]);
   const team = await db.staff.findMany({
     where: {
       id: { notIn: [demoStaff, demoSupervisor] },
@@ -140,8 +160,22 @@ async function seed(db: Db): Promise<void> {
     const a = p.assignments[0];
     if (!a) return;
     const supervisorId = supervisorOf(p.id, a.orgUnit.path);
-    if (n % 2 === 0)
-      plans.push({ staffId: p.id, fiscalYear: previous, status: 'commented', supervisorId, n });
+    // the plans of the two 年度 before, commented by whoever was the supervisor then; uptake grew
+    for (const [year, share] of [
+      [previous, n % 2 === 0],
+      [previous - 1, n % 3 === 0],
+    ] as const) {
+      const then = before.get(year)?.get(p.id);
+      if (share && then !== undefined) {
+        plans.push({
+          staffId: p.id,
+          fiscalYear: year,
+          status: then ? 'commented' : 'submitted',
+          supervisorId: then,
+          n,
+        });
+      }
+    }
     if (p.id === mateSubmitted) return;
     if (n % 5 < 2) {
       const status: Status =
@@ -189,7 +223,7 @@ async function seed(db: Db): Promise<void> {
       initiativeIds: careerLinks.slice(0, 1 + (n % 2)),
     };
   };
-  const submittedOn = (p: Plan) => (p.fiscalYear === fy ? date(`${fy}-06-15`) : date(`${previous}-06-10`));
+  const submittedOn = (p: Plan) => date(`${p.fiscalYear}-06-${p.fiscalYear === fy ? 15 : 10}`);
 
   await db.$transaction(
     async (tx) => {
@@ -275,6 +309,23 @@ async function seed(db: Db): Promise<void> {
           startedOn: started,
           completedOn: done ? date(`${fy}-${String(9 + (n % 2)).padStart(2, '0')}-20`) : null,
           fiscalYear: fy,
+          hours: item.hours,
+          initiativeIds: selfDevLinks,
+          staffImageIds: [images[1]].filter((x): x is string => !!x),
+        });
+      });
+      // last 年度's, finished: a quarter of the staff
+      eligible.forEach((p, n) => {
+        if (n % 4 !== 1) return;
+        const item = SELF_DEV[(n + 2) % SELF_DEV.length] ?? SELF_DEV[0];
+        records.push({
+          staffId: p.id,
+          kind: item.kind,
+          title: item.title,
+          provider: item.provider,
+          startedOn: date(`${previous}-0${5 + (n % 4)}-01`),
+          completedOn: date(`${previous + 1}-0${1 + (n % 3)}-15`),
+          fiscalYear: previous,
           hours: item.hours,
           initiativeIds: selfDevLinks,
           staffImageIds: [images[1]].filter((x): x is string => !!x),

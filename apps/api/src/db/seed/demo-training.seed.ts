@@ -346,6 +346,10 @@ const INSTITUTE = '仙台市職員研修所';
 const SESSIONS: SessionSpec[] = [
   // history: the 年度 before and the one before that
   { course: 'K01', key: 'K01-2', fy: -2, month: 4, day: 8, days: 3, capacity: 120, venue: INSTITUTE },
+  { course: 'K02', key: 'K02-2', fy: -2, month: 9, day: 18, capacity: 100, venue: INSTITUTE },
+  { course: 'K03', key: 'K03-2', fy: -2, month: 6, day: 13, days: 2, capacity: 60, venue: INSTITUTE },
+  { course: 'K04', key: 'K04-2', fy: -2, month: 5, day: 22, days: 2, capacity: 50, venue: INSTITUTE },
+  { course: 'E01', key: 'E01-2', fy: -2, month: 7, day: 1, days: 92, capacity: 2000, online: true },
   { course: 'K02', key: 'K02-1', fy: -1, month: 9, day: 17, capacity: 100, venue: INSTITUTE },
   { course: 'K03', key: 'K03-1', fy: -1, month: 6, day: 12, days: 2, capacity: 60, venue: INSTITUTE },
   { course: 'K04', key: 'K04-1', fy: -1, month: 5, day: 21, days: 2, capacity: 50, venue: INSTITUTE },
@@ -582,6 +586,8 @@ export async function seedDemoTraining(db: Db): Promise<void> {
     const done = status === 'accepted' && s.past;
     // 9 in 10 of a past session attended in full; a few absent or partly there
     const attendance = done ? (n % 23 === 0 ? 'absent' : n % 17 === 0 ? 'partial' : 'present') : null;
+    // nothing is dated after today, whatever month the demo starts in
+    const past = (d: Date | null) => (d && d > now ? now : d);
     apps.push({
       sessionId: s.id,
       staffId: person.id,
@@ -590,16 +596,16 @@ export async function seedDemoTraining(db: Db): Promise<void> {
       status,
       assigned: false,
       supervisorId: decidedBySupervisor ? supervisor : null,
-      supervisorDecidedAt: decidedBySupervisor ? new Date(applied.getTime() + 2 * dayMs) : null,
+      supervisorDecidedAt: decidedBySupervisor ? past(new Date(applied.getTime() + 2 * dayMs)) : null,
       supervisorReason: status === 'declined' ? '繁忙期と重なるため、次回の受講を検討してください。' : null,
       hrDecidedById: decidedByHr ? hr.id : null,
-      hrDecidedAt: decidedByHr ? new Date(s.deadline.getTime() + dayMs) : null,
+      hrDecidedAt: decidedByHr ? past(new Date(s.deadline.getTime() + dayMs)) : null,
       hrReason: status === 'rejected' ? '応募多数のため、受講歴の少ない職員を優先しました。' : null,
-      waitlistedAt: status === 'waitlisted' ? new Date(s.deadline.getTime() + dayMs + n * 1000) : null,
+      waitlistedAt: status === 'waitlisted' ? past(new Date(s.deadline.getTime() + dayMs + n * 1000)) : null,
       attendance,
       completed: attendance === 'present',
       completedOn: attendance === 'present' ? new Date(`${todayIsoOf(s.endsAt)}T00:00:00Z`) : null,
-      createdAt: applied,
+      createdAt: past(applied) ?? now,
       ...extra,
     });
   };
@@ -628,6 +634,13 @@ export async function seedDemoTraining(db: Db): Promise<void> {
   assign(
     'K02-1',
     [demoStaff, ...shuji.slice(0, 40)].filter((p): p is Person => !!p),
+  );
+  assign('K02-2', shuji.slice(80, 100));
+  assign('K03-2', shunin.slice(95, 125));
+  assign('K04-2', kakaricho.slice(70));
+  assign(
+    'E01-2',
+    people.filter((_, i) => i % 2 === 0),
   );
   assign('K03-1', shunin.slice(0, 45));
   assign('K04-1', kakaricho.slice(0, 35));

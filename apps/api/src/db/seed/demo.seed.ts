@@ -11,6 +11,9 @@ import { DEFAULT_GRADES, seedMasterData } from './master-data.seed.ts';
 
 export const DEMO_PASSWORD = 'demo-password';
 
+/** The demo organisation exists from the start of the policy (令和3年度). */
+const UNITS_FROM = '2021-04-01';
+
 export const DEMO_ACCOUNTS = [
   {
     loginId: 'demo-staff',
@@ -398,7 +401,7 @@ export async function seedDemo(db: Db): Promise<void> {
           path: `${parent?.path ?? '/'}${id}/`,
           bureauId: parent?.bureauId ?? id,
           position,
-          validFrom: new Date('2021-04-01'),
+          validFrom: new Date(UNITS_FROM),
         };
         units.push(unit);
         unitId.set(spec.code, id);
@@ -542,30 +545,26 @@ export async function seedDemo(db: Db): Promise<void> {
           s.id,
         ]),
       );
-      await tx.assignment.createMany({
-        data: rows.map((r) => ({
-          staffId: staffIds.get(r.employeeNumber) ?? '',
-          orgUnitId: unitId.get(r.unitCode) ?? '',
-          gradeId: grades.get(r.grade) ?? '',
-          postJa: r.post?.[0] ?? null,
-          postEn: r.post?.[1] ?? null,
-          isHead: r.isHead,
-          startsOn,
-        })),
+      const history = postHistory(rows, startsOn);
+      const post = (r: StaffRow, at: StaffRow, from: Date, to: Date | null) => ({
+        staffId: staffIds.get(r.employeeNumber) ?? '',
+        orgUnitId: unitId.get(at.unitCode) ?? '',
+        gradeId: grades.get(at.grade) ?? '',
+        postJa: at.post?.[0] ?? null,
+        postEn: at.post?.[1] ?? null,
+        isHead: at.isHead,
+        startsOn: from,
+        endsOn: to,
       });
-      // An earlier post for the demo staff member, so the history has something in it.
-      const demoStaff = rows.find((r) => r.loginId === 'demo-staff');
-      if (demoStaff) {
-        await tx.assignment.create({
-          data: {
-            staffId: staffIds.get(demoStaff.employeeNumber) ?? '',
-            orgUnitId: unitId.get('aoba-1-2-1') ?? '',
-            gradeId: grades.get('shuji') ?? '',
-            startsOn: new Date('2024-04-01'),
-            endsOn: new Date('2026-03-31'),
-          },
-        });
-      }
+      await tx.assignment.createMany({
+        data: rows.flatMap((r) => {
+          const h = history.get(r) ?? { since: startsOn };
+          return [
+            post(r, r, h.since, null),
+            ...(h.before ? [post(r, h.before.held, h.before.from, new Date(h.since.getTime() - DAY))] : []),
+          ];
+        }),
+      });
 
       // 推進体制: 市長, 副市長, and every 局長・区長 / 次長・副区長 for their own 局・区.
       const roles = new Map(
@@ -575,7 +574,7 @@ export async function seedDemo(db: Db): Promise<void> {
         staffId: staffIds.get(row.employeeNumber) ?? '',
         promotionRoleId: roles.get(role) ?? '',
         orgUnitId: unitCode ? (unitId.get(unitCode) ?? null) : null,
-        startsOn,
+        startsOn: history.get(row)?.since ?? startsOn,
       });
       await tx.promotionRoleHolding.createMany({
         data: [
@@ -588,4 +587,53 @@ export async function seedDemo(db: Db): Promise<void> {
     },
     { timeout: 120_000 },
   );
+}
+
+const DAY = 86_400_000;
+const april = (year: number) => new Date(`${year}-04-01T00:00:00Z`);
+
+type History = { since: Date; before?: { held: StaffRow; from: Date } };
+
+/**
+ * Where everyone was before this 年度, so that the past 年度 of every dashboard, trend and year picker
+ * have their people. 人事異動 happen on 1 April: within each kind of post (grade, head or not, job
+ * family) a third of the people moved on 1 April of this 年度 and a third a year before, each into the
+ * post the next mover of their kind leaves, so every post, and every unit's head, had exactly one
+ * holder on every day; the others have held their post since the organisation began (or since they
+ * were hired). The demo accounts and the executives stay where they are, so the demo supervisor's team of
+ * last 年度 is the same 係.
+ */
+function postHistory(rows: StaffRow[], startsOn: Date): Map<StaffRow, History> {
+  const year = startsOn.getUTCFullYear();
+  const settled = new Date(UNITS_FROM);
+  const hired = (r: StaffRow) => new Date(`${r.hireDate}T00:00:00Z`);
+  const later = (a: Date, b: Date) => (a > b ? a : b);
+  const history = new Map<StaffRow, History>();
+  const fixed = ['kyokucho', 'jicho', 'fuku-shicho', 'shicho'];
+  const kinds = new Map<string, StaffRow[]>();
+  for (const r of rows) {
+    history.set(
+      r,
+      // the demo staff member came from the 推進係 of the same ward this 年度, so their history has a move
+      r.loginId === 'demo-staff'
+        ? { since: startsOn, before: { held: { ...r, unitCode: 'aoba-1-2-1' }, from: hired(r) } }
+        : { since: later(settled, hired(r)) },
+    );
+    if (r.loginId.startsWith('demo-') || fixed.includes(r.grade)) continue;
+    const kind = `${r.grade}|${r.isHead}|${r.jobFamily}`;
+    kinds.set(kind, [...(kinds.get(kind) ?? []), r]);
+  }
+  for (const people of kinds.values()) {
+    for (const wave of [0, 1]) {
+      const movers = people.filter((_, i) => i % 3 === wave);
+      if (movers.length < 2) continue;
+      const moved = april(year - wave);
+      movers.forEach((r, i) => {
+        const held = movers[(i + 1) % movers.length] ?? r;
+        const from = later(settled, hired(r));
+        history.set(r, from < moved ? { since: moved, before: { held, from } } : { since: moved });
+      });
+    }
+  }
+  return history;
 }
