@@ -31,6 +31,7 @@ import { oidcRoutes } from './features/auth/oidc.routes.ts';
 import { createOidcService, type OidcService } from './features/auth/oidc.service.ts';
 import { careerRoutes } from './features/career/career.routes.ts';
 import { dashboardRoutes } from './features/dashboards/dashboard.routes.ts';
+import { oneOnOneRoutes } from './features/dialogue/one-on-one.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { notificationRoutes } from './features/notifications/notification.routes.ts';
 import {
@@ -229,6 +230,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(careerRoutes);
       await api.register(ojtRoutes);
       await api.register(notificationRoutes);
+      await api.register(oneOnOneRoutes);
     },
     { prefix: '/api' },
   );

@@ -28,6 +28,7 @@ const READS: Read[] = [
   },
   { name: 'trainings', who: 'demo-staff', url: () => '/api/trainings', own: 8 },
   { name: 'OJT sessions', who: 'demo-supervisor', url: () => '/api/ojt-sessions', own: 4 },
+  { name: '1on1 records', who: 'demo-supervisor', url: () => '/api/one-on-ones', own: 4 },
   { name: 'plan period', who: 'demo-hr', url: (i) => `/api/plan-periods/${i.periodId}`, own: 7 },
   { name: 'unread notifications', who: 'demo-staff', url: () => '/api/notifications/unread-count', own: 1 },
   { name: 'notifications', who: 'demo-staff', url: () => '/api/notifications', own: 1 },

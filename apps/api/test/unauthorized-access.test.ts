@@ -144,3 +144,39 @@ describe('account actions on people out of scope', () => {
     expect(res.statusCode).toBe(403);
   });
 });
+
+describe('1on1 records out of scope', () => {
+  it("someone of another bureau neither lists, opens nor records demo-staff's 1on1s: 404", async () => {
+    const { app, database } = ctx();
+    const person = await database.db.staff.findUniqueOrThrow({ where: { loginId: 'demo-staff' } });
+    const supervisor = await signIn(app, 'demo-supervisor');
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/one-on-ones',
+      headers: { cookie: supervisor },
+      payload: { staffId: person.id, minutes: 15, topics: ['範囲外の確認'], privateNotes: 'only-the-author' },
+    });
+    expect(created.statusCode).toBe(201);
+    const id = created.json().id;
+    for (const loginId of ['demo-staff-other', 'demo-bureau', 'demo-exec']) {
+      const cookie = await signIn(app, loginId);
+      const list = await app.inject({ url: '/api/one-on-ones?pageSize=100', headers: { cookie } });
+      expect(list.statusCode, loginId).toBe(200);
+      expect(list.body, loginId).not.toContain(id);
+      expect(list.body, loginId).not.toContain('only-the-author');
+      const byPerson = await app.inject({
+        url: `/api/one-on-ones?staffId=${person.id}`,
+        headers: { cookie },
+      });
+      expect(byPerson.statusCode, loginId).toBe(404);
+    }
+    const other = await signIn(app, 'demo-staff-other');
+    const post = await app.inject({
+      method: 'POST',
+      url: '/api/one-on-ones',
+      headers: { cookie: other },
+      payload: { staffId: person.id, minutes: 15 },
+    });
+    expect(post.statusCode).toBe(404);
+  });
+});

@@ -4,6 +4,7 @@ export * from './common/common.schemas.ts';
 export * from './common/fiscal-year.ts';
 export * from './common/pagination.ts';
 export * from './dashboards/dashboard.schemas.ts';
+export * from './dialogue/one-on-one.schemas.ts';
 export * from './identity/account.schemas.ts';
 export * from './identity/identity.schemas.ts';
 export * from './notifications/notification.schemas.ts';

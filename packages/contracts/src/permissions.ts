@@ -43,6 +43,11 @@ export const PERMISSIONS = [
   'dashboard:read:any',
   // notifications: one's own only
   'notification:read:self',
+  // 1on1 / 面談 records: the person responds (agenda, acknowledgement, own notes); their supervisor
+  // records them; HR reads them (never the author's private notes)
+  'one-on-one:respond:self',
+  'one-on-one:write:team',
+  'one-on-one:read:any',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -60,6 +65,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'plan:read:any',
     'dashboard:read:self',
     'notification:read:self',
+    'one-on-one:respond:self',
   ],
   // 管理監督者: the head of a unit, for the people under it
   supervisor: [
@@ -70,6 +76,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'ojt-plan:write:team',
     'training:approve:team',
     'dashboard:read:team',
+    'one-on-one:write:team',
   ],
   // 局区人材育成責任者 / 局区統括人材育成推進員: their own 局・区 (its 部門別研修 and its own KPI actuals)
   bureau_officer: [
@@ -88,6 +95,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'dashboard:read:any',
     'audit:read:any',
     'roster:import:any',
+    'one-on-one:read:any',
   ],
   // 人材育成推進本部 (市長, 副市長): the dashboards and the people directory, read-only; not individuals'
   // career plans, timelines or self-development (those are for the person, supervisors, bureau and HR)

@@ -18,6 +18,7 @@ export {
   inForce,
   managedTrainingWhere,
   ojtSessionWhere,
+  oneOnOneWhere,
   staffWhere,
   supervisedStaffWhere,
   today,
@@ -225,4 +226,18 @@ export function assertDashboardUnitVisible(actor: Actor, unit: { bureauId: strin
   if (!allows(actor, 'dashboard:read:bureau', { bureau: unit.bureauId })) {
     throw new NotFoundError('No such org unit.', 'org_unit_not_found');
   }
+}
+
+// --- 1on1 / 面談 records --------------------------------------------------------------------------
+
+/**
+ * 404 unless the actor may read this person's 1on1 records: the person, their supervisors, HR (and a
+ * person HR cannot find does not exist). Bureau officers and executives get 404, as for any record out
+ * of their scope.
+ */
+export async function assertOneOnOnesVisible(db: Client, actor: Actor, staffId: string): Promise<void> {
+  if (allows(actor, 'one-on-one:read:any')) return assertStaffVisible(db, actor, staffId);
+  if (staffId === actor.staffId) return;
+  if (allows(actor, 'one-on-one:write:team') && (await isSupervisorOf(db, actor, staffId))) return;
+  throw new NotFoundError('No such staff member.', 'staff_not_found');
 }

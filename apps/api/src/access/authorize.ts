@@ -51,6 +51,7 @@ export function allows(actor: Actor, action: Permission, target?: Target): boole
     case 'plan:read:any':
     case 'plan:edit:any':
     case 'dashboard:read:any':
+    case 'one-on-one:read:any':
       return true;
     case 'staff:read:self':
     case 'career:write:self':
@@ -59,6 +60,7 @@ export function allows(actor: Actor, action: Permission, target?: Target): boole
     case 'training:apply:self':
     case 'dashboard:read:self':
     case 'notification:read:self':
+    case 'one-on-one:respond:self':
       return onSelf(actor, target);
     case 'staff:read:team':
     case 'career:comment:team':
@@ -67,6 +69,7 @@ export function allows(actor: Actor, action: Permission, target?: Target): boole
     case 'ojt-plan:write:team':
     case 'training:approve:team':
     case 'dashboard:read:team':
+    case 'one-on-one:write:team':
       return onTeam(target);
     case 'staff:read:bureau':
     case 'training:manage:bureau':

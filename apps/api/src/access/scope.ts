@@ -132,3 +132,17 @@ export function trainingApplicationWhere(actor: Actor): Prisma.TrainingApplicati
   if (managed) or.push({ session: { training: managed } });
   return { OR: or };
 }
+
+/**
+ * 1on1 records the actor may see: the person's own, those they wrote, those of the people they
+ * supervise today (by post or override), and every one for HR. Bureau officers and executives as such
+ * see none: a 1on1 is a conversation between a person and their supervisors. (The author's private
+ * notes are another matter: only the author reads them, whoever else sees the record.)
+ */
+export function oneOnOneWhere(actor: Actor, day = today()): Prisma.OneOnOneWhereInput {
+  if (has(actor, 'one-on-one:read:any')) return {};
+  const or: Prisma.OneOnOneWhereInput[] = [{ staffId: actor.staffId }, { authorId: actor.staffId }];
+  const team = has(actor, 'one-on-one:write:team') ? supervisedStaffWhere(actor, day) : null;
+  if (team) or.push({ staff: team });
+  return { OR: or };
+}

@@ -1,5 +1,6 @@
 /** Every feature's matrix rows, in the order they run. */
 import { careerRows } from './career.rows.ts';
+import { dialogueRows } from './dialogue.rows.ts';
 import { identityRows } from './identity.rows.ts';
 import { notificationRows } from './notification.rows.ts';
 import { ojtRows } from './ojt.rows.ts';
@@ -14,4 +15,5 @@ export const featureRows: MatrixRows[] = [
   planRows,
   trainingRows,
   notificationRows,
+  dialogueRows,
 ];
