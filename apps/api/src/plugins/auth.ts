@@ -13,6 +13,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor;
     sessionStage: 'full' | 'mfa' | 'enrol';
+    /** When the session ends at the latest (read with the actor). */
+    sessionExpiresAt: Date;
   }
 }
 
@@ -35,6 +37,7 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
   const cookieName = sessionCookieName(app.env.cookieSecure);
   app.decorateRequest('actor', null as unknown as Actor);
   app.decorateRequest('sessionStage', 'full');
+  app.decorateRequest('sessionExpiresAt', null as unknown as Date);
 
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api')) return;
@@ -58,6 +61,7 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     }
     request.actor = found.actor;
     request.sessionStage = found.stage;
+    request.sessionExpiresAt = found.expiresAt;
   });
 
   // Denials are audited: who tried what.

@@ -136,7 +136,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       me(
         { db: app.db, staff: app.services.staff, idleTimeoutSeconds: app.env.sessionIdleSeconds },
         actorOf(request),
-        await app.services.auth.account(actorOf(request), request.sessionStage),
+        {
+          expiresAt: request.sessionExpiresAt,
+          account: (mfaEnabled) =>
+            app.services.auth.account(actorOf(request), request.sessionStage, mfaEnabled),
+        },
       ),
   );
 

@@ -216,10 +216,10 @@ export function createAuthService(deps: { db: Db; env: Env; secret: string; mail
       await recordAudit(db, { actorId: actor.staffId, action: 'auth.logout', entityType: 'session', meta });
     },
 
-    async account(actor: Actor, stage: SessionStage): Promise<AccountState> {
-      const staff = await repo.accountById(actor.staffId);
+    /** The account's state for `GET /api/me`; whether TOTP is enrolled comes with the person's record. */
+    account(actor: Actor, stage: SessionStage, mfaEnabled: boolean): AccountState {
       return {
-        mfaEnabled: Boolean(staff?.mfaEnabledAt),
+        mfaEnabled,
         mfaRequired: mfaRequiredFor(actor.roles, env.demoMode),
         stage: stage === 'enrol' ? 'enrol' : 'full',
         mail: deps.mailEnabled,

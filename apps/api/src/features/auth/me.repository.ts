@@ -10,12 +10,3 @@ export function unitsByPathOrId(db: Client, paths: readonly string[], ids: reado
     select: { id: true, code: true, kind: true, nameJa: true, nameEn: true, path: true },
   });
 }
-
-/** When a session ends at the latest. */
-export async function sessionExpiry(db: Client, sessionId: string): Promise<Date> {
-  const session = await db.session.findUniqueOrThrow({
-    where: { id: sessionId },
-    select: { expiresAt: true },
-  });
-  return session.expiresAt;
-}

@@ -3,17 +3,21 @@ import type { AccountState, Me } from '@portal/contracts';
 import type { Actor } from '../../access/actor.ts';
 import type { Db } from '../../db/client.ts';
 import type { StaffService } from '../staff/staff.service.ts';
-import { sessionExpiry, unitsByPathOrId } from './me.repository.ts';
+import { unitsByPathOrId } from './me.repository.ts';
 
+/**
+ * The session's expiry comes with the actor (authentication read it); the account's TOTP state with the
+ * person's record; the units headed and bureaus served are read only when there are any.
+ */
 export async function me(
   deps: { db: Db; staff: StaffService; idleTimeoutSeconds: number },
   actor: Actor,
-  account: AccountState,
+  session: { expiresAt: Date; account: (mfaEnabled: boolean) => AccountState },
 ): Promise<Me> {
-  const [staff, units, expiresAt] = await Promise.all([
-    deps.staff.detail(actor.staffId),
-    unitsByPathOrId(deps.db, actor.teamPaths, actor.bureauIds),
-    sessionExpiry(deps.db, actor.sessionId),
+  const headsOrServes = actor.teamPaths.length > 0 || actor.bureauIds.length > 0;
+  const [{ account: own, ...staff }, units] = await Promise.all([
+    deps.staff.detail(actor.staffId, true),
+    headsOrServes ? unitsByPathOrId(deps.db, actor.teamPaths, actor.bureauIds) : [],
   ]);
   const ref = (u: (typeof units)[number]) => ({
     id: u.id,
@@ -27,7 +31,7 @@ export async function me(
     permissions: [...actor.permissions],
     teamUnits: units.filter((u) => actor.teamPaths.includes(u.path)).map(ref),
     bureaus: units.filter((u) => actor.bureauIds.includes(u.id)).map(ref),
-    session: { expiresAt: expiresAt.toISOString(), idleTimeoutSeconds: deps.idleTimeoutSeconds },
-    account,
+    session: { expiresAt: session.expiresAt.toISOString(), idleTimeoutSeconds: deps.idleTimeoutSeconds },
+    account: session.account(own?.mfa ?? false),
   };
 }

@@ -50,11 +50,17 @@ export function createStaffRepository(db: Db) {
       return { items, total };
     },
 
+    /**
+     * A person with every post (newest first: the current one is the first in force), the overrides
+     * naming their supervisor, their 推進体制 holdings and their account's state, in one statement.
+     */
     detail(id: string) {
+      const { assignments: _current, ...summary } = summarySelect();
       return db.staff.findUnique({
         where: { id },
         select: {
-          ...summarySelect(),
+          ...summary,
+          assignments: { orderBy: { startsOn: 'desc' }, select: assignmentSelect },
           loginId: true,
           email: true,
           hireDate: true,
@@ -77,43 +83,40 @@ export function createStaffRepository(db: Db) {
               orgUnit: unitRef,
             },
           },
+          supervisedBy: {
+            where: inForce(),
+            select: { supervisor: { select: { id: true, nameJa: true, nameEn: true } } },
+          },
         },
       });
     },
 
-    history(staffId: string) {
-      return db.assignment.findMany({
-        where: { staffId },
-        orderBy: { startsOn: 'desc' },
-        select: assignmentSelect,
+    /**
+     * Units by id, for turning materialized paths into chains, each with the other people heading it
+     * today (so that the nearest head above a post comes with the chain): one statement for all.
+     */
+    unitsWithHeads(ids: string[], staffId: string) {
+      return db.orgUnit.findMany({
+        where: { id: { in: ids } },
+        select: {
+          ...unitRef.select,
+          assignments: {
+            where: { ...inForce(), isHead: true, staffId: { not: staffId } },
+            orderBy: { startsOn: 'asc' },
+            select: { staff: { select: { id: true, nameJa: true, nameEn: true } } },
+          },
+        },
       });
+    },
+
+    /** A unit's path (a filter by unit reaches the units under it). */
+    unit(id: string) {
+      return db.orgUnit.findUnique({ where: { id }, select: { path: true } });
     },
 
     /** Units by id, for turning materialized paths into chains (one query for all of them). */
     unitsByIds(ids: string[]) {
       return db.orgUnit.findMany({ where: { id: { in: ids } }, select: unitRef.select });
-    },
-
-    /** The heads of the units above a unit (nearest first), and explicit overrides. */
-    async supervisorsOf(staffId: string, unitPath: string | undefined) {
-      const unitIds = unitPath ? unitPath.split('/').filter(Boolean) : [];
-      const [heads, overrides] = await Promise.all([
-        db.assignment.findMany({
-          where: { ...inForce(), isHead: true, orgUnitId: { in: unitIds }, staffId: { not: staffId } },
-          select: {
-            orgUnit: { select: { path: true } },
-            staff: { select: { id: true, nameJa: true, nameEn: true } },
-          },
-        }),
-        db.supervisorOverride.findMany({
-          where: { staffId, ...inForce() },
-          select: { supervisor: { select: { id: true, nameJa: true, nameEn: true } } },
-        }),
-      ]);
-      if (overrides.length) return overrides.map((o) => o.supervisor);
-      // the nearest head above (a 係長 for a 係 member; the 課長 for the 係長; …)
-      const nearest = heads.sort((a, b) => b.orgUnit.path.length - a.orgUnit.path.length)[0];
-      return nearest ? [nearest.staff] : [];
     },
   };
 }

@@ -7,7 +7,7 @@ import type {
   StaffRolesInput,
   StaffSummary,
 } from '@portal/contracts';
-import { assertStaffVisible, authorize, inForce, staffWhere } from '../../access/access.ts';
+import { assertStaffVisible, authorize, inForce, staffWhere, today } from '../../access/access.ts';
 import type { Actor, RequestMeta } from '../../access/actor.ts';
 import type { Db } from '../../db/client.ts';
 import { ConflictError, NotFoundError } from '../../shared/errors.ts';
@@ -79,13 +79,27 @@ export function createStaffService(deps: { db: Db; staff: StaffRepository }) {
   async function detail(staffId: string, withAccount = false): Promise<StaffDetail> {
     const s = await deps.staff.detail(staffId);
     if (!s) throw new NotFoundError('No such staff member.', 'staff_not_found');
-    const [history, supervisors] = await Promise.all([
-      deps.staff.history(staffId),
-      deps.staff.supervisorsOf(staffId, s.assignments[0]?.orgUnit.path),
-    ]);
-    const units = await chains([...history, ...s.assignments]);
+    const day = today().getTime();
+    const current = s.assignments.find(
+      (a) => a.startsOn.getTime() <= day && (a.endsOn === null || a.endsOn.getTime() >= day),
+    );
+    const ids = [...new Set(s.assignments.flatMap((a) => a.orgUnit.path.split('/').filter(Boolean)))];
+    const unitRows = ids.length ? await deps.staff.unitsWithHeads(ids, staffId) : [];
+    const units = new Map(unitRows.map((u) => [u.id, u]));
+    // An override names the supervisor; otherwise the nearest head above the current post (a 係長 for
+    // a 係 member; the 課長 for the 係長; …).
+    const nearestHead = (current?.orgUnit.path.split('/').filter(Boolean) ?? [])
+      .reverse()
+      .map((id) => units.get(id)?.assignments[0]?.staff)
+      .find((head) => head !== undefined);
+    const supervisors = s.supervisedBy.length
+      ? s.supervisedBy.map((o) => o.supervisor)
+      : nearestHead
+        ? [nearestHead]
+        : [];
+    const history = s.assignments;
     return {
-      ...toSummary(s, units),
+      ...toSummary({ ...s, assignments: current ? [current] : [] }, units),
       loginId: s.loginId,
       email: s.email,
       hireDate: isoDate(s.hireDate),
@@ -135,9 +149,7 @@ export function createStaffService(deps: { db: Db; staff: StaffRepository }) {
         });
       }
       if (query.orgUnitId || query.gradeId) {
-        const unit = query.orgUnitId
-          ? await deps.db.orgUnit.findUnique({ where: { id: query.orgUnitId }, select: { path: true } })
-          : null;
+        const unit = query.orgUnitId ? await deps.staff.unit(query.orgUnitId) : null;
         if (query.orgUnitId && !unit)
           return { items: [], page: query.page, pageSize: query.pageSize, total: 0 };
         filters.push({
