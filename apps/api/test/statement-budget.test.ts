@@ -14,9 +14,11 @@ type Read = { name: string; who: string; url: (ids: Ids) => string; own: number 
 type Ids = { staffId: string; bureauId: string; periodId: string };
 
 const READS: Read[] = [
-  { name: 'GET /api/me', who: 'demo-staff', url: () => '/api/me', own: 8 },
-  { name: 'career plan', who: 'demo-staff', url: (i) => `/api/staff/${i.staffId}/career-plan`, own: 6 },
-  { name: 'timeline', who: 'demo-staff', url: (i) => `/api/staff/${i.staffId}/timeline`, own: 9 },
+  // The issue's goals count every statement, authentication's one included: ≤ 4, ≤ 6 and ≤ 6.
+  { name: 'GET /api/me', who: 'demo-staff', url: () => '/api/me', own: 2 },
+  { name: 'GET /api/me of a unit head', who: 'demo-supervisor', url: () => '/api/me', own: 3 },
+  { name: 'career plan', who: 'demo-staff', url: (i) => `/api/staff/${i.staffId}/career-plan`, own: 5 },
+  { name: 'timeline', who: 'demo-staff', url: (i) => `/api/staff/${i.staffId}/timeline`, own: 3 },
   { name: 'dashboards/me', who: 'demo-staff', url: () => '/api/dashboards/me', own: 5 },
   { name: 'team dashboard', who: 'demo-supervisor', url: () => '/api/dashboards/team', own: 1 },
   { name: 'rollout dashboard', who: 'demo-exec', url: () => '/api/dashboards/rollout', own: 6 },

@@ -113,6 +113,14 @@ describe('timeline', () => {
       await as('demo-staff').get(`/api/staff/${staffId}/timeline?pageSize=2&page=2`)
     ).json<TimelinePage>();
     expect(second.items.map((i) => i.id)).toEqual(page.items.slice(2, 4).map((i) => i.id));
+    expect(second.total).toBe(page.total);
+
+    // A page past the end is empty and still says how many there are.
+    const beyond = (
+      await as('demo-staff').get(`/api/staff/${staffId}/timeline?pageSize=2&page=${page.total + 1}`)
+    ).json<TimelinePage>();
+    expect(beyond.items).toEqual([]);
+    expect(beyond.total).toBe(page.total);
   });
 
   it('filters by kind, by 職員像, by initiative and tag, and by 年度', async () => {

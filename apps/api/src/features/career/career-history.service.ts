@@ -67,49 +67,40 @@ export function createCareerHistoryService(deps: { db: Db; repo: CareerRepositor
         query.pageSize,
       );
 
-      const idsOf = (...kinds: string[]) => rows.filter((r) => kinds.includes(r.kind)).map((r) => r.id);
-      const [assignments, applications, sessions, records] = await Promise.all([
-        idsOf('assignment').length ? repo.assignmentsByIds(idsOf('assignment')) : [],
-        idsOf('training').length ? repo.applicationsByIds(idsOf('training')) : [],
-        idsOf('ojt').length ? repo.ojtSessionsByIds(idsOf('ojt')) : [],
-        idsOf('self_development', 'qualification').length
-          ? repo.recordsByIds(idsOf('self_development', 'qualification'))
-          : [],
-      ]);
-      const unitIds = [...new Set(assignments.flatMap((a) => a.orgUnit.path.split('/').filter(Boolean)))];
-      const units = new Map((unitIds.length ? await repo.unitsByIds(unitIds) : []).map((u) => [u.id, u]));
-      const unitRef = (id: string): OrgUnitRef[] => {
-        const u = units.get(id);
-        return u ? [{ id: u.id, code: u.code, kind: u.kind, name: { ja: u.nameJa, en: u.nameEn } }] : [];
-      };
-      const byId = {
-        assignment: new Map(assignments.map((a) => [a.id, a])),
-        training: new Map(applications.map((a) => [a.id, a])),
-        ojt: new Map(sessions.map((s) => [s.id, s])),
-        record: new Map(records.map((r) => [r.id, r])),
-      };
       const noLinks = { staffImageIds: [], initiativeIds: [] };
+      const ref = (u: {
+        id: string;
+        code: string;
+        kind: OrgUnitRef['kind'];
+        nameJa: string;
+        nameEn: string;
+      }) => ({
+        id: u.id,
+        code: u.code,
+        kind: u.kind,
+        name: { ja: u.nameJa, en: u.nameEn },
+      });
 
       const items = rows.flatMap((r): TimelineItem[] => {
         const date = isoDate(r.date);
         const base = { id: r.id, date, fiscalYear: fiscalYearOf(date) };
         if (r.kind === 'assignment') {
-          const a = byId.assignment.get(r.id);
+          const a = r.detail;
           if (!a) return [];
           return [
             {
               ...base,
               kind: 'assignment',
               links: expandPolicyLinks(catalog, noLinks),
-              orgPath: a.orgUnit.path.split('/').filter(Boolean).flatMap(unitRef),
+              orgPath: a.orgPath.map(ref),
               grade: gradeRef(a.grade),
               post: a.postJa ? { ja: a.postJa, en: a.postEn ?? a.postJa } : null,
-              endsOn: a.endsOn ? isoDate(a.endsOn) : null,
+              endsOn: a.endsOn ? a.endsOn.slice(0, 10) : null,
             },
           ];
         }
         if (r.kind === 'training') {
-          const t = byId.training.get(r.id)?.session.training;
+          const t = r.detail;
           if (!t) return [];
           return [
             {
@@ -124,7 +115,7 @@ export function createCareerHistoryService(deps: { db: Db; repo: CareerRepositor
           ];
         }
         if (r.kind === 'ojt') {
-          const s = byId.ojt.get(r.id);
+          const s = r.detail;
           if (!s) return [];
           return [
             {
@@ -135,11 +126,11 @@ export function createCareerHistoryService(deps: { db: Db; repo: CareerRepositor
               method: s.method,
               minutes: s.minutes,
               supervisor: personRef(s.supervisor),
-              acknowledged: s.acknowledgedAt !== null,
+              acknowledged: s.acknowledged,
             },
           ];
         }
-        const rec = byId.record.get(r.id);
+        const rec = r.detail;
         if (!rec) return [];
         return [
           {
@@ -151,7 +142,7 @@ export function createCareerHistoryService(deps: { db: Db; repo: CareerRepositor
             selfDevelopmentKind: rec.kind,
             provider: rec.provider,
             hours: rec.hours,
-            completed: rec.completedOn !== null,
+            completed: rec.completed,
           },
         ];
       });

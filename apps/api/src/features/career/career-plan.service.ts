@@ -110,20 +110,24 @@ class Refused extends Error {
 export function createCareerPlanService(deps: { db: Db; repo: CareerRepository }) {
   const { db, repo } = deps;
 
-  /** The response plan; `client` is the transaction's when called inside one. */
-  async function toPlan(client: Db | Tx, row: PlanRow, catalog?: PolicyCatalog): Promise<CareerPlan> {
+  /**
+   * The response plan; `client` is the transaction's when called inside one. `plans`, the person's plans
+   * when the caller has them, names the plan this one was carried from without another read.
+   */
+  async function toPlan(
+    client: Db | Tx,
+    row: PlanRow,
+    catalog?: PolicyCatalog,
+    plans?: ReadonlyArray<{ id: string; fiscalYear: number }>,
+  ): Promise<CareerPlan> {
+    const known = plans?.find((p) => p.id === row.carriedFromId);
     const [cat, people, carried] = await Promise.all([
       catalog ?? loadPolicyCatalog(client),
       repo.people(client, [
         ...row.comments.map((c) => c.authorId),
         ...row.versions.flatMap((v) => v.savedById ?? []),
       ]),
-      row.carriedFromId
-        ? client.careerPlan.findUnique({
-            where: { id: row.carriedFromId },
-            select: { id: true, fiscalYear: true },
-          })
-        : null,
+      known ?? (row.carriedFromId ? repo.planRef(client, row.carriedFromId) : null),
     ]);
     const byId = new Map(people.map((p) => [p.id, p]));
     const ref = (id: string | null | undefined) => {
@@ -232,7 +236,7 @@ export function createCareerPlanService(deps: { db: Db; repo: CareerRepository }
     const result: CareerPlanView = {
       staffId,
       fiscalYear,
-      plan: row ? await toPlan(db, row) : null,
+      plan: row ? await toPlan(db, row, undefined, years) : null,
       fiscalYears: years.map((y) => y.fiscalYear),
       can: {
         edit: self && writableYears().includes(fiscalYear),

@@ -59,8 +59,56 @@ export const recordSelect = {
 } as const satisfies Prisma.SelfDevelopmentRecordSelect;
 export type RecordRow = Prisma.SelfDevelopmentRecordGetPayload<{ select: typeof recordSelect }>;
 
-/** One entry of the timeline before its details are read: what, when, and its policy links. */
-export type TimelineRef = { kind: string; id: string; date: Date };
+type Links = { staffImageIds: string[]; initiativeIds: string[] };
+type UnitJson = {
+  id: string;
+  code: string;
+  kind: 'bureau' | 'ward' | 'department' | 'division' | 'section';
+  nameJa: string;
+  nameEn: string;
+};
+/** One entry of the timeline with its details, as the timeline's statement reads them (JSON). */
+export type TimelineEntry = { id: string; date: Date } & (
+  | {
+      kind: 'assignment';
+      detail: {
+        postJa: string | null;
+        postEn: string | null;
+        endsOn: string | null;
+        grade: { id: string; code: string; rank: number; nameJa: string; nameEn: string };
+        orgPath: UnitJson[];
+      } | null;
+    }
+  | {
+      kind: 'training';
+      detail: (Links & { id: string; titleJa: string; titleEn: string; kind: string; hours: number }) | null;
+    }
+  | {
+      kind: 'ojt';
+      detail:
+        | (Links & {
+            topic: string;
+            method: string;
+            minutes: number;
+            acknowledged: boolean;
+            supervisor: { id: string; nameJa: string; nameEn: string };
+          })
+        | null;
+    }
+  | {
+      kind: 'self_development' | 'qualification';
+      detail:
+        | (Links & {
+            id: string;
+            kind: 'qualification' | 'self_study' | 'correspondence' | 'other';
+            title: string;
+            provider: string | null;
+            hours: number | null;
+            completed: boolean;
+          })
+        | null;
+    }
+);
 
 export type TimelineFilter = {
   staffId: string;
@@ -128,6 +176,11 @@ export function createCareerRepository(db: Db) {
       });
     },
 
+    /** A plan's id and 年度 (the plan another was carried from). */
+    planRef(client: Db | Tx, id: string) {
+      return client.careerPlan.findUnique({ where: { id }, select: { id: true, fiscalYear: true } });
+    },
+
     planYears(staffId: string) {
       return db.careerPlan.findMany({
         where: { staffId },
@@ -175,81 +228,70 @@ export function createCareerRepository(db: Db) {
 
     // -- timeline --------------------------------------------------------------------------------
 
+    /**
+     * One page of the timeline with its total and each entry's details, in one statement: the union is
+     * filtered, counted (a window over the filtered rows) and paged, and each entry of the page reads
+     * its details as JSON (a post with its chain of units and grade; a course; an OJT session with its
+     * supervisor; a self-development record). A page past the end counts again, alone.
+     */
     async timeline(f: TimelineFilter, page: number, pageSize: number) {
       const base = timelineSql(f);
-      const [rows, count] = await Promise.all([
-        db.$queryRaw<TimelineRef[]>`
-          SELECT kind, id, date FROM (${base}) x
-          ORDER BY date DESC, id DESC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
-        db.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM (${base}) x`,
-      ]);
-      return { rows, total: Number(count[0]?.total ?? 0) };
-    },
-
-    assignmentsByIds(ids: string[]) {
-      return db.assignment.findMany({
-        where: { id: { in: ids } },
-        select: {
-          id: true,
-          startsOn: true,
-          endsOn: true,
-          postJa: true,
-          postEn: true,
-          orgUnit: { select: { path: true } },
-          grade: { select: { id: true, code: true, rank: true, nameJa: true, nameEn: true } },
-        },
-      });
-    },
-
-    unitsByIds(ids: string[]) {
-      return db.orgUnit.findMany({
-        where: { id: { in: ids } },
-        select: { id: true, code: true, kind: true, nameJa: true, nameEn: true },
-      });
-    },
-
-    applicationsByIds(ids: string[]) {
-      return db.trainingApplication.findMany({
-        where: { id: { in: ids } },
-        select: {
-          id: true,
-          session: {
-            select: {
-              training: {
-                select: {
-                  id: true,
-                  titleJa: true,
-                  titleEn: true,
-                  kind: true,
-                  hours: true,
-                  staffImageIds: true,
-                  initiativeIds: true,
-                },
-              },
-            },
-          },
-        },
-      });
-    },
-
-    ojtSessionsByIds(ids: string[]) {
-      return db.ojtSession.findMany({
-        where: { id: { in: ids } },
-        select: {
-          id: true,
-          topic: true,
-          method: true,
-          minutes: true,
-          acknowledgedAt: true,
-          staffImageIds: true,
-          initiativeIds: true,
-          supervisor: { select: { id: true, nameJa: true, nameEn: true } },
-        },
-      });
-    },
-
-    recordsByIds(ids: string[]) {
-      return db.selfDevelopmentRecord.findMany({ where: { id: { in: ids } }, select: recordSelect });
+      const rows = await db.$queryRaw<Array<TimelineEntry & { total: bigint }>>`
+        WITH page AS (
+          SELECT kind, id, date, count(*) OVER () AS total FROM (${base}) x
+          ORDER BY date DESC, id DESC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
+        )
+        SELECT p.kind, p.id, p.date, p.total, CASE p.kind
+          WHEN 'assignment' THEN (
+            SELECT jsonb_build_object(
+              'postJa', a."postJa", 'postEn', a."postEn", 'endsOn', a."endsOn",
+              'grade', jsonb_build_object('id', g.id, 'code', g.code, 'rank', g.rank,
+                                          'nameJa', g."nameJa", 'nameEn', g."nameEn"),
+              'orgPath', (
+                SELECT COALESCE(jsonb_agg(jsonb_build_object('id', u.id, 'code', u.code, 'kind', u.kind,
+                                                             'nameJa', u."nameJa", 'nameEn', u."nameEn")
+                                          ORDER BY c.n), '[]'::jsonb)
+                  FROM unnest(string_to_array(btrim(ou.path, '/'), '/')) WITH ORDINALITY AS c(unit, n)
+                  JOIN org_unit u ON u.id::text = c.unit))
+              FROM assignment a
+              JOIN grade g ON g.id = a."gradeId"
+              JOIN org_unit ou ON ou.id = a."orgUnitId"
+             WHERE a.id = p.id)
+          WHEN 'training' THEN (
+            SELECT jsonb_build_object('id', t.id, 'titleJa', t."titleJa", 'titleEn', t."titleEn",
+                                      'kind', t.kind, 'hours', t.hours,
+                                      'staffImageIds', t."staffImageIds", 'initiativeIds', t."initiativeIds")
+              FROM training_application ta
+              JOIN training_session ts ON ts.id = ta."sessionId"
+              JOIN training t ON t.id = ts."trainingId"
+             WHERE ta.id = p.id)
+          WHEN 'ojt' THEN (
+            SELECT jsonb_build_object('topic', o.topic, 'method', o.method, 'minutes', o.minutes,
+                                      'acknowledged', o."acknowledgedAt" IS NOT NULL,
+                                      'staffImageIds', o."staffImageIds", 'initiativeIds', o."initiativeIds",
+                                      'supervisor', jsonb_build_object('id', s.id, 'nameJa', s."nameJa",
+                                                                       'nameEn', s."nameEn"))
+              FROM ojt_session o JOIN staff s ON s.id = o."supervisorId"
+             WHERE o.id = p.id)
+          ELSE (
+            SELECT jsonb_build_object('id', r.id, 'kind', r.kind, 'title', r.title, 'provider', r.provider,
+                                      'hours', r.hours, 'completed', r."completedOn" IS NOT NULL,
+                                      'staffImageIds', r."staffImageIds", 'initiativeIds', r."initiativeIds")
+              FROM self_development_record r
+             WHERE r.id = p.id)
+          END AS detail
+        FROM page p
+        ORDER BY p.date DESC, p.id DESC`;
+      const total =
+        rows.length > 0
+          ? Number(rows[0]?.total ?? 0)
+          : page === 1
+            ? 0
+            : Number(
+                (await db.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM (${base}) x`)[0]
+                  ?.total ?? 0,
+              );
+      return { rows: rows.map(({ total: _total, ...row }) => row), total };
     },
 
     // -- career path -----------------------------------------------------------------------------
