@@ -20,6 +20,8 @@ const ALLOWED = [
   'Python-2.0',
   'MPL-2.0',
   'EPL-2.0',
+  // fonts (Noto Sans JP, embedded in invitation letters)
+  'OFL-1.1',
 ];
 /**
  * Packages reviewed by hand whose published package names no licence (name@version → what was found).

@@ -71,7 +71,11 @@ export const BulkInvitationRequest = z
   });
 export type BulkInvitationRequest = z.infer<typeof BulkInvitationRequest>;
 
-export const BulkInvitationQuery = z.object({ format: z.enum(['json', 'csv']).default('json') });
+/** `csv` for a mail merge, `pdf` for printed letters (one page each, at most MAX_INVITATION_LETTERS). */
+export const BulkInvitationQuery = z.object({ format: z.enum(['json', 'csv', 'pdf']).default('json') });
+
+/** Letters in one PDF: a unit or a few at a time (≈15 ms a page); CSV has no such bound. */
+export const MAX_INVITATION_LETTERS = 2000;
 
 export const BulkInvitationResult = z.object({ items: z.array(Invitation) });
 export type BulkInvitationResult = z.infer<typeof BulkInvitationResult>;

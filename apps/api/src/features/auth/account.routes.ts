@@ -4,6 +4,7 @@ import {
   BulkInvitationResult,
   ChangePasswordRequest,
   InvitationCreated,
+  MAX_INVITATION_LETTERS,
   PasswordResetRequest,
   ProblemDetails,
   SetPasswordRequest,
@@ -12,6 +13,7 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, requestMeta } from '../../plugins/auth.ts';
+import { invitationLettersPdf } from './invitation-letter-pdf.ts';
 import { invitationsCsv } from './invitation-letters.ts';
 
 const IdParams = z.object({ id: z.uuid() });
@@ -89,23 +91,31 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['staff'],
-        summary: 'Invite a selection, a unit or everyone without an account (HR); `?format=csv` for letters',
+        summary:
+          'Invite a selection, a unit or everyone without an account (HR); `?format=csv` or `?format=pdf` for letters (not mailed)',
         querystring: BulkInvitationQuery,
         body: BulkInvitationRequest,
         response: { 201: BulkInvitationResult },
       },
     },
     async (request, reply) => {
-      const csv = request.query.format === 'csv';
+      const { format } = request.query;
       const items = await app.services.account.inviteMany(
         actorOf(request),
         request.body,
         requestMeta(request),
-        {
-          sendMail: !csv,
-        },
+        format === 'pdf'
+          ? { sendMail: false, atMost: MAX_INVITATION_LETTERS }
+          : { sendMail: format === 'json' },
       );
-      if (csv) {
+      if (format === 'pdf') {
+        return (reply as FastifyReply)
+          .status(201)
+          .header('content-type', 'application/pdf')
+          .header('content-disposition', 'attachment; filename="invitations.pdf"')
+          .send(Buffer.from(await invitationLettersPdf(items)));
+      }
+      if (format === 'csv') {
         return (reply as FastifyReply)
           .status(201)
           .header('content-type', 'text/csv; charset=utf-8')

@@ -138,7 +138,7 @@ export function createAccountService(deps: { db: Db; env: Env; mailer: Mailer; l
       actor: Actor,
       request: BulkInvitationRequest,
       meta: RequestMeta,
-      options: { sendMail: boolean },
+      options: { sendMail: boolean; atMost?: number },
     ): Promise<Invitation[]> {
       canInvite(actor);
       const filters: ReturnType<typeof staffWhere>[] = [staffWhere(actor)];
@@ -152,6 +152,20 @@ export function createAccountService(deps: { db: Db; env: Env; mailer: Mailer; l
       }
       if (request.withoutAccount) filters.push({ passwordHash: null });
       const people = await repo.peopleToInvite({ AND: filters });
+      // refused before anything is written: no invitation is made that its letter would not carry
+      if (options.atMost !== undefined && people.length > options.atMost) {
+        const message = `At most ${options.atMost} letters at once; this selection has ${people.length}. Choose a unit, or take CSV.`;
+        throw new AppError(400, 'validation', message, {
+          errors: [
+            {
+              field: 'query.format',
+              message,
+              code: 'too_many_letters',
+              params: { max: options.atMost, count: people.length },
+            },
+          ],
+        });
+      }
       return invitePeople(actor, people, meta, options);
     },
 
