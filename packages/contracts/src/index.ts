@@ -5,6 +5,7 @@ export * from './common/fiscal-year.ts';
 export * from './common/pagination.ts';
 export * from './dashboards/dashboard.schemas.ts';
 export * from './dialogue/one-on-one.schemas.ts';
+export * from './dialogue/self-declaration.schemas.ts';
 export * from './identity/account.schemas.ts';
 export * from './identity/identity.schemas.ts';
 export * from './notifications/notification.schemas.ts';

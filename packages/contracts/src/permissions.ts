@@ -48,6 +48,11 @@ export const PERMISSIONS = [
   'one-on-one:respond:self',
   'one-on-one:write:team',
   'one-on-one:read:any',
+  // 自己申告: the person writes theirs, the 所属長 records the 面談, HR runs the rounds; experience map
+  'self-declaration:write:self',
+  'self-declaration:interview:team',
+  'self-declaration:manage:any',
+  'experience:search:any',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -66,6 +71,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'dashboard:read:self',
     'notification:read:self',
     'one-on-one:respond:self',
+    'self-declaration:write:self',
   ],
   // 管理監督者: the head of a unit, for the people under it
   supervisor: [
@@ -77,6 +83,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'training:approve:team',
     'dashboard:read:team',
     'one-on-one:write:team',
+    'self-declaration:interview:team',
   ],
   // 局区人材育成責任者 / 局区統括人材育成推進員: their own 局・区 (its 部門別研修 and its own KPI actuals)
   bureau_officer: [
@@ -96,6 +103,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'audit:read:any',
     'roster:import:any',
     'one-on-one:read:any',
+    'self-declaration:manage:any',
+    'experience:search:any',
   ],
   // 人材育成推進本部 (市長, 副市長): the dashboards and the people directory, read-only; not individuals'
   // career plans, timelines or self-development (those are for the person, supervisors, bureau and HR)

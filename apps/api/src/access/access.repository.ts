@@ -5,7 +5,7 @@
  */
 import type { Db, Tx } from '../db/client.ts';
 import { Prisma } from '../generated/prisma/client.ts';
-import { inForce, inForceSql, teamPostWhere } from './scope.ts';
+import { directSupervisorSql, inForce, inForceSql, teamPostWhere } from './scope.ts';
 
 type Client = Db | Tx;
 
@@ -104,4 +104,18 @@ export async function hasSupervisor(db: Client, staffId: string, day: Date): Pro
     select: { id: true },
   });
   return head !== null;
+}
+
+/** Of these people, the ones whose 所属長 the actor is on `day` (`directSupervisorSql`), in one statement. */
+export async function directlySupervised(
+  db: Client,
+  actorId: string,
+  staffIds: readonly string[],
+  day: Date,
+): Promise<Set<string>> {
+  if (!staffIds.length) return new Set();
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT p.id::text AS id FROM unnest(${[...new Set(staffIds)]}::uuid[]) AS p(id)
+     WHERE ${directSupervisorSql(actorId, Prisma.sql`p.id`, dateOf(day))}`;
+  return new Set(rows.map((r) => r.id));
 }

@@ -15,6 +15,7 @@ import { careerRecordsWhere, staffWhere, supervisedStaffWhere, today } from './s
 export { allows, authorize, type Refusal, type Target } from './authorize.ts';
 export {
   careerRecordsWhere,
+  directSupervisorSql,
   inForce,
   managedTrainingWhere,
   ojtSessionWhere,
@@ -240,4 +241,32 @@ export async function assertOneOnOnesVisible(db: Client, actor: Actor, staffId: 
   if (staffId === actor.staffId) return;
   if (allows(actor, 'one-on-one:write:team') && (await isSupervisorOf(db, actor, staffId))) return;
   throw new NotFoundError('No such staff member.', 'staff_not_found');
+}
+
+// --- 自己申告 --------------------------------------------------------------------------------------
+
+/** Whether the actor is this person's 所属長 today (their nearest supervisor; `scope.ts`). */
+export async function isDirectSupervisorOf(db: Client, actor: Actor, staffId: string): Promise<boolean> {
+  if (actor.staffId === staffId || !allows(actor, 'self-declaration:interview:team')) return false;
+  return (await repo.directlySupervised(db, actor.staffId, [staffId], today())).has(staffId);
+}
+
+/**
+ * Who reads a person's 自己申告: the person, their 所属長 and HR. Anyone else — the person's other
+ * supervisors up the chain, bureau officers, executives — gets 404, as for a record out of scope.
+ * The answer says which of the three the actor is, for the 配慮事項 and the actions.
+ */
+export async function assertSelfDeclarationReader(
+  db: Client,
+  actor: Actor,
+  staffId: string,
+): Promise<{ self: boolean; directSupervisor: boolean; hr: boolean }> {
+  const self = actor.staffId === staffId;
+  const hr = allows(actor, 'self-declaration:manage:any');
+  const directSupervisor = !self && (await isDirectSupervisorOf(db, actor, staffId));
+  if (!self && !hr && !directSupervisor) {
+    throw new NotFoundError('No such self-declaration.', 'self_declaration_not_found');
+  }
+  if (hr && !self && !directSupervisor) await assertStaffVisible(db, actor, staffId);
+  return { self, directSupervisor, hr };
 }

@@ -52,6 +52,8 @@ export function allows(actor: Actor, action: Permission, target?: Target): boole
     case 'plan:edit:any':
     case 'dashboard:read:any':
     case 'one-on-one:read:any':
+    case 'self-declaration:manage:any':
+    case 'experience:search:any':
       return true;
     case 'staff:read:self':
     case 'career:write:self':
@@ -61,6 +63,7 @@ export function allows(actor: Actor, action: Permission, target?: Target): boole
     case 'dashboard:read:self':
     case 'notification:read:self':
     case 'one-on-one:respond:self':
+    case 'self-declaration:write:self':
       return onSelf(actor, target);
     case 'staff:read:team':
     case 'career:comment:team':
@@ -70,6 +73,7 @@ export function allows(actor: Actor, action: Permission, target?: Target): boole
     case 'training:approve:team':
     case 'dashboard:read:team':
     case 'one-on-one:write:team':
+    case 'self-declaration:interview:team':
       return onTeam(target);
     case 'staff:read:bureau':
     case 'training:manage:bureau':

@@ -146,3 +146,27 @@ export function oneOnOneWhere(actor: Actor, day = today()): Prisma.OneOnOneWhere
   if (team) or.push({ staff: team });
   return { OR: or };
 }
+
+// --- the 所属長 --------------------------------------------------------------------------------------
+// A person's 所属長 is their nearest supervisor: the supervisor an override in force names, or else the
+// head of the nearest unit at or above a post of theirs in force that has a head (never the person).
+// The team rule above reaches every head up the chain; the 所属長 is one of them (decision 048).
+
+/** Whether `actorId` is the 所属長 of the person `staffId` (an SQL expression) on `day`. */
+export function directSupervisorSql(actorId: string, staffId: Prisma.Sql, day: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(${staffId} <> ${actorId}::uuid AND (
+    EXISTS (SELECT 1 FROM "supervisor_override" dso
+             WHERE dso."staffId" = ${staffId} AND dso."supervisorId" = ${actorId}::uuid AND ${inForceSql('dso', day)})
+    OR (NOT EXISTS (SELECT 1 FROM "supervisor_override" dso2 WHERE dso2."staffId" = ${staffId} AND ${inForceSql('dso2', day)})
+        AND EXISTS (
+          SELECT 1 FROM "assignment" dp JOIN "org_unit" dpu ON dpu.id = dp."orgUnitId"
+           WHERE dp."staffId" = ${staffId} AND ${inForceSql('dp', day)}
+             AND EXISTS (
+               SELECT 1 FROM "assignment" dh JOIN "org_unit" dhu ON dhu.id = dh."orgUnitId"
+                WHERE dh."staffId" = ${actorId}::uuid AND dh."isHead" AND ${inForceSql('dh', day)}
+                  AND starts_with(dpu.path, dhu.path)
+                  AND length(dhu.path) = (
+                    SELECT max(length(nu.path)) FROM "assignment" nh JOIN "org_unit" nu ON nu.id = nh."orgUnitId"
+                     WHERE nh."isHead" AND nh."staffId" <> ${staffId} AND ${inForceSql('nh', day)}
+                       AND starts_with(dpu.path, nu.path)))))))`;
+}
