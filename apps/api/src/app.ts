@@ -45,6 +45,7 @@ import { createPolicyRepository } from './features/policy/policy.repository.ts';
 import { policyRoutes } from './features/policy/policy.routes.ts';
 import { createPolicyService, type PolicyService } from './features/policy/policy.service.ts';
 import { rosterRoutes } from './features/roster/roster.routes.ts';
+import { selfDeclarationRoutes } from './features/self-declaration/self-declaration.routes.ts';
 import { createStaffRepository } from './features/staff/staff.repository.ts';
 import { staffRoutes } from './features/staff/staff.routes.ts';
 import { createStaffService, type StaffService } from './features/staff/staff.service.ts';
@@ -231,6 +232,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(ojtRoutes);
       await api.register(notificationRoutes);
       await api.register(oneOnOneRoutes);
+      await api.register(selfDeclarationRoutes);
     },
     { prefix: '/api' },
   );

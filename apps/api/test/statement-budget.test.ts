@@ -11,7 +11,7 @@ const AUTH_TARGET = 2;
 const ctx = useCountingApp();
 
 type Read = { name: string; who: string; url: (ids: Ids) => string; own: number };
-type Ids = { staffId: string; bureauId: string; periodId: string };
+type Ids = { staffId: string; bureauId: string; periodId: string; roundId: string };
 
 const READS: Read[] = [
   // The issue's goals count every statement, authentication's one included: ≤ 4, ≤ 6 and ≤ 6.
@@ -34,6 +34,36 @@ const READS: Read[] = [
   { name: 'plan period', who: 'demo-hr', url: (i) => `/api/plan-periods/${i.periodId}`, own: 7 },
   { name: 'unread notifications', who: 'demo-staff', url: () => '/api/notifications/unread-count', own: 1 },
   { name: 'notifications', who: 'demo-staff', url: () => '/api/notifications', own: 1 },
+  {
+    name: 'self-declaration',
+    who: 'demo-staff',
+    url: (i) => `/api/staff/${i.staffId}/self-declarations/${i.roundId}`,
+    own: 5,
+  },
+  {
+    name: 'self-declaration round people',
+    who: 'demo-supervisor',
+    url: (i) => `/api/self-declaration-rounds/${i.roundId}/declarations`,
+    own: 2,
+  },
+  {
+    name: 'self-declaration progress',
+    who: 'demo-hr',
+    url: (i) => `/api/self-declaration-rounds/${i.roundId}/progress`,
+    own: 2,
+  },
+  {
+    name: 'experience map',
+    who: 'demo-staff',
+    url: (i) => `/api/staff/${i.staffId}/experience-map`,
+    own: 2,
+  },
+  {
+    name: 'experience search',
+    who: 'demo-hr',
+    url: () => '/api/experience-map?years=10&bureausBelow=2',
+    own: 1,
+  },
 ];
 
 async function ids(): Promise<Ids> {
@@ -42,10 +72,16 @@ async function ids(): Promise<Ids> {
   const me = (await app.inject({ url: '/api/me', headers: { cookie } })).json();
   const units = (await app.inject({ url: '/api/org-units', headers: { cookie } })).json();
   const periods = (await app.inject({ url: '/api/plan-periods', headers: { cookie } })).json();
+  const rounds = (await app.inject({ url: '/api/self-declaration-rounds', headers: { cookie } })).json();
   const list = (units.items ?? units) as Array<{ id: string; kind: string }>;
   const bureau = list.find((u) => u.kind === 'bureau' || u.kind === 'ward');
   const periodList = (periods.items ?? periods) as Array<{ id: string }>;
-  return { staffId: me.staff?.id ?? me.id, bureauId: bureau?.id ?? '', periodId: periodList[0]?.id ?? '' };
+  return {
+    staffId: me.staff?.id ?? me.id,
+    bureauId: bureau?.id ?? '',
+    periodId: periodList[0]?.id ?? '',
+    roundId: rounds.items[0]?.id ?? '',
+  };
 }
 
 describe('statement budgets of the main reads', () => {

@@ -5,6 +5,7 @@ import { identityRows } from './identity.rows.ts';
 import { notificationRows } from './notification.rows.ts';
 import { ojtRows } from './ojt.rows.ts';
 import { planRows } from './plan.rows.ts';
+import { selfDeclarationRows } from './self-declaration.rows.ts';
 import { trainingRows } from './training.rows.ts';
 import type { MatrixRows } from './types.ts';
 
@@ -16,4 +17,5 @@ export const featureRows: MatrixRows[] = [
   trainingRows,
   notificationRows,
   dialogueRows,
+  selfDeclarationRows,
 ];
