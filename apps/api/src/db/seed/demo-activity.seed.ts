@@ -7,6 +7,7 @@ import type { Db } from '../client.ts';
 import { demoCareerSeeder } from './demo-career.seed.ts';
 import { demoOjtSeeder } from './demo-ojt.seed.ts';
 import { demoPlanSeeder } from './demo-plan.seed.ts';
+import { demoSelfDeclarationSeeder } from './demo-self-declaration.seed.ts';
 import { demoTrainingSeeder } from './demo-training.seed.ts';
 
 export type DemoSeeder = { name: string; seed: (db: Db) => Promise<void> };
@@ -15,6 +16,7 @@ export const demoSeeders: DemoSeeder[] = [
   demoTrainingSeeder,
   demoCareerSeeder,
   demoOjtSeeder,
+  demoSelfDeclarationSeeder,
   // the 推進計画 last: its computed KPIs read what the others seed
   demoPlanSeeder,
 ];
