@@ -105,7 +105,24 @@ export const trainingRows: MatrixRows = {
     const completedSession = await session(institute, -10, { applicationDeadline: inDays(-20) });
     const attended = await application(pastSession, staff, 'accepted');
     await db.trainingSession.update({ where: { id: pastSession.id }, data: { acceptedCount: 1 } });
+    const batch = async (sessionId: string) =>
+      (
+        await db.trainingAssignmentBatch.create({
+          data: {
+            sessionId,
+            actorId: hr.id,
+            gradeIds: [],
+            matched: 0,
+            accepted: 0,
+            waitlisted: 0,
+            skipped: 0,
+          },
+          select: { id: true },
+        })
+      ).id;
     return {
+      batchInstitute: await batch(assignSession.id),
+      batchDepartmental: await batch(departmentalSession.id),
       trainingInstitute: institute,
       trainingDepartmental: departmental,
       trainingInactive: inactive,
@@ -213,6 +230,36 @@ export const trainingRows: MatrixRows = {
       route: '/api/trainings/{id}/assignments',
       url: (t) => `/api/trainings/${t.trainingInstitute}/assignments`,
       body: (t: Record<string, string>) => ({ sessionId: t.sessionAssign, gradeIds: [t.kyokuchoGrade] }),
+      expect: hrOnly(200),
+    },
+    {
+      method: 'POST',
+      route: '/api/trainings/{id}/assignments/preview',
+      url: (t) => `/api/trainings/${t.trainingInstitute}/assignments/preview`,
+      body: (t: Record<string, string>) => ({ sessionId: t.sessionAssign, gradeIds: [t.kyokuchoGrade] }),
+      expect: hrOnly(200),
+    },
+    {
+      method: 'GET',
+      route: '/api/trainings/{id}/assignment-batches',
+      url: (t) => `/api/trainings/${t.trainingInstitute}/assignment-batches`,
+      expect: hrOnly(200),
+      returns: { hr: { in: ['batchInstitute'], out: ['batchDepartmental'] } },
+    },
+    {
+      method: 'GET',
+      route: '/api/trainings/{id}/assignment-batches',
+      url: (t) => `/api/trainings/${t.trainingDepartmental}/assignment-batches`,
+      expect: expect({ staff: 403, supervisor: 403, staffOther: 403, bureau: 200, hr: 200, exec: 403 }),
+      returns: {
+        bureau: { in: ['batchDepartmental'], out: ['batchInstitute'] },
+        hr: { in: ['batchDepartmental'], out: ['batchInstitute'] },
+      },
+    },
+    {
+      method: 'POST',
+      route: '/api/training-assignment-batches/{id}/undo',
+      url: (t) => `/api/training-assignment-batches/${t.batchInstitute}/undo`,
       expect: hrOnly(200),
     },
 

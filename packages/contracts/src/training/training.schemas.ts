@@ -410,8 +410,56 @@ export const TrainingAssignmentResult = z.object({
   waitlisted: z.number().int(),
   /** Already applied to this session, or already completed the course */
   skipped: z.number().int(),
+  /** The batch (一括指名) the enrolments belong to, for undo; null when nobody was enrolled */
+  batchId: z.string().nullable(),
 });
 export type TrainingAssignmentResult = z.infer<typeof TrainingAssignmentResult>;
+
+/** What an assignment would do, before it is confirmed: head count against the seats. */
+export const TrainingAssignmentPreview = z.object({
+  matched: z.number().int(),
+  skipped: z.number().int(),
+  /** People who would be enrolled */
+  toEnrol: z.number().int(),
+  capacity: z.number().int(),
+  acceptedCount: z.number().int(),
+  seatsLeft: z.number().int(),
+  /** Of those enrolled, accepted now and waiting */
+  accepted: z.number().int(),
+  waitlisted: z.number().int(),
+});
+export type TrainingAssignmentPreview = z.infer<typeof TrainingAssignmentPreview>;
+
+export const TrainingAssignmentBatch = z.object({
+  id: z.string(),
+  session: z.object({ id: z.string(), startsAt: IsoDateTime, endsAt: IsoDateTime }),
+  actor: z.object({ id: z.string(), name: LocalizedText }).nullable(),
+  grades: z.array(GradeRef),
+  matched: z.number().int(),
+  accepted: z.number().int(),
+  waitlisted: z.number().int(),
+  skipped: z.number().int(),
+  createdAt: IsoDateTime,
+  undoneAt: IsoDateTime.nullable(),
+  /** Enrolments the undo removed */
+  undoneCount: z.number().int().nullable(),
+  /** Not undone yet and the session still scheduled */
+  undoable: z.boolean(),
+});
+export type TrainingAssignmentBatch = z.infer<typeof TrainingAssignmentBatch>;
+
+export const TrainingAssignmentBatchPage = paged(TrainingAssignmentBatch);
+export type TrainingAssignmentBatchPage = z.infer<typeof TrainingAssignmentBatchPage>;
+
+export const TrainingAssignmentUndoResult = z.object({
+  /** Enrolments removed */
+  removed: z.number().int(),
+  /** Enrolments of the batch kept, because the person or HR acted on them since (attendance, withdrawal…) */
+  kept: z.number().int(),
+  /** Applicants of the waiting list who took the freed seats */
+  promoted: z.number().int(),
+});
+export type TrainingAssignmentUndoResult = z.infer<typeof TrainingAssignmentUndoResult>;
 
 // ---------------------------------------------------------------------------------------------
 // Roster

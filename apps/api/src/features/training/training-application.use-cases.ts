@@ -10,7 +10,12 @@
 
 import { confirmPractice, feedback, practiceReport } from './applications/after-course.ts';
 import { apply } from './applications/apply.ts';
-import { assign } from './applications/assign.ts';
+import {
+  assign,
+  listAssignmentBatches,
+  previewAssignment,
+  undoAssignmentBatch,
+} from './applications/assign.ts';
 import { type ApplicationContext, createApplicationContext } from './applications/context.ts';
 import { decide } from './applications/decide.ts';
 import { get, list } from './applications/read-applications.ts';
@@ -32,6 +37,10 @@ export function createTrainingApplicationUseCases(deps: { repo: TrainingReposito
     withdraw: (...args: Args<typeof withdraw>) => withdraw(ctx, ...args),
     recordAttendance: (...args: Args<typeof recordAttendance>) => recordAttendance(ctx, ...args),
     assign: (...args: Args<typeof assign>) => assign(ctx, ...args),
+    previewAssignment: (...args: Args<typeof previewAssignment>) => previewAssignment(ctx, ...args),
+    listAssignmentBatches: (...args: Args<typeof listAssignmentBatches>) =>
+      listAssignmentBatches(ctx, ...args),
+    undoAssignmentBatch: (...args: Args<typeof undoAssignmentBatch>) => undoAssignmentBatch(ctx, ...args),
     feedback: (...args: Args<typeof feedback>) => feedback(ctx, ...args),
     practiceReport: (...args: Args<typeof practiceReport>) => practiceReport(ctx, ...args),
     confirmPractice: (...args: Args<typeof confirmPractice>) => confirmPractice(ctx, ...args),

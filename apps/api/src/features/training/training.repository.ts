@@ -389,6 +389,14 @@ export function createTrainingRepository(db: Db) {
            AND (v.version IS NULL OR a.version = v.version)`;
     },
 
+    /** Gives back `n` seats at once (an undone bulk enrolment). */
+    async releaseSeats(tx: Tx, sessionId: string, n: number): Promise<void> {
+      if (n <= 0) return;
+      await tx.$executeRaw`
+        UPDATE training_session SET "acceptedCount" = GREATEST("acceptedCount" - ${n}::int, 0), "updatedAt" = now()
+         WHERE id = ${sessionId}::uuid`;
+    },
+
     async freeSeat(tx: Tx, sessionId: string): Promise<void> {
       await tx.$executeRaw`
         UPDATE training_session SET "acceptedCount" = GREATEST("acceptedCount" - 1, 0), "updatedAt" = now()

@@ -713,7 +713,8 @@ describe('applications', () => {
     const shuji = await db().staff.count({
       where: { assignments: { some: { endsOn: null, gradeId: shujiGrade } } },
     });
-    expect(result).toEqual({ matched: shuji, accepted: 30, waitlisted: shuji - 30, skipped: 0 });
+    expect(result).toMatchObject({ matched: shuji, accepted: 30, waitlisted: shuji - 30, skipped: 0 });
+    expect(result.batchId).toEqual(expect.any(String));
     const replay = await call('demo-hr', {
       method: 'POST',
       url: `/api/trainings/${course.id}/assignments`,
@@ -726,7 +727,7 @@ describe('applications', () => {
       url: `/api/trainings/${course.id}/assignments`,
       payload,
     });
-    expect(again.json()).toMatchObject({ accepted: 0, waitlisted: 0, skipped: shuji });
+    expect(again.json()).toMatchObject({ accepted: 0, waitlisted: 0, skipped: shuji, batchId: null });
     const row = await db().trainingSession.findUniqueOrThrow({ where: { id: session.id } });
     expect(row.acceptedCount).toBe(30);
     const mine = await db().trainingApplication.findUniqueOrThrow({
@@ -774,5 +775,124 @@ describe('applications', () => {
     });
     expectStatus(shrink, 400);
     expect(shrink.json().errors[0].field).toBe('body.capacity');
+  });
+  it('shows the head count against the seats before a bulk enrolment, and undoes a batch once', async () => {
+    const course = await makeCourse(call, {
+      kind: 'institute_grade',
+      mandatory: true,
+      targetGradeIds: [shujiGrade],
+    });
+    const session = await makeSession(call, course.id, { capacity: 20 });
+    const payload = { sessionId: session.id, gradeIds: [shujiGrade] };
+    const shuji = await db().staff.count({
+      where: { disabledAt: null, assignments: { some: { endsOn: null, gradeId: shujiGrade } } },
+    });
+
+    // the preview changes nothing and says what the enrolment would do
+    const preview = await call('demo-hr', {
+      method: 'POST',
+      url: `/api/trainings/${course.id}/assignments/preview`,
+      payload,
+    });
+    expectStatus(preview, 200);
+    expect(preview.json()).toEqual({
+      matched: shuji,
+      skipped: 0,
+      toEnrol: shuji,
+      capacity: 20,
+      acceptedCount: 0,
+      seatsLeft: 20,
+      accepted: 20,
+      waitlisted: shuji - 20,
+    });
+    expect(await db().trainingApplication.count({ where: { sessionId: session.id } })).toBe(0);
+    const bad = await call('demo-hr', {
+      method: 'POST',
+      url: `/api/trainings/${course.id}/assignments/preview`,
+      payload: { sessionId: session.id, gradeIds: [crypto.randomUUID()] },
+    });
+    expectStatus(bad, 400);
+    expect(bad.json().errors[0].field).toBe('body.gradeIds.0');
+    expectStatus(
+      await call('demo-supervisor', {
+        method: 'POST',
+        url: `/api/trainings/${course.id}/assignments/preview`,
+        payload,
+      }),
+      403,
+    );
+
+    // someone applied on their own is not part of the batch and keeps their place
+    const own = await call('demo-staff', {
+      method: 'POST',
+      url: `/api/training-sessions/${session.id}/applications`,
+      payload: { reason: '自分で申し込みます' },
+    });
+    expectStatus(own, 201);
+    const done = await call('demo-hr', {
+      method: 'POST',
+      url: `/api/trainings/${course.id}/assignments`,
+      payload,
+    });
+    expectStatus(done, 200);
+    const { batchId } = done.json();
+    expect(done.json()).toMatchObject({ matched: shuji, skipped: 1, accepted: 20 });
+
+    // one enrolment of the batch is acted on afterwards: the undo keeps it
+    const touched = await db().trainingApplication.findFirstOrThrow({
+      where: { batchId, status: 'waitlisted' },
+      orderBy: { waitlistedAt: 'asc' },
+    });
+    await db().trainingApplication.update({ where: { id: touched.id }, data: { status: 'withdrawn' } });
+
+    const listed = await call('demo-hr', { url: `/api/trainings/${course.id}/assignment-batches` });
+    expectStatus(listed, 200);
+    expect(listed.json().items).toEqual([
+      expect.objectContaining({ id: batchId, accepted: 20, undoable: true, undoneAt: null }),
+    ]);
+    expect(listed.json().items[0].grades.map((g: { id: string }) => g.id)).toEqual([shujiGrade]);
+
+    expectStatus(
+      await call('demo-supervisor', {
+        method: 'POST',
+        url: `/api/training-assignment-batches/${batchId}/undo`,
+      }),
+      403,
+    );
+    const undo = await call('demo-hr', {
+      method: 'POST',
+      url: `/api/training-assignment-batches/${batchId}/undo`,
+    });
+    expectStatus(undo, 200);
+    expect(undo.json()).toEqual({ removed: shuji - 2, kept: 1, promoted: 0 });
+    const after = await db().trainingSession.findUniqueOrThrow({ where: { id: session.id } });
+    expect(after.acceptedCount).toBe(0);
+    const left = await db().trainingApplication.findMany({
+      where: { sessionId: session.id },
+      select: { staffId: true, status: true },
+    });
+    expect(left).toHaveLength(2);
+    expect(left).toEqual(expect.arrayContaining([{ staffId, status: 'applied' }]));
+
+    const again = await call('demo-hr', {
+      method: 'POST',
+      url: `/api/training-assignment-batches/${batchId}/undo`,
+    });
+    expectStatus(again, 409);
+    expect(again.json().code).toBe('batch_undone');
+    const relisted = await call('demo-hr', { url: `/api/trainings/${course.id}/assignment-batches` });
+    expect(relisted.json().items[0]).toMatchObject({ undoable: false, undoneCount: shuji - 2 });
+    expect(relisted.json().items[0].undoneAt).toEqual(expect.any(String));
+    expectStatus(
+      await call('demo-hr', {
+        method: 'POST',
+        url: `/api/training-assignment-batches/${crypto.randomUUID()}/undo`,
+      }),
+      404,
+    );
+    const audit = await db().auditLog.findFirst({
+      where: { action: 'training.assign.undo', entityId: session.id },
+    });
+    expect(audit?.after).toMatchObject({ batchId, removed: shuji - 2 });
   });
 });

@@ -1,12 +1,16 @@
 /** 研修: the catalogue, sessions, applications and their decisions, attendance, rosters. Thin handlers. */
 import {
+  PageQuery,
   Training,
   TrainingApplication,
   TrainingApplicationListQuery,
   TrainingApplicationPage,
   TrainingApplyRequest,
+  TrainingAssignmentBatchPage,
+  TrainingAssignmentPreview,
   TrainingAssignmentRequest,
   TrainingAssignmentResult,
+  TrainingAssignmentUndoResult,
   TrainingAttendanceRequest,
   TrainingDecisionRequest,
   TrainingFeedbackRequest,
@@ -141,6 +145,47 @@ export const trainingRoutes: FastifyPluginAsyncZod = async (app) => {
       if (result.replayed) reply.header('idempotent-replayed', 'true');
       return reply.code(200).send(result.body);
     },
+  );
+
+  app.post(
+    '/trainings/:id/assignments/preview',
+    {
+      schema: {
+        tags,
+        summary: 'What an enrolment of some grades would do (head count, seats), without doing it',
+        params: IdParams,
+        body: TrainingAssignmentRequest,
+        response: { 200: TrainingAssignmentPreview },
+      },
+    },
+    async (request) => applications.previewAssignment(actorOf(request), request.params.id, request.body),
+  );
+  app.get(
+    '/trainings/:id/assignment-batches',
+    {
+      schema: {
+        tags,
+        summary: "The course's bulk enrolments (一括指名), newest first",
+        params: IdParams,
+        querystring: PageQuery,
+        response: { 200: TrainingAssignmentBatchPage },
+      },
+    },
+    async (request) => applications.listAssignmentBatches(actorOf(request), request.params.id, request.query),
+  );
+  app.post(
+    '/training-assignment-batches/:id/undo',
+    {
+      schema: {
+        tags,
+        summary:
+          'Undo a bulk enrolment: its enrolments nobody acted on are removed, the freed seats go to the waiting list',
+        params: IdParams,
+        response: { 200: TrainingAssignmentUndoResult },
+      },
+    },
+    async (request) =>
+      applications.undoAssignmentBatch(actorOf(request), request.params.id, requestMeta(request)),
   );
 
   // --- sessions ----------------------------------------------------------------------------------
