@@ -237,3 +237,47 @@ test('the staff member has no approval inbox; the bureau officer manages only it
   }
   await portal.expectNoSeriousA11yViolations();
 });
+
+test('一括指名: HR sees the head count against the seats, confirms, and undoes the batch', async ({
+  login,
+  portal,
+  page,
+  baseURL,
+}) => {
+  const { course } = await courseWithSession(baseURL ?? '', `一括指名の確認研修 ${Date.now()}`);
+  await login('hr');
+  await portal.goto(`/training/${course.id}`);
+  const form = page.locator('section', { has: page.getByRole('heading', { name: '職位ごとの一括指名' }) });
+  // nothing is ticked at first, and nothing can be sent
+  await expect(form.getByRole('checkbox', { checked: true })).toHaveCount(0);
+  await expect(form.getByText('指名する職位を選んでください。')).toBeVisible();
+  await expect(form.getByRole('button', { name: '人数を確認して指名する' })).toBeDisabled();
+  await form.getByRole('checkbox', { name: '局長・区長', exact: true }).check();
+  await form.getByRole('checkbox', { name: '部長・参事', exact: true }).check();
+  const preview = form.getByTestId('assign-preview');
+  await expect(preview).toContainText('残り20席（定員20人）');
+  await expect(preview).toContainText(/受講決定 20人・キャンセル待ち [1-9]\d*人/);
+  const toEnrol = (await preview.locator('dd').first().textContent())?.match(/(\d+)人/)?.[1] ?? '';
+  expect(Number(toEnrol)).toBeGreaterThan(20);
+
+  await form.getByRole('button', { name: '人数を確認して指名する' }).click();
+  const dialog = page.getByRole('dialog', { name: '一括指名の確認' });
+  await expect(dialog).toContainText(`${toEnrol}人を指名します。残り20席のため、20人が受講決定`);
+  await portal.expectNoSeriousA11yViolations();
+  await dialog.getByRole('button', { name: `${toEnrol}人を指名する` }).click();
+  await expect(dialog).toBeHidden();
+  await expect(form.getByText(/人を受講決定、\d+人をキャンセル待ちにしました/).first()).toBeVisible();
+  // the seats are taken: the preview of the same grades now finds nobody to enrol
+  await form.getByRole('checkbox', { name: '局長・区長', exact: true }).check();
+  await expect(form.getByText('選んだ職位には、指名できる人がいません')).toBeVisible();
+
+  const batches = form.getByRole('listitem');
+  await expect(batches).toHaveCount(1);
+  await batches.getByRole('button', { name: 'この一括指名を取り消す' }).click();
+  const undo = page.getByRole('dialog', { name: '一括指名の取り消し' });
+  await expect(undo).toContainText(`${toEnrol}人のうち`);
+  await undo.getByRole('button', { name: 'この一括指名を取り消す' }).click();
+  await expect(form.getByText(`取り消しました。${toEnrol}人の指名を外しました`)).toBeVisible();
+  await expect(batches.first()).toContainText('取り消し済み');
+  await expect(batches.getByRole('button', { name: 'この一括指名を取り消す' })).toHaveCount(0);
+});

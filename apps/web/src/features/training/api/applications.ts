@@ -1,7 +1,10 @@
 import {
   TrainingApplication,
   TrainingApplicationPage,
+  TrainingAssignmentBatchPage,
+  TrainingAssignmentPreview,
   TrainingAssignmentResult,
+  TrainingAssignmentUndoResult,
   type TrainingAttendanceRequest,
   TrainingSessionRoster,
 } from '@portal/contracts';
@@ -134,5 +137,45 @@ export function useAssign() {
         headers: { 'idempotency-key': v.idempotencyKey },
         schema: TrainingAssignmentResult,
       }),
+  );
+}
+
+/** `POST /api/trainings/{id}/assignments/preview`: what an enrolment would do (reads only) */
+export function useAssignPreview(trainingId: string, sessionId: string, gradeIds: string[]) {
+  const sorted = [...gradeIds].sort();
+  return useQuery({
+    queryKey: trainingKeys.assignPreview(trainingId, sessionId, sorted),
+    queryFn: ({ signal }) =>
+      apiFetch(`/api/trainings/${trainingId}/assignments/preview`, {
+        method: 'POST',
+        json: { sessionId, gradeIds: sorted },
+        schema: TrainingAssignmentPreview,
+        signal,
+      }),
+    enabled: !!sessionId && sorted.length > 0,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** `GET /api/trainings/{id}/assignment-batches`: the course's bulk enrolments, newest first */
+export function useAssignmentBatches(trainingId: string, page: number, pageSize: number) {
+  return useQuery({
+    queryKey: trainingKeys.assignmentBatches(trainingId, page),
+    queryFn: ({ signal }) =>
+      apiFetch(`/api/trainings/${trainingId}/assignment-batches?page=${page}&pageSize=${pageSize}`, {
+        schema: TrainingAssignmentBatchPage,
+        signal,
+      }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** `POST /api/training-assignment-batches/{id}/undo` */
+export function useUndoAssignment() {
+  return useTrainingMutation((v: { batchId: string }) =>
+    apiFetch(`/api/training-assignment-batches/${v.batchId}/undo`, {
+      method: 'POST',
+      schema: TrainingAssignmentUndoResult,
+    }),
   );
 }

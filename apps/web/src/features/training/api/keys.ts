@@ -9,4 +9,8 @@ export const trainingKeys = {
   sessions: (trainingId: string) => [...trainingKeys.all, 'sessions', trainingId] as const,
   applications: (params: string) => [...trainingKeys.all, 'applications', params] as const,
   roster: (sessionId: string) => [...trainingKeys.all, 'roster', sessionId] as const,
+  assignPreview: (trainingId: string, sessionId: string, gradeIds: string[]) =>
+    [...trainingKeys.all, 'assign-preview', trainingId, sessionId, ...gradeIds] as const,
+  assignmentBatches: (trainingId: string, page: number) =>
+    [...trainingKeys.all, 'assignment-batches', trainingId, page] as const,
 };
