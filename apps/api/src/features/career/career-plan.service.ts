@@ -29,6 +29,7 @@ import type { InputJson } from '../../db/json.ts';
 import { BadRequestError, ConflictError, type FieldError, NotFoundError } from '../../shared/errors.ts';
 import { write } from '../../shared/write.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
+import { tellPerson, tellSupervisors } from '../notifications/tell.ts';
 import { expandPolicyLinks, loadPolicyCatalog, type PolicyCatalog } from '../policy/policy-links.ts';
 import type { CareerPlanSelect, CareerRepository, PlanRow } from './career.repository.ts';
 
@@ -369,6 +370,12 @@ export function createCareerPlanService(deps: { db: Db; repo: CareerRepository }
           after: { version: row.version + 1, status: 'submitted' },
           meta,
         });
+        await tellSupervisors(tx, staffId, {
+          kind: 'career.plan.submitted',
+          link: `/staff/${staffId}/career#plan`,
+          params: { fiscalYear },
+          by: actor.staffId,
+        });
         return true;
       });
       if (!done) await stale(staffId, fiscalYear);
@@ -426,6 +433,12 @@ export function createCareerPlanService(deps: { db: Db; repo: CareerRepository }
                 requestsChanges: body.requestsChanges,
               },
               meta,
+            });
+            await tellPerson(tx, staffId, {
+              kind: body.requestsChanges ? 'career.plan.changes_requested' : 'career.plan.commented',
+              link: '/career#plan',
+              params: { fiscalYear },
+              by: actor.staffId,
             });
             const updated = await repo.plan(tx, staffId, fiscalYear);
             if (!updated) throw new Refused('stale');

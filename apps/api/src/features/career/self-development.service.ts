@@ -27,6 +27,7 @@ import { BadRequestError, ConflictError, NotFoundError } from '../../shared/erro
 import type { IdempotentResult } from '../../shared/idempotency.ts';
 import { write } from '../../shared/write.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
+import { tellPerson, tellSupervisors } from '../notifications/tell.ts';
 import {
   assertPolicyLinks,
   expandPolicyLinks,
@@ -79,6 +80,16 @@ function columnsOf(input: Input) {
     staffImageIds: input.staffImageIds,
     initiativeIds: input.initiativeIds,
   };
+}
+
+/** A support request now waits for the person's supervisor. */
+function supportRequested(tx: Tx, actor: Actor, staffId: string, title: string) {
+  return tellSupervisors(tx, staffId, {
+    kind: 'selfdev.support.requested',
+    link: `/staff/${staffId}/career#self-development`,
+    params: { title },
+    by: actor.staffId,
+  });
 }
 
 function supportColumns(request: SupportRequest | null) {
@@ -227,6 +238,7 @@ export function createSelfDevelopmentService(deps: { db: Db; repo: CareerReposit
             after: snapshot(row),
             meta,
           });
+          if (body.supportRequest) await supportRequested(tx, actor, staffId, row.title);
           return { status: 201, body: await toRecord(tx, row) };
         },
       });
@@ -280,6 +292,9 @@ export function createSelfDevelopmentService(deps: { db: Db; repo: CareerReposit
           after: snapshot(after),
           meta,
         });
+        if (body.supportRequest && row.supportStatus !== 'pending') {
+          await supportRequested(tx, actor, staffId, after.title);
+        }
         return after;
       });
       if (!saved) {
@@ -376,6 +391,12 @@ export function createSelfDevelopmentService(deps: { db: Db; repo: CareerReposit
           before: { supportStatus: row.supportStatus, version: row.version },
           after: { supportStatus: body.decision, reason: body.reason, version: after.version },
           meta,
+        });
+        await tellPerson(tx, staffId, {
+          kind: 'selfdev.support.decided',
+          link: '/career#self-development',
+          params: { title: after.title, decision: body.decision },
+          by: actor.staffId,
         });
         return after;
       });

@@ -40,6 +40,8 @@ import type { JsonValue } from '../../db/json.ts';
 import { BadRequestError, ConflictError, type FieldError, NotFoundError } from '../../shared/errors.ts';
 import { type WriteResult, write } from '../../shared/write.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
+import { notify } from '../notifications/notify.ts';
+import { namesOf } from '../notifications/recipients.repository.ts';
 import { expandPolicyLinks, loadPolicyCatalog, type PolicyCatalog } from '../policy/policy-links.ts';
 import type { OjtRepository, OjtSessionWhere, PlanRow, SessionRow } from './ojt.repository.ts';
 
@@ -188,6 +190,17 @@ export function createOjtService(deps: { db: Db; ojt: OjtRepository }) {
           },
           meta,
         });
+        // each trainee is asked to acknowledge the session logged for them
+        const logger = (await namesOf(tx, [actor.staffId])).get(actor.staffId);
+        await notify(tx, [
+          {
+            to: traineeIds,
+            kind: 'ojt.session.logged',
+            link: '/ojt',
+            params: { ...logger, date: day },
+            by: actor.staffId,
+          },
+        ]);
         return { status: 201, body: created };
       },
     });

@@ -35,6 +35,7 @@ import { BadRequestError, ConflictError, type FieldError, NotFoundError } from '
 import { write } from '../../shared/write.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
 import { assertPolicyLinks, loadPolicyCatalog } from '../policy/policy-links.ts';
+import { tellApplications } from './applications/notices.ts';
 import {
   gradeRef,
   isoDate,
@@ -574,6 +575,7 @@ export function createTrainingService(deps: { repo: TrainingRepository }) {
             after: { ...input, promoted },
             meta,
           });
+          await tellApplications(tx, 'training.application.promoted', promoted, actor.staffId);
         })
         .catch(async (e: unknown) => {
           if (e instanceof ConflictError) {

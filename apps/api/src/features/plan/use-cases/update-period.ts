@@ -5,6 +5,8 @@ import { authorize } from '../../../access/access.ts';
 import type { Actor, RequestMeta } from '../../../access/actor.ts';
 import { ConflictError, NotFoundError } from '../../../shared/errors.ts';
 import { refuseStale } from '../../../shared/write.ts';
+import { notify } from '../../notifications/notify.ts';
+import { hrAdmins } from '../../notifications/recipients.repository.ts';
 import type { PlanContext } from '../plan.context.ts';
 import { writeHistory } from '../plan-history.ts';
 
@@ -87,6 +89,18 @@ export async function updatePeriod(
         b,
         a,
       );
+      if (status === 'review' && before.status !== 'review') {
+        await notify(tx, [
+          {
+            // only HR opens a period before it is published (bureau officers would find a 404)
+            to: await hrAdmins(tx),
+            kind: 'plan.period.review',
+            link: `/plan/periods/${id}`,
+            params: { title: data.nameJa, titleEn: data.nameEn },
+            by: actor.staffId,
+          },
+        ]);
+      }
     },
   );
   return periodSummary(id);

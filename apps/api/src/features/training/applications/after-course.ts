@@ -4,6 +4,7 @@ import { authorize, isSupervisorOf } from '../../../access/access.ts';
 import type { Actor, RequestMeta } from '../../../access/actor.ts';
 import { recordAudit } from '../../audit/audit.writer.ts';
 import type { ApplicationContext } from './context.ts';
+import { tellApplications } from './notices.ts';
 import type { Confirm, Feedback } from './shared.ts';
 
 export function feedback(
@@ -42,7 +43,10 @@ export function practiceReport(
     open: (app) => app.completed,
     notOpen: ['Report once the course is completed.', 'not_completed'],
     duplicate: ['You have already reported.', 'duplicate_report'],
-    create: (tx) => tx.practiceReport.create({ data: { applicationId: id, body: input.body } }),
+    create: async (tx) => {
+      await tx.practiceReport.create({ data: { applicationId: id, body: input.body } });
+      await tellApplications(tx, 'training.practice_report.submitted', [id], actor.staffId);
+    },
   });
 }
 

@@ -7,6 +7,7 @@ import { ConflictError } from '../../../shared/errors.ts';
 import { write } from '../../../shared/write.ts';
 import { recordAudit } from '../../audit/audit.writer.ts';
 import type { ApplicationContext } from './context.ts';
+import { tellApplications } from './notices.ts';
 
 export async function apply(
   ctx: ApplicationContext,
@@ -72,6 +73,12 @@ export async function apply(
         after: { sessionId, ...data },
         meta,
       });
+      await tellApplications(
+        tx,
+        supervised ? 'training.application.submitted' : 'training.application.awaiting_acceptance',
+        [app.id],
+        actor.staffId,
+      );
       return { status: 201, body: await presentOne(actor, app.id, tx) };
     },
   }).catch((e: unknown) => {

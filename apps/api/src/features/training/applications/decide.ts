@@ -5,6 +5,7 @@ import type { Actor, RequestMeta } from '../../../access/actor.ts';
 import { recordAudit } from '../../audit/audit.writer.ts';
 import type { ApplicationChange } from '../training.repository.ts';
 import type { ApplicationContext } from './context.ts';
+import { tellApplications } from './notices.ts';
 import { type Decide, Stale } from './shared.ts';
 
 /**
@@ -113,6 +114,19 @@ export async function decide(
         after: { status: outcome, reason, promoted },
         meta,
       });
+      const told = {
+        approved: 'training.application.approved',
+        declined: 'training.application.declined',
+        accepted: 'training.application.accepted',
+        waitlisted: 'training.application.waitlisted',
+        rejected: 'training.application.rejected',
+      } as const;
+      if (outcome in told)
+        await tellApplications(tx, told[outcome as keyof typeof told], [id], actor.staffId);
+      if (outcome === 'approved') {
+        await tellApplications(tx, 'training.application.awaiting_acceptance', [id], actor.staffId);
+      }
+      await tellApplications(tx, 'training.application.promoted', promoted, actor.staffId);
       return 'ok' as const;
     })
     .catch(async (e: unknown) => {

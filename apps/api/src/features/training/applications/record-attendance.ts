@@ -5,6 +5,7 @@ import { BadRequestError, ConflictError, type FieldError } from '../../../shared
 import { recordAudit } from '../../audit/audit.writer.ts';
 import { japanDay } from '../training.mapper.ts';
 import type { ApplicationContext } from './context.ts';
+import { tellApplications } from './notices.ts';
 import { type Attendance, pick, Stale } from './shared.ts';
 
 /** HR records attendance and completion for many people at once (accepted applications only). */
@@ -65,6 +66,13 @@ export async function recordAttendance(
           after: input.rows,
           meta,
         });
+        // the survey (and, once completed, the practice report) are due: told once per application
+        const attended = (r?: { attendance: string | null; completed: boolean }) =>
+          !!r && (r.completed || r.attendance === 'present' || r.attendance === 'partial');
+        const due = input.rows
+          .filter((r) => attended(r) && !attended(byId.get(r.applicationId)))
+          .map((r) => r.applicationId);
+        await tellApplications(tx, 'training.after_course.due', due, actor.staffId);
       },
       { timeout: 60_000 },
     )

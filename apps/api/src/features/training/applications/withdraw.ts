@@ -5,6 +5,7 @@ import type { Actor, RequestMeta } from '../../../access/actor.ts';
 import { recordAudit } from '../../audit/audit.writer.ts';
 import { ACTIVE_STATUSES } from '../training.repository.ts';
 import type { ApplicationContext } from './context.ts';
+import { tellApplications } from './notices.ts';
 import { Stale, type Withdraw } from './shared.ts';
 
 /** The applicant withdraws before the deadline; an accepted seat goes to the first on the waiting list. */
@@ -56,6 +57,7 @@ export async function withdraw(
         after: { status: 'withdrawn', promoted },
         meta,
       });
+      await tellApplications(tx, 'training.application.promoted', promoted);
     })
     .catch(async (e: unknown) => {
       if (e instanceof Stale)
