@@ -5,7 +5,8 @@
  */
 import { fiscalYearLabelJa, type LocalizedText, type PlanHistoryChange } from '@portal/contracts';
 import type { Tx } from '../../db/client.ts';
-import type { Prisma } from '../../generated/prisma/client.ts';
+import type { InputJson } from '../../db/json.ts';
+import { planWrites } from './plan-writes.repository.ts';
 
 export type Snapshot = Record<string, unknown>;
 
@@ -21,20 +22,18 @@ export type HistoryWrite = {
 };
 
 const json = (v: Snapshot | null | undefined) =>
-  v === undefined || v === null ? undefined : (JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue);
+  v === undefined || v === null ? undefined : (JSON.parse(JSON.stringify(v)) as InputJson);
 
 export async function writeHistory(tx: Tx, entry: HistoryWrite): Promise<void> {
-  await tx.planHistory.create({
-    data: {
-      periodId: entry.periodId,
-      itemId: entry.itemId,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      action: entry.action,
-      actorId: entry.actorId,
-      before: json(entry.before),
-      after: json(entry.after),
-    },
+  await planWrites.history(tx, {
+    periodId: entry.periodId,
+    itemId: entry.itemId,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    action: entry.action,
+    actorId: entry.actorId,
+    before: json(entry.before),
+    after: json(entry.after),
   });
 }
 

@@ -8,7 +8,7 @@ export function createPlanContext(deps: { db: Db; plan?: PlanRepository }) {
   const { db } = deps;
   const repo = deps.plan ?? createPlanRepository(db);
   const shaping = createPlanShaping(db, repo);
-  return { db, repo, ...shaping, ...createPlanChecks(db, shaping) };
+  return { db, repo, ...shaping, ...createPlanChecks(db, shaping, repo) };
 }
 
 export type PlanContext = ReturnType<typeof createPlanContext>;

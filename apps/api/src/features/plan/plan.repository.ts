@@ -158,6 +158,29 @@ export function createPlanRepository(db: Db) {
       });
     },
 
+    /** An initiative as the history names it (its code and title). */
+    initiativeLabel(id: string, tx: Db | Tx) {
+      return tx.initiative.findUnique({ where: { id }, select: { code: true, titleJa: true } });
+    },
+
+    /** An initiative of this policy (an item links only to its own policy's). */
+    initiativeOfPolicy(id: string, policyId: string, tx: Db | Tx) {
+      return tx.initiative.findFirst({ where: { id, area: { policyId } }, select: { id: true } });
+    },
+
+    /** Another period of the policy whose years meet these. */
+    overlappingPeriod(policyId: string, exceptId: string | null, start: number, end: number, tx: Db | Tx) {
+      return tx.planPeriod.findFirst({
+        where: {
+          policyId,
+          ...(exceptId ? { id: { not: exceptId } } : {}),
+          startFiscalYear: { lte: end },
+          endFiscalYear: { gte: start },
+        },
+        select: { nameJa: true },
+      });
+    },
+
     staffNames(ids: string[]) {
       if (!ids.length) return Promise.resolve([]);
       return db.staff.findMany({

@@ -10,6 +10,7 @@ import type { PlanContext } from '../plan.context.ts';
 import type { KpiNew, PlanHistoryNew, PlanItemNew } from '../plan.repository.ts';
 import { asSchedule, type Json } from '../plan.shared.ts';
 import { writeHistory } from '../plan-history.ts';
+import { planWrites } from '../plan-writes.repository.ts';
 
 /** The next period's starting draft: items, actions, owners and KPIs; baselines from the last actuals. */
 export async function copyPeriod(
@@ -35,66 +36,17 @@ export async function copyPeriod(
     idempotency: { operation: `plan.period.copy:${id}`, key: key, body: input },
     run: async (tx) => {
       await checkYears(start, end, null, policy, tx);
-      const last = await tx.planPeriod.aggregate({
-        where: { policyId: policy.id },
-        _max: { ordinal: true },
+      const ordinal = await planWrites.nextPeriodOrdinal(tx, policy.id);
+      const created = await planWrites.createPeriod(tx, {
+        policyId: policy.id,
+        ordinal,
+        nameJa: input.nameJa ?? `第${ordinal}期 人材育成推進計画`,
+        nameEn: input.nameEn ?? `Promotion Plan, period ${ordinal}`,
+        startFiscalYear: start,
+        endFiscalYear: end,
+        copiedFromId: source.id,
       });
-      const ordinal = (last._max.ordinal ?? 0) + 1;
-      const created = await tx.planPeriod.create({
-        data: {
-          policyId: policy.id,
-          ordinal,
-          nameJa: input.nameJa ?? `第${ordinal}期 人材育成推進計画`,
-          nameEn: input.nameEn ?? `Promotion Plan, period ${ordinal}`,
-          startFiscalYear: start,
-          endFiscalYear: end,
-          copiedFromId: source.id,
-        },
-        select: {
-          id: true,
-          nameJa: true,
-          nameEn: true,
-          startFiscalYear: true,
-          endFiscalYear: true,
-          status: true,
-        },
-      });
-      const items = await tx.planItem.findMany({
-        where: { periodId: id },
-        orderBy: { position: 'asc' },
-        select: {
-          initiativeId: true,
-          position: true,
-          titleJa: true,
-          titleEn: true,
-          descriptionJa: true,
-          descriptionEn: true,
-          actions: true,
-          ownerOrgUnitIds: true,
-          schedule: true,
-          kpis: {
-            orderBy: { position: 'asc' },
-            select: {
-              position: true,
-              nameJa: true,
-              nameEn: true,
-              unit: true,
-              baselineFiscalYear: true,
-              baselineValue: true,
-              source: true,
-              metric: true,
-              metricParams: true,
-              ownerBureauId: true,
-              higherIsBetter: true,
-              actuals: {
-                orderBy: { fiscalYear: 'desc' },
-                take: 1,
-                select: { fiscalYear: true, value: true },
-              },
-            },
-          },
-        },
-      });
+      const items = await planWrites.itemsToCopy(tx, id);
       const shift = start - source.startFiscalYear;
       const itemRows: PlanItemNew[] = [];
       const kpiRows: KpiNew[] = [];
@@ -145,9 +97,7 @@ export async function copyPeriod(
           });
         }
       }
-      if (itemRows.length) await tx.planItem.createMany({ data: itemRows });
-      if (kpiRows.length) await tx.kpi.createMany({ data: kpiRows });
-      if (history.length) await tx.planHistory.createMany({ data: history });
+      await planWrites.createCopies(tx, { items: itemRows, kpis: kpiRows, history });
       const after = {
         ...periodSnapshot(created),
         copiedFrom: source.nameJa,

@@ -6,6 +6,7 @@ import { NotFoundError } from '../../../shared/errors.ts';
 import { write } from '../../../shared/write.ts';
 import type { PlanContext } from '../plan.context.ts';
 import type { Json } from '../plan.shared.ts';
+import { planWrites } from '../plan-writes.repository.ts';
 
 export async function createKpi(
   ctx: PlanContext,
@@ -28,24 +29,20 @@ export async function createKpi(
     idempotency: { operation: `plan.kpi.create:${itemId}`, key: key, body: body },
     run: async (tx) => {
       await checkKpiInput(tx, item.period, { ...input, metric });
-      const last = await tx.kpi.aggregate({ where: { itemId }, _max: { position: true } });
-      const created = await tx.kpi.create({
-        data: {
-          itemId,
-          position: (last._max.position ?? 0) + 1,
-          nameJa: input.nameJa,
-          nameEn: input.nameEn,
-          unit: input.unit,
-          baselineFiscalYear: input.baselineFiscalYear,
-          baselineValue: input.baselineValue,
-          source: input.source,
-          metric,
-          metricParams: (metricParams ?? undefined) as Json | undefined,
-          ownerBureauId: input.ownerBureauId,
-          higherIsBetter: input.higherIsBetter,
-          targets: { createMany: { data: input.targets } },
-        },
-        select: { id: true },
+      const created = await planWrites.createKpi(tx, {
+        itemId,
+        position: await planWrites.nextKpiPosition(tx, itemId),
+        nameJa: input.nameJa,
+        nameEn: input.nameEn,
+        unit: input.unit,
+        baselineFiscalYear: input.baselineFiscalYear,
+        baselineValue: input.baselineValue,
+        source: input.source,
+        metric,
+        metricParams: (metricParams ?? undefined) as Json | undefined,
+        ownerBureauId: input.ownerBureauId,
+        higherIsBetter: input.higherIsBetter,
+        targets: { createMany: { data: input.targets } },
       });
       const after = await kpiSnapshot(tx, { ...input, metric, metricParams });
       await record(tx, actor, meta, 'plan.kpi.create', {

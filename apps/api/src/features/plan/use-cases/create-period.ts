@@ -5,6 +5,7 @@ import type { Actor, RequestMeta } from '../../../access/actor.ts';
 import { NotFoundError } from '../../../shared/errors.ts';
 import { write } from '../../../shared/write.ts';
 import type { PlanContext } from '../plan.context.ts';
+import { planWrites } from '../plan-writes.repository.ts';
 
 export async function createPeriod(
   ctx: PlanContext,
@@ -23,20 +24,13 @@ export async function createPeriod(
     idempotency: { operation: 'plan.period.create', key: key, body: body },
     run: async (tx) => {
       await checkYears(input.startFiscalYear, input.endFiscalYear, null, policy, tx);
-      const last = await tx.planPeriod.aggregate({
-        where: { policyId: policy.id },
-        _max: { ordinal: true },
-      });
-      const created = await tx.planPeriod.create({
-        data: {
-          policyId: policy.id,
-          ordinal: (last._max.ordinal ?? 0) + 1,
-          nameJa: input.nameJa,
-          nameEn: input.nameEn,
-          startFiscalYear: input.startFiscalYear,
-          endFiscalYear: input.endFiscalYear,
-        },
-        select: { id: true },
+      const created = await planWrites.createPeriod(tx, {
+        policyId: policy.id,
+        ordinal: await planWrites.nextPeriodOrdinal(tx, policy.id),
+        nameJa: input.nameJa,
+        nameEn: input.nameEn,
+        startFiscalYear: input.startFiscalYear,
+        endFiscalYear: input.endFiscalYear,
       });
       const after = periodSnapshot({ ...input, status: 'draft' });
       await record(tx, actor, meta, 'plan.period.create', {

@@ -6,6 +6,7 @@ import { NotFoundError } from '../../../shared/errors.ts';
 import { write } from '../../../shared/write.ts';
 import type { PlanContext } from '../plan.context.ts';
 import type { Json } from '../plan.shared.ts';
+import { planWrites } from '../plan-writes.repository.ts';
 
 export async function createItem(
   ctx: PlanContext,
@@ -26,25 +27,18 @@ export async function createItem(
     idempotency: { operation: `plan.item.create:${periodId}`, key: key, body: body },
     run: async (tx) => {
       await checkItemInput(tx, period, input);
-      const last = await tx.planItem.aggregate({
-        where: { periodId, initiativeId: input.initiativeId },
-        _max: { position: true },
-      });
-      const created = await tx.planItem.create({
-        data: {
-          periodId,
-          initiativeId: input.initiativeId,
-          position: (last._max.position ?? 0) + 1,
-          titleJa: input.titleJa,
-          titleEn: input.titleEn,
-          descriptionJa: input.descriptionJa,
-          descriptionEn: input.descriptionEn,
-          actions: input.actions as Json,
-          ownerOrgUnitIds: [...new Set(input.ownerOrgUnitIds)],
-          schedule: input.schedule as Json,
-          status: input.status,
-        },
-        select: { id: true },
+      const created = await planWrites.createItem(tx, {
+        periodId,
+        initiativeId: input.initiativeId,
+        position: await planWrites.nextItemPosition(tx, periodId, input.initiativeId),
+        titleJa: input.titleJa,
+        titleEn: input.titleEn,
+        descriptionJa: input.descriptionJa,
+        descriptionEn: input.descriptionEn,
+        actions: input.actions as Json,
+        ownerOrgUnitIds: [...new Set(input.ownerOrgUnitIds)],
+        schedule: input.schedule as Json,
+        status: input.status,
       });
       const after = await itemSnapshot(tx, {
         ...input,

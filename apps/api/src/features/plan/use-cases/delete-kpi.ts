@@ -4,6 +4,7 @@ import type { Actor, RequestMeta } from '../../../access/actor.ts';
 import { NotFoundError } from '../../../shared/errors.ts';
 import { refuseStale } from '../../../shared/write.ts';
 import type { PlanContext } from '../plan.context.ts';
+import { planWrites } from '../plan-writes.repository.ts';
 
 export async function deleteKpi(
   ctx: PlanContext,
@@ -23,8 +24,7 @@ export async function deleteKpi(
     () => kpiOut(actor, id),
     async (tx) => {
       const b = await kpiSnapshot(tx, found);
-      const gone = await tx.kpi.deleteMany({ where: { id, version } });
-      if (gone.count !== 1) refuseStale();
+      if ((await planWrites.deleteKpi(tx, id, version)) !== 1) refuseStale();
       await record(tx, actor, meta, 'plan.kpi.delete', {
         periodId: found.item.periodId,
         itemId: found.itemId,

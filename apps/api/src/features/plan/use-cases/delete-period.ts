@@ -4,6 +4,7 @@ import type { Actor, RequestMeta } from '../../../access/actor.ts';
 import { ConflictError, NotFoundError } from '../../../shared/errors.ts';
 import { refuseStale } from '../../../shared/write.ts';
 import type { PlanContext } from '../plan.context.ts';
+import { planWrites } from '../plan-writes.repository.ts';
 
 export async function deletePeriod(
   ctx: PlanContext,
@@ -28,10 +29,7 @@ export async function deletePeriod(
     'plan period',
     () => periodSummary(id),
     async (tx) => {
-      const gone = await tx.planPeriod.deleteMany({
-        where: { id, version, status: { not: 'published' } },
-      });
-      if (gone.count !== 1) refuseStale();
+      if ((await planWrites.deletePeriod(tx, id, version)) !== 1) refuseStale();
       const b = periodSnapshot(period);
       await record(tx, actor, meta, 'plan.period.delete', {
         periodId: id,

@@ -4,6 +4,7 @@ import type { Actor, RequestMeta } from '../../../access/actor.ts';
 import { NotFoundError } from '../../../shared/errors.ts';
 import { refuseStale } from '../../../shared/write.ts';
 import type { PlanContext } from '../plan.context.ts';
+import { planWrites } from '../plan-writes.repository.ts';
 
 export async function deleteItem(
   ctx: PlanContext,
@@ -22,8 +23,7 @@ export async function deleteItem(
     'plan item',
     () => itemOut(actor, id),
     async (tx) => {
-      const gone = await tx.planItem.deleteMany({ where: { id, version } });
-      if (gone.count !== 1) refuseStale();
+      if ((await planWrites.deleteItem(tx, id, version)) !== 1) refuseStale();
       const b = await itemSnapshot(tx, found);
       await record(tx, actor, meta, 'plan.item.delete', {
         periodId: found.periodId,

@@ -10,6 +10,7 @@ import { assertKpiValueInRange } from '../kpi-range.ts';
 import type { PlanContext } from '../plan.context.ts';
 import { currentFiscalYear } from '../plan.shared.ts';
 import { writeHistory } from '../plan-history.ts';
+import { planWrites } from '../plan-writes.repository.ts';
 
 /** A year's actual: HR, or an officer of the KPI's owning 局・区. Versioned per 年度. */
 export async function putActual(
@@ -58,14 +59,16 @@ export async function putActual(
     'actual',
     () => kpiOut(actor, id),
     async (tx) => {
-      const current = await tx.kpiActual.findUnique({
-        where: { kpiId_fiscalYear: { kpiId: id, fiscalYear } },
-      });
+      const current = await planWrites.kpiActual(tx, id, fiscalYear);
       if (!current) {
         if (version !== 0) refuseStale();
         try {
-          await tx.kpiActual.create({
-            data: { kpiId: id, fiscalYear, value, note, enteredById: actor.staffId },
+          await planWrites.createKpiActual(tx, {
+            kpiId: id,
+            fiscalYear,
+            value,
+            note,
+            enteredById: actor.staffId,
           });
         } catch (e) {
           // another first entry of this 年度 got there first
@@ -74,11 +77,12 @@ export async function putActual(
         }
       } else {
         if (current.version !== version) refuseStale();
-        const updated = await tx.kpiActual.updateMany({
-          where: { kpiId: id, fiscalYear, version },
-          data: { value, note, enteredById: actor.staffId, version: { increment: 1 } },
-        });
-        if (updated.count !== 1) refuseStale();
+        const updated = await planWrites.updateKpiActual(
+          tx,
+          { kpiId: id, fiscalYear, version },
+          { value, note, enteredById: actor.staffId },
+        );
+        if (updated !== 1) refuseStale();
       }
       const subject = { kpiNameJa: kpi.nameJa, kpiNameEn: kpi.nameEn, fiscalYear };
       const b = current ? { ...subject, value: current.value, note: current.note } : null;

@@ -7,6 +7,7 @@ import { NotFoundError } from '../../../shared/errors.ts';
 import { refuseStale } from '../../../shared/write.ts';
 import type { PlanContext } from '../plan.context.ts';
 import type { Json } from '../plan.shared.ts';
+import { planWrites } from '../plan-writes.repository.ts';
 
 export async function updateKpi(
   ctx: PlanContext,
@@ -50,20 +51,12 @@ export async function updateKpi(
       };
       await checkKpiInput(tx, before.item.period, next);
       const { targets, metricParams, ...fields } = next;
-      const updated = await tx.kpi.updateMany({
-        where: { id, version: input.version },
-        data: {
-          ...fields,
-          metricParams: metricParams === null ? (null as unknown as Json) : (metricParams as Json),
-          version: { increment: 1 },
-        },
+      const updated = await planWrites.updateKpi(tx, id, input.version, {
+        ...fields,
+        metricParams: metricParams === null ? (null as unknown as Json) : (metricParams as Json),
       });
-      if (updated.count !== 1) refuseStale();
-      if (input.targets) {
-        await tx.kpiTarget.deleteMany({ where: { kpiId: id } });
-        if (targets.length)
-          await tx.kpiTarget.createMany({ data: targets.map((t) => ({ kpiId: id, ...t })) });
-      }
+      if (updated !== 1) refuseStale();
+      if (input.targets) await planWrites.replaceKpiTargets(tx, id, targets);
       const b = await kpiSnapshot(tx, before);
       const a = await kpiSnapshot(tx, next);
       await record(tx, actor, meta, 'plan.kpi.update', {

@@ -9,6 +9,7 @@ import { notify } from '../../notifications/notify.ts';
 import { hrAdmins } from '../../notifications/recipients.repository.ts';
 import type { PlanContext } from '../plan.context.ts';
 import { writeHistory } from '../plan-history.ts';
+import { planWrites } from '../plan-writes.repository.ts';
 
 export async function updatePeriod(
   ctx: PlanContext,
@@ -58,15 +59,11 @@ export async function updatePeriod(
         endFiscalYear: end,
         status,
       };
-      const updated = await tx.planPeriod.updateMany({
-        where: { id, version: input.version },
-        data: {
-          ...data,
-          ...(status === 'published' && before.status !== 'published' ? { publishedAt: new Date() } : {}),
-          version: { increment: 1 },
-        },
+      const updated = await planWrites.updatePeriod(tx, id, input.version, {
+        ...data,
+        ...(status === 'published' && before.status !== 'published' ? { publishedAt: new Date() } : {}),
       });
-      if (updated.count !== 1) refuseStale();
+      if (updated !== 1) refuseStale();
       const b = periodSnapshot(before);
       const a = periodSnapshot(data);
       await writeHistory(tx, {

@@ -7,6 +7,7 @@ import { NotFoundError } from '../../../shared/errors.ts';
 import { refuseStale } from '../../../shared/write.ts';
 import type { PlanContext } from '../plan.context.ts';
 import type { Json } from '../plan.shared.ts';
+import { planWrites } from '../plan-writes.repository.ts';
 
 export async function updateItem(
   ctx: PlanContext,
@@ -41,11 +42,7 @@ export async function updateItem(
         status: input.status ?? before.status,
         position: input.position ?? before.position,
       };
-      const updated = await tx.planItem.updateMany({
-        where: { id, version: input.version },
-        data: { ...next, version: { increment: 1 } },
-      });
-      if (updated.count !== 1) refuseStale();
+      if ((await planWrites.updateItem(tx, id, input.version, next)) !== 1) refuseStale();
       const b = await itemSnapshot(tx, before);
       const a = await itemSnapshot(tx, next);
       await record(tx, actor, meta, 'plan.item.update', {
