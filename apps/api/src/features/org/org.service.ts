@@ -1,7 +1,8 @@
 import type { GradeList, OrgUnitList } from '@portal/contracts';
-import { authorize, inForce, today } from '../../access/access.ts';
+import { authorize, today } from '../../access/access.ts';
 import type { Actor } from '../../access/actor.ts';
 import type { Db } from '../../db/client.ts';
+import { orgRepository } from './org.repository.ts';
 
 export function createOrgService(deps: { db: Db }) {
   return {
@@ -10,21 +11,8 @@ export function createOrgService(deps: { db: Db }) {
       authorize(actor, 'org:read:any');
       const day = today();
       const [units, counts] = await Promise.all([
-        deps.db.orgUnit.findMany({
-          where: { validFrom: { lte: day }, OR: [{ validTo: null }, { validTo: { gte: day } }] },
-          orderBy: [{ path: 'asc' }],
-          select: {
-            id: true,
-            code: true,
-            kind: true,
-            nameJa: true,
-            nameEn: true,
-            parentId: true,
-            bureauId: true,
-            position: true,
-          },
-        }),
-        deps.db.assignment.groupBy({ by: ['orgUnitId'], where: inForce(day), _count: { _all: true } }),
+        orgRepository.unitsInForce(deps.db, day),
+        orgRepository.postsPerUnit(deps.db, day),
       ]);
       const count = new Map(counts.map((c) => [c.orgUnitId, c._count._all]));
       return {
@@ -46,10 +34,7 @@ export function createOrgService(deps: { db: Db }) {
     /** The grades (職位), low to high: what the staff directory filters by. */
     async grades(actor: Actor): Promise<GradeList> {
       authorize(actor, 'org:read:any');
-      const rows = await deps.db.grade.findMany({
-        orderBy: { rank: 'asc' },
-        select: { id: true, code: true, rank: true, nameJa: true, nameEn: true },
-      });
+      const rows = await orgRepository.grades(deps.db);
       return {
         items: rows.map((g) => ({
           id: g.id,
