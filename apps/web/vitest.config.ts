@@ -1,9 +1,10 @@
 import react from '@vitejs/plugin-react';
 import { defineProject } from 'vitest/config';
+import { commonPasswords } from './build/common-passwords.ts';
 import { translations } from './build/translations.ts';
 
 export default defineProject({
-  plugins: [react(), translations()],
+  plugins: [react(), translations(), commonPasswords()],
   test: {
     name: 'web',
     environment: 'jsdom',

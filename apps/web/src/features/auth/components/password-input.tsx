@@ -1,3 +1,4 @@
+import commonPasswordsUrl from 'virtual:common-passwords';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -7,17 +8,34 @@ export const inputClass =
 type Estimate = (password: string, userInputs: string[]) => number;
 let estimator: Promise<Estimate> | undefined;
 
-/** zxcvbn-ts with the common-password and keyboard-pattern lists, loaded when first needed. */
+/**
+ * The common passwords (the list the server refuses), fetched as data from the build's own file: the
+ * list is larger than a script chunk may be (decision 037). Without it — offline, say — the meter
+ * still judges length, keyboard patterns and the diceware words.
+ */
+async function commonPasswordList(): Promise<string[]> {
+  try {
+    const res = await fetch(commonPasswordsUrl);
+    return res.ok ? (await res.text()).split('\n') : [];
+  } catch {
+    return [];
+  }
+}
+
+/** zxcvbn-ts with the common passwords, diceware words and keyboard patterns, loaded when first needed. */
 function loadEstimator(): Promise<Estimate> {
-  estimator ??= Promise.all([import('@zxcvbn-ts/core'), import('@zxcvbn-ts/language-common')]).then(
-    ([core, common]) => {
-      const factory = new core.ZxcvbnFactory({
-        dictionary: { ...common.dictionary },
-        graphs: common.adjacencyGraphs,
-      });
-      return (password, userInputs) => factory.check(password, userInputs).score;
-    },
-  );
+  estimator ??= Promise.all([
+    import('@zxcvbn-ts/core'),
+    import('@zxcvbn-ts/language-common/dist/diceware.json.mjs'),
+    import('@zxcvbn-ts/language-common/dist/adjacencyGraphs.json.mjs'),
+    commonPasswordList(),
+  ]).then(([core, diceware, graphs, passwords]) => {
+    const factory = new core.ZxcvbnFactory({
+      dictionary: { 'passwords-common': passwords, 'diceware-common': diceware.default },
+      graphs: graphs.default,
+    });
+    return (password, userInputs) => factory.check(password, userInputs).score;
+  });
   return estimator;
 }
 
