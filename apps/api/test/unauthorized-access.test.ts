@@ -154,7 +154,13 @@ describe('1on1 records out of scope', () => {
       method: 'POST',
       url: '/api/one-on-ones',
       headers: { cookie: supervisor },
-      payload: { staffId: person.id, minutes: 15, topics: ['範囲外の確認'], privateNotes: 'only-the-author' },
+      payload: {
+        staffId: person.id,
+        minutes: 15,
+        topics: ['範囲外の確認'],
+        privateNotes: 'only-the-author',
+        actions: [{ text: '確認する', ownerId: person.id }],
+      },
     });
     expect(created.statusCode).toBe(201);
     const id = created.json().id;
@@ -171,6 +177,28 @@ describe('1on1 records out of scope', () => {
       expect(byPerson.statusCode, loginId).toBe(404);
     }
     const other = await signIn(app, 'demo-staff-other');
+    const actionId = created.json().actions[0]?.id;
+    for (const [method, url, payload] of [
+      ['GET', `/api/one-on-ones/${id}`, undefined],
+      [
+        'PUT',
+        `/api/one-on-ones/${id}`,
+        { heldOn: created.json().heldOn, status: 'held', minutes: 5, kind: 'other', version: 1 },
+      ],
+      ['DELETE', `/api/one-on-ones/${id}?version=1`, undefined],
+      ['POST', `/api/one-on-ones/${id}/acknowledge`, {}],
+      ['PUT', `/api/one-on-ones/${id}/agenda`, { staffAgenda: 'x', version: 1 }],
+      ['PUT', `/api/one-on-one-actions/${actionId}`, { done: true }],
+    ] as const) {
+      const res = await app.inject({
+        method,
+        url,
+        headers: { cookie: other },
+        ...(payload ? { payload } : {}),
+      });
+      expect(res.statusCode, `${method} ${url}`).toBe(404);
+    }
+    expect((await database.db.oneOnOne.findUniqueOrThrow({ where: { id } })).version).toBe(1);
     const post = await app.inject({
       method: 'POST',
       url: '/api/one-on-ones',

@@ -118,3 +118,99 @@ export type OneOnOneQuery = z.infer<typeof OneOnOneQuery>;
 
 export const OneOnOnePage = paged(OneOnOne);
 export type OneOnOnePage = z.infer<typeof OneOnOnePage>;
+
+/**
+ * The author's correction of a 1on1: every field is sent (the form holds the whole record) with the
+ * `version` read; stale → 409 with the current record. Actions are edited one by one
+ * (`PUT /api/one-on-one-actions/{id}`) once recorded; new ones may be added here (`addActions`).
+ * Once the person has acknowledged it, what they confirmed — the person, the date and the minutes —
+ * stays as it is (409 `one_on_one_acknowledged`), as for OJT sessions.
+ */
+export const OneOnOneUpdate = z.object({
+  heldOn: IsoDate,
+  status: OneOnOneStatus,
+  minutes: recordFields.minutes,
+  kind: OneOnOneKind,
+  topics: recordFields.topics,
+  sharedNotes: recordFields.sharedNotes,
+  privateNotes: recordFields.privateNotes,
+  addActions: recordFields.actions,
+  ...PolicyLinkIds.shape,
+  version: z.coerce.number().int().min(1),
+});
+export type OneOnOneUpdate = z.infer<typeof OneOnOneUpdate>;
+export type OneOnOneUpdateInput = z.input<typeof OneOnOneUpdate>;
+
+export const OneOnOneDeleteQuery = z.object({ version: z.coerce.number().int().min(1) });
+export type OneOnOneDeleteQuery = z.infer<typeof OneOnOneDeleteQuery>;
+
+/** The person confirms a held 1on1, with their own notes (sending them again replaces them). */
+export const OneOnOneAcknowledge = z.object({ staffNotes: z.string().trim().max(4000).optional() });
+export type OneOnOneAcknowledge = z.infer<typeof OneOnOneAcknowledge>;
+
+/** The person's agenda for a scheduled 1on1. */
+export const OneOnOneAgenda = z.object({
+  staffAgenda: z.string().trim().max(4000),
+  version: z.coerce.number().int().min(1),
+});
+export type OneOnOneAgenda = z.infer<typeof OneOnOneAgenda>;
+
+/** The action's owner, or the 1on1's author, marks it done (or open again). */
+export const OneOnOneActionUpdate = z.object({
+  done: z.boolean(),
+  /** The action's version as read: stale → 409 */
+  version: z.coerce.number().int().min(1).optional(),
+});
+export type OneOnOneActionUpdate = z.infer<typeof OneOnOneActionUpdate>;
+
+/** An open action as a home page lists it: with its 1on1 and the other side. */
+export const OpenOneOnOneAction = OneOnOneAction.extend({
+  oneOnOneId: z.string(),
+  heldOn: z.string(),
+  staff: OneOnOnePerson,
+  author: OneOnOnePerson,
+});
+export type OpenOneOnOneAction = z.infer<typeof OpenOneOnOneAction>;
+
+export const OpenOneOnOneActionQuery = PageQuery;
+export const OpenOneOnOneActionPage = paged(OpenOneOnOneAction);
+export type OpenOneOnOneActionPage = z.infer<typeof OpenOneOnOneActionPage>;
+
+/** How often a supervisor means to hold a 1on1 with each of their staff. */
+export const OneOnOneCadence = z.object({
+  intervalDays: z.number().int(),
+  /** 0 when the supervisor has not set one (the default applies) */
+  version: z.number().int(),
+  isDefault: z.boolean(),
+});
+export type OneOnOneCadence = z.infer<typeof OneOnOneCadence>;
+
+export const OneOnOneCadenceWrite = z.object({
+  intervalDays: z.coerce.number().int().min(7).max(366),
+  version: z.coerce.number().int().min(0),
+});
+export type OneOnOneCadenceWrite = z.infer<typeof OneOnOneCadenceWrite>;
+
+/** One person of the team on the 1on1 dashboard. */
+export const OneOnOneTeamMember = z.object({
+  staff: OneOnOnePerson,
+  lastOn: z.string().nullable(),
+  daysSinceLast: z.number().int().nullable(),
+  meetingsThisYear: z.number().int(),
+  nextScheduledOn: z.string().nullable(),
+  overdue: z.boolean(),
+  openActions: z.number().int(),
+});
+export type OneOnOneTeamMember = z.infer<typeof OneOnOneTeamMember>;
+
+export const OneOnOneTeam = z.object({
+  fiscalYear: z.number().int(),
+  cadence: OneOnOneCadence,
+  totals: z.object({ members: z.number().int(), overdue: z.number().int(), metThisYear: z.number().int() }),
+  items: z.array(OneOnOneTeamMember),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  total: z.number().int(),
+});
+export type OneOnOneTeam = z.infer<typeof OneOnOneTeam>;
+export const OneOnOneTeamQuery = PageQuery;

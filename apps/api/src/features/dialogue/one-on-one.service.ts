@@ -7,24 +7,37 @@
 import {
   fiscalYearOf,
   fiscalYearRange,
+  ONE_ON_ONE_DEFAULT_INTERVAL_DAYS,
   type OneOnOne,
+  type OneOnOneAcknowledge,
+  type OneOnOneAction,
+  type OneOnOneActionUpdate,
+  type OneOnOneAgenda,
+  type OneOnOneCadence,
+  type OneOnOneCadenceWrite,
   type OneOnOneCreate,
   type OneOnOnePage,
   type OneOnOneQuery,
+  type OneOnOneTeam,
+  type OneOnOneUpdate,
+  type OpenOneOnOneActionPage,
+  type PageQuery,
 } from '@portal/contracts';
 import {
   assertOneOnOnesVisible,
   assertSupervisorOfAll,
+  authorize,
+  isSupervisorOf,
   oneOnOneWhere,
   supervisedAmong,
   today,
 } from '../../access/access.ts';
 import type { Actor, RequestMeta } from '../../access/actor.ts';
 import type { Db } from '../../db/client.ts';
-import { BadRequestError, type FieldError } from '../../shared/errors.ts';
-import { type WriteResult, write } from '../../shared/write.ts';
+import { BadRequestError, ConflictError, type FieldError, NotFoundError } from '../../shared/errors.ts';
+import { guardUpdated, refuseStale, type WriteResult, write } from '../../shared/write.ts';
 import { expandPolicyLinks, loadPolicyCatalog, type PolicyCatalog } from '../policy/policy-links.ts';
-import type { OneOnOneRepository, OneOnOneRow, OneOnOneWhere } from './one-on-one.repository.ts';
+import type { ActionRow, OneOnOneRepository, OneOnOneRow, OneOnOneWhere } from './one-on-one.repository.ts';
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 const personOf = (p: { id: string; nameJa: string; nameEn: string }) => ({
@@ -163,7 +176,431 @@ export function createOneOnOneService(deps: { db: Db; oneOnOnes: OneOnOneReposit
     })),
   });
 
+  const notFound = () => new NotFoundError('No such 1on1.', 'one_on_one_not_found');
+
+  /** The record in the actor's scope, or 404. */
+  async function load(actor: Actor, id: string): Promise<OneOnOneRow> {
+    const found = await oneOnOnes.find(db, { AND: [{ id }, oneOnOneWhere(actor)] });
+    if (!found) throw notFound();
+    return found;
+  }
+
+  /** The record as the reader now sees it, for a 409's `current` and for answers (private notes to the author). */
+  async function view(actor: Actor, id: string): Promise<OneOnOne> {
+    const [row, catalog] = await Promise.all([oneOnOnes.byId(db, id), loadPolicyCatalog(db)]);
+    if (!row) throw notFound();
+    const [editable, privateNotes] = await Promise.all([
+      editableAmong(actor, [row]),
+      row.authorId === actor.staffId
+        ? oneOnOnes.privateNote(db, id, actor.staffId)
+        : Promise.resolve(undefined),
+    ]);
+    return toView(row, catalog, actor, editable, privateNotes);
+  }
+
+  /** 403 unless the actor wrote the record and still supervises the person (decision 009's rule). */
+  async function assertAuthor(actor: Actor, row: OneOnOneRow): Promise<void> {
+    authorize(actor, 'one-on-one:write:team');
+    authorize(
+      actor,
+      'one-on-one:write:team',
+      { supervised: row.authorId === actor.staffId },
+      { code: 'not_author', message: 'Only the supervisor who recorded the 1on1 may change it.' },
+    );
+    authorize(actor, 'one-on-one:write:team', { supervised: await isSupervisorOf(db, actor, row.staffId) });
+  }
+
+  /** What the audit log keeps of a record: everything but the private notes' text. */
+  const audited = (r: OneOnOneRow, hasPrivateNotes: boolean) => ({
+    staffId: r.staffId,
+    status: r.status,
+    heldOn: isoDate(r.heldOn),
+    minutes: r.minutes,
+    kind: r.kind,
+    topics: r.topics,
+    sharedNotes: r.sharedNotes,
+    hasPrivateNotes,
+    staffImageIds: r.staffImageIds,
+    initiativeIds: r.initiativeIds,
+    version: r.version,
+  });
+
+  function toAction(
+    a: ActionRow,
+    actor: Actor,
+  ): OneOnOneAction & {
+    oneOnOneId: string;
+    heldOn: string;
+    staff: ReturnType<typeof personOf>;
+    author: ReturnType<typeof personOf>;
+  } {
+    return {
+      id: a.id,
+      owner: personOf(a.owner),
+      text: a.text,
+      dueOn: a.dueOn ? isoDate(a.dueOn) : null,
+      doneAt: a.doneAt?.toISOString() ?? null,
+      version: a.version,
+      canUpdate: a.ownerId === actor.staffId || a.oneOnOne.authorId === actor.staffId,
+      oneOnOneId: a.oneOnOne.id,
+      heldOn: isoDate(a.oneOnOne.heldOn),
+      staff: personOf(a.oneOnOne.staff),
+      author: personOf(a.oneOnOne.author),
+    };
+  }
+
   return {
+    async get(actor: Actor, id: string): Promise<OneOnOne> {
+      await load(actor, id);
+      return view(actor, id);
+    },
+
+    /**
+     * The author corrects a record: stale version → 409 `stale_version`; once acknowledged, a change of
+     * date, minutes or status → 409 `one_on_one_acknowledged`; both with the current record.
+     */
+    async update(actor: Actor, id: string, input: OneOnOneUpdate, meta: RequestMeta): Promise<OneOnOne> {
+      const found = await load(actor, id);
+      await assertAuthor(actor, found);
+      const catalog = await loadPolicyCatalog(db);
+      const errors: FieldError[] = [];
+      const foundDay = isoDate(found.heldOn);
+      // an unchanged date stays valid even when it has left the window a new record may take
+      const day =
+        input.heldOn === foundDay && input.status === found.status
+          ? foundDay
+          : meetingDay(input.status, input.heldOn, errors);
+      checkLinks(catalog, input, errors);
+      checkOwners(input.addActions, [found.staffId, actor.staffId], errors);
+      if (errors.length) throw new BadRequestError('Some fields of the 1on1 are not valid.', errors);
+      const confirmedChanged =
+        day !== foundDay || input.minutes !== found.minutes || input.status !== found.status;
+      if (found.acknowledgedAt && confirmedChanged && input.version === found.version) {
+        throw new ConflictError(
+          'The person has acknowledged this 1on1: its date, minutes and status stay as they are.',
+          'one_on_one_acknowledged',
+          await view(actor, id),
+        );
+      }
+      const before = await oneOnOnes.privateNote(db, id, actor.staffId);
+      await write(db, {
+        actorId: actor.staffId,
+        meta,
+        what: '1on1',
+        current: () => view(actor, id),
+        run: async (tx) => {
+          guardUpdated(
+            await oneOnOnes.update(tx, id, input.version, {
+              heldOn: new Date(`${day}T00:00:00Z`),
+              fiscalYear: fiscalYearOf(day),
+              status: input.status,
+              minutes: input.minutes,
+              kind: input.kind,
+              topics: input.topics,
+              sharedNotes: input.sharedNotes,
+              staffImageIds: [...new Set(input.staffImageIds)],
+              initiativeIds: [...new Set(input.initiativeIds)],
+            }),
+          );
+          await oneOnOnes.setPrivateNote(tx, id, actor.staffId, input.privateNotes);
+          await oneOnOnes.addActions(
+            tx,
+            id,
+            input.addActions.map((a) => ({
+              text: a.text,
+              ownerId: a.ownerId,
+              dueOn: a.dueOn ? new Date(`${a.dueOn}T00:00:00Z`) : null,
+            })),
+          );
+          const after = await oneOnOnes.byId(tx, id);
+          if (!after) return refuseStale();
+          return {
+            body: null,
+            audit: {
+              action: 'one-on-one.update',
+              entityType: 'one_on_one',
+              entityId: id,
+              before: audited(found, before !== ''),
+              after: {
+                ...audited(after, input.privateNotes !== ''),
+                privateNotesChanged: before !== input.privateNotes,
+                addedActions: input.addActions,
+              },
+            },
+          };
+        },
+      });
+      return view(actor, id);
+    },
+
+    /** The author deletes a record the person has not acknowledged (else 409 `one_on_one_acknowledged`). */
+    async remove(actor: Actor, id: string, version: number, meta: RequestMeta): Promise<void> {
+      const found = await load(actor, id);
+      await assertAuthor(actor, found);
+      if (found.acknowledgedAt) {
+        throw new ConflictError(
+          'The person has acknowledged this 1on1: it can no longer be deleted.',
+          'one_on_one_acknowledged',
+          await view(actor, id),
+        );
+      }
+      const hadPrivateNotes = (await oneOnOnes.privateNote(db, id, actor.staffId)) !== '';
+      await write(db, {
+        actorId: actor.staffId,
+        meta,
+        what: '1on1',
+        current: () => view(actor, id),
+        run: async (tx) => {
+          guardUpdated(await oneOnOnes.delete(tx, id, version));
+          return {
+            body: null,
+            audit: {
+              action: 'one-on-one.delete',
+              entityType: 'one_on_one',
+              entityId: id,
+              before: { ...audited(found, hadPrivateNotes), actions: found.actions.map((a) => a.text) },
+            },
+          };
+        },
+      });
+    },
+
+    /** The person confirms a held 1on1, with their own notes; it moves the version on. */
+    async acknowledge(actor: Actor, id: string, input: OneOnOneAcknowledge, meta: RequestMeta) {
+      const found = await load(actor, id);
+      authorize(
+        actor,
+        'one-on-one:respond:self',
+        { person: found.staffId },
+        { code: 'not_person', message: 'Only the person may acknowledge their 1on1.' },
+      );
+      if (found.status !== 'held') {
+        throw new ConflictError(
+          'A scheduled 1on1 is acknowledged once it has been held.',
+          'one_on_one_not_held',
+          await view(actor, id),
+        );
+      }
+      await write(db, {
+        actorId: actor.staffId,
+        meta,
+        what: '1on1',
+        current: () => view(actor, id),
+        run: async (tx) => {
+          guardUpdated(
+            await oneOnOnes.update(tx, id, found.version, {
+              acknowledgedAt: found.acknowledgedAt ?? new Date(),
+              ...(input.staffNotes === undefined ? {} : { staffNotes: input.staffNotes }),
+            }),
+          );
+          return {
+            body: null,
+            audit: {
+              action: 'one-on-one.acknowledge',
+              entityType: 'one_on_one',
+              entityId: id,
+              before: { acknowledgedAt: found.acknowledgedAt, staffNotes: found.staffNotes },
+              after: { staffNotes: input.staffNotes ?? found.staffNotes },
+            },
+          };
+        },
+      });
+      return view(actor, id);
+    },
+
+    /** The person writes their agenda for a scheduled 1on1 (versioned). */
+    async writeAgenda(actor: Actor, id: string, input: OneOnOneAgenda, meta: RequestMeta) {
+      const found = await load(actor, id);
+      authorize(
+        actor,
+        'one-on-one:respond:self',
+        { person: found.staffId },
+        { code: 'not_person', message: 'Only the person writes the agenda of their 1on1.' },
+      );
+      if (found.status !== 'scheduled') {
+        throw new ConflictError(
+          'The agenda is written before the 1on1; this one has been held.',
+          'one_on_one_not_scheduled',
+          await view(actor, id),
+        );
+      }
+      await write(db, {
+        actorId: actor.staffId,
+        meta,
+        what: '1on1',
+        current: () => view(actor, id),
+        run: async (tx) => {
+          guardUpdated(await oneOnOnes.update(tx, id, input.version, { staffAgenda: input.staffAgenda }));
+          return {
+            body: null,
+            audit: {
+              action: 'one-on-one.agenda',
+              entityType: 'one_on_one',
+              entityId: id,
+              before: { staffAgenda: found.staffAgenda },
+              after: { staffAgenda: input.staffAgenda },
+            },
+          };
+        },
+      });
+      return view(actor, id);
+    },
+
+    /** The action's owner or the 1on1's author marks it done or open again. */
+    async updateAction(actor: Actor, id: string, input: OneOnOneActionUpdate, meta: RequestMeta) {
+      const found = await oneOnOnes.action(db, { id, oneOnOne: oneOnOneWhere(actor) });
+      if (!found) throw new NotFoundError('No such action.', 'one_on_one_action_not_found');
+      authorize(
+        actor,
+        ['one-on-one:respond:self', 'one-on-one:write:team'],
+        { person: found.ownerId, supervised: found.oneOnOne.authorId === actor.staffId },
+        { code: 'not_action_owner', message: 'Only the action’s owner or the 1on1’s author may update it.' },
+      );
+      const current = async () => {
+        const row = await oneOnOnes.action(db, { id });
+        if (!row) throw new NotFoundError('No such action.', 'one_on_one_action_not_found');
+        return toAction(row, actor);
+      };
+      await write(db, {
+        actorId: actor.staffId,
+        meta,
+        what: 'action',
+        current,
+        run: async (tx) => {
+          const done = input.done;
+          const unchanged = done === (found.doneAt !== null);
+          guardUpdated(
+            await oneOnOnes.updateAction(tx, id, input.version ?? found.version, {
+              doneAt: done ? (unchanged ? found.doneAt : new Date()) : null,
+              doneById: done ? actor.staffId : null,
+            }),
+          );
+          return {
+            body: null,
+            audit: {
+              action: 'one-on-one.action.update',
+              entityType: 'one_on_one_action',
+              entityId: id,
+              before: { done: found.doneAt !== null },
+              after: { done },
+            },
+          };
+        },
+      });
+      return current();
+    },
+
+    /** Open actions on the reader's side: those they own, and those of the 1on1s they wrote. */
+    async openActions(actor: Actor, query: PageQuery): Promise<OpenOneOnOneActionPage> {
+      const { items, total } = await oneOnOnes.pageActions(
+        {
+          doneAt: null,
+          oneOnOne: oneOnOneWhere(actor),
+          OR: [{ ownerId: actor.staffId }, { oneOnOne: { authorId: actor.staffId } }],
+        },
+        query.page,
+        query.pageSize,
+      );
+      return {
+        items: items.map((a) => toAction(a, actor)),
+        page: query.page,
+        pageSize: query.pageSize,
+        total,
+      };
+    },
+
+    async cadence(actor: Actor): Promise<OneOnOneCadence> {
+      authorize(actor, 'one-on-one:write:team');
+      const row = await oneOnOnes.cadence(db, actor.staffId);
+      return row
+        ? { intervalDays: row.intervalDays, version: row.version, isDefault: false }
+        : { intervalDays: ONE_ON_ONE_DEFAULT_INTERVAL_DAYS, version: 0, isDefault: true };
+    },
+
+    /** The supervisor sets their team's cadence (version 0 for the first time; stale → 409). */
+    async setCadence(actor: Actor, input: OneOnOneCadenceWrite, meta: RequestMeta): Promise<OneOnOneCadence> {
+      authorize(actor, 'one-on-one:write:team');
+      const found = await oneOnOnes.cadence(db, actor.staffId);
+      const current = async () => {
+        const row = await oneOnOnes.cadence(db, actor.staffId);
+        return row
+          ? { intervalDays: row.intervalDays, version: row.version, isDefault: false }
+          : { intervalDays: ONE_ON_ONE_DEFAULT_INTERVAL_DAYS, version: 0, isDefault: true };
+      };
+      try {
+        await write(db, {
+          actorId: actor.staffId,
+          meta,
+          what: 'cadence',
+          current,
+          run: async (tx) => {
+            if (input.version === 0) {
+              if (found) return refuseStale();
+              await oneOnOnes.createCadence(tx, actor.staffId, input.intervalDays);
+            } else {
+              guardUpdated(
+                await oneOnOnes.updateCadence(tx, actor.staffId, input.version, input.intervalDays),
+              );
+            }
+            return {
+              body: null,
+              audit: {
+                action: 'one-on-one.cadence',
+                entityType: 'one_on_one_cadence',
+                entityId: actor.staffId,
+                before: found ? { intervalDays: found.intervalDays } : undefined,
+                after: { intervalDays: input.intervalDays },
+              },
+            };
+          },
+        });
+      } catch (error) {
+        // two first saves at once: the primary key lets one through
+        if ((error as { code?: string }).code !== 'P2002') throw error;
+        throw new ConflictError('The cadence was changed by someone else.', 'stale_version', await current());
+      }
+      return current();
+    },
+
+    /** The supervisor's team: days since each person's last 1on1, who is overdue against the cadence. */
+    async team(actor: Actor, query: PageQuery): Promise<OneOnOneTeam> {
+      authorize(actor, 'one-on-one:write:team');
+      const todayIso = isoDate(today());
+      const fiscalYear = fiscalYearOf(todayIso);
+      const row = await oneOnOnes.cadence(db, actor.staffId);
+      const cadence = row
+        ? { intervalDays: row.intervalDays, version: row.version, isDefault: false }
+        : { intervalDays: ONE_ON_ONE_DEFAULT_INTERVAL_DAYS, version: 0, isDefault: true };
+      const { items, totals } = await oneOnOnes.team({
+        actorId: actor.staffId,
+        teamPaths: actor.teamPaths,
+        overrideStaffIds: actor.overrideStaffIds,
+        fiscalYear,
+        today: todayIso,
+        fyStart: fiscalYearRange(fiscalYear).from,
+        intervalDays: cadence.intervalDays,
+        page: query.page,
+        pageSize: query.pageSize,
+      });
+      return {
+        fiscalYear,
+        cadence,
+        totals,
+        items: items.map((r) => ({
+          staff: { id: r.id, name: r.nameJa, nameEn: r.nameEn },
+          lastOn: r.lastOn,
+          daysSinceLast: r.daysSinceLast,
+          meetingsThisYear: r.meetings,
+          nextScheduledOn: r.nextOn,
+          overdue: r.overdue,
+          openActions: r.openActions,
+        })),
+        page: query.page,
+        pageSize: query.pageSize,
+        total: totals.members,
+      };
+    },
+
     async list(actor: Actor, query: OneOnOneQuery): Promise<OneOnOnePage> {
       if (query.from && query.to && query.from > query.to) {
         throw new BadRequestError('`from` must not be after `to`.', [
