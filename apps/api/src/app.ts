@@ -48,6 +48,7 @@ import { rosterRoutes } from './features/roster/roster.routes.ts';
 import { selfDeclarationRoutes } from './features/self-declaration/self-declaration.routes.ts';
 import { createStaffRepository } from './features/staff/staff.repository.ts';
 import { staffRoutes } from './features/staff/staff.routes.ts';
+import { surveyRoutes } from './features/surveys/survey.routes.ts';
 import { createStaffService, type StaffService } from './features/staff/staff.service.ts';
 import { trainingRoutes } from './features/training/training.routes.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
@@ -233,6 +234,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(notificationRoutes);
       await api.register(oneOnOneRoutes);
       await api.register(selfDeclarationRoutes);
+      await api.register(surveyRoutes);
     },
     { prefix: '/api' },
   );

@@ -16,4 +16,5 @@ export * from './plan/plan.schemas.ts';
 export * from './policy/policy.schemas.ts';
 export * from './policy/policy-links.schemas.ts';
 export * from './roster/roster.schemas.ts';
+export * from './surveys/survey.schemas.ts';
 export * from './training/training.schemas.ts';

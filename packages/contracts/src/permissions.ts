@@ -53,6 +53,12 @@ export const PERMISSIONS = [
   'self-declaration:interview:team',
   'self-declaration:manage:any',
   'experience:search:any',
+  // engagement surveys: HR builds rounds, everyone answers their own, results by reach (never below k)
+  'survey:manage:any',
+  'survey:answer:self',
+  'survey:results:team',
+  'survey:results:bureau',
+  'survey:results:any',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -72,6 +78,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'notification:read:self',
     'one-on-one:respond:self',
     'self-declaration:write:self',
+    'survey:answer:self',
   ],
   // 管理監督者: the head of a unit, for the people under it
   supervisor: [
@@ -84,6 +91,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'dashboard:read:team',
     'one-on-one:write:team',
     'self-declaration:interview:team',
+    'survey:results:team',
   ],
   // 局区人材育成責任者 / 局区統括人材育成推進員: their own 局・区 (its 部門別研修 and its own KPI actuals)
   bureau_officer: [
@@ -91,6 +99,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'training:manage:bureau',
     'kpi:actual:bureau',
     'dashboard:read:bureau',
+    'survey:results:bureau',
   ],
   // 人材育成部門 administrators: city-wide, and the administration of people, records, plan and catalogue
   hr_admin: [
@@ -105,10 +114,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'one-on-one:read:any',
     'self-declaration:manage:any',
     'experience:search:any',
+    'survey:manage:any',
+    'survey:results:any',
   ],
   // 人材育成推進本部 (市長, 副市長): the dashboards and the people directory, read-only; not individuals'
   // career plans, timelines or self-development (those are for the person, supervisors, bureau and HR)
-  executive: ['staff:read:any', 'dashboard:read:any'],
+  executive: ['staff:read:any', 'dashboard:read:any', 'survey:results:any'],
 };
 
 export function permissionsOf(roles: readonly Role[]): Permission[] {

@@ -54,6 +54,8 @@ export function allows(actor: Actor, action: Permission, target?: Target): boole
     case 'one-on-one:read:any':
     case 'self-declaration:manage:any':
     case 'experience:search:any':
+    case 'survey:manage:any':
+    case 'survey:results:any':
       return true;
     case 'staff:read:self':
     case 'career:write:self':
@@ -64,6 +66,7 @@ export function allows(actor: Actor, action: Permission, target?: Target): boole
     case 'notification:read:self':
     case 'one-on-one:respond:self':
     case 'self-declaration:write:self':
+    case 'survey:answer:self':
       return onSelf(actor, target);
     case 'staff:read:team':
     case 'career:comment:team':
@@ -74,11 +77,13 @@ export function allows(actor: Actor, action: Permission, target?: Target): boole
     case 'dashboard:read:team':
     case 'one-on-one:write:team':
     case 'self-declaration:interview:team':
+    case 'survey:results:team':
       return onTeam(target);
     case 'staff:read:bureau':
     case 'training:manage:bureau':
     case 'kpi:actual:bureau':
     case 'dashboard:read:bureau':
+    case 'survey:results:bureau':
       return onBureau(actor, target);
     default:
       return unhandled(action);

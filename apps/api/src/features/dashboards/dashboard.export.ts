@@ -16,6 +16,8 @@ import ExcelJS from 'exceljs';
 type Lang = 'ja' | 'en';
 type Cell = string | number | null;
 export type ExportTable = { key: DashboardTable; title: string; columns: string[]; rows: Cell[][] };
+/** What a file needs of a table (other features' tables have no dashboard key) */
+export type SheetTable = Pick<ExportTable, 'title' | 'columns' | 'rows'>;
 
 const L = (lang: Lang, ja: string, en: string) => (lang === 'ja' ? ja : en);
 const fy = (lang: Lang, year: number) =>
@@ -211,12 +213,12 @@ function csvCell(v: Cell): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export function toCsv(table: ExportTable): Buffer {
+export function toCsv(table: SheetTable): Buffer {
   const lines = [table.columns, ...table.rows].map((r) => r.map(csvCell).join(','));
   return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
 }
 
-export async function toXlsx(tables: ExportTable[], heading: string): Promise<Buffer> {
+export async function toXlsx(tables: SheetTable[], heading: string): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '人材育成ポータル';
   for (const t of tables) {

@@ -1,0 +1,228 @@
+/** Engagement surveys over HTTP: the question bank, rounds, one's own answers, results and rates. */
+import {
+  MyResponse,
+  MyResponsePut,
+  MyResponseSubmit,
+  ProblemDetails,
+  Survey,
+  SurveyCreate,
+  SurveyExportQuery,
+  SurveyPage,
+  SurveyQuery,
+  SurveyQuestion,
+  SurveyQuestionCreate,
+  SurveyQuestionPage,
+  SurveyQuestionQuery,
+  SurveyQuestionUpdate,
+  SurveyResponseRate,
+  SurveyResults,
+  SurveyResultsQuery,
+  SurveyUpdate,
+} from '@portal/contracts';
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf, requestMeta } from '../../plugins/auth.ts';
+import { idempotencyKeyOf } from '../../shared/idempotency.ts';
+import { exportResults } from './survey.export.ts';
+import { createSurveyService } from './survey.service.ts';
+
+const IdParams = z.object({ id: z.uuid() });
+const IdempotencyHeaders = z.object({ 'idempotency-key': z.string().max(200).optional() });
+const Conflict = ProblemDetails.extend({ current: z.unknown().optional() });
+const errors = { 400: ProblemDetails, 403: ProblemDetails, 404: ProblemDetails, 409: Conflict };
+
+export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
+  const surveys = createSurveyService({ db: app.db });
+  const tags = ['surveys'];
+
+  app.get(
+    '/survey-questions',
+    {
+      schema: {
+        tags,
+        summary: 'The question bank (HR)',
+        querystring: SurveyQuestionQuery,
+        response: { 200: SurveyQuestionPage, ...errors },
+      },
+    },
+    async (request) => surveys.listQuestions(actorOf(request), request.query),
+  );
+  app.post(
+    '/survey-questions',
+    {
+      schema: {
+        tags,
+        summary: 'Add a question to the bank (HR; Idempotency-Key)',
+        headers: IdempotencyHeaders,
+        body: SurveyQuestionCreate,
+        response: { 200: SurveyQuestion, 201: SurveyQuestion, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const r = await surveys.createQuestion(
+        actorOf(request),
+        request.body,
+        idempotencyKeyOf(request),
+        requestMeta(request),
+      );
+      return reply.code(r.status).send(r.body);
+    },
+  );
+  app.put(
+    '/survey-questions/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Edit a question (HR; versioned; kind and choices fixed once a round asked it)',
+        params: IdParams,
+        body: SurveyQuestionUpdate,
+        response: { 200: SurveyQuestion, ...errors },
+      },
+    },
+    async (request) =>
+      surveys.updateQuestion(actorOf(request), request.params.id, request.body, requestMeta(request)),
+  );
+
+  app.get(
+    '/surveys',
+    {
+      schema: {
+        tags,
+        summary:
+          'Rounds: HR every round; others the rounds open to them (and, with results to read, every open or closed round)',
+        querystring: SurveyQuery,
+        response: { 200: SurveyPage, ...errors },
+      },
+    },
+    async (request) => surveys.listSurveys(actorOf(request), request.query),
+  );
+  app.get(
+    '/surveys/:id',
+    { schema: { tags, summary: 'One round', params: IdParams, response: { 200: Survey, ...errors } } },
+    async (request) => surveys.getSurvey(actorOf(request), request.params.id),
+  );
+  app.post(
+    '/surveys',
+    {
+      schema: {
+        tags,
+        summary: 'Build a round as a draft (HR; Idempotency-Key)',
+        headers: IdempotencyHeaders,
+        body: SurveyCreate,
+        response: { 200: Survey, 201: Survey, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const r = await surveys.createSurvey(
+        actorOf(request),
+        request.body,
+        idempotencyKeyOf(request),
+        requestMeta(request),
+      );
+      return reply.code(r.status).send(r.body);
+    },
+  );
+  app.put(
+    '/surveys/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Edit, open or close a round (HR; versioned; k never lowered once open)',
+        params: IdParams,
+        body: SurveyUpdate,
+        response: { 200: Survey, ...errors },
+      },
+    },
+    async (request) =>
+      surveys.updateSurvey(actorOf(request), request.params.id, request.body, requestMeta(request)),
+  );
+
+  app.get(
+    '/surveys/:id/my-response',
+    {
+      schema: {
+        tags,
+        summary: 'My draft (nothing once submitted)',
+        params: IdParams,
+        response: { 200: MyResponse, ...errors },
+      },
+    },
+    async (request) => surveys.myResponse(actorOf(request), request.params.id),
+  );
+  app.put(
+    '/surveys/:id/my-response',
+    {
+      schema: {
+        tags,
+        summary: 'Save my draft while the window is open (version 0 for the first save)',
+        params: IdParams,
+        body: MyResponsePut,
+        response: { 200: MyResponse, ...errors },
+      },
+    },
+    async (request) => surveys.saveMyResponse(actorOf(request), request.params.id, request.body),
+  );
+  app.post(
+    '/surveys/:id/my-response/submit',
+    {
+      schema: {
+        tags,
+        summary: 'Submit my draft, once: stored without who gave it',
+        params: IdParams,
+        body: MyResponseSubmit,
+        response: { 200: MyResponse, ...errors },
+      },
+    },
+    async (request) => surveys.submit(actorOf(request), request.params.id, request.body),
+  );
+
+  app.get(
+    '/surveys/:id/results',
+    {
+      schema: {
+        tags,
+        summary: 'Results by group in the reader’s reach; groups below k and their complements suppressed',
+        params: IdParams,
+        querystring: SurveyResultsQuery,
+        response: { 200: SurveyResults, ...errors },
+      },
+    },
+    async (request) => surveys.results(actorOf(request), request.params.id, request.query),
+  );
+  app.get(
+    '/surveys/:id/results/export',
+    {
+      schema: {
+        tags,
+        summary: 'The results as CSV (scores by staff image) or Excel (scores and means per question)',
+        params: IdParams,
+        querystring: SurveyExportQuery,
+        response: errors,
+      },
+    },
+    async (request, reply) => {
+      const { format, lang, ...query } = request.query;
+      const r = await surveys.results(actorOf(request), request.params.id, query);
+      const file = await exportResults(r, format, lang);
+      // A file, not JSON: sent past the response schema as the dashboards' exports are
+      return (reply as FastifyReply)
+        .header('content-type', file.type)
+        .header('content-disposition', `attachment; filename="survey-results.${file.ext}"`)
+        .send(file.body);
+    },
+  );
+  app.get(
+    '/surveys/:id/response-rate',
+    {
+      schema: {
+        tags,
+        summary: 'Eligible and answered counts by group (never who); groups below k suppressed',
+        params: IdParams,
+        querystring: SurveyResultsQuery,
+        response: { 200: SurveyResponseRate, ...errors },
+      },
+    },
+    async (request) => surveys.responseRate(actorOf(request), request.params.id, request.query),
+  );
+};
