@@ -6,6 +6,7 @@ import { notificationRows } from './notification.rows.ts';
 import { ojtRows } from './ojt.rows.ts';
 import { planRows } from './plan.rows.ts';
 import { selfDeclarationRows } from './self-declaration.rows.ts';
+import { surveyRows } from './surveys.rows.ts';
 import { trainingRows } from './training.rows.ts';
 import type { MatrixRows } from './types.ts';
 
@@ -18,4 +19,5 @@ export const featureRows: MatrixRows[] = [
   notificationRows,
   dialogueRows,
   selfDeclarationRows,
+  surveyRows,
 ];

@@ -8,6 +8,7 @@ import { demoCareerSeeder } from './demo-career.seed.ts';
 import { demoOjtSeeder } from './demo-ojt.seed.ts';
 import { demoPlanSeeder } from './demo-plan.seed.ts';
 import { demoSelfDeclarationSeeder } from './demo-self-declaration.seed.ts';
+import { demoSurveySeeder } from './demo-survey.seed.ts';
 import { demoTrainingSeeder } from './demo-training.seed.ts';
 
 export type DemoSeeder = { name: string; seed: (db: Db) => Promise<void> };
@@ -17,6 +18,7 @@ export const demoSeeders: DemoSeeder[] = [
   demoCareerSeeder,
   demoOjtSeeder,
   demoSelfDeclarationSeeder,
+  demoSurveySeeder,
   // the 推進計画 last: its computed KPIs read what the others seed
   demoPlanSeeder,
 ];

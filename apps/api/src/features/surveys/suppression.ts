@@ -52,7 +52,7 @@ export function suppressScope(n: number, parent: number | null, k: number): Hidd
 
 /** Titles and honorifics after a name (〇〇さん, 佐藤課長, Mr. Sato) */
 const JA_NAMED =
-  /[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}ー]{1,8}(?=(さん|様|さま|くん|君|氏|殿|先生|局長|区長|部長|次長|課長|課長補佐|係長|主任|主事|主査|主幹|参事|所長|室長|補佐))/gu;
+  /[\p{Script=Han}\p{Script=Katakana}ー]{1,8}(?=(さん|様|さま|くん|君|氏|殿|先生|局長|区長|部長|次長|課長|課長補佐|係長|主任|主事|主査|主幹|参事|所長|室長|補佐))/gu;
 const EN_NAMED = /\b(Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][a-z]+(\s+[A-Z][a-z]+)?/g;
 
 /**

@@ -2,10 +2,26 @@
  * Engagement surveys through the real app: the bank, rounds, one answer per person, anonymity by
  * construction, and the k-threshold rules on every results endpoint (groups of k−1 and k, complements).
  */
-import type { MyResponse, Survey, SurveyPage, SurveyQuestion, SurveyResponseRate, SurveyResults } from '@portal/contracts';
+import type {
+  MyResponse,
+  Survey,
+  SurveyPage,
+  SurveyQuestion,
+  SurveyResponseRate,
+  SurveyResults,
+} from '@portal/contracts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.ts';
-import { answer, type Bank, caller, closeRound, isoDay, makeBank, openRound, peopleOf } from './survey.test-helpers.ts';
+import {
+  answer,
+  type Bank,
+  caller,
+  closeRound,
+  isoDay,
+  makeBank,
+  openRound,
+  peopleOf,
+} from './survey.test-helpers.ts';
 
 const ctx = useTestApp();
 const call = caller(() => ctx().app);
@@ -31,7 +47,14 @@ describe('the question bank', () => {
       call('demo-hr', {
         method: 'PUT',
         url: `/api/survey-questions/${q.id}`,
-        payload: { version, kind: 'agreement5', textJa: q.text.ja, textEn, staffImageIds: [bank.staffImageId], active: true },
+        payload: {
+          version,
+          kind: 'agreement5',
+          textJa: q.text.ja,
+          textEn,
+          staffImageIds: [bank.staffImageId],
+          active: true,
+        },
       });
     const first = await put(q.version, 'Reworded');
     expect(first.json<SurveyQuestion>().version).toBe(q.version + 1);
@@ -42,11 +65,17 @@ describe('the question bank', () => {
   });
 
   it('names the bad field: choices of a choice question, unknown 職員像, a code taken', async () => {
-    const post = (payload: unknown) => call('demo-hr', { method: 'POST', url: '/api/survey-questions', payload });
+    const post = (payload: Record<string, unknown>) =>
+      call('demo-hr', { method: 'POST', url: '/api/survey-questions', payload });
     const noChoices = await post({ code: 'rt-x', kind: 'single_choice', textJa: 'x' });
     expect(noChoices.statusCode).toBe(400);
     expect(noChoices.json().errors[0]).toMatchObject({ field: 'body.choices', code: 'choices_required' });
-    const badLink = await post({ code: 'rt-y', kind: 'agreement5', textJa: 'x', staffImageIds: ['00000000-0000-4000-8000-000000000000'] });
+    const badLink = await post({
+      code: 'rt-y',
+      kind: 'agreement5',
+      textJa: 'x',
+      staffImageIds: ['00000000-0000-4000-8000-000000000000'],
+    });
     expect(badLink.json().errors[0].field).toBe('body.staffImageIds.0');
     const taken = await post({ code: 'rt-a', kind: 'agreement5', textJa: 'x' });
     expect(taken.statusCode).toBe(409);
@@ -65,7 +94,14 @@ describe('rounds', () => {
     const low = await call('demo-hr', {
       method: 'POST',
       url: '/api/surveys',
-      payload: { titleJa: 'x', fiscalYear: 2026, opensOn: isoDay(0), closesOn: isoDay(-1), minGroupSize: 4, questionIds: [bank.agreement] },
+      payload: {
+        titleJa: 'x',
+        fiscalYear: 2026,
+        opensOn: isoDay(0),
+        closesOn: isoDay(-1),
+        minGroupSize: 4,
+        questionIds: [bank.agreement],
+      },
     });
     expect(low.statusCode).toBe(400);
     expect(low.json().errors.map((e: { field: string }) => e.field)).toContain('body.minGroupSize');
@@ -76,7 +112,10 @@ describe('rounds', () => {
       payload: { ...round.body, minGroupSize: 5, version: round.version, status: 'open' },
     });
     expect(lower.statusCode).toBe(400);
-    expect(lower.json().errors[0]).toMatchObject({ field: 'body.minGroupSize', code: 'min_group_size_lowered' });
+    expect(lower.json().errors[0]).toMatchObject({
+      field: 'body.minGroupSize',
+      code: 'min_group_size_lowered',
+    });
     const moved = await call('demo-hr', {
       method: 'PUT',
       url: `/api/surveys/${round.id}`,
@@ -103,22 +142,37 @@ describe('answering: a draft, then once', () => {
     const db = ctx().database.db;
     const round = await openRound(call, db, bank, { bureaus: ['aoba'] });
     const url = `/api/surveys/${round.id}/my-response`;
-    const saved = await call('demo-staff', { method: 'PUT', url, payload: { version: 0, answers: { [bank.agreement]: 2 } } });
+    const saved = await call('demo-staff', {
+      method: 'PUT',
+      url,
+      payload: { version: 0, answers: { [bank.agreement]: 2 } },
+    });
     expect(saved.json<MyResponse>()).toMatchObject({ status: 'draft', version: 1 });
     const back = (await call('demo-staff', { url })).json<MyResponse>();
     expect(back.answers).toEqual({ [bank.agreement]: 2 });
-    const bad = await call('demo-staff', { method: 'PUT', url, payload: { version: 1, answers: { [bank.agreement]: 9 } } });
+    const bad = await call('demo-staff', {
+      method: 'PUT',
+      url,
+      payload: { version: 1, answers: { [bank.agreement]: 9 } },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe(`body.answers.${bank.agreement}`);
     const sent = await call('demo-staff', { method: 'POST', url: `${url}/submit`, payload: { version: 1 } });
     expect(sent.statusCode, sent.body).toBe(200);
     // After submit nobody reads it back as theirs: not the person, and no draft is left
-    expect((await call('demo-staff', { url })).json<MyResponse>()).toEqual({ surveyId: round.id, status: 'submitted', answers: {}, version: 0 });
+    expect((await call('demo-staff', { url })).json<MyResponse>()).toEqual({
+      surveyId: round.id,
+      status: 'submitted',
+      answers: {},
+      version: 0,
+    });
     expect(await db.surveyDraft.count({ where: { surveyId: round.id } })).toBe(0);
     const again = await call('demo-staff', { method: 'POST', url: `${url}/submit`, payload: { version: 0 } });
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('already_submitted');
-    expect((await call('demo-staff', { method: 'PUT', url, payload: { version: 0, answers: {} } })).json().code).toBe('already_submitted');
+    expect(
+      (await call('demo-staff', { method: 'PUT', url, payload: { version: 0, answers: {} } })).json().code,
+    ).toBe('already_submitted');
     expect(await db.surveyResponse.count({ where: { surveyId: round.id } })).toBe(1);
     // Nothing of the answer went to the audit log or an idempotency record
     const audit = await db.auditLog.findMany({ where: { entityId: round.id }, select: { action: true } });
@@ -134,7 +188,9 @@ describe('answering: a draft, then once', () => {
     const url = `/api/surveys/${round.id}/my-response`;
     const who = p?.loginId as string;
     await call(who, { method: 'PUT', url, payload: { version: 0, answers: { [bank.agreement]: 3 } } });
-    const both = await Promise.all([1, 2].map(() => call(who, { method: 'POST', url: `${url}/submit`, payload: { version: 1 } })));
+    const both = await Promise.all(
+      [1, 2].map(() => call(who, { method: 'POST', url: `${url}/submit`, payload: { version: 1 } })),
+    );
     expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
     expect(await db.surveyResponse.count({ where: { surveyId: round.id } })).toBe(1);
     expect(await db.surveyParticipation.count({ where: { surveyId: round.id } })).toBe(1);
@@ -143,12 +199,24 @@ describe('answering: a draft, then once', () => {
   it('takes no answer outside the window or the population', async () => {
     const db = ctx().database.db;
     const round = await openRound(call, db, bank, { bureaus: ['somu'] });
-    const res = await call('demo-staff-other', { method: 'PUT', url: `/api/surveys/${round.id}/my-response`, payload: { version: 0, answers: {} } });
+    const res = await call('demo-staff-other', {
+      method: 'PUT',
+      url: `/api/surveys/${round.id}/my-response`,
+      payload: { version: 0, answers: {} },
+    });
     expect(res.statusCode).toBe(200);
-    const outside = await call('demo-staff', { method: 'PUT', url: `/api/surveys/${round.id}/my-response`, payload: { version: 0, answers: {} } });
+    const outside = await call('demo-staff', {
+      method: 'PUT',
+      url: `/api/surveys/${round.id}/my-response`,
+      payload: { version: 0, answers: {} },
+    });
     expect(outside.statusCode).toBe(404);
     await closeRound(call, round);
-    const late = await call('demo-staff-other', { method: 'PUT', url: `/api/surveys/${round.id}/my-response`, payload: { version: 1, answers: {} } });
+    const late = await call('demo-staff-other', {
+      method: 'PUT',
+      url: `/api/surveys/${round.id}/my-response`,
+      payload: { version: 1, answers: {} },
+    });
     expect(late.statusCode).toBe(409);
     expect(late.json().code).toBe('survey_not_accepting');
   });
@@ -157,10 +225,21 @@ describe('answering: a draft, then once', () => {
 describe('anonymity by construction', () => {
   it('has no column on an answer that ties it to a person, a time or an order', async () => {
     const db = ctx().database.db;
-    const cols = await db.$queryRaw<{ column_name: string; data_type: string; column_default: string | null }[]>`
+    const cols = await db.$queryRaw<
+      { column_name: string; data_type: string; column_default: string | null }[]
+    >`
       SELECT column_name, data_type, column_default FROM information_schema.columns
       WHERE table_name = 'survey_response' ORDER BY column_name`;
-    expect(cols.map((c) => c.column_name)).toEqual(['answers', 'bureauId', 'gradeBand', 'id', 'serviceBand', 'surveyId', 'unitId', 'young']);
+    expect(cols.map((c) => c.column_name)).toEqual([
+      'answers',
+      'bureauId',
+      'gradeBand',
+      'id',
+      'serviceBand',
+      'surveyId',
+      'unitId',
+      'young',
+    ]);
     expect(cols.filter((c) => /time|date/.test(c.data_type))).toEqual([]);
     expect(cols.find((c) => c.column_name === 'id')?.column_default).toBe('gen_random_uuid()');
     const fks = await db.$queryRaw<{ target: string }[]>`
@@ -182,7 +261,9 @@ describe('anonymity by construction', () => {
     const round = await openRound(call, db, bank, { bureaus: ['kotsu'] });
     const people = await peopleOf(db, 'kotsu', 5);
     await answer(call, round.id, people, bank);
-    const rows = await db.$queryRaw<{ answers: unknown }[]>`SELECT "answers" FROM "survey_response" WHERE "surveyId" = ${round.id}::uuid`;
+    const rows = await db.$queryRaw<
+      { answers: unknown }[]
+    >`SELECT "answers" FROM "survey_response" WHERE "surveyId" = ${round.id}::uuid`;
     const text = JSON.stringify(rows);
     for (const p of people) expect(text).not.toContain(p.id);
   });
@@ -192,12 +273,19 @@ describe('results: the k-threshold on every endpoint', () => {
   it('shows a group of k and hides one of k−1 (results, response rate, export)', async () => {
     const db = ctx().database.db;
     const round = await openRound(call, db, bank, { bureaus: ['zaisei', 'shimin', 'kankyo'] });
-    const [a, b, c] = await Promise.all([peopleOf(db, 'zaisei', 5), peopleOf(db, 'shimin', 4), peopleOf(db, 'kankyo', 1)]);
+    const [a, b, c] = await Promise.all([
+      peopleOf(db, 'zaisei', 5),
+      peopleOf(db, 'shimin', 4),
+      peopleOf(db, 'kankyo', 1),
+    ]);
     await answer(call, round.id, [...a, ...b, ...c], bank);
     // While open: no figures at all (they would move answer by answer)
     expect((await results('demo-hr', round.id)).available).toBe(false);
     await closeRound(call, round);
-    const units = await db.orgUnit.findMany({ where: { code: { in: ['zaisei', 'shimin'] } }, select: { id: true, code: true } });
+    const units = await db.orgUnit.findMany({
+      where: { code: { in: ['zaisei', 'shimin'] } },
+      select: { id: true, code: true },
+    });
     const zaisei = units.find((u) => u.code === 'zaisei')?.id as string;
     const shimin = units.find((u) => u.code === 'shimin')?.id as string;
 
@@ -207,7 +295,12 @@ describe('results: the k-threshold on every endpoint', () => {
     expect(g.get(zaisei)).toMatchObject({ suppressed: false, respondents: 5 });
     // agreement 4 of 5 → 75, 8 of 10 → 80: the 職員像's score is their mean
     expect(g.get(zaisei)?.staffImages?.find((s) => s.id === bank.staffImageId)?.score).toBe(77.5);
-    expect(g.get(shimin)).toEqual({ key: shimin, label: expect.anything(), suppressed: true, reason: 'below_k' });
+    expect(g.get(shimin)).toEqual({
+      key: shimin,
+      label: expect.anything(),
+      suppressed: true,
+      reason: 'below_k',
+    });
     // Free text only for the whole (≥ k), never per group
     expect(byBureau.overall.questions?.find((q) => q.questionId === bank.text)?.comments).toHaveLength(10);
     expect(g.get(zaisei)?.questions?.find((q) => q.questionId === bank.text)?.comments).toBeUndefined();
@@ -215,26 +308,42 @@ describe('results: the k-threshold on every endpoint', () => {
     const k = await results('demo-hr', round.id, `?orgUnitId=${zaisei}`);
     expect(k.overall).toMatchObject({ suppressed: false, respondents: 5 });
     const kMinus1 = await results('demo-hr', round.id, `?orgUnitId=${shimin}`);
-    expect(kMinus1.overall).toEqual({ key: 'all', label: expect.anything(), suppressed: true, reason: 'below_k' });
+    expect(kMinus1.overall).toEqual({
+      key: 'all',
+      label: expect.anything(),
+      suppressed: true,
+      reason: 'below_k',
+    });
     expect(JSON.stringify(kMinus1)).not.toContain('respondents');
 
-    const csv = await call('demo-hr', { url: `/api/surveys/${round.id}/results/export?groupBy=bureau&format=csv` });
+    const csv = await call('demo-hr', {
+      url: `/api/surveys/${round.id}/results/export?groupBy=bureau&format=csv`,
+    });
     expect(csv.statusCode).toBe(200);
     const line = csv.body.split('\r\n').find((l) => l.startsWith('市民局'));
     expect(line).toMatch(/^市民局,,+非表示/);
-    const xlsx = await call('demo-hr', { url: `/api/surveys/${round.id}/results/export?groupBy=bureau&format=xlsx` });
+    const xlsx = await call('demo-hr', {
+      url: `/api/surveys/${round.id}/results/export?groupBy=bureau&format=xlsx`,
+    });
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
   });
 
   it('suppresses the complement: a k−1 group is not revealed by total minus the others', async () => {
     const db = ctx().database.db;
     const round = await openRound(call, db, bank, { bureaus: ['keizai', 'kyoiku', 'suido'] });
-    const [a, b, c] = await Promise.all([peopleOf(db, 'keizai', 5), peopleOf(db, 'kyoiku', 4), peopleOf(db, 'suido', 6)]);
+    const [a, b, c] = await Promise.all([
+      peopleOf(db, 'keizai', 5),
+      peopleOf(db, 'kyoiku', 4),
+      peopleOf(db, 'suido', 6),
+    ]);
     await answer(call, round.id, a, bank, 5);
     await answer(call, round.id, b, bank, 1);
     await answer(call, round.id, c, bank, 3);
     await closeRound(call, round);
-    const units = await db.orgUnit.findMany({ where: { code: { in: ['keizai', 'kyoiku', 'suido'] } }, select: { id: true, code: true } });
+    const units = await db.orgUnit.findMany({
+      where: { code: { in: ['keizai', 'kyoiku', 'suido'] } },
+      select: { id: true, code: true },
+    });
     const id = (code: string) => units.find((u) => u.code === code)?.id as string;
     const r = await results('demo-hr', round.id, '?groupBy=bureau');
     const g = new Map(r.groups.map((x) => [x.key, x]));
@@ -257,18 +366,36 @@ describe('results: the k-threshold on every endpoint', () => {
     expect(rate.overall).toMatchObject({ suppressed: false, eligible: 21, answered: 5 });
     expect(hr.body).not.toMatch(/loginId|staffId|"name/);
     // A 係 of four people (k−1) shows nothing; its 課 of nine does
-    const section = await db.orgUnit.findUniqueOrThrow({ where: { code: 'aoba-1-1-1' }, select: { id: true } });
-    const division = await db.orgUnit.findUniqueOrThrow({ where: { code: 'aoba-1-1' }, select: { id: true } });
-    const small = (await call('demo-hr', { url: `/api/surveys/${round.id}/response-rate?orgUnitId=${section.id}` })).json<SurveyResponseRate>();
+    const section = await db.orgUnit.findUniqueOrThrow({
+      where: { code: 'aoba-1-1-1' },
+      select: { id: true },
+    });
+    const division = await db.orgUnit.findUniqueOrThrow({
+      where: { code: 'aoba-1-1' },
+      select: { id: true },
+    });
+    const small = (
+      await call('demo-hr', { url: `/api/surveys/${round.id}/response-rate?orgUnitId=${section.id}` })
+    ).json<SurveyResponseRate>();
     expect(small.overall).toMatchObject({ suppressed: true, reason: 'below_k' });
     expect(small.overall.eligible).toBeUndefined();
-    const big = (await call('demo-hr', { url: `/api/surveys/${round.id}/response-rate?orgUnitId=${division.id}` })).json<SurveyResponseRate>();
+    const big = (
+      await call('demo-hr', { url: `/api/surveys/${round.id}/response-rate?orgUnitId=${division.id}` })
+    ).json<SurveyResponseRate>();
     expect(big.overall).toMatchObject({ suppressed: false, eligible: 9 });
     // The 所属長 of that 係 reads only their own unit, and it is below k
-    const sup = (await call('demo-supervisor', { url: `/api/surveys/${round.id}/response-rate` })).json<SurveyResponseRate>();
+    const sup = (
+      await call('demo-supervisor', { url: `/api/surveys/${round.id}/response-rate` })
+    ).json<SurveyResponseRate>();
     expect(sup.orgUnit?.id).toBe(section.id);
     expect(sup.overall.suppressed).toBe(true);
-    expect((await call('demo-supervisor', { url: `/api/surveys/${round.id}/response-rate?orgUnitId=${division.id}` })).statusCode).toBe(404);
+    expect(
+      (
+        await call('demo-supervisor', {
+          url: `/api/surveys/${round.id}/response-rate?orgUnitId=${division.id}`,
+        })
+      ).statusCode,
+    ).toBe(404);
   });
 
   it('reaches: bureau officers their 局・区, a 所属長 their unit, staff nothing', async () => {
@@ -279,7 +406,10 @@ describe('results: the k-threshold on every endpoint', () => {
     const aoba = await db.orgUnit.findUniqueOrThrow({ where: { code: 'aoba' }, select: { id: true } });
     const somu = await results('demo-bureau', round.id);
     expect(somu.overall).toMatchObject({ suppressed: false, respondents: 6 });
-    expect((await call('demo-bureau', { url: `/api/surveys/${round.id}/results?orgUnitId=${aoba.id}` })).statusCode).toBe(404);
+    expect(
+      (await call('demo-bureau', { url: `/api/surveys/${round.id}/results?orgUnitId=${aoba.id}` }))
+        .statusCode,
+    ).toBe(404);
     expect((await results('demo-exec', round.id, `?orgUnitId=${aoba.id}`)).overall.suppressed).toBe(true);
     const sup = await results('demo-supervisor', round.id);
     expect(sup.overall.suppressed).toBe(true);
@@ -296,7 +426,8 @@ describe('results: the k-threshold on every endpoint', () => {
     await answer(call, second.id, people.slice(5), bank, 5);
     await closeRound(call, second);
     const r = await results('demo-hr', second.id);
-    const score = (g: SurveyResults['overall'] | undefined) => g?.staffImages?.find((s) => s.id === bank.staffImageId)?.score;
+    const score = (g: SurveyResults['overall'] | undefined) =>
+      g?.staffImages?.find((s) => s.id === bank.staffImageId)?.score;
     expect(score(r.overall)).toBe(100);
     expect(score(r.previous?.overall)).toBe(32.5); // agreement 2 → 25, 4 of 10 → 40
   });
@@ -306,7 +437,14 @@ describe('free text', () => {
   it('removes obvious names', async () => {
     const db = ctx().database.db;
     const round = await openRound(call, db, bank, { bureaus: ['bosai'] });
-    await answer(call, round.id, await peopleOf(db, 'bosai', 5), bank, 4, '佐藤課長に相談しやすい。Mr. Smith も。');
+    await answer(
+      call,
+      round.id,
+      await peopleOf(db, 'bosai', 5),
+      bank,
+      4,
+      '佐藤課長に相談しやすい。Mr. Smith も。',
+    );
     await closeRound(call, round);
     const r = await results('demo-hr', round.id);
     const comments = r.overall.questions?.find((q) => q.questionId === bank.text)?.comments ?? [];
@@ -321,7 +459,13 @@ describe('listing for HR', () => {
     const created = await call('demo-hr', {
       method: 'POST',
       url: '/api/surveys',
-      payload: { titleJa: '下書き', fiscalYear: 2026, opensOn: isoDay(1), closesOn: isoDay(9), questionIds: [bank.agreement] },
+      payload: {
+        titleJa: '下書き',
+        fiscalYear: 2026,
+        opensOn: isoDay(1),
+        closesOn: isoDay(9),
+        questionIds: [bank.agreement],
+      },
     });
     const { id } = created.json<Survey>();
     expect((await call('demo-hr', { url: `/api/surveys/${id}` })).statusCode).toBe(200);

@@ -2,8 +2,8 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { expect } from 'vitest';
 import { signIn } from '../../../test/app.ts';
-import type { Db } from '../../db/client.ts';
 import { today } from '../../access/scope.ts';
+import type { Db } from '../../db/client.ts';
 
 const cookies = new Map<string, string>();
 
@@ -26,7 +26,11 @@ export const isoDay = (offsetDays = 0) => {
 };
 
 /** People placed (in force today) in a 局・区, by code, in employee-number order; given the demo password. */
-export async function peopleOf(db: Db, bureauCode: string, n: number): Promise<{ id: string; loginId: string }[]> {
+export async function peopleOf(
+  db: Db,
+  bureauCode: string,
+  n: number,
+): Promise<{ id: string; loginId: string }[]> {
   const bureau = await db.orgUnit.findUniqueOrThrow({ where: { code: bureauCode }, select: { id: true } });
   const people = await db.staff.findMany({
     where: {
@@ -39,7 +43,10 @@ export async function peopleOf(db: Db, bureauCode: string, n: number): Promise<{
     take: n,
   });
   expect(people).toHaveLength(n);
-  const { passwordHash } = await db.staff.findUniqueOrThrow({ where: { loginId: 'demo-staff' }, select: { passwordHash: true } });
+  const { passwordHash } = await db.staff.findUniqueOrThrow({
+    where: { loginId: 'demo-staff' },
+    select: { passwordHash: true },
+  });
   await db.staff.updateMany({ where: { id: { in: people.map((p) => p.id) } }, data: { passwordHash } });
   return people;
 }
@@ -60,7 +67,11 @@ export async function makeBank(call: ReturnType<typeof caller>, db: Db, prefix: 
     return res.json<{ id: string }>().id;
   };
   return {
-    agreement: await make('a', { kind: 'agreement5', staffImageIds: [image.id], initiativeIds: [initiative.id] }),
+    agreement: await make('a', {
+      kind: 'agreement5',
+      staffImageIds: [image.id],
+      initiativeIds: [initiative.id],
+    }),
     scale: await make('s', { kind: 'scale10', staffImageIds: [image.id] }),
     choice: await make('c', {
       kind: 'single_choice',
@@ -96,12 +107,19 @@ export async function openRound(
   const created = await call('demo-hr', { method: 'POST', url: '/api/surveys', payload: body });
   expect(created.statusCode, created.body).toBe(201);
   const { id, version } = created.json<{ id: string; version: number }>();
-  const opened = await call('demo-hr', { method: 'PUT', url: `/api/surveys/${id}`, payload: { ...body, version, status: 'open' } });
+  const opened = await call('demo-hr', {
+    method: 'PUT',
+    url: `/api/surveys/${id}`,
+    payload: { ...body, version, status: 'open' },
+  });
   expect(opened.statusCode, opened.body).toBe(200);
   return { id, body, version: opened.json<{ version: number }>().version };
 }
 
-export async function closeRound(call: ReturnType<typeof caller>, round: Awaited<ReturnType<typeof openRound>>) {
+export async function closeRound(
+  call: ReturnType<typeof caller>,
+  round: Awaited<ReturnType<typeof openRound>>,
+) {
   const res = await call('demo-hr', {
     method: 'PUT',
     url: `/api/surveys/${round.id}`,
@@ -120,8 +138,17 @@ export async function answer(
   comment = 'よい職場です',
 ) {
   for (const p of people) {
-    const answers = { [bank.agreement]: score, [bank.scale]: score * 2, [bank.choice]: 'yes', [bank.text]: comment };
-    const saved = await call(p.loginId, { method: 'PUT', url: `/api/surveys/${surveyId}/my-response`, payload: { version: 0, answers } });
+    const answers = {
+      [bank.agreement]: score,
+      [bank.scale]: score * 2,
+      [bank.choice]: 'yes',
+      [bank.text]: comment,
+    };
+    const saved = await call(p.loginId, {
+      method: 'PUT',
+      url: `/api/surveys/${surveyId}/my-response`,
+      payload: { version: 0, answers },
+    });
     expect(saved.statusCode, saved.body).toBe(200);
     const sent = await call(p.loginId, {
       method: 'POST',
