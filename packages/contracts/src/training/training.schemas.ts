@@ -268,9 +268,36 @@ export const TrainingDecision = z.object({
 });
 export type TrainingDecision = z.infer<typeof TrainingDecision>;
 
+/** Why a person is outside a course's target (対象外): their grade, their job family, or both. */
+export const TrainingTargetMiss = z.enum(['grade', 'job_family']);
+export type TrainingTargetMiss = z.infer<typeof TrainingTargetMiss>;
+
+/**
+ * Where a person stands against a course's target grades and job families (an empty list is everyone):
+ * the empty list when the course is for them. Shared by the API (applications, audit) and the web
+ * (the warning before applying), so both say the same.
+ */
+export function trainingTargetMisses(
+  target: { gradeIds: readonly string[]; jobFamilyIds: readonly string[] },
+  person: { gradeId: string | null; jobFamilyId: string | null },
+): TrainingTargetMiss[] {
+  const misses: TrainingTargetMiss[] = [];
+  if (target.gradeIds.length && !(person.gradeId && target.gradeIds.includes(person.gradeId)))
+    misses.push('grade');
+  if (
+    target.jobFamilyIds.length &&
+    !(person.jobFamilyId && target.jobFamilyIds.includes(person.jobFamilyId))
+  ) {
+    misses.push('job_family');
+  }
+  return misses;
+}
+
 export const TrainingApplication = z.object({
   id: z.string(),
   status: TrainingApplicationStatus,
+  /** 対象外: how the applicant falls outside the course's target grades and job families (empty: inside) */
+  outsideTarget: z.array(TrainingTargetMiss),
   /** Enrolled by HR (bulk enrolment of a grade) rather than applied for */
   assigned: z.boolean(),
   fiscalYear: z.number().int(),
@@ -418,6 +445,8 @@ export type TrainingAssignmentResult = z.infer<typeof TrainingAssignmentResult>;
 /** What an assignment would do, before it is confirmed: head count against the seats. */
 export const TrainingAssignmentPreview = z.object({
   matched: z.number().int(),
+  /** Of those to enrol, people outside the course's target grades or job families (対象外) */
+  outsideTarget: z.number().int(),
   skipped: z.number().int(),
   /** People who would be enrolled */
   toEnrol: z.number().int(),

@@ -1,14 +1,15 @@
 /** Rows → the contract's shapes. Pure functions: every lookup they need is passed in. */
-import type {
-  GradeRef,
-  MyTrainingProgress,
-  OrgUnitRef,
-  Training,
-  TrainingApplication,
-  TrainingApplicationStatus,
-  TrainingPersonRef,
-  TrainingSession,
-  TrainingSessionBrief,
+import {
+  type GradeRef,
+  type MyTrainingProgress,
+  type OrgUnitRef,
+  type Training,
+  type TrainingApplication,
+  type TrainingApplicationStatus,
+  type TrainingPersonRef,
+  type TrainingSession,
+  type TrainingSessionBrief,
+  trainingTargetMisses,
 } from '@portal/contracts';
 import { today } from '../../access/access.ts';
 import { expandPolicyLinks, type PolicyCatalog } from '../policy/policy-links.ts';
@@ -160,6 +161,10 @@ export function toApplication(a: ApplicationRow, ctx: ApplicationContext): Train
   return {
     id: a.id,
     status: a.status,
+    outsideTarget: trainingTargetMisses(
+      { gradeIds: a.session.training.targetGradeIds, jobFamilyIds: a.session.training.targetJobFamilyIds },
+      { gradeId: post?.grade.id ?? null, jobFamilyId: a.staff.jobFamilyId },
+    ),
     assigned: a.assigned,
     fiscalYear: a.fiscalYear,
     reason: a.reason,

@@ -96,6 +96,8 @@ export const applicationSelect = () =>
             kind: true,
             hours: true,
             ownerBureauId: true,
+            targetGradeIds: true,
+            targetJobFamilyIds: true,
           },
         },
       },
@@ -103,6 +105,7 @@ export const applicationSelect = () =>
     staff: {
       select: {
         id: true,
+        jobFamilyId: true,
         nameJa: true,
         nameEn: true,
         employeeNumber: true,

@@ -797,6 +797,7 @@ describe('applications', () => {
     expectStatus(preview, 200);
     expect(preview.json()).toEqual({
       matched: shuji,
+      outsideTarget: 0,
       skipped: 0,
       toEnrol: shuji,
       capacity: 20,
@@ -894,5 +895,52 @@ describe('applications', () => {
       where: { action: 'training.assign.undo', entityId: session.id },
     });
     expect(audit?.after).toMatchObject({ batchId, removed: shuji - 2 });
+  });
+  it('marks 対象外: not recommended, flagged on the application for the supervisor and HR, audited when accepted', async () => {
+    const hokenshi = (await db().jobFamily.findUniqueOrThrow({ where: { code: 'hokenshi' } })).id;
+    // the demo's 保健師専門研修 is not recommended to a 事務 主事
+    const rec = (
+      await call('demo-staff', { url: '/api/trainings/recommended' })
+    ).json<TrainingRecommendations>();
+    expect(rec.items.map((i) => i.training.code)).not.toContain('B03');
+
+    const course = await makeCourse(call, { targetGradeIds: [shujiGrade], targetJobFamilyIds: [hokenshi] });
+    const session = await makeSession(call, course.id, { capacity: 5 });
+    // the preview counts who would be enrolled outside the target: every 主事 who is not a 保健師
+    const preview = await call('demo-hr', {
+      method: 'POST',
+      url: `/api/trainings/${course.id}/assignments/preview`,
+      payload: { sessionId: session.id, gradeIds: [shujiGrade] },
+    });
+    const outside = await db().staff.count({
+      where: {
+        disabledAt: null,
+        jobFamilyId: { not: hokenshi },
+        assignments: { some: { endsOn: null, gradeId: shujiGrade } },
+      },
+    });
+    expect(preview.json()).toMatchObject({ outsideTarget: outside });
+    expect(outside).toBeGreaterThan(0);
+
+    // demo-staff (事務) may still apply; everyone who reads the application sees why it is 対象外
+    const mine = await apply(call, 'demo-staff', session.id);
+    expect(mine.outsideTarget).toEqual(['job_family']);
+    const inbox = await call('demo-supervisor', { url: '/api/applications?inbox=supervisor' });
+    expect(
+      inbox.json<{ items: TrainingApplication[] }>().items.find((a) => a.id === mine.id)?.outsideTarget,
+    ).toEqual(['job_family']);
+    expectStatus(await decide(call, 'demo-supervisor', mine.id, 'approve'), 200);
+    const accepted = await decide(call, 'demo-hr', mine.id, 'accept', '本人の希望を尊重');
+    expectStatus(accepted, 200);
+    expect(accepted.json()).toMatchObject({ status: 'accepted', outsideTarget: ['job_family'] });
+    const audit = await db().auditLog.findFirstOrThrow({
+      where: { action: 'training_application.accept', entityId: mine.id },
+    });
+    expect(audit.after).toMatchObject({ status: 'accepted', outsideTarget: ['job_family'] });
+
+    // inside the target: nothing to flag
+    const open = await makeCourse(call, { targetGradeIds: [shujiGrade] });
+    const openSession = await makeSession(call, open.id);
+    expect((await apply(call, 'demo-staff', openSession.id)).outsideTarget).toEqual([]);
   });
 });

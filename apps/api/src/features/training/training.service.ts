@@ -313,6 +313,15 @@ export function createTrainingService(deps: { repo: TrainingRepository }) {
             ...(grade ? [{ targetGradeIds: { has: grade.id } }] : []),
             { targetGradeIds: { isEmpty: true } },
           ],
+          // a course for some job families is recommended to them only (保健師専門研修 to 保健師)
+          AND: [
+            {
+              OR: [
+                ...(post ? [{ targetJobFamilyIds: { has: post.jobFamilyId } }] : []),
+                { targetJobFamilyIds: { isEmpty: true } },
+              ],
+            },
+          ],
         },
         200,
       );

@@ -3,13 +3,14 @@
  * after a preview of the head count against the seats; each enrolment is kept as a batch that can be
  * undone while the session is still ahead.
  */
-import type {
-  PageQuery,
-  TrainingAssignmentBatchPage,
-  TrainingAssignmentPreview,
-  TrainingAssignmentRequest,
-  TrainingAssignmentResult,
-  TrainingAssignmentUndoResult,
+import {
+  type PageQuery,
+  type TrainingAssignmentBatchPage,
+  type TrainingAssignmentPreview,
+  type TrainingAssignmentRequest,
+  type TrainingAssignmentResult,
+  type TrainingAssignmentUndoResult,
+  trainingTargetMisses,
 } from '@portal/contracts';
 import {
   authorize,
@@ -31,7 +32,7 @@ import type { ApplicationContext } from './context.ts';
  * who have completed the course, are skipped.
  */
 type Target = {
-  training: { id: string };
+  training: { id: string; targetGradeIds: string[]; targetJobFamilyIds: string[] };
   session: { id: string; fiscalYear: number; capacity: number; acceptedCount: number };
 };
 
@@ -77,7 +78,14 @@ async function target(
 async function manageable(db: Db, actor: Actor, trainingId: string) {
   const training = await db.training.findUnique({
     where: { id: trainingId },
-    select: { id: true, kind: true, ownerBureauId: true, active: true },
+    select: {
+      id: true,
+      kind: true,
+      ownerBureauId: true,
+      active: true,
+      targetGradeIds: true,
+      targetJobFamilyIds: true,
+    },
   });
   if (!training || (!training.active && !canManageTraining(actor, training))) {
     throw new NotFoundError('No such course.', 'training_not_found');
@@ -93,7 +101,17 @@ async function manageable(db: Db, actor: Actor, trainingId: string) {
 async function candidates(client: Db | Tx, t: Target, gradeIds: string[]) {
   const people = await client.staff.findMany({
     where: { disabledAt: null, assignments: { some: { ...inForce(), gradeId: { in: gradeIds } } } },
-    select: { id: true, employeeNumber: true },
+    select: {
+      id: true,
+      employeeNumber: true,
+      jobFamilyId: true,
+      assignments: {
+        where: { ...inForce(), gradeId: { in: gradeIds } },
+        take: 1,
+        orderBy: { startsOn: 'desc' },
+        select: { gradeId: true },
+      },
+    },
     orderBy: { employeeNumber: 'asc' },
   });
   const taken = await client.trainingApplication.findMany({
@@ -118,8 +136,17 @@ export async function previewAssignment(
   const { people, skip, enrol } = await candidates(ctx.db, t, input.gradeIds);
   const seatsLeft = Math.max(0, t.session.capacity - t.session.acceptedCount);
   const accepted = Math.min(seatsLeft, enrol.length);
+  const targets = { gradeIds: t.training.targetGradeIds, jobFamilyIds: t.training.targetJobFamilyIds };
+  const outside = enrol.filter(
+    (p) =>
+      trainingTargetMisses(targets, {
+        gradeId: p.assignments[0]?.gradeId ?? null,
+        jobFamilyId: p.jobFamilyId,
+      }).length > 0,
+  );
   return {
     matched: people.length,
+    outsideTarget: outside.length,
     skipped: skip.size,
     toEnrol: enrol.length,
     capacity: t.session.capacity,

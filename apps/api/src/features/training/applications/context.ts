@@ -7,6 +7,7 @@ import type {
 import {
   authorize,
   canManageTraining,
+  inForce,
   MANAGE_TRAINING,
   supervisedStaffWhere,
   today,
@@ -91,7 +92,20 @@ export function createApplicationContext(deps: { repo: TrainingRepository }) {
             applicationDeadline: true,
             capacity: true,
             status: true,
-            training: { select: { kind: true, ownerBureauId: true } },
+            training: {
+              select: { kind: true, ownerBureauId: true, targetGradeIds: true, targetJobFamilyIds: true },
+            },
+          },
+        },
+        staff: {
+          select: {
+            jobFamilyId: true,
+            assignments: {
+              where: inForce(),
+              orderBy: { startsOn: 'desc' },
+              take: 1,
+              select: { gradeId: true },
+            },
           },
         },
         feedback: { select: { applicationId: true } },

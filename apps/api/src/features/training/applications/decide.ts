@@ -1,5 +1,9 @@
 /** The supervisor approves or declines; HR or the owning bureau accepts (a seat, or the waiting list) or rejects. */
-import type { TrainingApplication, TrainingApplicationStatus } from '@portal/contracts';
+import {
+  type TrainingApplication,
+  type TrainingApplicationStatus,
+  trainingTargetMisses,
+} from '@portal/contracts';
 import { authorize, isSupervisorOf, MANAGE_TRAINING, trainingTarget } from '../../../access/access.ts';
 import type { Actor, RequestMeta } from '../../../access/actor.ts';
 import { recordAudit } from '../../audit/audit.writer.ts';
@@ -58,6 +62,10 @@ export async function decide(
   if ((input.decision === 'approve' || input.decision === 'accept') && app.session.status !== 'scheduled') {
     await conflict(actor, id, 'The session is no longer scheduled.', 'session_not_scheduled');
   }
+  const outsideTarget = trainingTargetMisses(
+    { gradeIds: app.session.training.targetGradeIds, jobFamilyIds: app.session.training.targetJobFamilyIds },
+    { gradeId: app.staff.assignments[0]?.gradeId ?? null, jobFamilyId: app.staff.jobFamilyId },
+  );
   const now = new Date();
   const reason = input.reason || null;
   let outcome: TrainingApplicationStatus = app.status;
@@ -111,7 +119,8 @@ export async function decide(
         entityType: 'training_application',
         entityId: id,
         before: { status: app.status },
-        after: { status: outcome, reason, promoted },
+        // a decision on someone outside the course's target (対象外) says so: HR may accept them, knowingly
+        after: { status: outcome, reason, promoted, ...(outsideTarget.length ? { outsideTarget } : {}) },
         meta,
       });
       const told = {
