@@ -281,3 +281,31 @@ test('一括指名: HR sees the head count against the seats, confirms, and undo
   await expect(batches.first()).toContainText('取り消し済み');
   await expect(batches.getByRole('button', { name: 'この一括指名を取り消す' })).toHaveCount(0);
 });
+
+test('対象外: a 事務 主事 is warned before applying to the 保健師 course; the supervisor sees 対象外', async ({
+  login,
+  portal,
+  page,
+}) => {
+  await login('staff');
+  await portal.goto('/training?kind=departmental');
+  await page.getByRole('link', { name: '保健師専門研修（健康福祉局）' }).click();
+  await portal.waitForContent();
+  await page.getByRole('button', { name: '申し込む' }).first().click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByText('この研修の対象外です')).toBeVisible();
+  await expect(dialog).toContainText('保健師');
+  await expect(dialog.getByLabel('申込理由')).toHaveAccessibleDescription(/この研修の対象外です/);
+  await portal.expectNoSeriousA11yViolations();
+  await dialog.getByLabel('申込理由').fill('地域の健康づくり事業を担当するため、保健師の視点を学びたい。');
+  await dialog.getByRole('button', { name: '申込を送る' }).click();
+  await expect(page.getByText('申し込みました。上司の承認を待っています。')).toBeVisible();
+
+  await page.context().clearCookies();
+  await login('supervisor');
+  await portal.goto('/training/approvals');
+  const card = page.getByRole('article').filter({ hasText: '保健師専門研修' });
+  await expect(card.getByText('対象外', { exact: true })).toBeVisible();
+  await expect(card).toContainText('職種が対象外');
+  await portal.expectNoSeriousA11yViolations();
+});

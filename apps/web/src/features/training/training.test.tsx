@@ -78,6 +78,7 @@ function application(n: number, over: Partial<TrainingApplication> = {}): Traini
   return {
     id: uuid(100 + n),
     status: 'applied',
+    outsideTarget: [],
     assigned: false,
     fiscalYear: 2026,
     reason: '窓口業務に生かしたいため。',

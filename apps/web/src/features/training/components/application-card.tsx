@@ -36,6 +36,11 @@ export function ApplicationCard({
         {a.assigned ? (
           <span className="text-dns-14B-130 text-solid-gray-700">{t('training.assigned')}</span>
         ) : null}
+        {showApplicant && a.outsideTarget.length ? (
+          <span className="rounded-8 border border-orange-800 bg-orange-50 px-2 py-0.5 text-dns-14B-130 text-orange-900">
+            {t('training.eligibility.badge')}
+          </span>
+        ) : null}
       </div>
       <h3 id={headingId} className="mt-2 text-std-18B-160">
         {showApplicant ? `${name(a.staff)} — ` : ''}
@@ -55,6 +60,17 @@ export function ApplicationCard({
               ]
                 .filter(Boolean)
                 .join(p.slash)}
+            </dd>
+          </>
+        ) : null}
+        {showApplicant && a.outsideTarget.length ? (
+          <>
+            <dt className="font-bold">{t('training.eligibility.label')}</dt>
+            <dd>
+              {a.outsideTarget.map((m) => t(`training.eligibility.miss.${m}`)).join(p.list)}
+              {p.open}
+              {t('training.eligibility.mayAccept')}
+              {p.close}
             </dd>
           </>
         ) : null}

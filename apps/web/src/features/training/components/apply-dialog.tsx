@@ -1,23 +1,30 @@
-import type { TrainingSession } from '@portal/contracts';
+import { type Training, type TrainingSession, trainingTargetMisses } from '@portal/contracts';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSubmissionKey } from '../../../shared/api/submission-key.ts';
-import { useLanguage } from '../../../shared/i18n/use-language.ts';
+import { formatList } from '../../../shared/format/list.ts';
+import { useLanguage, useLocalized } from '../../../shared/i18n/use-language.ts';
 import { Button } from '../../../shared/ui/button.tsx';
+import { useMe } from '../../auth/api/get-me.ts';
 import { useApply } from '../api/applications.ts';
 import { useTrainingErrorMessage } from '../lib/errors.ts';
 import { formatSessionDates } from '../lib/format.ts';
 import { Dialog } from './dialog.tsx';
 import { errorClass, hintClass, inputClass, labelClass } from './styles.ts';
 
-/** Apply to a session with a reason; the supervisor sees the reason when approving. */
+/**
+ * Apply to a session with a reason; the supervisor sees the reason when approving. Someone outside the
+ * course's target grades or job families (対象外) is told so before applying; they may still apply.
+ */
 export function ApplyDialog({
   session,
+  training,
   courseTitle,
   onClose,
   onApplied,
 }: {
   session: TrainingSession | null;
+  training: Pick<Training, 'targetGrades' | 'targetJobFamilies'>;
   courseTitle: string;
   onClose: () => void;
   onApplied: () => void;
@@ -31,6 +38,21 @@ export function ApplyDialog({
   const key = useSubmissionKey();
   const message = useTrainingErrorMessage(apply.error);
   const missing = reason.trim() === '';
+  const l = useLocalized();
+  const me = useMe().data?.staff;
+  const misses = me
+    ? trainingTargetMisses(
+        {
+          gradeIds: training.targetGrades.map((g) => g.id),
+          jobFamilyIds: training.targetJobFamilies.map((j) => j.id),
+        },
+        { gradeId: me.current?.grade.id ?? null, jobFamilyId: me.jobFamily.id },
+      )
+    : [];
+  const targetText = formatList(
+    [...training.targetGrades.map((g) => l(g.name)), ...training.targetJobFamilies.map((j) => l(j.name))],
+    language,
+  );
   const close = () => {
     setReason('');
     setTouched(false);
@@ -63,6 +85,15 @@ export function ApplyDialog({
           <p className="mb-4 text-std-16N-170">
             {formatSessionDates(session.startsAt, session.endsAt, language)}
           </p>
+          {misses.length ? (
+            <div
+              id={`${id}-outside`}
+              className="mb-4 rounded-8 border-2 border-orange-800 bg-orange-50 p-3 text-std-16N-170"
+            >
+              <p className="font-bold">{t('training.eligibility.warningTitle')}</p>
+              <p>{t('training.eligibility.warning', { target: targetText })}</p>
+            </div>
+          ) : null}
           <label htmlFor={`${id}-reason`} className={labelClass}>
             {t('training.apply.reason')}
           </label>
@@ -76,7 +107,7 @@ export function ApplyDialog({
             maxLength={1000}
             required
             aria-invalid={touched && missing}
-            aria-describedby={`${id}-hint${touched && missing ? ` ${id}-error` : ''}`}
+            aria-describedby={`${id}-hint${misses.length ? ` ${id}-outside` : ''}${touched && missing ? ` ${id}-error` : ''}`}
             onChange={(e) => setReason(e.target.value)}
           />
           {touched && missing ? (

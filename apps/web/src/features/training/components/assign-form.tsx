@@ -121,6 +121,14 @@ export function AssignForm({ training, sessions }: { training: Training; session
                   ? `${punct(language).open}${t('training.assign.preview.skipped', { count: counts.skipped })}${punct(language).close}`
                   : ''}
               </dd>
+              {counts.outsideTarget ? (
+                <>
+                  <dt>{t('training.eligibility.badge')}</dt>
+                  <dd className="font-bold text-orange-900">
+                    {t('training.assign.preview.outside', { count: counts.outsideTarget })}
+                  </dd>
+                </>
+              ) : null}
               <dt>{t('training.assign.preview.seats')}</dt>
               <dd>
                 {t('training.assign.preview.seatsLeft', {

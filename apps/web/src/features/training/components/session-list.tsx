@@ -100,6 +100,7 @@ export function SessionList({ training, sessions }: { training: Training; sessio
       </ul>
       <ApplyDialog
         session={applying}
+        training={training}
         courseTitle={l(training.title)}
         onClose={() => setApplying(null)}
         onApplied={() => {
