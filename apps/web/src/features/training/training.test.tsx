@@ -6,7 +6,7 @@ import type { Role, TrainingApplication, TrainingApplicationPage } from '@portal
 import { QueryClient } from '@tanstack/react-query';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AppProvider } from '../../app/provider.tsx';
 import { appRoutes } from '../../app/router.tsx';
 import { createTestI18n } from '../../shared/test/i18n.ts';
@@ -178,6 +178,12 @@ function renderAt(path: string) {
     </AppProvider>,
   );
 }
+
+// The router loads each page's module on the first visit. Under load, transforming that module took
+// longer than a `findBy…` waits, so the first assertion saw only 「読み込んでいます…」: load it before.
+beforeAll(async () => {
+  await import('./pages/index.ts');
+});
 
 afterEach(() => {
   vi.unstubAllGlobals();
