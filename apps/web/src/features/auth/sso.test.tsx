@@ -84,3 +84,32 @@ describe('the single sign-on error page', () => {
     );
   });
 });
+
+describe('where mail is off', () => {
+  it('the sign-in page says whom to ask instead of offering a reset mail', async () => {
+    serve({
+      '/api/auth/providers': { local: true, oidc: false, mail: false },
+      '/api/auth/demo-accounts': noDemo,
+    });
+    renderApp('/sign-in');
+    expect((await screen.findByTestId('mail-off')).textContent).toMatch(/人材育成部門に招待の再発行/);
+    expect(screen.queryByRole('link', { name: 'パスワードを忘れた場合' })).toBeNull();
+  });
+
+  it('the forgot-password page explains that no link can arrive, in the reader’s language', async () => {
+    serve({ '/api/auth/providers': { local: true, oidc: false, mail: false } });
+    renderApp('/password-reset', 'en');
+    expect((await screen.findByTestId('mail-off')).textContent).toMatch(/cannot reach you by mail/);
+    expect(screen.queryByRole('button', { name: 'Send the reset link' })).toBeNull();
+  });
+
+  it('with mail on, the reset link and its form are there', async () => {
+    serve({
+      '/api/auth/providers': { local: true, oidc: false, mail: true },
+      '/api/auth/demo-accounts': noDemo,
+    });
+    renderApp('/sign-in');
+    expect(await screen.findByRole('link', { name: 'パスワードを忘れた場合' })).toBeTruthy();
+    expect(screen.queryByTestId('mail-off')).toBeNull();
+  });
+});

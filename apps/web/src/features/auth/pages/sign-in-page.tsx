@@ -185,9 +185,15 @@ export function SignInPage() {
             <Button ref={submitRef} type="submit" disabled={login.isPending} className="self-start">
               {login.isPending ? t('auth.signIn.submitting') : t('auth.signIn.submit')}
             </Button>
-            <Link to="/password-reset" className="text-blue-900 underline underline-offset-4">
-              {t('auth.forgot.link')}
-            </Link>
+            {providers.data?.mail === false ? (
+              <p data-testid="mail-off" className="text-std-16N-170 text-solid-gray-800">
+                {t('auth.forgot.mailOffShort')}
+              </p>
+            ) : (
+              <Link to="/password-reset" className="text-blue-900 underline underline-offset-4">
+                {t('auth.forgot.link')}
+              </Link>
+            )}
           </form>
         ) : null}
         {local && demo.data?.enabled ? (
