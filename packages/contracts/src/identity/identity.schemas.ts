@@ -60,6 +60,13 @@ export const Assignment = z.object({
 });
 export type Assignment = z.infer<typeof Assignment>;
 
+/** A sign-in account's state: none yet, a live invitation, a password set, or disabled. */
+export const ACCOUNT_STATES = ['none', 'invited', 'active', 'disabled'] as const;
+export type AccountStateName = (typeof ACCOUNT_STATES)[number];
+/** What HR can filter the staff list by: a state, or `mfa` (an authenticator app enrolled). */
+export const ACCOUNT_FILTERS = [...ACCOUNT_STATES, 'mfa'] as const;
+export type AccountFilter = (typeof ACCOUNT_FILTERS)[number];
+
 export const StaffSummary = z.object({
   id: z.string(),
   employeeNumber: z.string(),
@@ -68,6 +75,8 @@ export const StaffSummary = z.object({
   nameEn: z.string(),
   jobFamily: JobFamilyRef,
   current: Assignment.nullable(),
+  /** For HR (staff:manage:any) only */
+  account: z.object({ state: z.enum(ACCOUNT_STATES), mfa: z.boolean() }).optional(),
 });
 export type StaffSummary = z.infer<typeof StaffSummary>;
 
@@ -91,7 +100,7 @@ export const StaffDetail = StaffSummary.extend({
   /** The sign-in account, for HR (staff:manage:any) and the person themself */
   account: z
     .object({
-      state: z.enum(['none', 'invited', 'active', 'disabled']),
+      state: z.enum(ACCOUNT_STATES),
       mfa: z.boolean(),
       lastSignInAt: z.string().nullable(),
       invitationExpiresAt: z.string().nullable(),
@@ -111,6 +120,8 @@ export const StaffListQuery = PageQuery.extend({
   q: z.string().trim().max(100).optional(),
   orgUnitId: z.uuid().optional(),
   gradeId: z.uuid().optional(),
+  /** HR only: people whose account is in this state (`mfa`: an authenticator app enrolled) */
+  account: z.enum(ACCOUNT_FILTERS).optional(),
 });
 export type StaffListQuery = z.infer<typeof StaffListQuery>;
 

@@ -32,6 +32,25 @@ export const summarySelect = () =>
   }) as const satisfies Prisma.StaffSelect;
 
 export type StaffSummaryRow = Prisma.StaffGetPayload<{ select: ReturnType<typeof summarySelect> }>;
+
+/** A live invitation: not used, not expired (as of the query). */
+export const liveInvitation = () =>
+  ({
+    kind: 'invitation',
+    usedAt: null,
+    expiresAt: { gt: new Date() },
+  }) as const satisfies Prisma.AccountTokenWhereInput;
+
+/** What HR's list rows add: the account's state, in the same statement. */
+export const accountSelect = () =>
+  ({
+    disabledAt: true,
+    passwordHash: true,
+    mfaEnabledAt: true,
+    accountTokens: { where: liveInvitation(), take: 1, select: { id: true } },
+  }) as const satisfies Prisma.StaffSelect;
+
+export type AccountRow = Prisma.StaffGetPayload<{ select: ReturnType<typeof accountSelect> }>;
 export type AssignmentRow = StaffSummaryRow['assignments'][number];
 
 export function createStaffRepository(db: Db) {
@@ -41,6 +60,21 @@ export function createStaffRepository(db: Db) {
         db.staff.findMany({
           where,
           select: summarySelect(),
+          orderBy: [{ nameKana: 'asc' }, { employeeNumber: 'asc' }],
+          skip: (page - 1) * pageSize,
+          take: pageSize,
+        }),
+        db.staff.count({ where }),
+      ]);
+      return { items, total };
+    },
+
+    /** As `page`, with each row's account state (HR's view). */
+    async pageWithAccounts(where: Prisma.StaffWhereInput, page: number, pageSize: number) {
+      const [items, total] = await Promise.all([
+        db.staff.findMany({
+          where,
+          select: { ...summarySelect(), ...accountSelect() },
           orderBy: [{ nameKana: 'asc' }, { employeeNumber: 'asc' }],
           skip: (page - 1) * pageSize,
           take: pageSize,
@@ -71,7 +105,7 @@ export function createStaffRepository(db: Db) {
           mfaEnabledAt: true,
           lastSignInAt: true,
           accountTokens: {
-            where: { kind: 'invitation', usedAt: null, expiresAt: { gt: new Date() } },
+            where: liveInvitation(),
             orderBy: { expiresAt: 'desc' },
             take: 1,
             select: { expiresAt: true },

@@ -1,4 +1,6 @@
 import type {
+  AccountFilter,
+  AccountStateName,
   Assignment,
   OrgUnitRef,
   StaffDetail,
@@ -13,8 +15,10 @@ import type { Db } from '../../db/client.ts';
 import { ConflictError, NotFoundError } from '../../shared/errors.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
 import {
+  type AccountRow,
   type AssignmentRow,
   administrationRepository as admin,
+  liveInvitation,
   type StaffRepository,
   type StaffSummaryRow,
   type StaffWhere,
@@ -28,6 +32,39 @@ const ref = (u: UnitRow): OrgUnitRef => ({
   kind: u.kind,
   name: { ja: u.nameJa, en: u.nameEn },
 });
+
+/** The state HR sees: disabled, else a password set, else a live invitation, else none. */
+function accountOf(
+  s: Pick<AccountRow, 'disabledAt' | 'passwordHash' | 'mfaEnabledAt'> & { accountTokens: unknown[] },
+): { state: AccountStateName; mfa: boolean } {
+  return {
+    state: s.disabledAt
+      ? 'disabled'
+      : s.passwordHash
+        ? 'active'
+        : s.accountTokens.length
+          ? 'invited'
+          : 'none',
+    mfa: s.mfaEnabledAt !== null,
+  };
+}
+
+/** The same states as a query, so that a filter and the rows it returns agree. */
+function accountWhere(filter: AccountFilter): StaffWhere {
+  const enabled = { disabledAt: null };
+  switch (filter) {
+    case 'disabled':
+      return { disabledAt: { not: null } };
+    case 'active':
+      return { ...enabled, passwordHash: { not: null } };
+    case 'invited':
+      return { ...enabled, passwordHash: null, accountTokens: { some: liveInvitation() } };
+    case 'none':
+      return { ...enabled, passwordHash: null, accountTokens: { none: liveInvitation() } };
+    case 'mfa':
+      return { ...enabled, mfaEnabledAt: { not: null } };
+  }
+}
 
 export function createStaffService(deps: { db: Db; staff: StaffRepository }) {
   /** Every unit on the given assignments' paths, fetched in one query. */
@@ -59,7 +96,7 @@ export function createStaffService(deps: { db: Db; staff: StaffRepository }) {
     };
   }
 
-  function toSummary(s: StaffSummaryRow, units: Map<string, UnitRow>): StaffSummary {
+  function toSummary(s: StaffSummaryRow, units: Map<string, UnitRow>): Omit<StaffSummary, 'account'> {
     const current = s.assignments[0];
     return {
       id: s.id,
@@ -116,14 +153,7 @@ export function createStaffService(deps: { db: Db; staff: StaffRepository }) {
       ...(withAccount
         ? {
             account: {
-              state: s.disabledAt
-                ? ('disabled' as const)
-                : s.passwordHash
-                  ? ('active' as const)
-                  : s.accountTokens.length
-                    ? ('invited' as const)
-                    : ('none' as const),
-              mfa: s.mfaEnabledAt !== null,
+              ...accountOf(s),
               lastSignInAt: s.lastSignInAt?.toISOString() ?? null,
               invitationExpiresAt: s.accountTokens[0]?.expiresAt.toISOString() ?? null,
             },
@@ -148,6 +178,11 @@ export function createStaffService(deps: { db: Db; staff: StaffRepository }) {
           ],
         });
       }
+      if (query.account) {
+        // account states are HR's to see (a person's own is on their page)
+        authorize(actor, 'staff:manage:any');
+        filters.push(accountWhere(query.account));
+      }
       if (query.orgUnitId || query.gradeId) {
         const unit = query.orgUnitId ? await deps.staff.unit(query.orgUnitId) : null;
         if (query.orgUnitId && !unit)
@@ -162,7 +197,18 @@ export function createStaffService(deps: { db: Db; staff: StaffRepository }) {
           },
         });
       }
-      const { items, total } = await deps.staff.page({ AND: filters }, query.page, query.pageSize);
+      const where = { AND: filters };
+      if (actor.permissions.has('staff:manage:any')) {
+        const { items, total } = await deps.staff.pageWithAccounts(where, query.page, query.pageSize);
+        const units = await chains(items.flatMap((s) => s.assignments));
+        return {
+          items: items.map((s) => ({ ...toSummary(s, units), account: accountOf(s) })),
+          page: query.page,
+          pageSize: query.pageSize,
+          total,
+        };
+      }
+      const { items, total } = await deps.staff.page(where, query.page, query.pageSize);
       const units = await chains(items.flatMap((s) => s.assignments));
       return {
         items: items.map((s) => toSummary(s, units)),
