@@ -112,6 +112,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
         return (reply as FastifyReply)
           .status(201)
           .header('content-type', 'application/pdf')
+          .header('x-invitation-count', String(items.length))
           .header('content-disposition', 'attachment; filename="invitations.pdf"')
           .send(Buffer.from(await invitationLettersPdf(items)));
       }
@@ -119,6 +120,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
         return (reply as FastifyReply)
           .status(201)
           .header('content-type', 'text/csv; charset=utf-8')
+          .header('x-invitation-count', String(items.length))
           .header('content-disposition', 'attachment; filename="invitations.csv"')
           .send(invitationsCsv(items));
       }

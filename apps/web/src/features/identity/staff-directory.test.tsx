@@ -36,8 +36,11 @@ describe('staff directory filters in the URL', () => {
       q: 'ワカ',
       orgUnitId: uuid(4),
       gradeId: undefined,
+      account: undefined,
       page: 3,
     });
+    expect(readStaffFilters(new URLSearchParams('account=invited')).account).toBe('invited');
+    expect(readStaffFilters(new URLSearchParams('account=everyone')).account).toBeUndefined();
     expect(readStaffFilters(new URLSearchParams('page=0')).page).toBe(1);
     expect(readStaffFilters(new URLSearchParams('page=1.5')).page).toBe(1);
   });
@@ -101,6 +104,9 @@ describe('staff directory page', () => {
 
     act(() => fireEvent.change(screen.getByLabelText('所属'), { target: { value: uuid(4) } }));
     await waitFor(() => expect(router.state.location.search).toBe(`?unit=${uuid(4)}`));
+    // the page has drawn the new URL (router state reaches it in a transition) before the next choice
+    await waitFor(() => expect((screen.getByLabelText('所属') as HTMLSelectElement).value).toBe(uuid(4)));
+    await screen.findByRole('button', { name: '条件をクリア' });
     act(() => fireEvent.change(screen.getByLabelText('職位'), { target: { value: uuid(102) } }));
     await waitFor(() => expect(router.state.location.search).toBe(`?unit=${uuid(4)}&grade=${uuid(102)}`));
     await waitFor(() =>

@@ -9,6 +9,7 @@ export function staffListSearch(params: StaffListParams): string {
   if (params.q) search.set('q', params.q);
   if (params.orgUnitId) search.set('orgUnitId', params.orgUnitId);
   if (params.gradeId) search.set('gradeId', params.gradeId);
+  if (params.account) search.set('account', params.account);
   search.set('page', String(params.page));
   search.set('pageSize', String(params.pageSize));
   return search.toString();

@@ -1,7 +1,10 @@
 import type { AuditLogQuery, StaffListQuery } from '@portal/contracts';
 
 /** The staff directory's filters as the API takes them (`page` and `pageSize` always present). */
-export type StaffListParams = Pick<StaffListQuery, 'q' | 'orgUnitId' | 'gradeId' | 'page' | 'pageSize'>;
+export type StaffListParams = Pick<
+  StaffListQuery,
+  'q' | 'orgUnitId' | 'gradeId' | 'account' | 'page' | 'pageSize'
+>;
 
 /** The audit log's filters, without the cursor (the infinite query pages through it). */
 export type AuditLogFilters = Omit<AuditLogQuery, 'cursor' | 'limit'>;

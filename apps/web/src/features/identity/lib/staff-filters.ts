@@ -1,3 +1,4 @@
+import { ACCOUNT_FILTERS, type AccountFilter } from '@portal/contracts';
 import type { StaffListParams } from '../api/keys.ts';
 
 /**
@@ -12,6 +13,8 @@ export type StaffFilters = {
   q: string;
   orgUnitId: string | undefined;
   gradeId: string | undefined;
+  /** HR only: an account state (`mfa`: an authenticator app enrolled) */
+  account: AccountFilter | undefined;
   page: number;
 };
 
@@ -22,10 +25,14 @@ export function readStaffFilters(params: URLSearchParams): StaffFilters {
   const unit = params.get('unit') ?? '';
   const grade = params.get('grade') ?? '';
   const page = Number(params.get('page') ?? '1');
+  const account = params.get('account') ?? '';
   return {
     q: (params.get('q') ?? '').trim().slice(0, MAX_QUERY),
     orgUnitId: UUID.test(unit) ? unit : undefined,
     gradeId: UUID.test(grade) ? grade : undefined,
+    account: (ACCOUNT_FILTERS as readonly string[]).includes(account)
+      ? (account as AccountFilter)
+      : undefined,
     page: Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : 1,
   };
 }
@@ -43,6 +50,7 @@ export function writeStaffFilters(params: URLSearchParams, change: Partial<Staff
   if ('q' in change) set('q', change.q?.trim());
   if ('orgUnitId' in change) set('unit', change.orgUnitId);
   if ('gradeId' in change) set('grade', change.gradeId);
+  if ('account' in change) set('account', change.account);
   if ('page' in change) set('page', change.page && change.page > 1 ? String(change.page) : undefined);
   else next.delete('page');
   return next;
@@ -59,6 +67,7 @@ export function toStaffListParams(filters: StaffFilters): StaffListParams {
     ...(filters.q ? { q: filters.q } : {}),
     ...(filters.orgUnitId ? { orgUnitId: filters.orgUnitId } : {}),
     ...(filters.gradeId ? { gradeId: filters.gradeId } : {}),
+    ...(filters.account ? { account: filters.account } : {}),
     page: filters.page,
     pageSize: STAFF_PAGE_SIZE,
   };

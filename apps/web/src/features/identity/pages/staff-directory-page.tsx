@@ -1,4 +1,5 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { ACCOUNT_FILTERS, type AccountFilter } from '@portal/contracts';
+import { type FormEvent, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../../../shared/i18n/use-document-title.ts';
@@ -7,11 +8,13 @@ import { Button } from '../../../shared/ui/button.tsx';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
 import { Pager } from '../../../shared/ui/pager.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../../shared/ui/states.tsx';
+import { usePermissions } from '../../auth/lib/permissions.ts';
 import { useGrades } from '../api/get-grades.ts';
 import { useOrgUnits } from '../api/get-org-units.ts';
 import { useStaffList } from '../api/get-staff-list.ts';
+import { BulkInvite } from '../components/bulk-invite.tsx';
 import { inputClass, labelClass, panelClass } from '../components/form-styles.ts';
-import { StaffTable } from '../components/staff-table.tsx';
+import { type StaffSelection, StaffTable } from '../components/staff-table.tsx';
 import { UnitOptions } from '../components/unit-options.tsx';
 import {
   readStaffFilters,
@@ -33,7 +36,33 @@ export function StaffDirectoryPage() {
   const l = useLocalized();
   const title = t('nav.staffDirectory');
   useDocumentTitle(title);
-  const ids = { q: useId(), unit: useId(), grade: useId(), hint: useId(), results: useId() };
+  const ids = {
+    q: useId(),
+    unit: useId(),
+    grade: useId(),
+    account: useId(),
+    hint: useId(),
+    results: useId(),
+  };
+  const { can } = usePermissions();
+  const manages = can('staff:manage:any');
+
+  // HR's ticks survive paging and filtering, until an invitation goes out
+  const [selected, setSelected] = useState<ReadonlyMap<string, string>>(new Map());
+  const toggle = useCallback((people: readonly { id: string; name: string }[], on: boolean) => {
+    setSelected((current) => {
+      const next = new Map(current);
+      for (const person of people) {
+        if (on) next.set(person.id, person.name);
+        else next.delete(person.id);
+      }
+      return next;
+    });
+  }, []);
+  const selection: StaffSelection | undefined = useMemo(
+    () => (manages ? { selected, toggle } : undefined),
+    [manages, selected, toggle],
+  );
 
   const [params, setParams] = useSearchParams();
   const filters = readStaffFilters(params);
@@ -71,7 +100,10 @@ export function StaffDirectoryPage() {
   const list = useStaffList(toStaffListParams(filters));
   const data = list.data;
   const pageCount = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
-  const filtered = Boolean(filters.q || filters.orgUnitId || filters.gradeId);
+  const filtered = Boolean(filters.q || filters.orgUnitId || filters.gradeId || filters.account);
+  const chosenUnit = filters.orgUnitId
+    ? units.data?.items.find((unit) => unit.id === filters.orgUnitId)
+    : undefined;
 
   const count = (() => {
     if (!data) return '';
@@ -89,8 +121,8 @@ export function StaffDirectoryPage() {
       <PageHeader title={title} lead={t('identity.directory.lead')} />
       <search aria-label={t('identity.directory.searchLabel')}>
         <form onSubmit={onSubmit} className={panelClass}>
-          <div className="grid gap-4 md:grid-cols-3">
-            <div className="md:col-span-3">
+          <div className={`grid gap-4 ${manages ? 'md:grid-cols-4' : 'md:grid-cols-3'}`}>
+            <div className={manages ? 'md:col-span-4' : 'md:col-span-3'}>
               <label htmlFor={ids.q} className={labelClass}>
                 {t('identity.directory.q')}
               </label>
@@ -144,6 +176,29 @@ export function StaffDirectoryPage() {
                 ))}
               </select>
             </div>
+            {manages ? (
+              <div>
+                <label htmlFor={ids.account} className={labelClass}>
+                  {t('identity.directory.account')}
+                </label>
+                <select
+                  id={ids.account}
+                  name="account"
+                  value={filters.account ?? ''}
+                  onChange={(event) =>
+                    update({ account: (event.target.value || undefined) as AccountFilter | undefined })
+                  }
+                  className={inputClass}
+                >
+                  <option value="">{t('identity.directory.allAccounts')}</option>
+                  {ACCOUNT_FILTERS.map((state) => (
+                    <option key={state} value={state}>
+                      {t(`identity.directory.accountFilter.${state}`)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            ) : null}
           </div>
           <div className="mt-4 flex flex-wrap gap-3">
             <Button type="submit">{t('identity.directory.search')}</Button>
@@ -154,7 +209,7 @@ export function StaffDirectoryPage() {
               onClick={() => {
                 setText('');
                 written.current = '';
-                update({ q: '', orgUnitId: undefined, gradeId: undefined });
+                update({ q: '', orgUnitId: undefined, gradeId: undefined, account: undefined });
               }}
             >
               {t('identity.directory.clear')}
@@ -188,11 +243,22 @@ export function StaffDirectoryPage() {
           </EmptyState>
         ) : data ? (
           <>
-            <StaffTable items={data.items} caption={t('identity.directory.tableCaption')} />
+            <StaffTable
+              items={data.items}
+              caption={t('identity.directory.tableCaption')}
+              selection={selection}
+            />
             <Pager page={data.page} pageCount={pageCount} onPage={(page) => update({ page })} />
           </>
         ) : null}
       </div>
+      {manages ? (
+        <BulkInvite
+          selected={selected}
+          unit={chosenUnit ? { id: chosenUnit.id, name: l(chosenUnit.name) } : undefined}
+          onDone={() => setSelected(new Map())}
+        />
+      ) : null}
     </>
   );
 }
