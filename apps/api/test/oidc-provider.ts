@@ -24,6 +24,11 @@ export async function startTestProvider(options: {
   /** The portal's origin: its callback and signed-out page are registered from it. */
   portalUrl: string;
   accounts?: DirectoryAccounts;
+  /**
+   * As most directories do by default: the ID token carries only `sub` and the like, the profile
+   * claims (email, preferred_username, …) come from userinfo.
+   */
+  claimsInUserinfoOnly?: boolean;
 }): Promise<TestProvider> {
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -49,7 +54,7 @@ export async function startTestProvider(options: {
       profile: ['preferred_username', 'name', 'employee_number'],
     },
     // Claims in the ID token, as Entra ID, Keycloak and Google put them there.
-    conformIdTokenClaims: false,
+    conformIdTokenClaims: options.claimsInUserinfoOnly ?? false,
     findAccount: async (_ctx, id) => ({
       accountId: id,
       claims: async () => {

@@ -188,7 +188,9 @@ describe('OpenID Connect sign-in', () => {
     const back = await signInAtProvider(location, 'demo-hr', PORTAL);
     const signedIn = await ctx().app.inject({ url: `${back.pathname}${back.search}`, headers: { cookie } });
     const mark = signedIn.cookies.find((c) => c.name === 'portal_sso');
-    expect(mark).toMatchObject({ value: '1', httpOnly: true, path: '/api/auth/oidc' });
+    expect(mark).toMatchObject({ httpOnly: true, path: '/api/auth/oidc' });
+    // the sign-in's ID token, kept for the provider's logout (id_token_hint)
+    expect(mark?.value).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
     const local = await ctx().app.inject({ url: '/api/auth/oidc/logout' });
     expect(local.headers.location).toBe('/sign-in');
     const res = await ctx().app.inject({ url: '/api/auth/oidc/logout', headers: { cookie: 'portal_sso=1' } });
@@ -197,5 +199,23 @@ describe('OpenID Connect sign-in', () => {
     expect(to.origin).toBe(provider.issuer);
     expect(to.searchParams.get('client_id')).toBe(provider.clientId);
     expect(to.searchParams.get('post_logout_redirect_uri')).toBe(`${PORTAL}/sign-in`);
+    expect(to.searchParams.get('id_token_hint')).toBeNull();
+
+    const hinted = await ctx().app.inject({
+      url: '/api/auth/oidc/logout',
+      headers: { cookie: `portal_sso=${mark?.value}` },
+    });
+    const end = new URL(hinted.headers.location as string);
+    expect(end.searchParams.get('id_token_hint')).toBe(mark?.value);
+    // the provider takes it: its logout page answers (a confirmation form), not an error
+    const atProvider = await fetch(end, { redirect: 'manual' });
+    expect(atProvider.status).toBe(200);
+    expect(await atProvider.text()).toContain('logout');
+    // anything else in the cookie is not passed on
+    const forged = await ctx().app.inject({
+      url: '/api/auth/oidc/logout',
+      headers: { cookie: 'portal_sso=<script>' },
+    });
+    expect(forged.headers.location).toBe('/sign-in');
   });
 });

@@ -5,8 +5,14 @@ import { requestMeta, sessionCookieName } from '../../plugins/auth.ts';
 
 const TRANSIENT_COOKIE = 'portal_oidc';
 const TRANSIENT_PATH = '/api/auth/oidc';
-/** Marks a browser signed in through the provider, so that sign-out ends the provider's session too. */
+/**
+ * Marks a browser signed in through the provider, so that sign-out ends the provider's session too.
+ * It holds the sign-in's ID token (sent only to `/api/auth/oidc`, for `id_token_hint`), or `1` when
+ * the token is too long for a cookie.
+ */
 const SSO_MARK_COOKIE = 'portal_sso';
+const MAX_HINT_LENGTH = 3500;
+const JWT = /^[\w-]+\.[\w-]+\.[\w-]*$/;
 
 /** What a provider may put in the callback; anything else is ignored. */
 const CallbackQuery = z.object({
@@ -79,7 +85,8 @@ export const oidcRoutes: FastifyPluginAsyncZod = async (app) => {
         secure,
         expires: result.expiresAt,
       });
-      reply.setCookie(SSO_MARK_COOKIE, '1', { ...transientOptions, expires: result.expiresAt });
+      const hint = result.idToken && result.idToken.length <= MAX_HINT_LENGTH ? result.idToken : '1';
+      reply.setCookie(SSO_MARK_COOKIE, hint, { ...transientOptions, expires: result.expiresAt });
       return reply.redirect('/', 302);
     },
   );
@@ -95,9 +102,13 @@ export const oidcRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const viaProvider = request.cookies[SSO_MARK_COOKIE] === '1';
+      const mark = request.cookies[SSO_MARK_COOKIE];
+      const viaProvider = mark === '1' || (mark !== undefined && JWT.test(mark));
       reply.clearCookie(SSO_MARK_COOKIE, transientOptions);
-      return reply.redirect(viaProvider ? await oidc.signOutUrl() : '/sign-in', 302);
+      return reply.redirect(
+        viaProvider ? await oidc.signOutUrl(mark === '1' ? undefined : mark) : '/sign-in',
+        302,
+      );
     },
   );
 };

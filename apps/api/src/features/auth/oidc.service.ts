@@ -124,7 +124,10 @@ export function createOidcService(deps: { db: Db; env: Env; secret: string; auth
       query: Record<string, string | undefined>,
       cookie: string | undefined,
       meta: RequestMeta & { userAgent?: string },
-    ): Promise<{ ok: true; token: string; expiresAt: Date } | { ok: false; reason: OidcFailure }> {
+    ): Promise<
+      | { ok: true; token: string; expiresAt: Date; idToken: string | null }
+      | { ok: false; reason: OidcFailure }
+    > {
       const config = await configuration();
       const transient = unseal(cookie);
       if (!transient || !query.state || query.state !== transient.state) {
@@ -133,7 +136,9 @@ export function createOidcService(deps: { db: Db; env: Env; secret: string; auth
       if (query.error) return fail('provider', meta, { error: query.error.slice(0, 100) });
       const current = new URL(redirectUri);
       for (const [k, v] of Object.entries(query)) if (v !== undefined) current.searchParams.set(k, v);
+      const claim = (settings as OidcSettings).claim;
       let claims: Record<string, unknown>;
+      let idToken: string | null = null;
       try {
         const tokens = await client.authorizationCodeGrant(config, current, {
           pkceCodeVerifier: transient.verifier,
@@ -142,6 +147,16 @@ export function createOidcService(deps: { db: Db; env: Env; secret: string; auth
           idTokenExpected: true,
         });
         claims = (tokens.claims() ?? {}) as Record<string, unknown>;
+        idToken = tokens.id_token ?? null;
+        // Many providers keep the profile claims out of the ID token: ask userinfo, for the same subject.
+        if (
+          claims[claim] === undefined &&
+          config.serverMetadata().userinfo_endpoint &&
+          typeof claims.sub === 'string'
+        ) {
+          const userinfo = await client.fetchUserInfo(config, tokens.access_token, claims.sub);
+          claims = { ...userinfo, ...claims };
+        }
       } catch (err) {
         type Failure = {
           code?: string;
@@ -158,7 +173,6 @@ export function createOidcService(deps: { db: Db; env: Env; secret: string; auth
           ...(typeof claim === 'string' ? { claim } : {}),
         });
       }
-      const claim = (settings as OidcSettings).claim;
       const value = claims[claim];
       const subject = { issuer: claims.iss, sub: claims.sub };
       if (typeof value !== 'string' || !value.trim()) return fail('no_claim', meta, { claim, ...subject });
@@ -168,17 +182,21 @@ export function createOidcService(deps: { db: Db; env: Env; secret: string; auth
       const person = people[0] as (typeof people)[number];
       if (person.disabledAt) return fail('disabled', meta, { staffId: person.id, ...subject });
       const session = await deps.auth.startSession(person.id, meta, 'oidc');
-      return { ok: true, ...session };
+      return { ok: true, ...session, idToken };
     },
 
-    /** Where to send the browser after the portal session ended: the provider's logout, if it has one. */
-    async signOutUrl(): Promise<string> {
+    /**
+     * Where to send the browser after the portal session ended: the provider's logout, if it has one
+     * (RP-initiated logout), with the ID token of the sign-in as `id_token_hint` when the browser kept it.
+     */
+    async signOutUrl(idTokenHint?: string): Promise<string> {
       if (!settings) return signedOutUri;
       const config = await configuration().catch(() => null);
       if (!config?.serverMetadata().end_session_endpoint) return signedOutUri;
       return client.buildEndSessionUrl(config, {
         client_id: settings.clientId,
         post_logout_redirect_uri: signedOutUri,
+        ...(idTokenHint ? { id_token_hint: idTokenHint } : {}),
       }).href;
     },
   };
