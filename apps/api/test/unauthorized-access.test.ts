@@ -121,14 +121,45 @@ describe('account actions on people out of scope', () => {
     const { app, database } = ctx();
     const person = await database.db.staff.findUniqueOrThrow({ where: { loginId: 'demo-staff' } });
     const bureau = await signIn(app, 'demo-bureau');
-    for (const [method, url] of [
-      ['POST', `/api/staff/${person.id}/invitation`],
-      ['DELETE', `/api/staff/${person.id}/mfa`],
+    for (const [method, url, payload] of [
+      ['POST', `/api/staff/${person.id}/invitation`, undefined],
+      ['DELETE', `/api/staff/${person.id}/mfa`, undefined],
+      ['PUT', `/api/staff/${person.id}/roles`, { hrAdmin: true, version: person.version }],
+      ['POST', `/api/staff/${person.id}/disable`, undefined],
+      ['POST', `/api/staff/${person.id}/enable`, undefined],
     ] as const) {
-      const res = await app.inject({ method, url, headers: { cookie: bureau } });
+      const res = await app.inject({ method, url, headers: { cookie: bureau }, payload });
       expect(res.statusCode, url).toBe(404);
     }
     expect(await database.db.accountToken.count({ where: { staffId: person.id } })).toBe(0);
+    const after = await database.db.staff.findUniqueOrThrow({ where: { id: person.id } });
+    expect(after).toMatchObject({
+      version: person.version,
+      systemRoles: person.systemRoles,
+      disabledAt: null,
+    });
+  });
+
+  it('nobody but HR learns whose account is in which state, nor prints letters for a unit', async () => {
+    const { app, database } = ctx();
+    const unit = await database.db.orgUnit.findFirstOrThrow({ where: { kind: 'section' } });
+    for (const who of ['demo-staff', 'demo-supervisor', 'demo-bureau', 'demo-exec']) {
+      const cookie = await signIn(app, who);
+      const filtered = await app.inject({ url: '/api/staff?account=none', headers: { cookie } });
+      expect(filtered.statusCode, who).toBe(403);
+      const plain = await app.inject({ url: '/api/staff?pageSize=100', headers: { cookie } });
+      expect(
+        plain.json<StaffPage>().items.every((row) => row.account === undefined),
+        who,
+      ).toBe(true);
+      const letters = await app.inject({
+        method: 'POST',
+        url: '/api/invitations?format=pdf',
+        headers: { cookie },
+        payload: { orgUnitId: unit.id },
+      });
+      expect(letters.statusCode, who).toBe(403);
+    }
   });
 
   it('a supervisor cannot invite their own staff in bulk: HR only', async () => {
