@@ -171,3 +171,43 @@ test('HR disables an account with confirmation, sees it in the audit log, and en
   await portal.main.getByRole('button', { name: '有効に戻す', exact: true }).click();
   await expect(portal.main.getByTestId('account-state')).toHaveText('有効');
 });
+
+test('HR ticks people without an account, checks the head count and saves their invitation letters', async ({
+  portal,
+  page,
+}) => {
+  await portal.goto('/staff?account=none');
+  await portal.waitForContent();
+  const rows = portal.main.locator('tbody tr');
+  await expect(rows.first().getByTestId('account-state')).toHaveText('アカウントなし');
+  const names: string[] = [];
+  for (const index of [0, 1]) {
+    const row = rows.nth(index);
+    names.push((await row.getByRole('link').textContent()) ?? '');
+    await row.getByRole('checkbox').check();
+  }
+  await portal.main.getByText('チェックした2人').click();
+  await portal.main.getByText('招待状を印刷する（PDF）').click();
+  await portal.main.getByRole('button', { name: '人数を確かめる' }).click();
+  const confirm = portal.main.getByTestId('bulk-invite-confirm');
+  await expect(confirm).toBeFocused();
+  await expect(confirm).toContainText('2人に招待を作成し、招待状（PDF、2ページ）を保存します。');
+  await portal.expectNoSeriousA11yViolations();
+
+  const download = page.waitForEvent('download');
+  await confirm.getByRole('button', { name: '2人を招待する' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('invitations.pdf');
+  const bytes = await (await import('node:fs/promises')).readFile((await file.path()) ?? '');
+  expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+  await expect(portal.main.getByTestId('bulk-invite-result')).toContainText(
+    '2人の招待を作成し、招待状（PDF）を保存しました。',
+  );
+
+  // the two now show as invited
+  for (const name of names) {
+    await portal.goto(`/staff?account=invited&q=${encodeURIComponent(name)}`);
+    await portal.waitForContent();
+    await expect(portal.main.getByRole('link', { name })).toBeVisible();
+  }
+});
