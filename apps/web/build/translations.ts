@@ -8,9 +8,10 @@ const PREFIX = 'virtual:translations/';
 /**
  * The top-level keys of the texts that only the pages of these features read: they come in a second
  * chunk per language, loaded with the first such page. Everything else — the layout, the sign-in and
- * start pages, the policy, the navigation and error texts of every feature — is in the first chunk.
+ * start pages (with "my figures", `figures`), the policy, the navigation and error texts of every
+ * feature — is in the first chunk.
  */
-export const DEFERRED_TEXTS = ['identity', 'ojt', 'plan', 'dashboards', 'training'];
+export const DEFERRED_TEXTS = ['identity', 'ojt', 'plan', 'dashboards', 'training', 'career', 'myAccount'];
 
 /**
  * `virtual:translations/<language>-shell` and `virtual:translations/<language>-features`: the merged

@@ -9,8 +9,6 @@ import {
 } from 'react-router';
 import { meQueryOptions } from '../features/auth/api/get-me.ts';
 import { SIGN_IN_PATH, signInPath } from '../features/auth/lib/return-to.ts';
-import { staffListQueryOptions } from '../features/identity/api/get-staff-list.ts';
-import { readStaffFilters, toStaffListParams } from '../features/identity/lib/staff-filters.ts';
 import { policyQueryOptions } from '../features/policy/api/get-policy.ts';
 import { isApiError } from '../shared/api/api-client.ts';
 import { LoadingState } from '../shared/ui/states.tsx';
@@ -104,17 +102,17 @@ export function appRoutes(queryClient: QueryClient, options: RouteOptions = {}):
       children: [
         {
           path: 'invitation/:token',
-          lazy: async () => ({ Component: (await passwordPages()).InvitationPage }),
+          lazy: featurePage(async () => ({ Component: (await passwordPages()).InvitationPage })),
         },
         {
           path: 'password-reset/:token',
-          lazy: async () => ({ Component: (await passwordPages()).PasswordResetPage }),
+          lazy: featurePage(async () => ({ Component: (await passwordPages()).PasswordResetPage })),
         },
         {
           path: 'password-reset',
-          lazy: async () => ({
+          lazy: featurePage(async () => ({
             Component: (await import('../features/auth/pages/forgot-password-page.tsx')).ForgotPasswordPage,
-          }),
+          })),
         },
       ],
     },
@@ -156,13 +154,23 @@ export function appRoutes(queryClient: QueryClient, options: RouteOptions = {}):
           loader: prefetchPolicy,
           lazy: async () => ({ Component: (await policyPages()).RolesPage }),
         },
-        { path: 'account', lazy: async () => ({ Component: (await accountPages()).AccountPage }) },
-        { path: 'account/enrol', lazy: async () => ({ Component: (await accountPages()).EnrolPage }) },
+        {
+          path: 'account',
+          lazy: featurePage(async () => ({ Component: (await accountPages()).AccountPage })),
+        },
+        {
+          path: 'account/enrol',
+          lazy: featurePage(async () => ({ Component: (await accountPages()).EnrolPage })),
+        },
         // People, organisation, audit log and roster import (features/identity)
         {
           path: 'staff',
           loader: ({ request }) =>
-            afterMe(() => {
+            afterMe(async () => {
+              const [{ staffListQueryOptions }, { readStaffFilters, toStaffListParams }] = await Promise.all([
+                import('../features/identity/api/get-staff-list.ts'),
+                import('../features/identity/lib/staff-filters.ts'),
+              ]);
               const filters = readStaffFilters(new URL(request.url).searchParams);
               return queryClient.prefetchQuery(staffListQueryOptions(toStaffListParams(filters)));
             }),

@@ -79,7 +79,7 @@ export function NewPasswordInput(props: {
         {props.label}
       </label>
       <p id={hintId} className="mt-1 text-std-16N-170 text-solid-gray-700">
-        {t('auth.password.rules', { min: props.minLength })}
+        {t('myAccount.password.rules', { min: props.minLength })}
       </p>
       <input
         id={id}
@@ -102,12 +102,12 @@ export function NewPasswordInput(props: {
           high={3}
           optimum={4}
           value={shown ?? 0}
-          aria-label={t('auth.password.strength')}
+          aria-label={t('myAccount.password.strength')}
           className="h-3 w-40"
         />
         <span aria-live="polite" className="text-std-16N-170">
-          {shown === null ? '' : t(`auth.password.score.${shown}`)}
-          {short ? ` — ${t('auth.password.tooShortYet', { count: props.minLength - length })}` : ''}
+          {shown === null ? '' : t(`myAccount.password.score.${shown}`)}
+          {short ? ` — ${t('myAccount.password.tooShortYet', { count: props.minLength - length })}` : ''}
         </span>
       </div>
     </div>

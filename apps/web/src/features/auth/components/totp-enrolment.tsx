@@ -27,10 +27,10 @@ export function TotpEnrolment({ onDone }: { onDone?: () => void }) {
     return (
       <div className="flex flex-col gap-4">
         <p role="status" className="rounded-8 border-2 border-success-1 bg-green-50 p-4 text-std-16N-170">
-          {t('auth.totp.enrolled')}
+          {t('myAccount.totp.enrolled')}
         </p>
-        <h3 className="text-std-18B-160">{t('auth.totp.recoveryTitle')}</h3>
-        <p className="text-std-16N-170">{t('auth.totp.recoveryLead')}</p>
+        <h3 className="text-std-18B-160">{t('myAccount.totp.recoveryTitle')}</h3>
+        <p className="text-std-16N-170">{t('myAccount.totp.recoveryLead')}</p>
         <ul
           data-testid="recovery-codes"
           className="grid max-w-md grid-cols-2 gap-2 font-mono text-std-16N-170"
@@ -41,7 +41,7 @@ export function TotpEnrolment({ onDone }: { onDone?: () => void }) {
         </ul>
         {onDone ? (
           <Button onClick={onDone} className="self-start">
-            {t('auth.totp.continue')}
+            {t('myAccount.totp.continue')}
           </Button>
         ) : null}
       </div>
@@ -57,7 +57,7 @@ export function TotpEnrolment({ onDone }: { onDone?: () => void }) {
           </p>
         ) : null}
         <Button onClick={() => start.mutate()} disabled={start.isPending} className="self-start">
-          {t('auth.totp.start')}
+          {t('myAccount.totp.start')}
         </Button>
       </div>
     );
@@ -65,28 +65,28 @@ export function TotpEnrolment({ onDone }: { onDone?: () => void }) {
 
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-4">
-      <p className="text-std-16N-170">{t('auth.totp.scan')}</p>
+      <p className="text-std-16N-170">{t('myAccount.totp.scan')}</p>
       <img
         src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(start.data.qrSvg)}`}
-        alt={t('auth.totp.qrAlt')}
+        alt={t('myAccount.totp.qrAlt')}
         width={200}
         height={200}
         className="border border-solid-gray-200"
       />
       <p className="text-std-16N-170">
-        {t('auth.totp.secret')}{' '}
+        {t('myAccount.totp.secret')}{' '}
         <code data-testid="totp-secret" className="break-all font-mono">
           {start.data.secret}
         </code>
       </p>
       {confirm.isError ? (
         <p id={errorId} role="alert" className="text-std-16B-170 text-error-2">
-          {t('auth.totp.wrongCode')}
+          {t('myAccount.totp.wrongCode')}
         </p>
       ) : null}
       <div>
         <label htmlFor={codeId} className="text-std-17B-170 text-solid-gray-900">
-          {t('auth.totp.code')}
+          {t('myAccount.totp.code')}
         </label>
         <input
           id={codeId}
@@ -103,7 +103,7 @@ export function TotpEnrolment({ onDone }: { onDone?: () => void }) {
         />
       </div>
       <Button type="submit" disabled={confirm.isPending} className="self-start">
-        {t('auth.totp.confirm')}
+        {t('myAccount.totp.confirm')}
       </Button>
     </form>
   );

@@ -14,19 +14,19 @@ import { passwordErrorMessage } from '../lib/password-error.ts';
 /** `/account`: change my password; enrol or remove an authenticator app. */
 export function AccountPage() {
   const { t } = useTranslation();
-  useDocumentTitle(t('auth.account.title'));
+  useDocumentTitle(t('myAccount.page.title'));
   const me = useMe();
   const account = me.data?.account;
   return (
     <>
-      <PageHeader title={t('auth.account.title')} />
+      <PageHeader title={t('myAccount.page.title')} />
       <ChangePassword
         mfa={account?.mfaEnabled ?? false}
         userInputs={me.data ? [me.data.staff.loginId, me.data.staff.nameEn] : []}
       />
       <section aria-labelledby="totp-heading" className="mt-10">
         <h2 id="totp-heading" className="mb-4 text-std-20B-150">
-          {t('auth.totp.title')}
+          {t('myAccount.totp.title')}
         </h2>
         {account?.mfaEnabled ? (
           <RemoveTotp required={account.mfaRequired} />
@@ -41,12 +41,12 @@ export function AccountPage() {
 /** `/account/enrol`: the only page for someone who must enrol TOTP before using the portal. */
 export function EnrolPage() {
   const { t } = useTranslation();
-  useDocumentTitle(t('auth.enrol.title'));
+  useDocumentTitle(t('myAccount.enrol.title'));
   const navigate = useNavigate();
   const me = useMe();
   return (
     <>
-      <PageHeader title={t('auth.enrol.title')} lead={t('auth.enrol.lead')} />
+      <PageHeader title={t('myAccount.enrol.title')} lead={t('myAccount.enrol.lead')} />
       <TotpEnrolment
         onDone={() => {
           void me.refetch().then(() => navigate('/', { replace: true }));
@@ -79,7 +79,7 @@ function ChangePassword({ mfa, userInputs }: { mfa: boolean; userInputs: string[
   return (
     <section aria-labelledby="password-heading">
       <h2 id="password-heading" className="mb-4 text-std-20B-150">
-        {t('auth.account.passwordTitle')}
+        {t('myAccount.page.passwordTitle')}
       </h2>
       <form onSubmit={onSubmit} className="flex max-w-xl flex-col gap-6">
         {mutation.isError ? (
@@ -93,12 +93,12 @@ function ChangePassword({ mfa, userInputs }: { mfa: boolean; userInputs: string[
         ) : null}
         {mutation.isSuccess ? (
           <p role="status" className="rounded-8 border-2 border-success-1 bg-green-50 p-4">
-            {t('auth.account.passwordChanged')}
+            {t('myAccount.page.passwordChanged')}
           </p>
         ) : null}
         <div>
           <label htmlFor={currentId} className="text-std-17B-170 text-solid-gray-900">
-            {t('auth.account.current')}
+            {t('myAccount.page.current')}
           </label>
           <input
             id={currentId}
@@ -112,7 +112,7 @@ function ChangePassword({ mfa, userInputs }: { mfa: boolean; userInputs: string[
           />
         </div>
         <NewPasswordInput
-          label={t('auth.password.new')}
+          label={t('myAccount.password.new')}
           value={password}
           onChange={setPassword}
           userInputs={inputs}
@@ -121,7 +121,7 @@ function ChangePassword({ mfa, userInputs }: { mfa: boolean; userInputs: string[
           describedBy={mutation.isError ? errorId : undefined}
         />
         <Button type="submit" disabled={mutation.isPending} className="self-start">
-          {t('auth.account.changePassword')}
+          {t('myAccount.page.changePassword')}
         </Button>
       </form>
     </section>
@@ -134,9 +134,9 @@ function RemoveTotp({ required }: { required: boolean }) {
   const error = useErrorMessage(mutation.error);
   return (
     <div className="flex flex-col gap-3">
-      <p className="text-std-16N-170">{t('auth.totp.on')}</p>
+      <p className="text-std-16N-170">{t('myAccount.totp.on')}</p>
       {required ? (
-        <p className="text-std-16N-170 text-solid-gray-700">{t('auth.totp.requiredForRole')}</p>
+        <p className="text-std-16N-170 text-solid-gray-700">{t('myAccount.totp.requiredForRole')}</p>
       ) : (
         <Button
           variant="secondary"
@@ -144,7 +144,7 @@ function RemoveTotp({ required }: { required: boolean }) {
           disabled={mutation.isPending}
           className="self-start"
         >
-          {t('auth.totp.remove')}
+          {t('myAccount.totp.remove')}
         </Button>
       )}
       {mutation.isError ? (

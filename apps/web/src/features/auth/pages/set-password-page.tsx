@@ -12,7 +12,8 @@ import { SIGN_IN_PATH } from '../lib/return-to.ts';
 /** `/invitation/:token` and `/password-reset/:token`: choose a password, then sign in. */
 export function SetPasswordPage({ kind }: { kind: 'invitation' | 'reset' }) {
   const { t } = useTranslation();
-  const title = kind === 'invitation' ? t('auth.password.invitationTitle') : t('auth.password.resetTitle');
+  const title =
+    kind === 'invitation' ? t('myAccount.password.invitationTitle') : t('myAccount.password.resetTitle');
   useDocumentTitle(title);
   const { token = '' } = useParams();
   const mutation = useSetPassword();
@@ -34,11 +35,11 @@ export function SetPasswordPage({ kind }: { kind: 'invitation' | 'reset' }) {
       <>
         <PageHeader title={title} />
         <p role="status" className="rounded-8 border-2 border-success-1 bg-green-50 p-4 text-std-16N-170">
-          {t('auth.password.done')}
+          {t('myAccount.password.done')}
         </p>
         <p className="mt-6">
           <Link to={SIGN_IN_PATH} className="text-blue-900 underline underline-offset-4">
-            {t('auth.password.toSignIn')}
+            {t('myAccount.password.toSignIn')}
           </Link>
         </p>
       </>
@@ -47,7 +48,7 @@ export function SetPasswordPage({ kind }: { kind: 'invitation' | 'reset' }) {
 
   return (
     <>
-      <PageHeader title={title} lead={t('auth.password.lead')} />
+      <PageHeader title={title} lead={t('myAccount.password.lead')} />
       <form onSubmit={onSubmit} className="flex max-w-xl flex-col gap-6">
         {mutation.isError ? (
           <div id={errorId} role="alert" className="rounded-8 border-2 border-error-1 bg-red-50 p-4">
@@ -55,7 +56,7 @@ export function SetPasswordPage({ kind }: { kind: 'invitation' | 'reset' }) {
           </div>
         ) : null}
         <NewPasswordInput
-          label={t('auth.password.new')}
+          label={t('myAccount.password.new')}
           value={password}
           onChange={setPassword}
           userInputs={userInputs}
@@ -65,7 +66,7 @@ export function SetPasswordPage({ kind }: { kind: 'invitation' | 'reset' }) {
         />
         <div>
           <label htmlFor={confirmId} className="text-std-17B-170 text-solid-gray-900">
-            {t('auth.password.confirm')}
+            {t('myAccount.password.confirm')}
           </label>
           <input
             id={confirmId}
@@ -80,11 +81,11 @@ export function SetPasswordPage({ kind }: { kind: 'invitation' | 'reset' }) {
             className="mt-2 block w-full min-h-14 rounded-8 border border-solid-gray-600 bg-white px-4 py-3 text-std-16N-170"
           />
           {mismatch ? (
-            <p className="mt-1 text-std-16N-170 text-error-2">{t('auth.password.mismatch')}</p>
+            <p className="mt-1 text-std-16N-170 text-error-2">{t('myAccount.password.mismatch')}</p>
           ) : null}
         </div>
         <Button type="submit" disabled={mutation.isPending || mismatch} className="self-start">
-          {t('auth.password.submit')}
+          {t('myAccount.password.submit')}
         </Button>
       </form>
     </>

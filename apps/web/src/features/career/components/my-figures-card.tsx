@@ -26,69 +26,67 @@ function Figures({ data }: { data: MyDashboard }) {
   const language = useLanguage();
   const awaitingId = useId();
   const hours = (minutes: number) =>
-    t('career.figures.duration', { hours: Math.floor(minutes / 60), minutes: minutes % 60 });
+    t('figures.duration', { hours: Math.floor(minutes / 60), minutes: minutes % 60 });
   return (
     <>
       <dl className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-4" data-testid="my-figures">
-        <Figure label={t('career.figures.ojt')}>
-          <span className="text-std-24B-150">
-            {t('career.figures.sessions', { count: data.ojt.sessions })}
-          </span>
+        <Figure label={t('figures.ojt')}>
+          <span className="text-std-24B-150">{t('figures.sessions', { count: data.ojt.sessions })}</span>
           <span className="block">{hours(data.ojt.minutes)}</span>
           {data.ojt.lastOn ? (
             <span className="block text-dns-14N-130 text-solid-gray-700">
-              {t('career.figures.lastOn', { date: formatDate(data.ojt.lastOn, language) })}
+              {t('figures.lastOn', { date: formatDate(data.ojt.lastOn, language) })}
             </span>
           ) : null}
           {data.ojt.toAcknowledge ? (
             <Link to="/ojt" className="mt-2 block">
-              {t('career.figures.toAcknowledge', { count: data.ojt.toAcknowledge })}
+              {t('figures.toAcknowledge', { count: data.ojt.toAcknowledge })}
             </Link>
           ) : null}
         </Figure>
-        <Figure label={t('career.figures.plan')}>
+        <Figure label={t('figures.plan')}>
           <PlanStatusBadge status={data.careerPlan.status} />
           {data.careerPlan.lastCommentAt ? (
             <span className="block text-dns-14N-130 text-solid-gray-700">
-              {t('career.figures.lastComment', {
+              {t('figures.lastComment', {
                 date: formatInstant(data.careerPlan.lastCommentAt, language),
               })}
             </span>
           ) : null}
           <Link to="/career#plan" className="mt-2 block">
-            {data.careerPlan.status === 'none' ? t('career.figures.writePlan') : t('career.figures.openPlan')}
+            {data.careerPlan.status === 'none' ? t('figures.writePlan') : t('figures.openPlan')}
           </Link>
         </Figure>
-        <Figure label={t('career.figures.selfDev')}>
+        <Figure label={t('figures.selfDev')}>
           <span className="text-std-24B-150">
-            {t('career.figures.records', { count: data.selfDevelopment.records })}
+            {t('figures.records', { count: data.selfDevelopment.records })}
           </span>
           <span className="block">
-            {t('career.figures.selfDevDetail', {
+            {t('figures.selfDevDetail', {
               completed: data.selfDevelopment.completed,
               hours: data.selfDevelopment.hours,
             })}
           </span>
           {data.selfDevelopment.pendingSupport ? (
             <span className="block text-dns-14B-130 text-orange-900">
-              {t('career.figures.pendingSupport', { count: data.selfDevelopment.pendingSupport })}
+              {t('figures.pendingSupport', { count: data.selfDevelopment.pendingSupport })}
             </span>
           ) : null}
           <Link to="/career#self-development" className="mt-2 block">
-            {t('career.figures.openSelfDev')}
+            {t('figures.openSelfDev')}
           </Link>
         </Figure>
-        <Figure label={t('career.figures.training')}>
+        <Figure label={t('figures.training')}>
           <span className="text-std-24B-150">
-            {t('career.figures.completed', { count: data.training.completed })}
+            {t('figures.completed', { count: data.training.completed })}
           </span>
-          <span className="block">{t('career.figures.accepted', { count: data.training.accepted })}</span>
+          <span className="block">{t('figures.accepted', { count: data.training.accepted })}</span>
         </Figure>
       </dl>
       {data.awaitingMe.length ? (
         <section aria-labelledby={awaitingId} className="mt-4">
           <h3 id={awaitingId} className={subTitleClass}>
-            {t('career.figures.awaitingTitle')}
+            {t('figures.awaitingTitle')}
           </h3>
           <ul className="mt-2 grid gap-2" data-testid="awaiting-me">
             {data.awaitingMe.map((a) => (
@@ -96,7 +94,7 @@ function Figures({ data }: { data: MyDashboard }) {
                 <Link
                   to={`/staff/${a.staff.id}/career${a.kind === 'career_plan' ? '#plan' : '#self-development'}`}
                 >
-                  {t(`career.figures.awaiting.${a.kind}`, { name: personName(a.staff, language) })}
+                  {t(`figures.awaiting.${a.kind}`, { name: personName(a.staff, language) })}
                 </Link>
                 <span className="ml-2 text-dns-14N-130 text-solid-gray-700">
                   {formatInstant(a.since, language)}
@@ -120,8 +118,8 @@ export function MyFiguresCard() {
     <section aria-labelledby={id} className="rounded-12 bg-solid-gray-50 p-4 md:p-6">
       <h2 id={id} className="text-std-20B-150 text-solid-gray-900">
         {query.data
-          ? t('career.figures.title', { year: formatFiscalYear(query.data.fiscalYear, language) })
-          : t('career.figures.titlePlain')}
+          ? t('figures.title', { year: formatFiscalYear(query.data.fiscalYear, language) })
+          : t('figures.titlePlain')}
       </h2>
       <QueryContent query={query}>{(data) => <Figures data={data} />}</QueryContent>
     </section>
