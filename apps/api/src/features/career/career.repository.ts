@@ -226,6 +226,31 @@ export function createCareerRepository(db: Db) {
       return client.selfDevelopmentRecord.findFirst({ where: { id, staffId }, select: recordSelect });
     },
 
+    createRecord(tx: Tx, data: Prisma.SelfDevelopmentRecordUncheckedCreateInput) {
+      return tx.selfDevelopmentRecord.create({ data, select: { id: true } });
+    },
+
+    /** Changes a record at the version the writer read (and raises it); the count says whether it matched. */
+    async updateRecord(
+      tx: Tx,
+      key: { staffId: string; id: string; version: number; supportStatus?: 'pending' },
+      data: Prisma.SelfDevelopmentRecordUncheckedUpdateManyInput,
+    ): Promise<number> {
+      const { count } = await tx.selfDevelopmentRecord.updateMany({
+        where: key,
+        data: { ...data, version: { increment: 1 } },
+      });
+      return count;
+    },
+
+    /** Deletes a record at the version the writer read, unless its support was approved. */
+    async deleteRecord(tx: Tx, key: { staffId: string; id: string; version: number }): Promise<number> {
+      const { count } = await tx.selfDevelopmentRecord.deleteMany({
+        where: { ...key, supportStatus: { not: 'approved' } },
+      });
+      return count;
+    },
+
     // -- timeline --------------------------------------------------------------------------------
 
     /**

@@ -25,7 +25,7 @@ import type { Actor, RequestMeta } from '../../access/actor.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { BadRequestError, ConflictError, NotFoundError } from '../../shared/errors.ts';
 import type { IdempotentResult } from '../../shared/idempotency.ts';
-import { write } from '../../shared/write.ts';
+import { guardUpdated, refuseStale, write } from '../../shared/write.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
 import { tellPerson, tellSupervisors } from '../notifications/tell.ts';
 import {
@@ -180,9 +180,14 @@ export function createSelfDevelopmentService(deps: { db: Db; repo: CareerReposit
   }
 
   /** A 409 with the record as it is now. */
-  async function conflict(staffId: string, recordId: string, message: string, code: string): Promise<never> {
+  /** The record as it now is, for a 409's `current`. */
+  async function currentRecord(staffId: string, recordId: string) {
     const row = await repo.record(db, staffId, recordId);
-    throw new ConflictError(message, code, row ? await toRecord(db, row) : null);
+    return row ? toRecord(db, row) : null;
+  }
+
+  async function conflict(staffId: string, recordId: string, message: string, code: string): Promise<never> {
+    throw new ConflictError(message, code, await currentRecord(staffId, recordId));
   }
 
   return {
@@ -224,9 +229,10 @@ export function createSelfDevelopmentService(deps: { db: Db; repo: CareerReposit
         actorId: actor.staffId,
         idempotency: { operation: `selfdev.create:${staffId}`, key: idempotencyKey, body: body },
         run: async (tx) => {
-          const created = await tx.selfDevelopmentRecord.create({
-            data: { staffId, ...columnsOf(body), ...supportColumns(body.supportRequest) },
-            select: { id: true },
+          const created = await repo.createRecord(tx, {
+            staffId,
+            ...columnsOf(body),
+            ...supportColumns(body.supportRequest),
           });
           const row = await repo.record(tx, staffId, created.id);
           if (!row) throw new Error('unreachable');
@@ -275,36 +281,36 @@ export function createSelfDevelopmentService(deps: { db: Db; repo: CareerReposit
         }
         support = supportColumns(body.supportRequest);
       }
-      const saved = await db.$transaction(async (tx) => {
-        const { count } = await tx.selfDevelopmentRecord.updateMany({
-          where: { id: recordId, staffId, version: body.version },
-          data: { ...columnsOf(body), ...support, version: { increment: 1 } },
-        });
-        if (count === 0) return null;
-        const after = await repo.record(tx, staffId, recordId);
-        if (!after) return null;
-        await recordAudit(tx, {
-          actorId: actor.staffId,
-          action: 'self_development.update',
-          entityType: 'self_development_record',
-          entityId: recordId,
-          before: snapshot(row),
-          after: snapshot(after),
-          meta,
-        });
-        if (body.supportRequest && row.supportStatus !== 'pending') {
-          await supportRequested(tx, actor, staffId, after.title);
-        }
-        return after;
+      const { body: saved } = await write(db, {
+        actorId: actor.staffId,
+        meta,
+        what: 'self-development record',
+        current: () => currentRecord(staffId, recordId),
+        run: async (tx) => {
+          guardUpdated(
+            await repo.updateRecord(
+              tx,
+              { id: recordId, staffId, version: body.version },
+              { ...columnsOf(body), ...support },
+            ),
+          );
+          const after = await repo.record(tx, staffId, recordId);
+          if (!after) return refuseStale();
+          if (body.supportRequest && row.supportStatus !== 'pending') {
+            await supportRequested(tx, actor, staffId, after.title);
+          }
+          return {
+            body: after,
+            audit: {
+              action: 'self_development.update',
+              entityType: 'self_development_record',
+              entityId: recordId,
+              before: snapshot(row),
+              after: snapshot(after),
+            },
+          };
+        },
       });
-      if (!saved) {
-        return conflict(
-          staffId,
-          recordId,
-          'The record was changed meanwhile; nothing was saved.',
-          'stale_version',
-        );
-      }
       return toRecord(db, saved);
     },
 
@@ -319,29 +325,24 @@ export function createSelfDevelopmentService(deps: { db: Db; repo: CareerReposit
           'support_already_decided',
         );
       }
-      const done = await db.$transaction(async (tx) => {
-        const { count } = await tx.selfDevelopmentRecord.deleteMany({
-          where: { id: recordId, staffId, version, supportStatus: { not: 'approved' } },
-        });
-        if (count === 0) return false;
-        await recordAudit(tx, {
-          actorId: actor.staffId,
-          action: 'self_development.delete',
-          entityType: 'self_development_record',
-          entityId: recordId,
-          before: snapshot(row),
-          meta,
-        });
-        return true;
+      await write(db, {
+        actorId: actor.staffId,
+        meta,
+        what: 'self-development record',
+        current: () => currentRecord(staffId, recordId),
+        run: async (tx) => {
+          guardUpdated(await repo.deleteRecord(tx, { id: recordId, staffId, version }));
+          return {
+            body: null,
+            audit: {
+              action: 'self_development.delete',
+              entityType: 'self_development_record',
+              entityId: recordId,
+              before: snapshot(row),
+            },
+          };
+        },
       });
-      if (!done) {
-        await conflict(
-          staffId,
-          recordId,
-          'The record was changed meanwhile; nothing was deleted.',
-          'stale_version',
-        );
-      }
     },
 
     async decide(
@@ -369,45 +370,44 @@ export function createSelfDevelopmentService(deps: { db: Db; repo: CareerReposit
           'support_not_pending',
         );
       }
-      const decided = await db.$transaction(async (tx) => {
-        const { count } = await tx.selfDevelopmentRecord.updateMany({
-          where: { id: recordId, staffId, version: body.version, supportStatus: 'pending' },
-          data: {
-            supportStatus: body.decision,
-            decisionReason: body.reason || null,
-            decidedById: actor.staffId,
-            decidedAt: new Date(),
-            version: { increment: 1 },
-          },
-        });
-        if (count === 0) return null;
-        const after = await repo.record(tx, staffId, recordId);
-        if (!after) return null;
-        await recordAudit(tx, {
-          actorId: actor.staffId,
-          action: `self_development.support_${body.decision}`,
-          entityType: 'self_development_record',
-          entityId: recordId,
-          before: { supportStatus: row.supportStatus, version: row.version },
-          after: { supportStatus: body.decision, reason: body.reason, version: after.version },
-          meta,
-        });
-        await tellPerson(tx, staffId, {
-          kind: 'selfdev.support.decided',
-          link: '/career#self-development',
-          params: { title: after.title, decision: body.decision },
-          by: actor.staffId,
-        });
-        return after;
+      const { body: decided } = await write(db, {
+        actorId: actor.staffId,
+        meta,
+        what: 'self-development record',
+        current: () => currentRecord(staffId, recordId),
+        run: async (tx) => {
+          guardUpdated(
+            await repo.updateRecord(
+              tx,
+              { id: recordId, staffId, version: body.version, supportStatus: 'pending' },
+              {
+                supportStatus: body.decision,
+                decisionReason: body.reason || null,
+                decidedById: actor.staffId,
+                decidedAt: new Date(),
+              },
+            ),
+          );
+          const after = await repo.record(tx, staffId, recordId);
+          if (!after) return refuseStale();
+          await tellPerson(tx, staffId, {
+            kind: 'selfdev.support.decided',
+            link: '/career#self-development',
+            params: { title: after.title, decision: body.decision },
+            by: actor.staffId,
+          });
+          return {
+            body: after,
+            audit: {
+              action: `self_development.support_${body.decision}`,
+              entityType: 'self_development_record',
+              entityId: recordId,
+              before: { supportStatus: row.supportStatus, version: row.version },
+              after: { supportStatus: body.decision, reason: body.reason, version: after.version },
+            },
+          };
+        },
       });
-      if (!decided) {
-        return conflict(
-          staffId,
-          recordId,
-          'The record was changed meanwhile; nothing was decided.',
-          'stale_version',
-        );
-      }
       return toRecord(db, decided);
     },
   };
