@@ -138,14 +138,26 @@ export const careerRows: MatrixRows = {
     {
       method: 'GET',
       route: '/api/staff/{id}/self-development',
-      url: (t) => `/api/staff/${t.demoStaff}/self-development`,
+      url: (t) => `/api/staff/${t.demoStaff}/self-development?pageSize=100`,
       expect: readA,
+      returns: Object.fromEntries(
+        (['staff', 'supervisor', 'hr'] as const).map((who) => [
+          who,
+          { in: ['selfDevPending', 'selfDevToEdit'], out: ['selfDevPendingOther'] },
+        ]),
+      ),
     },
     {
       method: 'GET',
       route: '/api/staff/{id}/self-development',
-      url: (t) => `/api/staff/${t.demoStaffOther}/self-development`,
+      url: (t) => `/api/staff/${t.demoStaffOther}/self-development?pageSize=100`,
       expect: readB,
+      returns: Object.fromEntries(
+        (['staffOther', 'bureau', 'hr'] as const).map((who) => [
+          who,
+          { in: ['selfDevPendingOther'], out: ['selfDevPending', 'selfDevToEdit'] },
+        ]),
+      ),
     },
     {
       method: 'POST',
