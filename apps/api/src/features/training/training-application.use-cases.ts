@@ -20,6 +20,7 @@ import { type ApplicationContext, createApplicationContext } from './application
 import { decide } from './applications/decide.ts';
 import { get, list } from './applications/read-applications.ts';
 import { recordAttendance } from './applications/record-attendance.ts';
+import { roster } from './applications/roster.ts';
 import { withdraw } from './applications/withdraw.ts';
 import type { TrainingRepository } from './training.repository.ts';
 
@@ -29,7 +30,7 @@ type Args<F> = F extends (ctx: ApplicationContext, ...args: infer A) => unknown 
 export function createTrainingApplicationUseCases(deps: { repo: TrainingRepository }) {
   const ctx = createApplicationContext(deps);
   return {
-    roster: ctx.roster,
+    roster: (...args: Args<typeof roster>) => roster(ctx, ...args),
     apply: (...args: Args<typeof apply>) => apply(ctx, ...args),
     list: (...args: Args<typeof list>) => list(ctx, ...args),
     get: (...args: Args<typeof get>) => get(ctx, ...args),

@@ -1,9 +1,5 @@
 /** What every application use case works with: the repository, the database, and the shared loading, presenting and checking. */
-import type {
-  TrainingApplication,
-  TrainingApplicationStatus,
-  TrainingSessionRoster,
-} from '@portal/contracts';
+import type { TrainingApplication } from '@portal/contracts';
 import {
   authorize,
   canManageTraining,
@@ -20,9 +16,8 @@ import { isUniqueViolation } from '../../../db/errors.ts';
 import { ConflictError, NotFoundError } from '../../../shared/errors.ts';
 import { write } from '../../../shared/write.ts';
 import { recordAudit } from '../../audit/audit.writer.ts';
-import { toApplication, toSession } from '../training.mapper.ts';
+import { toApplication } from '../training.mapper.ts';
 import type { ApplicationRow, TrainingRepository } from '../training.repository.ts';
-import { ROSTER_ORDER } from './shared.ts';
 
 export function createApplicationContext(deps: { repo: TrainingRepository }) {
   const { repo } = deps;
@@ -191,37 +186,6 @@ export function createApplicationContext(deps: { repo: TrainingRepository }) {
     return s;
   }
 
-  async function roster(actor: Actor, sessionId: string): Promise<TrainingSessionRoster> {
-    const s = await managedSession(actor, sessionId);
-    const rows = await repo.sessionApplications(sessionId, db);
-    const items = await present(actor, rows);
-    const counts = Object.fromEntries(ROSTER_ORDER.map((st) => [st, 0])) as Record<
-      TrainingApplicationStatus,
-      number
-    >;
-    for (const a of items) counts[a.status] += 1;
-    const rank = (a: TrainingApplication) => ROSTER_ORDER.indexOf(a.status);
-    items.sort(
-      (a, b) =>
-        rank(a) - rank(b) ||
-        (a.waitlistPosition ?? 0) - (b.waitlistPosition ?? 0) ||
-        a.staff.employeeNumber.localeCompare(b.staff.employeeNumber),
-    );
-    const { training, ...session } = s;
-    return {
-      training: {
-        id: training.id,
-        code: training.code,
-        title: { ja: training.titleJa, en: training.titleEn },
-        kind: training.kind,
-        hours: training.hours,
-      },
-      session: toSession(session, counts, null, today()),
-      counts,
-      items,
-    };
-  }
-
   return {
     repo,
     db,
@@ -233,7 +197,6 @@ export function createApplicationContext(deps: { repo: TrainingRepository }) {
     afterCourse,
     visibleSession,
     managedSession,
-    roster,
   };
 }
 

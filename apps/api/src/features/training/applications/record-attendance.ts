@@ -6,6 +6,7 @@ import { recordAudit } from '../../audit/audit.writer.ts';
 import { japanDay } from '../training.mapper.ts';
 import type { ApplicationContext } from './context.ts';
 import { tellApplications } from './notices.ts';
+import { roster } from './roster.ts';
 import { type Attendance, pick, Stale } from './shared.ts';
 
 /** HR records attendance and completion for many people at once (accepted applications only). */
@@ -16,7 +17,7 @@ export async function recordAttendance(
   input: Attendance,
   meta: RequestMeta,
 ): Promise<TrainingSessionRoster> {
-  const { db, repo, managedSession, roster } = ctx;
+  const { db, repo, managedSession } = ctx;
   const s = await managedSession(actor, sessionId);
   if (s.startsAt > new Date()) {
     throw new ConflictError('The session has not started yet.', 'session_not_started');
@@ -81,10 +82,10 @@ export async function recordAttendance(
         throw new ConflictError(
           'Someone else changed the roster; nothing was saved.',
           'stale_version',
-          await roster(actor, sessionId),
+          await roster(ctx, actor, sessionId),
         );
       }
       throw e;
     });
-  return roster(actor, sessionId);
+  return roster(ctx, actor, sessionId);
 }
