@@ -1,7 +1,9 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildOrgTree, filterOrgTree, visibleOrgNodes } from './lib/org-tree.ts';
-import { orgUnits, renderAt, serve, uuid } from './testing/serve.tsx';
+import { loadIdentityPages, orgUnits, renderAt, serve, uuid } from './testing/serve.tsx';
+
+beforeAll(loadIdentityPages);
 
 afterEach(() => {
   vi.unstubAllGlobals();

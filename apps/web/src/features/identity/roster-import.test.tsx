@@ -1,8 +1,8 @@
 import type { RosterPreview } from '@portal/contracts';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { columnLabel, rosterTemplateHref, rowErrorsOf } from './lib/roster.ts';
-import { problem, renderAt, serve } from './testing/serve.tsx';
+import { loadIdentityPages, problem, renderAt, serve } from './testing/serve.tsx';
 
 const token = 'a'.repeat(64);
 
@@ -67,6 +67,8 @@ function choose(name: string, content = 'employee_number\r\n') {
   act(() => fireEvent.change(screen.getByLabelText('名簿ファイル'), { target: { files: [file] } }));
   return file;
 }
+
+beforeAll(loadIdentityPages);
 
 afterEach(() => {
   vi.unstubAllGlobals();

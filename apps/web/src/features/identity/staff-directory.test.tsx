@@ -1,7 +1,16 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readStaffFilters, staffOfUnitPath, writeStaffFilters } from './lib/staff-filters.ts';
-import { grades, orgUnits, person, problem, renderAt, serve, uuid } from './testing/serve.tsx';
+import {
+  grades,
+  loadIdentityPages,
+  orgUnits,
+  person,
+  problem,
+  renderAt,
+  serve,
+  uuid,
+} from './testing/serve.tsx';
 
 const people = [
   person(1, '若林 翼', 'ワカバヤシ ツバサ', 'Tsubasa Wakabayashi'),
@@ -25,6 +34,8 @@ function directory(total = 2, items = people) {
     ],
   ]);
 }
+
+beforeAll(loadIdentityPages);
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -112,6 +123,15 @@ describe('staff directory page', () => {
     await waitFor(() =>
       expect(api.to('GET', '/api/staff').at(-1)?.url.searchParams.get('gradeId')).toBe(uuid(102)),
     );
+
+    // two filters changed before the page renders again: the second keeps the first
+    act(() => fireEvent.click(screen.getByRole('button', { name: '条件をクリア' })));
+    await waitFor(() => expect(router.state.location.search).toBe(''));
+    act(() => {
+      fireEvent.change(screen.getByLabelText('所属'), { target: { value: uuid(4) } });
+      fireEvent.change(screen.getByLabelText('職位'), { target: { value: uuid(102) } });
+    });
+    await waitFor(() => expect(router.state.location.search).toBe(`?unit=${uuid(4)}&grade=${uuid(102)}`));
 
     const pages = screen.getByRole('navigation', { name: 'ページ送り' });
     expect(within(pages).getByText('3ページ中 1ページ目')).toBeTruthy();

@@ -1,9 +1,9 @@
 import { ACCOUNT_FILTERS, type AccountFilter } from '@portal/contracts';
 import { type FormEvent, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../../../shared/i18n/use-document-title.ts';
 import { useLocalized } from '../../../shared/i18n/use-language.ts';
+import { useSearchParamsWriter } from '../../../shared/navigation/use-search-params-writer.ts';
 import { Button } from '../../../shared/ui/button.tsx';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
 import { Pager } from '../../../shared/ui/pager.tsx';
@@ -64,7 +64,7 @@ export function StaffDirectoryPage() {
     [manages, selected, toggle],
   );
 
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useSearchParamsWriter();
   const filters = readStaffFilters(params);
   const update = (change: Partial<StaffFilters>) =>
     setParams((current) => writeStaffFilters(current, change), { replace: true, preventScrollReset: true });

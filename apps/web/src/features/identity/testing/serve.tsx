@@ -45,6 +45,21 @@ export function serve(routes: Route[], roles: Role[] = ['staff']) {
   return { calls, to };
 }
 
+/**
+ * Loads the identity pages' modules, for a `beforeAll`. The router loads a page's module on the first
+ * visit; under load, transforming it took longer than a `findBy…` waits, and the first assertion met
+ * 「読み込んでいます…」 instead of the page.
+ */
+export async function loadIdentityPages(): Promise<void> {
+  await Promise.all([
+    import('../pages/staff-directory-page.tsx'),
+    import('../pages/person-page.tsx'),
+    import('../pages/org-page.tsx'),
+    import('../pages/roster-import-page.tsx'),
+    import('../pages/audit-log-page.tsx'),
+  ]);
+}
+
 export function renderAt(path: string, language: 'ja' | 'en' = 'ja') {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const router = createMemoryRouter(appRoutes(queryClient), { initialEntries: [path] });
