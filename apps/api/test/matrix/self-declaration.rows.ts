@@ -159,6 +159,13 @@ export const selfDeclarationRows: MatrixRows = {
       expect: expect({ staff: 200, supervisor: 403, staffOther: 404, bureau: 404, hr: 403, exec: 404 }),
     },
     {
+      method: 'POST',
+      route: '/api/staff/{id}/self-declarations/{roundId}/interview',
+      url: (t) => `/api/staff/${t.demoStaff}/self-declarations/${t.openRound}/interview`,
+      body: { heldOn: today().toISOString().slice(0, 10), opinion: '所属長の意見', version: 3 },
+      expect: expect({ staff: 403, supervisor: 200, staffOther: 404, bureau: 404, hr: 403, exec: 404 }),
+    },
+    {
       method: 'GET',
       route: '/api/staff/{id}/experience-map',
       url: (t) => `/api/staff/${t.demoStaff}/experience-map`,

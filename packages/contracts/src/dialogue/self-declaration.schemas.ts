@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { FiscalYear, IsoDate, LocalizedText } from '../common/common.schemas.ts';
 import { PageQuery, paged } from '../common/pagination.ts';
 import { GradeRef, OrgUnitRef } from '../identity/identity.schemas.ts';
+import { ONE_ON_ONE_MAX_MINUTES } from './one-on-one.schemas.ts';
 
 const text = (max: number) => z.string().trim().max(max);
 const ids = (max: number) => z.array(z.uuid()).max(max).default([]);
@@ -138,13 +139,19 @@ export type SelfDeclarationSaveData = z.output<typeof SelfDeclarationSave>;
 export const SelfDeclarationSubmit = z.object({ version: z.number().int().min(1) });
 export type SelfDeclarationSubmit = z.infer<typeof SelfDeclarationSubmit>;
 
-/** `POST …/interview`: the 所属長 records the 面談 and their opinion. */
+/**
+ * `POST …/interview`: the 所属長 records the 面談 and their opinion. The 面談 is a 1on1 of kind
+ * `self_declaration`: one the 所属長 already recorded (`oneOnOneId`), or else one recorded here.
+ */
 export const SelfDeclarationInterview = z.object({
   heldOn: IsoDate,
+  minutes: z.coerce.number().int().min(1).max(ONE_ON_ONE_MAX_MINUTES).default(30),
+  oneOnOneId: z.uuid().optional(),
   opinion: text(SELF_DECLARATION_LIMITS.opinion).min(1),
   version: z.number().int().min(1),
 });
-export type SelfDeclarationInterview = z.infer<typeof SelfDeclarationInterview>;
+export type SelfDeclarationInterview = z.input<typeof SelfDeclarationInterview>;
+export type SelfDeclarationInterviewData = z.output<typeof SelfDeclarationInterview>;
 
 const Person = z.object({ id: z.string(), name: z.string(), nameEn: z.string() });
 
@@ -164,7 +171,15 @@ export const SelfDeclaration = SelfDeclarationContent.extend({
    */
   considerations: Considerations.optional(),
   submittedAt: z.string().nullable(),
-  interview: z.object({ heldOn: z.string(), interviewer: Person.nullable(), opinion: z.string() }).nullable(),
+  interview: z
+    .object({
+      heldOn: z.string(),
+      interviewer: Person.nullable(),
+      opinion: z.string(),
+      /** The 1on1 the 面談 is recorded as (`null` once that 1on1 was deleted) */
+      oneOnOneId: z.string().nullable(),
+    })
+    .nullable(),
   version: z.number().int(),
   updatedAt: z.string().nullable(),
   /** What the caller may do with it now */

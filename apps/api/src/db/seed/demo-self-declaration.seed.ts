@@ -2,7 +2,7 @@
  * Demo 自己申告 (demo mode only): an open round of this 年度 for everyone, with キャリア選択 fields and
  * 庁内公募 posts, and declarations of some people — demo-staff's colleagues in their 係 have submitted
  * theirs (so demo-supervisor has 面談 to hold), others across the city have drafts or submitted ones.
- * demo-staff has none yet: they can try the form. Some 配慮事項 are filled in, fictitious like every
+ * Some 面談 are recorded. demo-staff has none yet: they can try the form. Some 配慮事項 are filled in, fictitious like every
  * demo record. Deterministic; does nothing when a round is already there.
  */
 import { fiscalYearOf } from '@portal/contracts';
@@ -102,6 +102,8 @@ export const demoSelfDeclarationSeeder: DemoSeeder = {
       );
       const seen = new Set<string>();
       let n = 0;
+      // Some 係長 of 健康福祉局 have held their 面談 already (each a 1on1 of kind 自己申告面談).
+      let interviewed = 0;
       for (const p of chosen) {
         if (seen.has(p.staffId)) continue;
         seen.add(p.staffId);
@@ -123,6 +125,42 @@ export const demoSelfDeclarationSeeder: DemoSeeder = {
           },
           select: { id: true },
         });
+        const head =
+          submitted && interviewed < 3 && p.orgUnit.code.startsWith('kenkofukushi-')
+            ? await tx.assignment.findFirst({
+                where: { ...inForce(day), isHead: true, orgUnit: { code: p.orgUnit.code } },
+                select: { staffId: true },
+              })
+            : null;
+        if (head) {
+          interviewed += 1;
+          const supervisor = { id: head.staffId };
+          const heldOn = new Date(day.getTime() - 2 * DAY);
+          const meeting = await tx.oneOnOne.create({
+            data: {
+              staffId: p.staffId,
+              authorId: supervisor.id,
+              heldOn,
+              fiscalYear: fiscalYearOf(heldOn.toISOString().slice(0, 10)),
+              minutes: 30,
+              kind: 'self_declaration',
+              topics: ['自己申告'],
+              sharedNotes: '来年度の希望と、窓口業務の振り返りについて話した。',
+            },
+            select: { id: true },
+          });
+          await tx.selfDeclaration.update({
+            where: { id: d.id },
+            data: {
+              status: 'interviewed',
+              interviewedOn: heldOn,
+              interviewerId: supervisor.id,
+              supervisorOpinion: '企画業務への意欲が高く、本人の希望に沿った配置を検討したい。',
+              oneOnOneId: meeting.id,
+              version: 2,
+            },
+          });
+        }
         if (n % 4 === 1) {
           await tx.selfDeclarationConsideration.create({
             data: {

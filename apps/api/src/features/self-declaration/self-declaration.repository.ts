@@ -55,6 +55,7 @@ export const declarationSelect = {
   interviewedOn: true,
   interviewerId: true,
   supervisorOpinion: true,
+  oneOnOneId: true,
   version: true,
   updatedAt: true,
 } as const satisfies Prisma.SelfDeclarationSelect;
@@ -379,6 +380,41 @@ export function createSelfDeclarationRepository() {
       const { count } = await tx.selfDeclaration.updateMany({
         where: { id, version, status: 'draft' },
         data: { status: 'submitted', submittedAt: new Date(), version: { increment: 1 } },
+      });
+      return count > 0;
+    },
+
+    /** A 1on1 that may stand for the 面談: of this person, by this author, of kind `self_declaration`. */
+    interviewOneOnOne(client: Client, id: string, staffId: string, authorId: string) {
+      return client.oneOnOne.findFirst({
+        where: { id, staffId, authorId, kind: 'self_declaration', status: 'held' },
+        select: { id: true, selfDeclaration: { select: { id: true } } },
+      });
+    },
+
+    /** Records the 面談 as a 1on1 of kind `self_declaration` (the 1on1 rollups count it by trigger). */
+    async createInterviewOneOnOne(
+      tx: Tx,
+      row: { staffId: string; authorId: string; heldOn: Date; fiscalYear: number; minutes: number },
+    ) {
+      return (
+        await tx.oneOnOne.create({
+          data: { ...row, kind: 'self_declaration', status: 'held', topics: ['自己申告'] },
+          select: { id: true },
+        })
+      ).id;
+    },
+
+    /** Records the 面談 on the declaration when `version` is current and it has been submitted. */
+    async recordInterview(
+      tx: Tx,
+      id: string,
+      version: number,
+      data: { interviewedOn: Date; interviewerId: string; supervisorOpinion: string; oneOnOneId: string },
+    ) {
+      const { count } = await tx.selfDeclaration.updateMany({
+        where: { id, version, status: { in: ['submitted', 'interviewed'] } },
+        data: { ...data, status: 'interviewed', version: { increment: 1 } },
       });
       return count > 0;
     },

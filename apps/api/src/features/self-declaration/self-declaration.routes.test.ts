@@ -303,6 +303,102 @@ describe('a declaration', () => {
   });
 });
 
+describe('the 所属長面談', () => {
+  it('the 所属長 records the 面談 as a 1on1 of kind self_declaration, with their opinion', async () => {
+    const before = (await as('demo-supervisor').get(declUrl())).json<SelfDeclaration>();
+    expect(before.status).toBe('submitted');
+    const body = {
+      heldOn: shift(0),
+      minutes: 40,
+      opinion: '企画部門への意欲が高い。来年度の異動候補とする。',
+      version: before.version,
+    };
+    for (const who of ['demo-staff', 'demo-hr']) {
+      expect((await as(who).post(`${declUrl()}/interview`, body)).statusCode).toBe(403);
+    }
+    for (const who of [kacho, wardPromoter, 'demo-bureau', 'demo-exec']) {
+      expect((await as(who).post(`${declUrl()}/interview`, body)).statusCode).toBe(404);
+    }
+    const future = await as('demo-supervisor').post(`${declUrl()}/interview`, { ...body, heldOn: shift(3) });
+    expect(future.statusCode).toBe(400);
+    expect(future.json().errors[0]).toMatchObject({ field: 'body.heldOn', code: 'date_in_future' });
+
+    const res = await as('demo-supervisor').post(`${declUrl()}/interview`, body);
+    expect(res.statusCode).toBe(200);
+    const done = res.json<SelfDeclaration>();
+    expect(done).toMatchObject({ status: 'interviewed', version: before.version + 1 });
+    expect(done.interview).toMatchObject({
+      heldOn: shift(0),
+      opinion: body.opinion,
+      interviewer: { name: '青木 直子' },
+    });
+    const { db } = ctx().database;
+    const oneOnOne = await db.oneOnOne.findUniqueOrThrow({ where: { id: done.interview?.oneOnOneId ?? '' } });
+    expect(oneOnOne).toMatchObject({ kind: 'self_declaration', staffId, minutes: 40, status: 'held' });
+
+    // the person reads the opinion; the declaration no longer changes
+    const mine = (await as('demo-staff').get(declUrl())).json<SelfDeclaration>();
+    expect(mine.interview?.opinion).toBe(body.opinion);
+    const late = await as('demo-staff').put(declUrl(), { reflection: 'あとから', version: mine.version });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().code).toBe('already_interviewed');
+
+    const stale = await as('demo-supervisor').post(`${declUrl()}/interview`, body);
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().code).toBe('stale_version');
+  });
+
+  it('links a 自己申告面談 the 所属長 recorded as a 1on1; refuses any other 1on1 and a draft', async () => {
+    const cur = (await as('demo-supervisor').get(declUrl())).json<SelfDeclaration>();
+    const record = async (kind: string) =>
+      (
+        await as('demo-supervisor').post('/api/one-on-ones', {
+          staffId,
+          heldOn: shift(-1),
+          minutes: 30,
+          kind,
+        })
+      ).json<{ id: string }>().id;
+    const plain = await record('one_on_one');
+    const wrong = await as('demo-supervisor').post(`${declUrl()}/interview`, {
+      heldOn: shift(-1),
+      opinion: '意見',
+      oneOnOneId: plain,
+      version: cur.version,
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().errors[0].field).toBe('body.oneOnOneId');
+
+    const meeting = await record('self_declaration');
+    const linked = await as('demo-supervisor').post(`${declUrl()}/interview`, {
+      heldOn: shift(-1),
+      opinion: '面談記録に基づく意見',
+      oneOnOneId: meeting,
+      version: cur.version,
+    });
+    expect(linked.statusCode).toBe(200);
+    expect(linked.json<SelfDeclaration>().interview).toMatchObject({
+      oneOnOneId: meeting,
+      heldOn: shift(-1),
+    });
+
+    // a declaration still in draft (the closed round's) has no 面談 yet
+    const draft = (await as('demo-supervisor').get(declUrl(closedRoundId))).json<SelfDeclaration>();
+    const res = await as('demo-supervisor').post(`${declUrl(closedRoundId)}/interview`, {
+      heldOn: shift(0),
+      opinion: '意見',
+      version: draft.version,
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('not_submitted');
+
+    const progress = (
+      await as('demo-hr').get(`/api/self-declaration-rounds/${roundId}/progress`)
+    ).json<SelfDeclarationProgress>();
+    expect(progress.total).toMatchObject({ submitted: 1, interviewed: 1 });
+  });
+});
+
 describe('experience map', () => {
   it('shows the 局・区, fields and grades a person has served in, with years', async () => {
     const res = await as('demo-staff').get(`/api/staff/${staffId}/experience-map`);

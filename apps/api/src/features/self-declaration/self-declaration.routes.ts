@@ -5,6 +5,7 @@ import {
   ProblemDetails,
   SelfDeclaration,
   SelfDeclarationExportQuery,
+  SelfDeclarationInterview,
   SelfDeclarationListPage,
   SelfDeclarationListQuery,
   SelfDeclarationProgress,
@@ -213,6 +214,28 @@ export const selfDeclarationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       service.submitDeclaration(
+        actorOf(request),
+        request.params.id,
+        request.params.roundId,
+        request.body,
+        requestMeta(request),
+      ),
+  );
+
+  app.post(
+    '/staff/:id/self-declarations/:roundId/interview',
+    {
+      schema: {
+        tags,
+        summary:
+          'The 所属長 records the 面談 and their opinion (a 1on1 of kind self_declaration: the one named, or one recorded here)',
+        params: DeclarationParams,
+        body: SelfDeclarationInterview,
+        response: { 200: SelfDeclaration, ...errors },
+      },
+    },
+    async (request) =>
+      service.recordInterview(
         actorOf(request),
         request.params.id,
         request.params.roundId,

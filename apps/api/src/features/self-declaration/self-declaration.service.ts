@@ -8,8 +8,10 @@ import {
   type Considerations,
   type ExperienceMap,
   type ExperienceSearchPage,
+  fiscalYearOf,
   type RoundPhase,
   type SelfDeclaration,
+  type SelfDeclarationInterviewData,
   type SelfDeclarationListPage,
   type SelfDeclarationProgress,
   type SelfDeclarationRound,
@@ -260,6 +262,7 @@ export function createSelfDeclarationService(deps: { db: Db; repo: SelfDeclarati
               ? { id: interviewer.id, name: interviewer.nameJa, nameEn: interviewer.nameEn }
               : null,
             opinion: row.supervisorOpinion,
+            oneOnOneId: row.oneOnOneId,
           }
         : null,
       version: row?.version ?? 0,
@@ -556,6 +559,102 @@ export function createSelfDeclarationService(deps: { db: Db; repo: SelfDeclarati
               entityId: row.id,
               before: { version: row.version, status: row.status },
               after: { version: row.version + 1, status: 'submitted' },
+            },
+          };
+        },
+      });
+      return current(actor, staffId, roundId);
+    },
+
+    /**
+     * The 所属長 records the 面談 and their opinion, on a submitted declaration (also after the window:
+     * 面談 follow the submissions). The 面談 is a 1on1 of kind `self_declaration` — the one named, or
+     * one recorded here — so it counts with the 1on1 records.
+     */
+    async recordInterview(
+      actor: Actor,
+      staffId: string,
+      roundId: string,
+      body: SelfDeclarationInterviewData,
+      meta: RequestMeta,
+    ): Promise<SelfDeclaration> {
+      const { who, row } = await declarationContext(actor, staffId, roundId);
+      authorize(
+        actor,
+        'self-declaration:interview:team',
+        { supervised: who.directSupervisor },
+        { code: 'not_direct_supervisor', message: 'Only the person’s 所属長 records the 面談.' },
+      );
+      if (!row || row.status === 'draft') {
+        throw new ConflictError(
+          'The declaration has not been submitted yet.',
+          'not_submitted',
+          await current(actor, staffId, roundId),
+        );
+      }
+      const heldOn = new Date(`${body.heldOn}T00:00:00Z`);
+      if (heldOn > today()) {
+        throw new BadRequestError('The 面談 cannot be in the future.', [
+          { field: 'body.heldOn', message: 'after today', code: 'date_in_future' },
+        ]);
+      }
+      if (body.oneOnOneId) {
+        const linked = await repo.interviewOneOnOne(db, body.oneOnOneId, staffId, actor.staffId);
+        if (!linked || (linked.selfDeclaration && linked.selfDeclaration.id !== row.id)) {
+          throw new BadRequestError('Not a 自己申告面談 of yours with this person.', [
+            {
+              field: 'body.oneOnOneId',
+              message: 'not a 1on1 of kind self_declaration you held with this person',
+              code: 'invalid_value',
+            },
+          ]);
+        }
+      }
+      await write(db, {
+        actorId: actor.staffId,
+        meta,
+        what: 'self-declaration',
+        current: () => current(actor, staffId, roundId),
+        run: async (tx) => {
+          const oneOnOneId =
+            body.oneOnOneId ??
+            (await repo.createInterviewOneOnOne(tx, {
+              staffId,
+              authorId: actor.staffId,
+              heldOn,
+              fiscalYear: fiscalYearOf(body.heldOn),
+              minutes: body.minutes,
+            }));
+          guardUpdated(
+            Number(
+              await repo.recordInterview(tx, row.id, body.version, {
+                interviewedOn: heldOn,
+                interviewerId: actor.staffId,
+                supervisorOpinion: body.opinion,
+                oneOnOneId,
+              }),
+            ),
+          );
+          return {
+            body: null,
+            audit: {
+              action: 'self_declaration.interview',
+              entityType: 'self_declaration',
+              entityId: row.id,
+              before: {
+                version: row.version,
+                status: row.status,
+                interviewedOn: row.interviewedOn ? day(row.interviewedOn) : null,
+                supervisorOpinion: row.supervisorOpinion,
+                oneOnOneId: row.oneOnOneId,
+              },
+              after: {
+                version: body.version + 1,
+                status: 'interviewed',
+                interviewedOn: body.heldOn,
+                supervisorOpinion: body.opinion,
+                oneOnOneId,
+              },
             },
           };
         },

@@ -54,6 +54,7 @@ describe.each(['demo-staff-other', 'demo-bureau', 'demo-exec'])('%s and demo-sta
       await as(b).get(url),
       await as(b).put(url, { reflection: 'x', version: 1 }),
       await as(b).post(`${url}/submit`, { version: 1 }),
+      await as(b).post(`${url}/interview`, { heldOn: '2026-04-01', opinion: 'x', version: 1 }),
     ]) {
       expect(res.statusCode).toBe(404);
       expect(res.body).not.toContain(SECRET);
