@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { grades, orgUnits, person, renderAt, serve } from './testing/serve.tsx';
+import { grades, orgUnits, person, renderAt, serve, uuid } from './testing/serve.tsx';
 
 const invited = {
   ...person(1, '若林 翼', 'ワカバヤシ ツバサ', 'Tsubasa Wakabayashi'),
@@ -22,7 +22,15 @@ function hrDirectory() {
         /^\/api\/staff$/,
         ({ url }) => {
           const account = url.searchParams.get('account');
-          const total = account === 'none' ? 40 : account === 'invited' ? 3 : 2;
+          const inUnit = url.searchParams.has('orgUnitId');
+          // a unit: 12 people, 1 disabled, 2 invited, 4 with a password
+          const total = inUnit
+            ? (({ disabled: 1, invited: 2, active: 4 } as Record<string, number>)[account ?? ''] ?? 12)
+            : account === 'none'
+              ? 40
+              : account === 'invited'
+                ? 3
+                : 2;
           return {
             items: [invited, newcomer].slice(0, Number(url.searchParams.get('pageSize'))),
             page: 1,
@@ -131,6 +139,22 @@ describe('bulk invitations from the staff directory', () => {
     expect(post?.url.searchParams.get('format')).toBe('pdf');
     // the ticks are cleared once the invitations are out
     expect((screen.getByLabelText('Tick Naoko Aoki') as HTMLInputElement).checked).toBe(false);
+  });
+
+  it('counts a unit as the API invites it: enabled people, saying who is renewed and who has a password', async () => {
+    const api = hrDirectory();
+    renderAt(`/staff?unit=${uuid(4)}`);
+    await screen.findByRole('table', { name: '職員の一覧' });
+    fireEvent.click(await screen.findByLabelText(/の職員全員$/));
+    fireEvent.click(screen.getByRole('button', { name: '人数を確かめる' }));
+    const confirm = await screen.findByTestId('bulk-invite-confirm');
+    await waitFor(() => expect(confirm.textContent).toContain('11人に招待を作成し'));
+    expect(confirm.textContent).toContain('このうち2人は招待中です');
+    expect(confirm.textContent).toContain('このうち4人はパスワードを設定済みです');
+    fireEvent.click(within(confirm).getByRole('button', { name: '11人を招待する' }));
+    await screen.findByTestId('bulk-invite-result');
+    const [post] = api.to('POST', '/api/invitations');
+    expect(JSON.parse(String(post?.init?.body))).toEqual({ orgUnitId: uuid(4) });
   });
 
   it('is not offered to others', async () => {

@@ -69,23 +69,25 @@ async function countOf(filter: { orgUnitId?: string; account?: AccountFilter }, 
 
 /**
  * The head count of a bulk invitation before it is sent, by the same rules as the API: enabled people
- * of the unit, or enabled people without a password (a live invitation is renewed).
+ * of the unit (those with a password too: the link lets them set a new one), or enabled people without
+ * a password (a live invitation is renewed).
  */
 export async function headCount(
   request: { orgUnitId: string } | { withoutAccount: true },
   signal?: AbortSignal,
-): Promise<{ total: number; renewed: number }> {
+): Promise<{ total: number; renewed: number; active: number }> {
   if ('orgUnitId' in request) {
-    const [all, disabled, invited] = await Promise.all([
+    const [all, disabled, invited, active] = await Promise.all([
       countOf({ orgUnitId: request.orgUnitId }, signal),
       countOf({ orgUnitId: request.orgUnitId, account: 'disabled' }, signal),
       countOf({ orgUnitId: request.orgUnitId, account: 'invited' }, signal),
+      countOf({ orgUnitId: request.orgUnitId, account: 'active' }, signal),
     ]);
-    return { total: all - disabled, renewed: invited };
+    return { total: all - disabled, renewed: invited, active };
   }
   const [none, invited] = await Promise.all([
     countOf({ account: 'none' }, signal),
     countOf({ account: 'invited' }, signal),
   ]);
-  return { total: none + invited, renewed: invited };
+  return { total: none + invited, renewed: invited, active: 0 };
 }

@@ -94,7 +94,11 @@ export function BulkInvite({
     enabled: confirming && scope !== 'selected',
   });
   const heads =
-    scope === 'selected' ? { total: selected.size, renewed: 0 } : count.data ? count.data : undefined;
+    scope === 'selected'
+      ? { total: selected.size, renewed: 0, active: 0 }
+      : count.data
+        ? count.data
+        : undefined;
   const tooMany = delivery === 'pdf' && heads !== undefined && heads.total > MAX_INVITATION_LETTERS;
 
   useEffect(() => {
@@ -233,6 +237,9 @@ export function BulkInvite({
               </p>
               {heads.renewed > 0 ? (
                 <p className="mt-1">{t('identity.bulkInvite.renewed', { count: heads.renewed })}</p>
+              ) : null}
+              {heads.active > 0 ? (
+                <p className="mt-1">{t('identity.bulkInvite.active', { count: heads.active })}</p>
               ) : null}
               {tooMany ? (
                 <p role="alert" className="mt-1 text-error-2">
