@@ -1,6 +1,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { grades, orgUnits, person, renderAt, serve, uuid } from './testing/serve.tsx';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { grades, loadIdentityPages, orgUnits, person, renderAt, serve, uuid } from './testing/serve.tsx';
+
+beforeAll(loadIdentityPages);
 
 const invited = {
   ...person(1, '若林 翼', 'ワカバヤシ ツバサ', 'Tsubasa Wakabayashi'),
