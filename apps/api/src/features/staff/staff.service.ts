@@ -1,13 +1,14 @@
-import type {
-  AccountFilter,
-  AccountStateName,
-  Assignment,
-  OrgUnitRef,
-  StaffDetail,
-  StaffListQuery,
-  StaffPage,
-  StaffRolesInput,
-  StaffSummary,
+import {
+  type AccountFilter,
+  type AccountStateName,
+  type Assignment,
+  type OrgUnitRef,
+  type StaffDetail,
+  type StaffListQuery,
+  type StaffPage,
+  type StaffRolesInput,
+  type StaffSummary,
+  searchTextForms,
 } from '@portal/contracts';
 import { assertStaffVisible, authorize, inForce, staffWhere, today } from '../../access/access.ts';
 import type { Actor, RequestMeta } from '../../access/actor.ts';
@@ -168,13 +169,15 @@ export function createStaffService(deps: { db: Db; staff: StaffRepository }) {
     async list(actor: Actor, query: StaffListQuery): Promise<StaffPage> {
       const filters: StaffWhere[] = [staffWhere(actor)];
       if (query.q) {
-        const q = query.q;
+        // さとう, ｻﾄｳ and サトウ alike; readings are stored in katakana, or in hiragana by some rosters
+        const { text, katakana, hiragana } = searchTextForms(query.q);
         filters.push({
           OR: [
-            { nameJa: { contains: q, mode: 'insensitive' } },
-            { nameKana: { contains: q, mode: 'insensitive' } },
-            { nameEn: { contains: q, mode: 'insensitive' } },
-            { employeeNumber: { startsWith: q } },
+            { nameJa: { contains: text, mode: 'insensitive' } },
+            { nameKana: { contains: katakana, mode: 'insensitive' } },
+            { nameKana: { contains: hiragana, mode: 'insensitive' } },
+            { nameEn: { contains: text, mode: 'insensitive' } },
+            { employeeNumber: { startsWith: text } },
           ],
         });
       }
