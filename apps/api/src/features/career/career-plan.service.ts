@@ -27,11 +27,11 @@ import type { Db, Tx } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import type { InputJson } from '../../db/json.ts';
 import { BadRequestError, ConflictError, type FieldError, NotFoundError } from '../../shared/errors.ts';
-import { write } from '../../shared/write.ts';
+import { guardUpdated, refuseStale, write } from '../../shared/write.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
 import { tellPerson, tellSupervisors } from '../notifications/tell.ts';
 import { expandPolicyLinks, loadPolicyCatalog, type PolicyCatalog } from '../policy/policy-links.ts';
-import type { CareerPlanSelect, CareerRepository, PlanRow } from './career.repository.ts';
+import type { CareerRepository, PlanRow } from './career.repository.ts';
 
 const iso = (d: Date) => d.toISOString();
 export const currentFiscalYear = () => fiscalYearOf(today().toISOString().slice(0, 10));
@@ -174,18 +174,14 @@ export function createCareerPlanService(deps: { db: Db; repo: CareerRepository }
 
   /** Keeps a version of the plan as it now stands. */
   async function keepVersion(tx: Tx, planId: string, actorId: string) {
-    const row = await tx.careerPlan.findUniqueOrThrow({
-      where: { id: planId },
-      select: planSelectForVersion,
-    });
-    await tx.careerPlanVersion.create({
-      data: {
-        planId,
-        version: row.version,
-        status: row.status,
-        content: contentOf(row) as InputJson,
-        savedById: actorId,
-      },
+    const row = await repo.planForVersion(tx, { id: planId });
+    if (!row) throw new Error('unreachable: the plan was written in this transaction');
+    await repo.createPlanVersion(tx, {
+      planId,
+      version: row.version,
+      status: row.status,
+      content: contentOf(row) as InputJson,
+      savedById: actorId,
     });
     return row;
   }
@@ -201,15 +197,12 @@ export function createCareerPlanService(deps: { db: Db; repo: CareerRepository }
     if (!previous) return null;
     try {
       await db.$transaction(async (tx) => {
-        const created = await tx.careerPlan.create({
-          data: {
-            staffId,
-            fiscalYear,
-            status: 'draft',
-            ...columnsOf(contentOf(previous)),
-            carriedFromId: previous.id,
-          },
-          select: { id: true },
+        const created = await repo.createPlan(tx, {
+          staffId,
+          fiscalYear,
+          status: 'draft',
+          ...columnsOf(contentOf(previous)),
+          carriedFromId: previous.id,
         });
         await keepVersion(tx, created.id, actor.staffId);
         await recordAudit(tx, {
@@ -289,47 +282,55 @@ export function createCareerPlanService(deps: { db: Db; repo: CareerRepository }
       checkContent(await loadPolicyCatalog(db), content);
 
       try {
-        await db.$transaction(async (tx) => {
-          const existing = await tx.careerPlan.findUnique({
-            where: { staffId_fiscalYear: { staffId, fiscalYear } },
-            select: planSelectForVersion,
-          });
-          if (!existing) {
-            if (version !== 0) throw new Refused('stale');
-            const created = await tx.careerPlan.create({
-              data: { staffId, fiscalYear, status: 'draft', ...columnsOf(content) },
-              select: { id: true },
-            });
-            await keepVersion(tx, created.id, actor.staffId);
-            await recordAudit(tx, {
-              actorId: actor.staffId,
-              action: 'career_plan.create',
-              entityType: 'career_plan',
-              entityId: created.id,
-              after: { fiscalYear, ...content },
-              meta,
-            });
-            return;
-          }
-          const { count } = await tx.careerPlan.updateMany({
-            where: { id: existing.id, version },
-            data: { ...columnsOf(content), status: 'draft', version: { increment: 1 } },
-          });
-          if (count === 0) throw new Refused('stale');
-          await keepVersion(tx, existing.id, actor.staffId);
-          await recordAudit(tx, {
-            actorId: actor.staffId,
-            action: 'career_plan.update',
-            entityType: 'career_plan',
-            entityId: existing.id,
-            before: { version: existing.version, status: existing.status, ...contentOf(existing) },
-            after: { version: existing.version + 1, status: 'draft', ...content },
-            meta,
-          });
+        await write(db, {
+          actorId: actor.staffId,
+          meta,
+          what: 'career plan',
+          current: () => currentPlan(staffId, fiscalYear),
+          run: async (tx) => {
+            const existing = await repo.planForVersion(tx, { staffId_fiscalYear: { staffId, fiscalYear } });
+            if (!existing) {
+              if (version !== 0) refuseStale();
+              const created = await repo.createPlan(tx, {
+                staffId,
+                fiscalYear,
+                status: 'draft',
+                ...columnsOf(content),
+              });
+              await keepVersion(tx, created.id, actor.staffId);
+              return {
+                body: null,
+                audit: {
+                  action: 'career_plan.create',
+                  entityType: 'career_plan',
+                  entityId: created.id,
+                  after: { fiscalYear, ...content },
+                },
+              };
+            }
+            guardUpdated(
+              await repo.updatePlan(
+                tx,
+                { id: existing.id, version },
+                { ...columnsOf(content), status: 'draft' },
+              ),
+            );
+            await keepVersion(tx, existing.id, actor.staffId);
+            return {
+              body: null,
+              audit: {
+                action: 'career_plan.update',
+                entityType: 'career_plan',
+                entityId: existing.id,
+                before: { version: existing.version, status: existing.status, ...contentOf(existing) },
+                after: { version: existing.version + 1, status: 'draft', ...content },
+              },
+            };
+          },
         });
       } catch (e) {
-        // a stale version, or the plan was created by another request meanwhile
-        if (e instanceof Refused || isUniqueViolation(e)) await stale(staffId, fiscalYear);
+        // the plan was created by another request meanwhile: as stale as a version that moved on
+        if (isUniqueViolation(e)) await stale(staffId, fiscalYear);
         throw e;
       }
       return view(actor, staffId, fiscalYear, await repo.plan(db, staffId, fiscalYear));
@@ -354,31 +355,38 @@ export function createCareerPlanService(deps: { db: Db; repo: CareerRepository }
           { field: 'plan.shortTermGoal', message: 'write at least one goal' },
         ]);
       }
-      const done = await db.$transaction(async (tx) => {
-        const { count } = await tx.careerPlan.updateMany({
-          where: { id: row.id, version: body.version, status: { not: 'submitted' } },
-          data: { status: 'submitted', submittedAt: new Date(), version: { increment: 1 } },
-        });
-        if (count === 0) return false;
-        await keepVersion(tx, row.id, actor.staffId);
-        await recordAudit(tx, {
-          actorId: actor.staffId,
-          action: 'career_plan.submit',
-          entityType: 'career_plan',
-          entityId: row.id,
-          before: { version: row.version, status: row.status },
-          after: { version: row.version + 1, status: 'submitted' },
-          meta,
-        });
-        await tellSupervisors(tx, staffId, {
-          kind: 'career.plan.submitted',
-          link: `/staff/${staffId}/career#plan`,
-          params: { fiscalYear },
-          by: actor.staffId,
-        });
-        return true;
+      await write(db, {
+        actorId: actor.staffId,
+        meta,
+        what: 'career plan',
+        current: () => currentPlan(staffId, fiscalYear),
+        run: async (tx) => {
+          guardUpdated(
+            await repo.updatePlan(
+              tx,
+              { id: row.id, version: body.version, status: { not: 'submitted' } },
+              { status: 'submitted', submittedAt: new Date() },
+            ),
+          );
+          await keepVersion(tx, row.id, actor.staffId);
+          await tellSupervisors(tx, staffId, {
+            kind: 'career.plan.submitted',
+            link: `/staff/${staffId}/career#plan`,
+            params: { fiscalYear },
+            by: actor.staffId,
+          });
+          return {
+            body: null,
+            audit: {
+              action: 'career_plan.submit',
+              entityType: 'career_plan',
+              entityId: row.id,
+              before: { version: row.version, status: row.status },
+              after: { version: row.version + 1, status: 'submitted' },
+            },
+          };
+        },
       });
-      if (!done) await stale(staffId, fiscalYear);
       return view(actor, staffId, fiscalYear, await repo.plan(db, staffId, fiscalYear));
     },
 
@@ -403,21 +411,19 @@ export function createCareerPlanService(deps: { db: Db; repo: CareerRepository }
             body: body,
           },
           run: async (tx) => {
-            const { count } = await tx.careerPlan.updateMany({
-              where: { id: row.id, version: body.version, status: { not: 'draft' } },
-              data: { status, version: { increment: 1 } },
-            });
+            const count = await repo.updatePlan(
+              tx,
+              { id: row.id, version: body.version, status: { not: 'draft' } },
+              { status },
+            );
             if (count === 0) {
               throw new Refused(row.version === body.version && row.status === 'draft' ? 'draft' : 'stale');
             }
-            const created = await tx.careerPlanComment.create({
-              data: {
-                planId: row.id,
-                authorId: actor.staffId,
-                body: body.body,
-                requestsChanges: body.requestsChanges,
-              },
-              select: { id: true },
+            const created = await repo.createPlanComment(tx, {
+              planId: row.id,
+              authorId: actor.staffId,
+              body: body.body,
+              requestsChanges: body.requestsChanges,
             });
             await keepVersion(tx, row.id, actor.staffId);
             await recordAudit(tx, {
@@ -491,19 +497,5 @@ export function createCareerPlanService(deps: { db: Db; repo: CareerRepository }
     },
   };
 }
-
-const planSelectForVersion = {
-  id: true,
-  version: true,
-  status: true,
-  shortTermGoal: true,
-  midTermGoal: true,
-  longTermGoal: true,
-  desiredExperiences: true,
-  selfAssessments: true,
-  skillsToGain: true,
-  staffImageIds: true,
-  initiativeIds: true,
-} as const satisfies CareerPlanSelect;
 
 export type CareerPlanService = ReturnType<typeof createCareerPlanService>;

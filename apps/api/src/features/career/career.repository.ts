@@ -34,6 +34,21 @@ export const planSelect = {
 } as const satisfies Prisma.CareerPlanSelect;
 export type PlanRow = Prisma.CareerPlanGetPayload<{ select: typeof planSelect }>;
 
+/** What a kept version of a plan needs. */
+export const planVersionSelect = {
+  id: true,
+  version: true,
+  status: true,
+  shortTermGoal: true,
+  midTermGoal: true,
+  longTermGoal: true,
+  desiredExperiences: true,
+  selfAssessments: true,
+  skillsToGain: true,
+  staffImageIds: true,
+  initiativeIds: true,
+} as const satisfies Prisma.CareerPlanSelect;
+
 export const recordSelect = {
   id: true,
   staffId: true,
@@ -174,6 +189,36 @@ export function createCareerRepository(db: Db) {
         where: { staffId_fiscalYear: { staffId, fiscalYear } },
         select: planSelect,
       });
+    },
+
+    /** A plan as a version keeps it (its content, status and version). */
+    planForVersion(tx: Db | Tx, where: Prisma.CareerPlanWhereUniqueInput) {
+      return tx.careerPlan.findUnique({ where, select: planVersionSelect });
+    },
+
+    createPlan(tx: Tx, data: Prisma.CareerPlanUncheckedCreateInput) {
+      return tx.careerPlan.create({ data, select: { id: true } });
+    },
+
+    /** Changes a plan at the version the writer read (and raises it); the count says whether it matched. */
+    async updatePlan(
+      tx: Tx,
+      where: Prisma.CareerPlanWhereInput & { id: string; version: number },
+      data: Prisma.CareerPlanUncheckedUpdateManyInput,
+    ): Promise<number> {
+      const { count } = await tx.careerPlan.updateMany({
+        where,
+        data: { ...data, version: { increment: 1 } },
+      });
+      return count;
+    },
+
+    async createPlanVersion(tx: Tx, data: Prisma.CareerPlanVersionUncheckedCreateInput): Promise<void> {
+      await tx.careerPlanVersion.create({ data });
+    },
+
+    createPlanComment(tx: Tx, data: Prisma.CareerPlanCommentUncheckedCreateInput) {
+      return tx.careerPlanComment.create({ data, select: { id: true } });
     },
 
     /** A plan's id and 年度 (the plan another was carried from). */
