@@ -54,6 +54,14 @@ export const identityRows: MatrixRows = {
       },
     },
     {
+      // account states are HR's: the filter is refused to everyone else
+      method: 'GET',
+      route: '/api/staff',
+      url: () => '/api/staff?account=active&pageSize=100',
+      expect: { anon: 401, staff: 403, supervisor: 403, staffOther: 403, bureau: 403, hr: 200, exec: 403 },
+      returns: { hr: { in: ['demoStaff'] } },
+    },
+    {
       method: 'GET',
       route: '/api/staff/{id}',
       url: (t) => `/api/staff/${t.demoStaff}`,
@@ -133,6 +141,14 @@ export const identityRows: MatrixRows = {
       method: 'POST',
       route: '/api/invitations',
       url: () => '/api/invitations',
+      body: (t: Record<string, string>) => ({ staffIds: [t.teamMate] }),
+      expect: { anon: 401, staff: 403, supervisor: 403, staffOther: 403, bureau: 403, hr: 201, exec: 403 },
+    },
+    {
+      // printed letters: the same decision, a PDF back
+      method: 'POST',
+      route: '/api/invitations',
+      url: () => '/api/invitations?format=pdf',
       body: (t: Record<string, string>) => ({ staffIds: [t.teamMate] }),
       expect: { anon: 401, staff: 403, supervisor: 403, staffOther: 403, bureau: 403, hr: 201, exec: 403 },
     },
