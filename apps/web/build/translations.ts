@@ -11,7 +11,16 @@ const PREFIX = 'virtual:translations/';
  * start pages (with "my figures", `figures`), the policy, the navigation and error texts of every
  * feature — is in the first chunk.
  */
-export const DEFERRED_TEXTS = ['identity', 'ojt', 'plan', 'dashboards', 'training', 'career', 'myAccount'];
+export const DEFERRED_TEXTS = [
+  'identity',
+  'ojt',
+  'plan',
+  'dashboards',
+  'training',
+  'career',
+  'myAccount',
+  'surveys',
+];
 
 /**
  * `virtual:translations/<language>-shell` and `virtual:translations/<language>-features`: the merged

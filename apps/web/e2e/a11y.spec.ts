@@ -25,3 +25,44 @@ for (const language of ['ja', 'en'] as const) {
     });
   });
 }
+
+/** Ids of the demo survey rounds (the open autumn round, the closed spring one), read as the role. */
+async function surveyIds(request: import('@playwright/test').APIRequestContext) {
+  const res = await request.get('/api/surveys?pageSize=100');
+  const items = ((await res.json()) as { items: { id: string; status: string }[] }).items;
+  return {
+    open: items.find((s) => s.status === 'open')?.id ?? 'none',
+    closed: items.find((s) => s.status === 'closed')?.id ?? 'none',
+  };
+}
+
+for (const language of ['ja', 'en'] as const) {
+  test(`the survey pages have no serious WCAG 2.1 AA violations (${language})`, async ({
+    login,
+    page,
+    portal,
+  }) => {
+    test.setTimeout(150_000);
+    const ids = await surveyIds(page.request);
+    for (const path of ['/surveys', `/surveys/${ids.open}/answer`]) {
+      await portal.goto(path);
+      if (language === 'en') await portal.switchLanguage('en');
+      await portal.waitForContent();
+      await portal.expectNoSeriousA11yViolations();
+    }
+    await login('hr');
+    for (const path of [
+      '/surveys',
+      '/surveys/questions',
+      '/surveys/new',
+      `/surveys/${ids.open}/edit`,
+      `/surveys/${ids.closed}/results`,
+      `/surveys/${ids.closed}/results?groupBy=grade`,
+    ]) {
+      await portal.goto(path);
+      if (language === 'en') await portal.switchLanguage('en');
+      await portal.waitForContent();
+      await portal.expectNoSeriousA11yViolations();
+    }
+  });
+}

@@ -96,3 +96,30 @@ for (const role of Object.keys(pages) as DemoRole[]) {
     for (const path of paths) await expectFitsPhone(page, path);
   });
 }
+
+test('the survey pages fit a 375 px phone', async ({ login, page }) => {
+  const ids = async () => {
+    const res = await page.request.get('/api/surveys?pageSize=100');
+    const items = ((await res.json()) as { items: { id: string; status: string }[] }).items;
+    return {
+      open: items.find((s) => s.status === 'open')?.id ?? 'none',
+      closed: items.find((s) => s.status === 'closed')?.id ?? 'none',
+    };
+  };
+  await login('staff');
+  const staff = await ids();
+  for (const path of ['/surveys', `/surveys/${staff.open}/answer`]) await expectFitsPhone(page, path);
+  await login('hr');
+  const hr = await ids();
+  for (const path of [
+    '/surveys',
+    '/surveys/questions',
+    '/surveys/new',
+    `/surveys/${hr.open}/edit`,
+    `/surveys/${hr.closed}/results`,
+  ]) {
+    await expectFitsPhone(page, path);
+  }
+  await login('bureau');
+  await expectFitsPhone(page, `/surveys/${hr.closed}/results`);
+});

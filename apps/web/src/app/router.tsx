@@ -67,6 +67,7 @@ export function appRoutes(queryClient: QueryClient, options: RouteOptions = {}):
   };
   const policyPages = () => import('../features/policy/pages/index.ts');
   const trainingPages = () => import('../features/training/pages/index.ts');
+  const surveyPages = () => import('../features/surveys/pages/index.ts');
   /** Starts a page's fetch once `me` has answered, without holding up the navigation. */
   const afterMe = (prefetch: () => Promise<unknown>) => {
     void queryClient.ensureQueryData(meQueryOptions()).then(prefetch, () => undefined);
@@ -360,6 +361,31 @@ export function appRoutes(queryClient: QueryClient, options: RouteOptions = {}):
         {
           path: 'training/:id/edit',
           lazy: featurePage(async () => ({ Component: (await trainingPages()).CourseEditorPage })),
+        },
+        // エンゲージメント調査: answering, HR's bank and rounds, results (features/surveys)
+        {
+          path: 'surveys',
+          lazy: featurePage(async () => ({ Component: (await surveyPages()).SurveysPage })),
+        },
+        {
+          path: 'surveys/questions',
+          lazy: featurePage(async () => ({ Component: (await surveyPages()).QuestionBankPage })),
+        },
+        {
+          path: 'surveys/new',
+          lazy: featurePage(async () => ({ Component: (await surveyPages()).RoundEditorPage })),
+        },
+        {
+          path: 'surveys/:id/edit',
+          lazy: featurePage(async () => ({ Component: (await surveyPages()).RoundEditorPage })),
+        },
+        {
+          path: 'surveys/:id/answer',
+          lazy: featurePage(async () => ({ Component: (await surveyPages()).AnswerPage })),
+        },
+        {
+          path: 'surveys/:id/results',
+          lazy: featurePage(async () => ({ Component: (await surveyPages()).ResultsPage })),
         },
         {
           path: '*',

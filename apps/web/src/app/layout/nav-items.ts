@@ -30,6 +30,7 @@ export const navItems: readonly NavItem[] = [
     end: false,
     permission: 'training:approve:team',
   },
+  { to: '/surveys', labelKey: 'nav.surveys', end: false, permission: 'survey:answer:self' },
   // the plan and how its rollout goes
   { to: '/plan', labelKey: 'nav.plan', end: false, permission: 'plan:read:any' },
   {

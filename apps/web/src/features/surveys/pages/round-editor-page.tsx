@@ -1,0 +1,406 @@
+import { fiscalYearOf, type Survey, type SurveyStatus } from '@portal/contracts';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useSubmissionKey } from '../../../shared/api/submission-key.ts';
+import { FieldMessage, FormAlert, useFormErrors } from '../../../shared/forms/use-form-errors.tsx';
+import { useDocumentTitle } from '../../../shared/i18n/use-document-title.ts';
+import { useLocalized } from '../../../shared/i18n/use-language.ts';
+import { Button } from '../../../shared/ui/button.tsx';
+import {
+  checkboxRowClass,
+  hintClass,
+  inputClass,
+  labelClass,
+  panelClass,
+  selectClass,
+  warnClass,
+} from '../../../shared/ui/form-styles.ts';
+import { PageHeader } from '../../../shared/ui/page-header.tsx';
+import { LoadingState, QueryContent } from '../../../shared/ui/states.tsx';
+import { useGrades } from '../../identity/api/get-grades.ts';
+import { useOrgUnits } from '../../identity/api/get-org-units.ts';
+import { useQuestions } from '../api/questions.ts';
+import { useSaveSurvey, useSurvey, useSurveys } from '../api/rounds.ts';
+import { SurveyStatusBadge } from '../components/survey-status.tsx';
+
+type Draft = {
+  titleJa: string;
+  titleEn: string;
+  descriptionJa: string;
+  descriptionEn: string;
+  fiscalYear: number;
+  opensOn: string;
+  closesOn: string;
+  minGroupSize: number;
+  bureauIds: string[];
+  gradeIds: string[];
+  youngOnly: boolean;
+  questionIds: string[];
+  previousId: string;
+};
+
+const todayIso = () => new Date().toISOString().slice(0, 10);
+const toggle = (list: string[], id: string) =>
+  list.includes(id) ? list.filter((x) => x !== id) : [...list, id];
+
+function fromSurvey(s: Survey): Draft {
+  return {
+    titleJa: s.title.ja,
+    titleEn: s.title.en,
+    descriptionJa: s.description.ja,
+    descriptionEn: s.description.en,
+    fiscalYear: s.fiscalYear,
+    opensOn: s.opensOn,
+    closesOn: s.closesOn,
+    minGroupSize: s.minGroupSize,
+    bureauIds: s.population.bureauIds,
+    gradeIds: s.population.gradeIds,
+    youngOnly: s.population.youngOnly,
+    questionIds: s.questions.map((q) => q.questionId),
+    previousId: s.previousId ?? '',
+  };
+}
+
+function Editor({ survey }: { survey?: Survey }) {
+  const { t } = useTranslation();
+  const local = useLocalized();
+  const navigate = useNavigate();
+  const form = useFormErrors();
+  const key = useSubmissionKey();
+  const save = useSaveSurvey();
+  const bank = useQuestions(1, true);
+  const units = useOrgUnits();
+  const grades = useGrades();
+  const rounds = useSurveys();
+  const [confirm, setConfirm] = useState<SurveyStatus | null>(null);
+  const [d, setD] = useState<Draft>(
+    survey
+      ? fromSurvey(survey)
+      : {
+          titleJa: '',
+          titleEn: '',
+          descriptionJa: '',
+          descriptionEn: '',
+          fiscalYear: fiscalYearOf(todayIso()),
+          opensOn: todayIso(),
+          closesOn: todayIso(),
+          minGroupSize: 5,
+          bureauIds: [],
+          gradeIds: [],
+          youngOnly: false,
+          questionIds: [],
+          previousId: '',
+        },
+  );
+  const set = (patch: Partial<Draft>) => setD((x) => ({ ...x, ...patch }));
+  const locked = !!survey && survey.status !== 'draft';
+  const bureaus = (units.data?.items ?? []).filter((u) => u.kind === 'bureau' || u.kind === 'ward');
+  const submit = (status: SurveyStatus) => {
+    const errors: Record<string, string> = {};
+    if (!d.titleJa.trim()) errors.titleJa = t('surveys.bank.required');
+    if (!d.questionIds.length) errors.questionIds = t('surveys.editor.questionsRequired');
+    if (d.minGroupSize < 5) errors.minGroupSize = t('surveys.editor.kMin');
+    if (d.closesOn < d.opensOn) errors.closesOn = t('surveys.editor.windowReversed');
+    if (form.show(errors)) return;
+    const input = {
+      titleJa: d.titleJa,
+      titleEn: d.titleEn,
+      descriptionJa: d.descriptionJa,
+      descriptionEn: d.descriptionEn,
+      fiscalYear: d.fiscalYear,
+      opensOn: d.opensOn,
+      closesOn: d.closesOn,
+      minGroupSize: d.minGroupSize,
+      population: { bureauIds: d.bureauIds, gradeIds: d.gradeIds, youngOnly: d.youngOnly },
+      questionIds: d.questionIds,
+      previousId: d.previousId || null,
+    };
+    save.mutate(
+      {
+        input,
+        target: survey
+          ? { id: survey.id, version: survey.version, status }
+          : { idempotencyKey: key.current() },
+      },
+      {
+        onSuccess: (saved) => {
+          key.reset();
+          setConfirm(null);
+          if (!survey) void navigate(`/surveys/${saved.id}/edit`);
+        },
+        onError: (error) => {
+          setConfirm(null);
+          form.showProblem(error, (path) =>
+            path.startsWith('population') ? 'population' : (path.split('.')[0] ?? path),
+          );
+        },
+      },
+    );
+  };
+  return (
+    <form
+      ref={form.ref}
+      noValidate
+      className="grid gap-5"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit(survey?.status ?? 'draft');
+      }}
+    >
+      <FormAlert
+        form={form}
+        labels={{
+          population: t('surveys.editor.population'),
+          questionIds: t('surveys.editor.questionsLabel'),
+        }}
+      />
+      {survey ? (
+        <p className="flex items-center gap-2">
+          {t('surveys.editor.statusNow')} <SurveyStatusBadge survey={survey} />
+        </p>
+      ) : null}
+      {locked ? <p className={warnClass}>{t('surveys.editor.lockedNote')}</p> : null}
+      {(['titleJa', 'titleEn'] as const).map((f) => (
+        <div key={f}>
+          <label className={labelClass} htmlFor={form.field(f).id}>
+            {t(`surveys.editor.${f}`)}
+          </label>
+          <input
+            className={inputClass}
+            {...form.field(f)}
+            value={d[f]}
+            maxLength={200}
+            onChange={(e) => set({ [f]: e.target.value })}
+          />
+          <FieldMessage form={form} name={f} />
+        </div>
+      ))}
+      {(['descriptionJa', 'descriptionEn'] as const).map((f) => (
+        <div key={f}>
+          <label className={labelClass} htmlFor={form.field(f).id}>
+            {t(`surveys.editor.${f}`)}
+          </label>
+          <textarea
+            className={inputClass}
+            {...form.field(f)}
+            value={d[f]}
+            maxLength={2000}
+            onChange={(e) => set({ [f]: e.target.value })}
+          />
+        </div>
+      ))}
+      <div className="grid gap-4 sm:grid-cols-3">
+        <div>
+          <label className={labelClass} htmlFor={form.field('fiscalYear').id}>
+            {t('surveys.editor.fiscalYear')}
+          </label>
+          <input
+            type="number"
+            className={inputClass}
+            {...form.field('fiscalYear')}
+            value={d.fiscalYear}
+            onChange={(e) => set({ fiscalYear: Number(e.target.value) })}
+          />
+          <FieldMessage form={form} name="fiscalYear" />
+        </div>
+        <div>
+          <label className={labelClass} htmlFor={form.field('opensOn').id}>
+            {t('surveys.editor.opensOn')}
+          </label>
+          <input
+            type="date"
+            className={inputClass}
+            {...form.field('opensOn')}
+            disabled={locked}
+            value={d.opensOn}
+            onChange={(e) => set({ opensOn: e.target.value })}
+          />
+          <FieldMessage form={form} name="opensOn" />
+        </div>
+        <div>
+          <label className={labelClass} htmlFor={form.field('closesOn').id}>
+            {t('surveys.editor.closesOn')}
+          </label>
+          <input
+            type="date"
+            className={inputClass}
+            {...form.field('closesOn')}
+            value={d.closesOn}
+            onChange={(e) => set({ closesOn: e.target.value })}
+          />
+          <FieldMessage form={form} name="closesOn" />
+        </div>
+      </div>
+      <div>
+        <label className={labelClass} htmlFor={form.field('minGroupSize').id}>
+          {t('surveys.editor.minGroupSize')}
+        </label>
+        <input
+          type="number"
+          min={locked && survey ? survey.minGroupSize : 5}
+          className={`${inputClass} max-w-40`}
+          {...form.field('minGroupSize')}
+          aria-describedby={`${form.field('minGroupSize')['aria-describedby'] ?? ''} k-hint`.trim()}
+          value={d.minGroupSize}
+          onChange={(e) => set({ minGroupSize: Number(e.target.value) })}
+        />
+        <p id="k-hint" className={hintClass}>
+          {t('surveys.editor.kHint')}
+        </p>
+        <FieldMessage form={form} name="minGroupSize" />
+      </div>
+      <fieldset className={panelClass} disabled={locked}>
+        <legend className={labelClass}>{t('surveys.editor.population')}</legend>
+        <p className={hintClass}>{t('surveys.editor.populationHint')}</p>
+        <FieldMessage form={form} name="population" />
+        <details className="mt-2">
+          <summary className="min-h-11 cursor-pointer py-2 text-std-16B-170">
+            {t('surveys.editor.bureaus', { count: d.bureauIds.length })}
+          </summary>
+          <div className="grid sm:grid-cols-2">
+            {bureaus.map((u) => (
+              <label key={u.id} className={checkboxRowClass}>
+                <input
+                  type="checkbox"
+                  className="mt-1 size-5"
+                  checked={d.bureauIds.includes(u.id)}
+                  onChange={() => set({ bureauIds: toggle(d.bureauIds, u.id) })}
+                />
+                {local(u.name)}
+              </label>
+            ))}
+          </div>
+        </details>
+        <details>
+          <summary className="min-h-11 cursor-pointer py-2 text-std-16B-170">
+            {t('surveys.editor.grades', { count: d.gradeIds.length })}
+          </summary>
+          <div className="grid sm:grid-cols-2">
+            {(grades.data?.items ?? []).map((g) => (
+              <label key={g.id} className={checkboxRowClass}>
+                <input
+                  type="checkbox"
+                  className="mt-1 size-5"
+                  checked={d.gradeIds.includes(g.id)}
+                  onChange={() => set({ gradeIds: toggle(d.gradeIds, g.id) })}
+                />
+                {local(g.name)}
+              </label>
+            ))}
+          </div>
+        </details>
+        <label className={checkboxRowClass}>
+          <input
+            type="checkbox"
+            className="mt-1 size-5"
+            checked={d.youngOnly}
+            onChange={(e) => set({ youngOnly: e.target.checked })}
+          />
+          {t('surveys.editor.youngOnly')}
+        </label>
+      </fieldset>
+      <fieldset className={panelClass} disabled={locked}>
+        <legend className={labelClass}>
+          {t('surveys.editor.questions', { count: d.questionIds.length })}
+        </legend>
+        {bank.isPending ? <LoadingState /> : null}
+        {(bank.data?.items ?? []).map((q) => (
+          <label key={q.id} className={checkboxRowClass}>
+            <input
+              type="checkbox"
+              className="mt-1 size-5"
+              checked={d.questionIds.includes(q.id)}
+              onChange={() => set({ questionIds: toggle(d.questionIds, q.id) })}
+            />
+            <span>
+              {local(q.text) || q.text.ja}{' '}
+              <span className="text-dns-14N-130 text-solid-gray-700">({t(`surveys.kind.${q.kind}`)})</span>
+            </span>
+          </label>
+        ))}
+        <p className="mt-2">
+          <Link to="/surveys/questions">{t('surveys.bank.title')}</Link>
+        </p>
+      </fieldset>
+      <div>
+        <label className={labelClass} htmlFor={form.field('previousId').id}>
+          {t('surveys.editor.previous')}
+        </label>
+        <select
+          className={selectClass}
+          {...form.field('previousId')}
+          disabled={locked}
+          value={d.previousId}
+          onChange={(e) => set({ previousId: e.target.value })}
+        >
+          <option value="">{t('surveys.editor.noPrevious')}</option>
+          {(rounds.data?.items ?? [])
+            .filter((r) => r.id !== survey?.id && r.status !== 'draft')
+            .map((r) => (
+              <option key={r.id} value={r.id}>
+                {local(r.title)}
+              </option>
+            ))}
+        </select>
+      </div>
+      {confirm ? (
+        <div role="alertdialog" aria-labelledby="confirm-status" className={warnClass}>
+          <p id="confirm-status" className="text-std-16B-170">
+            {t(confirm === 'open' ? 'surveys.editor.confirmOpen' : 'surveys.editor.confirmClose')}
+          </p>
+          <div className="mt-3 flex flex-wrap gap-3">
+            <Button onClick={() => submit(confirm)} disabled={save.isPending}>
+              {t(confirm === 'open' ? 'surveys.editor.open' : 'surveys.editor.close')}
+            </Button>
+            <Button variant="secondary" onClick={() => setConfirm(null)}>
+              {t('surveys.editor.cancel')}
+            </Button>
+          </div>
+        </div>
+      ) : null}
+      {save.isSuccess && survey ? (
+        <p role="status" className="text-std-16B-170 text-green-900">
+          {t('surveys.editor.saved')}
+        </p>
+      ) : null}
+      <div className="flex flex-wrap gap-3">
+        <Button type="submit" disabled={save.isPending}>
+          {survey ? t('surveys.editor.save') : t('surveys.editor.create')}
+        </Button>
+        {survey?.status === 'draft' ? (
+          <Button variant="secondary" onClick={() => setConfirm('open')}>
+            {t('surveys.editor.open')}
+          </Button>
+        ) : null}
+        {survey?.status === 'open' ? (
+          <Button variant="secondary" onClick={() => setConfirm('closed')}>
+            {t('surveys.editor.close')}
+          </Button>
+        ) : null}
+      </div>
+    </form>
+  );
+}
+
+/** /surveys/new and /surveys/:id/edit (HR): build a round, open it, close it. */
+export function RoundEditorPage() {
+  const { id } = useParams();
+  const { t } = useTranslation();
+  const title = id ? t('surveys.editor.editTitle') : t('surveys.editor.newTitle');
+  useDocumentTitle(title);
+  const query = useSurvey(id);
+  return (
+    <>
+      <PageHeader title={title} lead={t('surveys.editor.lead')} />
+      <p className="mb-6">
+        <Link to="/surveys">{t('surveys.back')}</Link>
+      </p>
+      {id ? (
+        <QueryContent query={query}>{(s) => <Editor key={`${s.id}-${s.version}`} survey={s} />}</QueryContent>
+      ) : (
+        <Editor />
+      )}
+    </>
+  );
+}
