@@ -170,6 +170,10 @@ test.describe('on a phone', () => {
     await portal.goto('/career#path');
     await expect(page.getByRole('heading', { level: 2, name: 'キャリアパス' })).toBeVisible();
     await expect(page.getByTestId('career-ladder').locator('[aria-current="step"]')).toContainText('主事');
+    // the experience map: the 局・区, fields and grades served, with years
+    await expect(page.getByRole('heading', { level: 3, name: '経験マップ' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 4, name: '局・区' })).toBeVisible();
+    await expect(page.getByText(/在職 [\d.]+ 年/)).toBeVisible();
     await portal.expectNoSeriousA11yViolations();
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);

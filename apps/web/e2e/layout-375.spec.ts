@@ -62,6 +62,7 @@ const pages: Partial<Record<DemoRole, (x: Ids) => string[]>> = {
     '/policy/roles',
     '/ojt',
     '/career',
+    '/career#path',
     '/training',
     '/training/applications',
     '/plan',

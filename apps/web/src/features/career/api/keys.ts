@@ -28,6 +28,7 @@ export const careerKeys = {
   timeline: (staffId: string, filters: TimelineFilters) =>
     [...careerKeys.person(staffId), 'timeline', filters] as const,
   path: (staffId: string) => [...careerKeys.person(staffId), 'path'] as const,
+  experience: (staffId: string) => [...careerKeys.person(staffId), 'experience'] as const,
   selfDevelopment: (staffId: string, filters: SelfDevelopmentFilters) =>
     [...careerKeys.person(staffId), 'self-development', filters] as const,
   mine: () => [...careerKeys.all, 'dashboard-me'] as const,

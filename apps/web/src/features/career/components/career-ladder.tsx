@@ -7,6 +7,7 @@ import { QueryContent } from '../../../shared/ui/states.tsx';
 import { PolicyLinkChips } from '../../policy/components/policy-link-chips.tsx';
 import { useCareerPath } from '../api/get-career-path.ts';
 import { CourseProgressBadge, StepBadge } from './badges.tsx';
+import { ExperienceMapSection } from './experience-map.tsx';
 import { cardClass, hintClass, panelClass, sectionTitleClass, subTitleClass } from './styles.ts';
 
 function Ladder({ path }: { path: CareerPath }) {
@@ -116,6 +117,7 @@ export function CareerLadderSection({ staffId }: { staffId: string }) {
       <QueryContent query={query} isEmpty={(p) => p.steps.length === 0} empty={t('career.path.empty')}>
         {(path) => <Ladder path={path} />}
       </QueryContent>
+      <ExperienceMapSection staffId={staffId} />
     </section>
   );
 }
