@@ -16,6 +16,13 @@ for (const language of ['ja', 'en'] as const) {
       });
     }
 
+    test('the 1on1 page has no serious WCAG 2.1 AA violations', async ({ portal }) => {
+      await portal.goto('/one-on-ones');
+      if (language === 'en') await portal.switchLanguage('en');
+      await portal.waitForContent();
+      await portal.expectNoSeriousA11yViolations();
+    });
+
     test('the filtered initiatives and the not-found page too', async ({ portal, page }) => {
       await portal.goto('/policy/initiatives?tag=young&tag=workplace');
       if (language === 'en') await portal.switchLanguage('en');

@@ -61,6 +61,7 @@ const pages: Partial<Record<DemoRole, (x: Ids) => string[]>> = {
     '/policy/promotion',
     '/policy/roles',
     '/ojt',
+    '/one-on-ones',
     '/career',
     '/career#path',
     '/training',
@@ -68,7 +69,7 @@ const pages: Partial<Record<DemoRole, (x: Ids) => string[]>> = {
     '/plan',
     '/no-such-page',
   ],
-  supervisor: () => ['/team', '/ojt/new', '/training/approvals'],
+  supervisor: () => ['/team', '/ojt/new', '/training/approvals', '/one-on-ones', '/one-on-ones/new'],
   bureau: () => ['/dashboards'],
   hr: (x) => [
     '/staff',

@@ -252,6 +252,25 @@ export function appRoutes(queryClient: QueryClient, options: RouteOptions = {}):
             Component: (await import('../features/ojt/pages/ojt-plan-page.tsx')).OjtPlanPage,
           })),
         },
+        // 1on1 / 面談 records: the list with open actions and the team, recording, one record (features/dialogue)
+        {
+          path: 'one-on-ones',
+          lazy: featurePage(async () => ({
+            Component: (await import('../features/dialogue/pages/one-on-ones-page.tsx')).OneOnOnesPage,
+          })),
+        },
+        {
+          path: 'one-on-ones/new',
+          lazy: featurePage(async () => ({
+            Component: (await import('../features/dialogue/pages/one-on-one-new-page.tsx')).OneOnOneNewPage,
+          })),
+        },
+        {
+          path: 'one-on-ones/:id',
+          lazy: featurePage(async () => ({
+            Component: (await import('../features/dialogue/pages/one-on-one-page.tsx')).OneOnOnePage,
+          })),
+        },
         // Career: my own (/career) and someone else's (/staff/:id/career), sections by #hash (features/career)
         {
           path: 'career',

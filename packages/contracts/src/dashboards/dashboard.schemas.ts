@@ -51,6 +51,10 @@ export const StaffFigures = z.object({
   /** share of staff with a submitted career plan for the 年度 */
   careerUptake: z.number().nullable(),
   youngCareerUptake: z.number().nullable(),
+  oneOnOneCovered: z.number().int(),
+  /** share of staff with at least one 1on1 held in the 年度 (1on1 実施率) */
+  oneOnOneCoverage: z.number().nullable(),
+  oneOnOneMeetings: z.number().int(),
 });
 export type StaffFigures = z.infer<typeof StaffFigures>;
 

@@ -32,6 +32,7 @@ export const KPI_METRICS = [
   'ojt_minutes_per_person',
   'training_completion_rate',
   'training_staff_completed_share',
+  'one_on_one_coverage',
 ] as const;
 export const KpiMetric = z.enum(KPI_METRICS);
 export type KpiMetric = z.infer<typeof KpiMetric>;
@@ -45,6 +46,7 @@ export const KPI_METRIC_UNITS: Record<KpiMetric, string> = {
   ojt_minutes_per_person: '分',
   training_completion_rate: '%',
   training_staff_completed_share: '%',
+  one_on_one_coverage: '%',
 };
 
 /** A course group for training metrics: courses of these kinds (none: every course). */

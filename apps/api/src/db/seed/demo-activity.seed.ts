@@ -6,6 +6,7 @@
 import type { Db } from '../client.ts';
 import { demoCareerSeeder } from './demo-career.seed.ts';
 import { demoOjtSeeder } from './demo-ojt.seed.ts';
+import { demoOneOnOneSeeder } from './demo-one-on-one.seed.ts';
 import { demoPlanSeeder } from './demo-plan.seed.ts';
 import { demoSelfDeclarationSeeder } from './demo-self-declaration.seed.ts';
 import { demoSurveySeeder } from './demo-survey.seed.ts';
@@ -17,6 +18,7 @@ export const demoSeeders: DemoSeeder[] = [
   demoTrainingSeeder,
   demoCareerSeeder,
   demoOjtSeeder,
+  demoOneOnOneSeeder,
   demoSelfDeclarationSeeder,
   demoSurveySeeder,
   // the 推進計画 last: its computed KPIs read what the others seed

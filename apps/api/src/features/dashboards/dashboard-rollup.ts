@@ -62,7 +62,9 @@ export const FIGURE_SUMS = `
   COALESCE(SUM(d."trainingStaffCompleted"), 0)::int AS "trainingStaffCompleted",
   COALESCE(SUM(d."youngTrainingStaffCompleted"), 0)::int AS "youngTrainingStaffCompleted",
   COALESCE(SUM(d."careerSubmitted"), 0)::int AS "careerSubmitted",
-  COALESCE(SUM(d."youngCareerSubmitted"), 0)::int AS "youngCareerSubmitted"`;
+  COALESCE(SUM(d."youngCareerSubmitted"), 0)::int AS "youngCareerSubmitted",
+  COALESCE(SUM(d."oneOnOneCovered"), 0)::int AS "oneOnOneCovered",
+  COALESCE(SUM(d."oneOnOneMeetings"), 0)::int AS "oneOnOneMeetings"`;
 
 export type FigureSums = {
   staff: number;
@@ -78,6 +80,8 @@ export type FigureSums = {
   youngTrainingStaffCompleted: number;
   careerSubmitted: number;
   youngCareerSubmitted: number;
+  oneOnOneCovered: number;
+  oneOnOneMeetings: number;
 };
 
 export const EMPTY_SUMS: FigureSums = {
@@ -94,6 +98,8 @@ export const EMPTY_SUMS: FigureSums = {
   youngTrainingStaffCompleted: 0,
   careerSubmitted: 0,
   youngCareerSubmitted: 0,
+  oneOnOneCovered: 0,
+  oneOnOneMeetings: 0,
 };
 
 /** part / whole in %, one decimal; null when there is no whole. */

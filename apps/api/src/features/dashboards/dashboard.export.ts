@@ -43,6 +43,7 @@ const figureColumns = (lang: Lang) => [
   L(lang, '研修修了者割合(%)', 'Staff who completed a course (%)'),
   L(lang, 'キャリアプラン提出率(%)', 'Career-plan uptake (%)'),
   L(lang, '若手キャリアプラン提出率(%)', 'Young staff career-plan uptake (%)'),
+  L(lang, '1on1実施率(%)', '1on1 coverage (%)'),
 ];
 const figureCells = (f: StaffFigures): Cell[] => [
   f.staff,
@@ -57,6 +58,7 @@ const figureCells = (f: StaffFigures): Cell[] => [
   f.trainingStaffCompletedShare,
   f.careerUptake,
   f.youngCareerUptake,
+  f.oneOnOneCoverage,
 ];
 
 function unitsTable(lang: Lang, units: UnitFigures[], title: string): ExportTable {

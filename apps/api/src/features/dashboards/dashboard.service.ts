@@ -55,6 +55,9 @@ export function figuresOf(f: FigureSums): StaffFigures {
     careerSubmitted: f.careerSubmitted,
     careerUptake: percent(f.careerSubmitted, f.staff),
     youngCareerUptake: percent(f.youngCareerSubmitted, f.youngStaff),
+    oneOnOneCovered: f.oneOnOneCovered,
+    oneOnOneCoverage: percent(f.oneOnOneCovered, f.staff),
+    oneOnOneMeetings: f.oneOnOneMeetings,
   };
 }
 

@@ -4,10 +4,16 @@
  * acknowledgement, actions done by their owner or the author, open actions on both sides, the single
  * record's private notes, and the team's cadence and overdue list.
  */
-import type { OneOnOne, OneOnOneTeam, OpenOneOnOneActionPage } from '@portal/contracts';
+import {
+  fiscalYearOf,
+  type OneOnOne,
+  type OneOnOneTeam,
+  type OpenOneOnOneActionPage,
+} from '@portal/contracts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.ts';
 import { today } from '../../access/access.ts';
+import { refreshDashboardRollup } from '../dashboards/dashboard-rollup.ts';
 import { as, enableSignIn, idOf, personIn, sessions } from '../ojt/ojt.test-helpers.ts';
 
 const ctx = useTestApp();
@@ -333,5 +339,43 @@ describe('cadence and the team dashboard', () => {
         })
       ).statusCode,
     ).toBe(400);
+  });
+});
+
+describe('rollups', () => {
+  it('keeps one_on_one_staff_year equal to a recount of the held records, after creates, corrections and deletes', async () => {
+    const r = await record({ minutes: 11 });
+    await request('demo-supervisor', {
+      method: 'PUT',
+      url: `/api/one-on-ones/${r.id}`,
+      payload: correction(r, { minutes: 12 }),
+    });
+    await record({ status: 'scheduled', heldOn: inDays(3), minutes: 50 });
+    const recount = await db().$queryRaw<
+      { staffId: string; fiscalYear: number; meetings: number; minutes: number; lastOn: Date }[]
+    >`SELECT "staffId", "fiscalYear", count(*)::int AS meetings, sum(minutes)::int AS minutes, max("heldOn") AS "lastOn"
+        FROM "one_on_one" WHERE status = 'held' GROUP BY 1, 2 ORDER BY 1, 2`;
+    const kept = await db().oneOnOneStaffYear.findMany({
+      where: { meetings: { gt: 0 } },
+      orderBy: [{ staffId: 'asc' }, { fiscalYear: 'asc' }],
+    });
+    expect(
+      kept.map((k) => [k.staffId, k.fiscalYear, k.meetings, k.minutes, k.lastOn?.toISOString()]),
+    ).toEqual(recount.map((c) => [c.staffId, c.fiscalYear, c.meetings, c.minutes, c.lastOn.toISOString()]));
+    expect(recount.length).toBeGreaterThan(0);
+  });
+
+  it('shows 1on1 coverage on the unit dashboard, from the rollup', async () => {
+    await refreshDashboardRollup(db());
+    const aoba = await db().orgUnit.findUniqueOrThrow({ where: { code: 'aoba' }, select: { id: true } });
+    const res = await request('demo-hr', { url: `/api/dashboards/org-units/${aoba.id}` });
+    expect(res.statusCode).toBe(200);
+    const summary = res.json().summary;
+    const people = await db().oneOnOneStaffYear.count({
+      where: { fiscalYear: fiscalYearOf(todayIso), meetings: { gt: 0 } },
+    });
+    expect(summary.oneOnOneCovered).toBe(people);
+    expect(summary.oneOnOneCoverage).toBeCloseTo((people / summary.staff) * 100, 0);
+    expect(res.body).not.toContain(SECRET);
   });
 });

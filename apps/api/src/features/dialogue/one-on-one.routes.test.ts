@@ -213,7 +213,8 @@ describe('the one_on_one_staff_year rollup', () => {
       db().oneOnOneStaffYear.findUnique({
         where: { staffId_fiscalYear: { staffId: person, fiscalYear: fiscalYearOf(todayIso) } },
       });
-    expect(await count()).toBeNull();
+    // nothing held this 年度 (the demo's 1on1s were cleared at the start: the rollup went to 0)
+    expect((await count())?.meetings ?? 0).toBe(0);
     await post('demo-supervisor', meeting({ staffId: person, minutes: 20, actions: [] }));
     await post('demo-supervisor', meeting({ staffId: person, minutes: 25, actions: [] }));
     const next = new Date(`${todayIso}T00:00:00Z`);

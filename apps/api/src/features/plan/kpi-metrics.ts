@@ -73,6 +73,8 @@ function fromCity(metric: KpiMetric, f: FigureSums): number | null {
       return percent(f.trainingCompleted, f.trainingAccepted);
     case 'training_staff_completed_share':
       return percent(f.trainingStaffCompleted, f.staff);
+    case 'one_on_one_coverage':
+      return percent(f.oneOnOneCovered, f.staff);
   }
 }
 

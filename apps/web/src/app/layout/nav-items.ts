@@ -22,6 +22,7 @@ export const navItems: readonly NavItem[] = [
   // everyday work first: my career, OJT, training, my team
   { to: '/career', labelKey: 'nav.career', end: false, permission: 'career:write:self' },
   { to: '/ojt', labelKey: 'nav.ojt', end: false, permission: 'ojt:acknowledge:self' },
+  { to: '/one-on-ones', labelKey: 'nav.oneOnOnes', end: false, permission: 'one-on-one:respond:self' },
   { to: '/training', labelKey: 'nav.training', end: false, permission: 'training:read:any' },
   { to: '/team', labelKey: 'nav.team', end: false, permission: 'dashboard:read:team' },
   {

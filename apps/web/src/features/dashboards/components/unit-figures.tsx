@@ -47,6 +47,12 @@ function figureColumns(t: (k: string) => string, language: 'ja' | 'en'): Column<
       cell: (r) => pct(r.ojtCoverage, language),
     },
     {
+      key: 'oneOnOne',
+      label: t('dashboards.figures.oneOnOneCoverage'),
+      numeric: true,
+      cell: (r) => pct(r.oneOnOneCoverage, language),
+    },
+    {
       key: 'ojtMin',
       label: t('dashboards.figures.ojtMinutesPerPerson'),
       numeric: true,
@@ -228,6 +234,7 @@ export function SummaryTiles({
     { label: t('dashboards.figures.youngOjtCoverage'), value: pct(figures.youngOjtCoverage, language) },
     { label: t('dashboards.figures.trainingCompletion'), value: pct(figures.trainingCompletion, language) },
     { label: t('dashboards.figures.careerUptake'), value: pct(figures.careerUptake, language) },
+    { label: t('dashboards.figures.oneOnOneCoverage'), value: pct(figures.oneOnOneCoverage, language) },
     ...extra,
   ];
   return (

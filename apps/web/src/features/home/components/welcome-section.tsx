@@ -5,6 +5,7 @@ import { useMe } from '../../auth/api/get-me.ts';
 import { usePermissions } from '../../auth/lib/permissions.ts';
 import { useMyDashboard } from '../../career/api/get-my-dashboard.ts';
 import { MyFiguresCard } from '../../career/components/my-figures-card.tsx';
+import { OpenActions } from '../../dialogue/components/open-actions.tsx';
 import { NextActionsList } from './next-actions-list.tsx';
 
 /** My figures, unless they could not be loaded: the start page does not shout about a side panel. */
@@ -40,6 +41,7 @@ export function WelcomeSection() {
         <p className="mt-2 max-w-prose text-std-16N-170 text-solid-gray-700">{t('home.welcome.lead')}</p>
       </div>
       <NextActionsList />
+      {can('one-on-one:respond:self') ? <OpenActions quiet /> : null}
       {can('dashboard:read:self') ? <QuietFigures /> : null}
     </section>
   );

@@ -1,0 +1,89 @@
+import type { OneOnOnePage } from '@portal/contracts';
+import { demoUsers, expect, test } from './fixtures.ts';
+
+/**
+ * 1on1s as a supervisor and their staff member use them: recording one on a phone with an agreed
+ * action (a double tap records it once), the private notes staying with the author, the person
+ * seeing the action on their start page, acknowledging the 1on1 and completing the action — without
+ * serious accessibility violations.
+ */
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test('a supervisor records a 1on1 with an action; the person sees it, acknowledges it and completes the action', async ({
+    login,
+    portal,
+    page,
+  }) => {
+    const stamp = Date.now();
+    const topic = `業務分担の見直し ${stamp}`;
+    const action = `分担表の案を作る ${stamp}`;
+    const secret = `非公開の所感 ${stamp}`;
+    await login('supervisor');
+    await portal.goto('/one-on-ones/new');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('1on1を記録');
+    await expect(page.getByLabel('日付')).toHaveValue(
+      new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date()),
+    );
+    await page.getByRole('radio', { name: new RegExp(demoUsers.staff.name.ja) }).check();
+    await page.getByLabel('話したこと').fill(topic);
+    await page.getByLabel('共有メモ（本人も読めます）').fill('繁忙期の窓口を二人体制にする。');
+    await page.getByRole('button', { name: 'アクションを追加' }).click();
+    await page.getByLabel('アクション1の内容').fill(action);
+    await expect(page.getByLabel('担当')).toHaveValue('staff');
+    await page.getByText('非公開メモ・方針とのつながり').click();
+    await page.getByLabel('非公開メモ', { exact: true }).fill(secret);
+    await portal.expectNoSeriousA11yViolations();
+
+    await page.getByRole('button', { name: '記録する', exact: true }).dblclick();
+    await expect(page.getByRole('status')).toContainText('1on1を記録しました。');
+    await expect(page.getByRole('status')).toContainText('アクション1件を登録しました。');
+    const given = await page.request.get('/api/one-on-ones?authorId=me&pageSize=100');
+    const mine = ((await given.json()) as OneOnOnePage).items.filter((r) => r.topics.includes(topic));
+    expect(mine).toHaveLength(1);
+    const recordId = mine[0]?.id ?? '';
+
+    // the author reads the private notes on the record's page
+    await page.getByRole('link', { name: '記録を開く' }).click();
+    await expect(page.getByText(secret)).toBeVisible();
+    await portal.expectNoSeriousA11yViolations();
+
+    // the person, on their phone: the action on the start page
+    await page.context().clearCookies();
+    await login('staff');
+    await portal.goto('/');
+    const open = page.getByTestId('open-actions');
+    await expect(open).toContainText(action);
+    await portal.goto('/one-on-ones');
+    await expect(page.getByRole('heading', { name: '私の1on1' })).toBeVisible();
+    await portal.expectNoSeriousA11yViolations();
+    await portal.goto(`/one-on-ones/${recordId}`);
+    await expect(page.getByText(topic)).toBeVisible();
+    await expect(page.getByText(secret)).toHaveCount(0);
+    await page.getByLabel('自分のメモ（上司も読めます）').fill('二人体制なら休みも取りやすい。');
+    await page.getByRole('button', { name: '内容を確認した' }).click();
+    await expect(page.getByText(/に本人が確認しました/)).toBeVisible();
+    await page.getByRole('checkbox', { name: action }).check();
+    await expect(page.getByRole('checkbox', { name: action })).toBeChecked();
+    await portal.expectNoSeriousA11yViolations();
+
+    // done: gone from both sides' open actions
+    await portal.goto('/');
+    await expect(page.getByText(action)).toHaveCount(0);
+    await page.context().clearCookies();
+    await login('supervisor');
+    const actions = await page.request.get('/api/one-on-one-actions?pageSize=100');
+    expect(await actions.text()).not.toContain(action);
+  });
+});
+
+test('the supervisor sees the team against the cadence, in English too', async ({ login, portal, page }) => {
+  await login('supervisor');
+  await portal.goto('/one-on-ones');
+  await expect(page.getByTestId('team-one-on-ones')).toBeVisible();
+  await portal.expectNoSeriousA11yViolations();
+  await portal.switchLanguage('en');
+  await expect(page.getByRole('heading', { name: "My team's 1on1s" })).toBeVisible();
+  await portal.expectNoSeriousA11yViolations();
+});
