@@ -6,6 +6,7 @@
 import type { PolicyLink, PolicyLinks } from '@portal/contracts';
 import type { Db, Tx } from '../../db/client.ts';
 import { BadRequestError, type FieldError } from '../../shared/errors.ts';
+import { catalogRows } from './policy.repository.ts';
 
 export type PolicyCatalog = {
   staffImages: Map<string, PolicyLink>;
@@ -14,30 +15,7 @@ export type PolicyCatalog = {
 
 /** The policy in force's 職員像 and initiatives, by id. Small (4 + 13 rows): read once per request. */
 export async function loadPolicyCatalog(db: Db | Tx): Promise<PolicyCatalog> {
-  const policy = await db.policy.findFirst({
-    where: { inForce: true },
-    select: {
-      staffImages: {
-        select: { id: true, code: true, titleJa: true, titleEn: true },
-        orderBy: { position: 'asc' },
-      },
-      policyAreas: {
-        orderBy: { position: 'asc' },
-        select: {
-          initiatives: {
-            orderBy: { position: 'asc' },
-            select: {
-              id: true,
-              code: true,
-              titleJa: true,
-              titleEn: true,
-              tags: { select: { priorityPolicy: { select: { tagCode: true } } } },
-            },
-          },
-        },
-      },
-    },
-  });
+  const policy = await catalogRows(db);
   const staffImages = new Map<string, PolicyLink>();
   const initiatives = new Map<string, PolicyLink & { tagCodes: string[] }>();
   for (const s of policy?.staffImages ?? []) {

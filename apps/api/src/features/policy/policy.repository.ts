@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client.ts';
+import type { Db, Tx } from '../../db/client.ts';
 
 const byPosition = { orderBy: { position: 'asc' as const } };
 
@@ -35,3 +35,31 @@ export function createPolicyRepository(db: Db) {
 }
 
 export type PolicyRepository = ReturnType<typeof createPolicyRepository>;
+
+/** The policy in force's 職員像 and initiatives with their tags: what the links of every record name. */
+export function catalogRows(client: Db | Tx) {
+  return client.policy.findFirst({
+    where: { inForce: true },
+    select: {
+      staffImages: {
+        select: { id: true, code: true, titleJa: true, titleEn: true },
+        orderBy: { position: 'asc' },
+      },
+      policyAreas: {
+        orderBy: { position: 'asc' },
+        select: {
+          initiatives: {
+            orderBy: { position: 'asc' },
+            select: {
+              id: true,
+              code: true,
+              titleJa: true,
+              titleEn: true,
+              tags: { select: { priorityPolicy: { select: { tagCode: true } } } },
+            },
+          },
+        },
+      },
+    },
+  });
+}
