@@ -123,6 +123,7 @@ test('apply → approve → accept → attend → completion on the timeline', a
   await expect(page.getByRole('heading', { level: 1 })).toContainText(title);
   await page.getByRole('button', { name: `${demoUsers.staff.name.ja}さんを受講決定` }).click();
   await expect(page.getByText(`${demoUsers.staff.name.ja}さんの受講を決定しました。`)).toBeVisible();
+  await expect(page.getByRole('button', { name: `${demoUsers.staff.name.ja}さんを不受理` })).toBeVisible();
   const attendance = page.getByLabel(`${demoUsers.staff.name.ja}さんの出欠`);
   await attendance.selectOption('present');
   await expect(page.getByRole('checkbox', { name: `${demoUsers.staff.name.ja}さんの修了` })).toBeChecked();
@@ -131,6 +132,8 @@ test('apply → approve → accept → attend → completion on the timeline', a
   await expect(page.getByText('1人分の出欠を保存しました。')).toBeVisible();
   const roster = page.getByRole('table', { name: 'この日程の申込者と状況' });
   await expect(roster.getByRole('row', { name: new RegExp(demoUsers.staff.name.ja) })).toContainText('修了');
+  // attendance taken: the record is attendance now, so no 不受理 is offered any more
+  await expect(page.getByRole('button', { name: `${demoUsers.staff.name.ja}さんを不受理` })).toHaveCount(0);
   // the export is a real file
   const csv = await page.request.get(`/api/training-sessions/${session.id}/roster/export?format=csv`);
   expect(csv.headers()['content-type']).toContain('text/csv');

@@ -943,4 +943,40 @@ describe('applications', () => {
     const openSession = await makeSession(call, open.id);
     expect((await apply(call, 'demo-staff', openSession.id)).outsideTarget).toEqual([]);
   });
+  it('offers no 不受理 once the course has been held: attendance is the record', async () => {
+    const course = await makeCourse(call);
+    const session = await db().trainingSession.create({
+      data: {
+        trainingId: course.id,
+        fiscalYear: fy,
+        startsAt: new Date(Date.now() - 5 * 3600_000),
+        endsAt: new Date(Date.now() - 2 * 3600_000),
+        capacity: 10,
+        acceptedCount: 2,
+        applicationDeadline: new Date(Date.now() - 7 * 86_400_000),
+      },
+    });
+    const accepted = (over: Record<string, unknown>, who: string) =>
+      db().trainingApplication.create({
+        data: {
+          sessionId: session.id,
+          staffId: who,
+          fiscalYear: fy,
+          status: 'accepted',
+          hrDecidedAt: new Date(Date.now() - 9 * 86_400_000),
+          ...over,
+        },
+      });
+    const done = await accepted({ attendance: 'present', completed: true, completedOn: new Date() }, staffId);
+    const mateId = (await db().staff.findUniqueOrThrow({ where: { loginId: mate } })).id;
+    const waiting = await accepted({}, mateId);
+    for (const a of [done, waiting]) {
+      const res = await decide(call, 'demo-hr', a.id, 'reject', '定員調整のため');
+      expectStatus(res, 409);
+      expect(res.json().code).toBe('session_held');
+    }
+    expect((await db().trainingApplication.findUniqueOrThrow({ where: { id: done.id } })).status).toBe(
+      'accepted',
+    );
+  });
 });

@@ -85,6 +85,7 @@ export function createApplicationContext(deps: { repo: TrainingRepository }) {
         session: {
           select: {
             applicationDeadline: true,
+            endsAt: true,
             capacity: true,
             status: true,
             training: {

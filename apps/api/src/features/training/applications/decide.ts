@@ -59,6 +59,15 @@ export async function decide(
       code,
     );
   }
+  // 不受理 is a decision before the course: once it has been held, or attendance is taken, the record is
+  // attendance (absent), not a rejection
+  if (
+    input.decision === 'reject' &&
+    app.status === 'accepted' &&
+    (app.attendance !== null || app.completed || app.session.endsAt < new Date())
+  ) {
+    await conflict(actor, id, 'The course has been held: record attendance instead.', 'session_held');
+  }
   if ((input.decision === 'approve' || input.decision === 'accept') && app.session.status !== 'scheduled') {
     await conflict(actor, id, 'The session is no longer scheduled.', 'session_not_scheduled');
   }

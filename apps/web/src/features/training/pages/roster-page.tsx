@@ -39,7 +39,9 @@ function RowActions({
   const [reason, setReason] = useState('');
   const message = useTrainingErrorMessage(decide.error);
   const canAccept = a.status === 'approved' || a.status === 'waitlisted';
-  const canReject = canAccept || a.status === 'accepted';
+  // 不受理 only before the course: after it, or once attendance is taken, attendance is the record
+  const held = a.attendance !== null || a.completed || new Date(a.session.endsAt) < new Date();
+  const canReject = canAccept || (a.status === 'accepted' && !held);
   if (!canReject) return null;
   const name = a.staff.name;
   return (
