@@ -87,3 +87,27 @@ test('the supervisor sees the team against the cadence, in English too', async (
   await expect(page.getByRole('heading', { name: "My team's 1on1s" })).toBeVisible();
   await portal.expectNoSeriousA11yViolations();
 });
+
+test('the author deletes a record the person has not acknowledged, after confirming', async ({
+  login,
+  portal,
+  page,
+}) => {
+  await login('supervisor');
+  const team = await (await page.request.get('/api/dashboards/team/one-on-ones?pageSize=100')).json();
+  const staffId = team.items.find(
+    (m: { staff: { name: string } }) => m.staff.name === demoUsers.staff.name.ja,
+  )?.staff.id;
+  const created = await page.request.post('/api/one-on-ones', {
+    data: { staffId, minutes: 15, topics: [`削除する記録 ${Date.now()}`] },
+  });
+  expect(created.status()).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+  await portal.goto(`/one-on-ones/${id}`);
+  await page.getByRole('button', { name: 'この記録を削除する' }).click();
+  await expect(page.getByRole('alert')).toContainText('削除します');
+  await portal.expectNoSeriousA11yViolations();
+  await page.getByRole('button', { name: '削除する', exact: true }).click();
+  await expect(page).toHaveURL(/\/one-on-ones$/);
+  expect((await page.request.get(`/api/one-on-ones/${id}`)).status()).toBe(404);
+});

@@ -1,7 +1,7 @@
 import type { OneOnOne } from '@portal/contracts';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../../shared/api/api-client.ts';
 import { formatDate, formatDateTime } from '../../../shared/format/date.ts';
 import { CharCount } from '../../../shared/forms/char-count.tsx';
@@ -11,6 +11,7 @@ import { Button } from '../../../shared/ui/button.tsx';
 import { cardClass, hintClass, inputClass, labelClass, noticeClass } from '../../../shared/ui/form-styles.ts';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
 import { ErrorState, LoadingState, useErrorMessage } from '../../../shared/ui/states.tsx';
+import { useCorrectOneOnOne, useDeleteOneOnOne } from '../api/correct-one-on-one.ts';
 import { useOneOnOne } from '../api/get-one-on-one.ts';
 import { useAcknowledgeOneOnOne, useSaveAgenda } from '../api/respond-to-one-on-one.ts';
 import { ActionItem } from '../components/action-item.tsx';
@@ -109,6 +110,7 @@ function Detail({ record }: { record: OneOnOne }) {
 
         <Agenda record={record} />
         <Acknowledgement record={record} />
+        {record.canEdit ? <AuthorTools record={record} /> : null}
       </div>
     </>
   );
@@ -229,5 +231,89 @@ function Acknowledgement({ record }: { record: OneOnOne }) {
         {record.acknowledgedAt ? t('dialogue.ack.update') : t('dialogue.ack.submit')}
       </Button>
     </form>
+  );
+}
+
+/**
+ * The author's tools: record a scheduled 1on1 as held once its day has come, and delete one the person
+ * has not acknowledged (after a confirmation). Both carry the version read: a stale one is refused.
+ */
+function AuthorTools({ record }: { record: OneOnOne }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const id = useId();
+  const [confirming, setConfirming] = useState(false);
+  const correct = useCorrectOneOnOne(record.id);
+  const remove = useDeleteOneOnOne(record.id);
+  const error = useErrorMessage(correct.error ?? remove.error);
+  const today = new Date().toISOString().slice(0, 10);
+  const canHold = record.status === 'scheduled' && record.heldOn <= today;
+  const failed = correct.isError || remove.isError;
+  const conflict =
+    (isApiError(correct.error) && correct.error.status === 409) ||
+    (isApiError(remove.error) && remove.error.status === 409);
+  return (
+    <section className={cardClass} aria-labelledby={id}>
+      <h2 id={id} className="text-std-18B-160">
+        {t('dialogue.author.title')}
+      </h2>
+      <div className="mt-3 flex flex-wrap gap-3">
+        {canHold ? (
+          <Button
+            aria-disabled={correct.isPending || undefined}
+            onClick={() => {
+              if (correct.isPending) return;
+              correct.mutate({
+                heldOn: record.heldOn,
+                status: 'held',
+                minutes: record.minutes,
+                kind: record.kind,
+                topics: record.topics,
+                sharedNotes: record.sharedNotes,
+                privateNotes: record.privateNotes ?? '',
+                addActions: [],
+                staffImageIds: record.staffImageIds,
+                initiativeIds: record.initiativeIds,
+                version: record.version,
+              });
+            }}
+          >
+            {t('dialogue.author.markHeld')}
+          </Button>
+        ) : null}
+        {record.acknowledgedAt === null ? (
+          confirming ? (
+            <>
+              <p className="w-full text-std-16B-170" role="alert">
+                {t('dialogue.author.confirmDelete')}
+              </p>
+              <Button
+                aria-disabled={remove.isPending || undefined}
+                onClick={() => {
+                  if (!remove.isPending)
+                    remove.mutate(record.version, { onSuccess: () => void navigate('/one-on-ones') });
+                }}
+              >
+                {t('dialogue.author.delete')}
+              </Button>
+              <Button variant="secondary" onClick={() => setConfirming(false)}>
+                {t('dialogue.author.cancel')}
+              </Button>
+            </>
+          ) : (
+            <Button variant="secondary" onClick={() => setConfirming(true)}>
+              {t('dialogue.author.deleteAsk')}
+            </Button>
+          )
+        ) : (
+          <p className="text-std-16N-170 text-solid-gray-700">{t('dialogue.author.locked')}</p>
+        )}
+      </div>
+      {failed ? (
+        <p role="alert" className="mt-2 text-std-16N-170 text-error-2">
+          {conflict ? t('dialogue.conflict') : error}
+        </p>
+      ) : null}
+    </section>
   );
 }
