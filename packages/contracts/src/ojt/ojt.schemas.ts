@@ -140,7 +140,14 @@ export const OjtPlanQuery = z.object({ fiscalYear: FiscalYear.optional() });
 export type OjtPlanQuery = z.infer<typeof OjtPlanQuery>;
 
 export const OjtPlanWrite = z.object({
-  goals: z.array(OjtPlanGoalInput).max(20),
+  /** At least one: a plan without goals says nothing to the person (`goals_required`) */
+  goals: z
+    .array(OjtPlanGoalInput)
+    .max(20)
+    .refine((goals) => goals.length > 0, {
+      message: 'A plan needs a goal.',
+      params: { code: 'goals_required' },
+    }),
   /** Planned sessions in the 年度 */
   plannedSessions: z.coerce.number().int().min(0).max(400),
   /** Planned minutes in the 年度 */

@@ -346,6 +346,14 @@ describe('年間OJT計画: GET and PUT /api/staff/{id}/ojt-plan', () => {
     const asStaff = await request('demo-staff', { url: url() });
     expect(asStaff.json<OjtPlan>().canEdit).toBe(false);
 
+    // a plan without goals is refused, naming the field and the reason, and nothing is written
+    const goalless = await write('demo-supervisor', plan(0, { goals: [] }));
+    expect(goalless.statusCode).toBe(400);
+    expect(goalless.json().errors).toEqual([
+      expect.objectContaining({ field: 'body.goals', code: 'goals_required' }),
+    ]);
+    expect((await request('demo-supervisor', { url: url() })).json<OjtPlan>().id).toBeNull();
+
     const created = await write('demo-supervisor', plan(0));
     expect(created.statusCode, created.body).toBe(200);
     const v1 = created.json<OjtPlan>();
@@ -540,7 +548,7 @@ describe('unauthorized access: B gets nothing of A’s', () => {
         await request(b, {
           method: 'PUT',
           url: `/api/staff/${ids.staff}/ojt-plan`,
-          payload: { goals: [], plannedSessions: 1, plannedMinutes: 1, version: 2 },
+          payload: { goals: [{ text: '目標' }], plannedSessions: 1, plannedMinutes: 1, version: 2 },
         }),
         await request(b, { url: `/api/ojt-sessions?staffId=${ids.staff}` }),
         await request(b, { method: 'POST', url: `/api/ojt-sessions/${aSession}/acknowledge`, payload: {} }),
