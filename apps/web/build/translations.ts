@@ -20,6 +20,7 @@ export const DEFERRED_TEXTS = [
   'career',
   'myAccount',
   'surveys',
+  'selfDeclaration',
 ];
 
 /**

@@ -73,3 +73,39 @@ for (const language of ['ja', 'en'] as const) {
     }
   });
 }
+
+for (const language of ['ja', 'en'] as const) {
+  test(`the 自己申告 pages have no serious WCAG 2.1 AA violations (${language})`, async ({
+    login,
+    page,
+    portal,
+  }) => {
+    test.setTimeout(150_000);
+    await login('staff');
+    const rounds = await (await page.request.get('/api/self-declaration-rounds?phase=open')).json();
+    const roundId = (rounds as { items: { id: string }[] }).items[0]?.id ?? 'none';
+    for (const path of ['/self-declaration', `/self-declaration/${roundId}`]) {
+      await portal.goto(path);
+      if (language === 'en') await portal.switchLanguage('en');
+      await portal.waitForContent();
+      await portal.expectNoSeriousA11yViolations();
+    }
+    await page.context().clearCookies();
+    await login('supervisor');
+    const people = await (
+      await page.request.get(`/api/self-declaration-rounds/${roundId}/declarations`)
+    ).json();
+    const submitted = (people as { items: { staff: { id: string }; status: string }[] }).items.find(
+      (p) => p.status === 'submitted',
+    );
+    for (const path of [
+      '/team/self-declarations',
+      `/team/self-declarations/${roundId}/${submitted?.staff.id}`,
+    ]) {
+      await portal.goto(path);
+      if (language === 'en') await portal.switchLanguage('en');
+      await portal.waitForContent();
+      await portal.expectNoSeriousA11yViolations();
+    }
+  });
+}

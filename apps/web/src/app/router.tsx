@@ -241,6 +241,33 @@ export function appRoutes(queryClient: QueryClient, options: RouteOptions = {}):
           })),
         },
         {
+          path: 'self-declaration',
+          lazy: featurePage(async () => ({
+            Component: (await import('../features/self-declaration/pages/declaration-pages.tsx'))
+              .MyDeclarationsPage,
+          })),
+        },
+        {
+          path: 'self-declaration/:roundId',
+          lazy: featurePage(async () => ({
+            Component: (await import('../features/self-declaration/pages/declaration-pages.tsx'))
+              .MyDeclarationPage,
+          })),
+        },
+        {
+          path: 'team/self-declarations',
+          lazy: featurePage(async () => ({
+            Component: (await import('../features/self-declaration/pages/interview-pages.tsx'))
+              .TeamDeclarationsPage,
+          })),
+        },
+        {
+          path: 'team/self-declarations/:roundId/:staffId',
+          lazy: featurePage(async () => ({
+            Component: (await import('../features/self-declaration/pages/interview-pages.tsx')).InterviewPage,
+          })),
+        },
+        {
           path: 'ojt/new',
           lazy: featurePage(async () => ({
             Component: (await import('../features/ojt/pages/ojt-new-page.tsx')).OjtNewPage,

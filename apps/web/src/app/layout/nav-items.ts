@@ -26,6 +26,18 @@ export const navItems: readonly NavItem[] = [
   { to: '/training', labelKey: 'nav.training', end: false, permission: 'training:read:any' },
   { to: '/team', labelKey: 'nav.team', end: false, permission: 'dashboard:read:team' },
   {
+    to: '/self-declaration',
+    labelKey: 'nav.selfDeclaration',
+    end: false,
+    permission: 'self-declaration:write:self',
+  },
+  {
+    to: '/team/self-declarations',
+    labelKey: 'nav.teamSelfDeclarations',
+    end: false,
+    permission: 'self-declaration:interview:team',
+  },
+  {
     to: '/training/approvals',
     labelKey: 'nav.trainingApprovals',
     end: false,

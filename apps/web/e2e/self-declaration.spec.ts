@@ -1,0 +1,54 @@
+/**
+ * 自己申告 as the person and their 所属長 use it: the person fills in the open round on a phone (配慮事項
+ * included) and submits it; their 所属長 reads it, 配慮事項 and all, and records the 面談 with an opinion;
+ * the person then reads the opinion. Axe finds nothing serious on any of the pages.
+ */
+import { expect, test } from './fixtures.ts';
+
+test.use({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+
+test('a person submits a 自己申告 and the 所属長 records the 面談', async ({ login, portal, page }) => {
+  await login('staff');
+  await portal.goto('/self-declaration');
+  await expect(page.getByRole('heading', { level: 1, name: '自己申告' })).toBeVisible();
+  await portal.expectNoSeriousA11yViolations();
+  await page
+    .getByRole('link', { name: /自己申告/ })
+    .last()
+    .click();
+  await expect(page.getByRole('heading', { level: 2, name: 'あなたの自己申告' })).toBeVisible();
+  await page.getByLabel('現在の職務について').fill('窓口業務で市民対応の経験を積んだ。');
+  await page.getByLabel('今後希望する職務').fill('企画部門で政策立案に携わりたい。');
+  await page.getByRole('checkbox', { name: /DX・デジタル推進/ }).check();
+  await page.getByLabel('介護・育児').fill('親の通院の付き添いがある。');
+  await expect(page.getByText(/\d+ *\/ *1,?000/).first()).toBeVisible();
+  await portal.expectNoSeriousA11yViolations();
+  await page.getByRole('button', { name: '提出する' }).click();
+  await expect(page.getByRole('status')).toContainText('提出しました');
+  await expect(page.getByText('提出済み').first()).toBeVisible();
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(375);
+
+  await page.context().clearCookies();
+  await login('supervisor');
+  await portal.goto('/team/self-declarations');
+  await expect(page.getByRole('heading', { level: 1, name: '自己申告と所属長面談' })).toBeVisible();
+  await portal.expectNoSeriousA11yViolations();
+  await page.getByRole('link', { name: '若林 翼' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '若林 翼さんの自己申告' })).toBeVisible();
+  await expect(page.getByText('親の通院の付き添いがある。')).toBeVisible();
+  await portal.expectNoSeriousA11yViolations();
+  await page.getByLabel('所属長の意見').fill('企画業務への意欲が高い。来年度の配置で考慮したい。');
+  await page.getByRole('button', { name: '面談を記録する' }).click();
+  await expect(page.getByRole('status')).toContainText('面談を記録しました');
+  await expect(page.getByText('面談済み').first()).toBeVisible();
+
+  await page.context().clearCookies();
+  await login('staff');
+  await portal.goto('/self-declaration');
+  await page
+    .getByRole('link', { name: /自己申告/ })
+    .last()
+    .click();
+  await expect(page.getByText('企画業務への意欲が高い。来年度の配置で考慮したい。')).toBeVisible();
+});
