@@ -33,6 +33,8 @@ import { careerRoutes } from './features/career/career.routes.ts';
 import { dashboardRoutes } from './features/dashboards/dashboard.routes.ts';
 import { oneOnOneRoutes } from './features/dialogue/one-on-one.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
+import { jobsRoutes } from './features/jobs/jobs.routes.ts';
+import { createJobsService, type JobsService } from './features/jobs/jobs.service.ts';
 import { notificationRoutes } from './features/notifications/notification.routes.ts';
 import {
   createNotificationService,
@@ -89,6 +91,7 @@ export type Services = {
   audit: AuditService;
   oidc: OidcService;
   notifications: NotificationService;
+  jobs: JobsService;
 };
 
 declare module 'fastify' {
@@ -132,7 +135,13 @@ function createServices(db: Db, env: Env, sessionSecret: string, mailer: Mailer)
     staff: createStaffService({ db, staff: createStaffRepository(db) }),
     org: createOrgService({ db }),
     audit: createAuditService({ db }),
-    notifications: createNotificationService({ db }),
+    notifications: createNotificationService({
+      db,
+      mailEnabled: mailer.enabled,
+      digestHour: env.notifications.digestHour,
+      secret: sessionSecret,
+    }),
+    jobs: createJobsService({ db, mailEnabled: mailer.enabled, digestHour: env.notifications.digestHour }),
   };
 }
 
@@ -235,6 +244,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(oneOnOneRoutes);
       await api.register(selfDeclarationRoutes);
       await api.register(surveyRoutes);
+      await api.register(jobsRoutes);
     },
     { prefix: '/api' },
   );

@@ -40,6 +40,14 @@ const EnvSchema = z.object({
   /** smtp(s)://user:pass@host:port — absent: mail is off and HR hands out invitation letters */
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().min(3).max(254).default('人材育成ポータル <no-reply@localhost>'),
+  /** The hour (0–23, Asia/Tokyo) the daily digest of notifications goes out */
+  NOTIFY_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+  /** How often (seconds) each instance hands new notifications to the mail queue */
+  NOTIFY_DISPATCH_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
+  /** How often a mail is tried again on SMTP failure (with back-off) before it shows as failed */
+  MAIL_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(5),
+  /** Run the background jobs (mail, digests, reminders) in this process; `false` for an API-only instance */
+  JOBS: boolish.default(true),
   /** Set by pnpm: the directory it was run in (files named on `pnpm portal` are relative to it) */
   INIT_CWD: z.string().optional(),
   INVITATION_TTL_HOURS: z.coerce
@@ -93,6 +101,7 @@ export type Env = {
   publicUrl: string;
   smtpUrl: string | null;
   mailFrom: string;
+  notifications: NotificationSettingsEnv;
   invitationTtlSeconds: number;
   /** Where pnpm was run (INIT_CWD): files named on the command line are relative to it */
   invokedIn: string | undefined;
@@ -100,6 +109,13 @@ export type Env = {
   sessionAbsoluteSeconds: number;
   authLocal: boolean;
   oidc: OidcSettings | null;
+};
+
+export type NotificationSettingsEnv = {
+  digestHour: number;
+  dispatchSeconds: number;
+  mailRetryLimit: number;
+  jobs: boolean;
 };
 
 export type OidcSettings = {
@@ -146,6 +162,12 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM,
+    notifications: {
+      digestHour: e.NOTIFY_DIGEST_HOUR,
+      dispatchSeconds: e.NOTIFY_DISPATCH_SECONDS,
+      mailRetryLimit: e.MAIL_RETRY_LIMIT,
+      jobs: e.JOBS,
+    },
     invitationTtlSeconds: e.INVITATION_TTL_HOURS * 3600,
     invokedIn: e.INIT_CWD,
     sessionIdleSeconds: e.SESSION_IDLE_MINUTES * 60,

@@ -9,6 +9,8 @@ import { buildApp } from './app.ts';
 import { pendingMigrations } from './db/migrator.ts';
 import { openDatabase, prepareDatabase } from './db/setup.ts';
 import { parseEnv, resolveSessionSecret } from './env.ts';
+import { startJobs } from './features/jobs/queue.ts';
+import { createMailer } from './mail/mailer.ts';
 
 export async function start(options: { prepare: 'apply' | 'check' }): Promise<void> {
   const env = parseEnv();
@@ -32,12 +34,26 @@ export async function start(options: { prepare: 'apply' | 'check' }): Promise<vo
   const sessionSecret = await resolveSessionSecret(env);
   const app = await buildApp({ env, sessionSecret, db: database.db, databaseMode: database.mode });
   if (applied.length) app.log.info({ applied }, 'migrations applied');
+  // mail, digests and reminders: in this process unless JOBS=false (decision 040)
+  const mailer = createMailer(env);
+  const jobs = env.notifications.jobs
+    ? await startJobs({
+        db: database.db,
+        url: database.url,
+        env,
+        secret: sessionSecret,
+        mailer,
+        log: app.log,
+      })
+    : null;
 
   let closing = false;
   async function shutdown(signal: string) {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
+    await jobs?.stop();
+    mailer.close();
     await app.close();
     await database.close();
     process.exit(0);

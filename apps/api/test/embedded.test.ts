@@ -9,6 +9,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { openDatabase, prepareDatabase } from '../src/db/setup.ts';
 import { parseEnv } from '../src/env.ts';
+import { startJobs } from '../src/features/jobs/queue.ts';
+import { notify } from '../src/features/notifications/notify.ts';
+import { createMailer } from '../src/mail/mailer.ts';
 
 const dataDir = await mkdtemp(path.join(tmpdir(), 'portal-embedded-'));
 afterAll(() => rm(dataDir, { recursive: true, force: true }));
@@ -45,6 +48,27 @@ describe('embedded database', () => {
     const counts = await Promise.all(Array.from({ length: 8 }, () => first.db.initiative.count()));
     expect(counts).toEqual(Array(8).fill(13));
     await first.db.planPeriod.updateMany({ data: { nameEn: 'kept across restarts' } });
+    // the job queue (pg-boss) runs on the embedded database too (decision 040): a notification is
+    // looked at by the dispatcher (mail off here: it stays in the portal), and a job runs
+    const jobs = await startJobs({
+      db: first.db,
+      url: first.url,
+      env,
+      secret: 's'.repeat(40),
+      mailer: createMailer({ smtpUrl: null, mailFrom: 'portal@localhost' }),
+      log: { error: () => undefined, info: () => undefined },
+      pollingSeconds: 0.5,
+    });
+    const staff = await first.db.staff.findUniqueOrThrow({ where: { loginId: 'demo-staff' } });
+    const [id] = await first.db.$transaction((tx) =>
+      notify(tx, [{ to: [staff.id], kind: 'training.application.approved', link: '/training/applications' }]),
+    );
+    expect(await jobs.dispatch()).toBeGreaterThan(0);
+    expect((await first.db.notification.findUniqueOrThrow({ where: { id: id ?? '' } })).mailState).toBe(
+      'off',
+    );
+    expect(await jobs.queueDigests()).toBe(0);
+    await jobs.stop();
     await app.close();
     await first.close();
 

@@ -3,6 +3,7 @@
  */
 import type { StaffPage } from '@portal/contracts';
 import { describe, expect, it } from 'vitest';
+import { notify } from '../src/features/notifications/notify.ts';
 import { signIn, useTestApp } from './app.ts';
 
 const ctx = useTestApp();
@@ -237,5 +238,32 @@ describe('1on1 records out of scope', () => {
       payload: { staffId: person.id, minutes: 15 },
     });
     expect(post.statusCode).toBe(404);
+  });
+});
+
+describe('notifications of someone else', () => {
+  it("nobody lists, counts or marks demo-staff's notifications: 404 on theirs, only their own in lists", async () => {
+    const { app, database } = ctx();
+    const person = await database.db.staff.findUniqueOrThrow({ where: { loginId: 'demo-staff' } });
+    const [id] = await database.db.$transaction((tx) =>
+      notify(tx, [
+        { to: [person.id], kind: 'training.application.approved', link: '/training/applications' },
+      ]),
+    );
+    for (const loginId of ['demo-supervisor', 'demo-staff-other', 'demo-hr', 'demo-exec']) {
+      const cookie = await signIn(app, loginId);
+      const list = await app.inject({ url: '/api/notifications?limit=100', headers: { cookie } });
+      expect(list.statusCode, loginId).toBe(200);
+      expect(list.body, loginId).not.toContain(id);
+      const read = await app.inject({
+        method: 'POST',
+        url: `/api/notifications/${id}/read`,
+        headers: { cookie },
+      });
+      expect(read.statusCode, loginId).toBe(404);
+      await app.inject({ method: 'POST', url: '/api/notifications/read-all', headers: { cookie } });
+    }
+    const row = await database.db.notification.findUniqueOrThrow({ where: { id: id ?? '' } });
+    expect(row.readAt).toBeNull();
   });
 });

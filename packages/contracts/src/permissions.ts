@@ -59,6 +59,8 @@ export const PERMISSIONS = [
   'survey:results:team',
   'survey:results:bureau',
   'survey:results:any',
+  // the background jobs behind notification mail (HR)
+  'jobs:read:any',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -116,6 +118,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'experience:search:any',
     'survey:manage:any',
     'survey:results:any',
+    'jobs:read:any',
   ],
   // 人材育成推進本部 (市長, 副市長): the dashboards and the people directory, read-only; not individuals'
   // career plans, timelines or self-development (those are for the person, supervisors, bureau and HR)

@@ -56,6 +56,7 @@ export function allows(actor: Actor, action: Permission, target?: Target): boole
     case 'experience:search:any':
     case 'survey:manage:any':
     case 'survey:results:any':
+    case 'jobs:read:any':
       return true;
     case 'staff:read:self':
     case 'career:write:self':

@@ -32,6 +32,7 @@ export function createMailer(env: Pick<Env, 'smtpUrl' | 'mailFrom'>): Mailer {
         to,
         subject: message.subject,
         text: message.text,
+        ...(message.headers ? { headers: message.headers } : {}),
       });
     },
     close: () => transport.close(),

@@ -2,7 +2,8 @@
  * Mail texts in Japanese and English. The portal does not know each person's language, so every mail
  * carries both: Japanese first, then English.
  */
-export type MailMessage = { subject: string; text: string };
+/** `headers`: extra mail headers (List-Unsubscribe, …) */
+export type MailMessage = { subject: string; text: string; headers?: Record<string, string> };
 
 const expiry = (at: Date) => ({
   ja: new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {

@@ -1,5 +1,6 @@
 /** Notifications: each person reads and marks only their own. */
 import { notify } from '../../src/features/notifications/notify.ts';
+import { unsubscribeToken } from '../../src/features/notifications/unsubscribe-token.ts';
 import { all, type MatrixRows } from './types.ts';
 
 export const notificationRows: MatrixRows = {
@@ -12,7 +13,15 @@ export const notificationRows: MatrixRows = {
         { to: [t.demoStaffOther], kind: 'training.course.soon', link: '/training/applications', params: {} },
       ]),
     ]);
-    return { notificationOfStaff: mine?.[0] ?? '', notificationOfOther: other?.[0] ?? '' };
+    return {
+      notificationOfStaff: mine?.[0] ?? '',
+      notificationOfOther: other?.[0] ?? '',
+      // signed with the test app's secret (test/app.ts)
+      unsubscribeOfOther: unsubscribeToken('test-secret-'.padEnd(40, 'x'), {
+        staffId: t.demoStaffOther ?? '',
+        categories: ['training'],
+      }),
+    };
   },
   rows: [
     {
@@ -44,6 +53,44 @@ export const notificationRows: MatrixRows = {
       route: '/api/notifications/read-all',
       url: () => '/api/notifications/read-all',
       expect: all(204),
+    },
+    {
+      method: 'GET',
+      route: '/api/me/notification-settings',
+      url: () => '/api/me/notification-settings',
+      expect: all(200),
+    },
+    {
+      method: 'PUT',
+      route: '/api/me/notification-settings',
+      url: () => '/api/me/notification-settings',
+      body: { categories: { ojt: 'immediate' } },
+      expect: all(200),
+    },
+    // the link in a mail: no session needed; only the signed token counts
+    {
+      method: 'GET',
+      route: '/api/unsubscribe/{token}',
+      url: (t) => `/api/unsubscribe/${t.unsubscribeOfOther}`,
+      expect: all(200, 200),
+    },
+    {
+      method: 'GET',
+      route: '/api/unsubscribe/{token}',
+      url: (t) => `/api/unsubscribe/${t.unsubscribeOfOther?.slice(0, -3)}abc`,
+      expect: all(404, 404),
+    },
+    {
+      method: 'POST',
+      route: '/api/unsubscribe/{token}',
+      url: (t) => `/api/unsubscribe/${t.unsubscribeOfOther}`,
+      expect: all(200, 200),
+    },
+    {
+      method: 'GET',
+      route: '/api/background-jobs',
+      url: () => '/api/background-jobs',
+      expect: { anon: 401, staff: 403, supervisor: 403, staffOther: 403, bureau: 403, hr: 200, exec: 403 },
     },
   ],
 };

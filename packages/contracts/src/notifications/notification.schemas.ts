@@ -98,3 +98,60 @@ export const UnreadCount = z.object({ count: z.number().int() });
 export type UnreadCount = z.infer<typeof UnreadCount>;
 
 export const NotificationId = z.object({ id: z.uuid() });
+
+/** How mail of a category reaches a person: at once, in the daily digest, or not at all. */
+export const MAIL_MODES = ['immediate', 'digest', 'off'] as const;
+export const MailMode = z.enum(MAIL_MODES);
+export type MailMode = z.infer<typeof MailMode>;
+
+/** Without a choice of their own: what awaits a decision at once, the rest in the digest. */
+export const DEFAULT_MAIL_MODES: Record<NotificationCategory, MailMode> = {
+  approvals: 'immediate',
+  applications: 'digest',
+  ojt: 'digest',
+  training: 'digest',
+  career: 'digest',
+  plan: 'digest',
+};
+
+export const NotificationSettings = z.object({
+  /** false: the portal sends no mail at all (no SMTP configured); notifications stay in the portal */
+  mailEnabled: z.boolean(),
+  /** whether the person has a mail address the portal knows */
+  hasAddress: z.boolean(),
+  /** the hour (0–23, Asia/Tokyo) the daily digest goes out */
+  digestHour: z.number().int(),
+  categories: z.record(NotificationCategory, MailMode),
+});
+export type NotificationSettings = z.infer<typeof NotificationSettings>;
+
+export const NotificationSettingsUpdate = z.object({
+  categories: z.partialRecord(NotificationCategory, MailMode),
+});
+export type NotificationSettingsUpdate = z.infer<typeof NotificationSettingsUpdate>;
+
+export const UnsubscribeToken = z.object({ token: z.string().min(10).max(500) });
+
+export const UnsubscribeView = z.object({
+  categories: z.array(NotificationCategory),
+  /** true once the categories' mail is off */
+  done: z.boolean(),
+});
+export type UnsubscribeView = z.infer<typeof UnsubscribeView>;
+
+/** A background job that failed after its retries, for HR to see. */
+export const FailedJob = z.object({
+  id: z.string(),
+  queue: z.string(),
+  failedAt: z.string().nullable(),
+  retries: z.number().int(),
+  error: z.string(),
+});
+export const BackgroundJobStatus = z.object({
+  mailEnabled: z.boolean(),
+  digestHour: z.number().int(),
+  /** jobs waiting or retrying, per queue */
+  waiting: z.number().int(),
+  failed: z.array(FailedJob),
+});
+export type BackgroundJobStatus = z.infer<typeof BackgroundJobStatus>;

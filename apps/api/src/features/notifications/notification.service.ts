@@ -1,15 +1,60 @@
 /** A person's own notifications: only ever their own (another's is a 404), newest first. */
-import type { NotificationPage, NotificationParams, NotificationQuery, UnreadCount } from '@portal/contracts';
-import { NotificationCategory } from '@portal/contracts';
+import {
+  DEFAULT_MAIL_MODES,
+  MailMode,
+  NOTIFICATION_CATEGORIES,
+  NotificationCategory,
+  type NotificationPage,
+  type NotificationParams,
+  type NotificationQuery,
+  type NotificationSettings,
+  type NotificationSettingsUpdate,
+  type UnreadCount,
+  type UnsubscribeView,
+} from '@portal/contracts';
 import { authorize } from '../../access/access.ts';
-import type { Actor } from '../../access/actor.ts';
+import type { Actor, RequestMeta } from '../../access/actor.ts';
 import type { Db } from '../../db/client.ts';
 import { NotFoundError } from '../../shared/errors.ts';
 import { write } from '../../shared/write.ts';
 import { markAllRead, markRead, notificationsOf, unreadCount } from './notification.repository.ts';
+import { hasMailAddress, saveSettings, settingsOf, staffExists } from './notification-settings.repository.ts';
+import { readUnsubscribeToken } from './unsubscribe-token.ts';
 
-export function createNotificationService(deps: { db: Db }) {
+/** Each category's mode: the person's choice, else the default. */
+export function modesOf(chosen: Map<string, string> | undefined): Record<NotificationCategory, MailMode> {
+  return Object.fromEntries(
+    NOTIFICATION_CATEGORIES.map((c) => [c, MailMode.safeParse(chosen?.get(c)).data ?? DEFAULT_MAIL_MODES[c]]),
+  ) as Record<NotificationCategory, MailMode>;
+}
+
+export function createNotificationService(deps: {
+  db: Db;
+  mailEnabled: boolean;
+  digestHour: number;
+  secret: string;
+}) {
   const { db } = deps;
+
+  const invalidLink = () =>
+    new NotFoundError('This unsubscribe link is not valid.', 'unsubscribe_link_invalid');
+
+  async function unsubscribeTarget(token: string) {
+    const target = readUnsubscribeToken(deps.secret, token);
+    if (!target || !(await staffExists(db, target.staffId))) throw invalidLink();
+    return target;
+  }
+
+  async function settings(staffId: string): Promise<NotificationSettings> {
+    const [chosen, hasAddress] = await Promise.all([settingsOf(db, [staffId]), hasMailAddress(db, staffId)]);
+    return {
+      mailEnabled: deps.mailEnabled,
+      hasAddress,
+      digestHour: deps.digestHour,
+      categories: modesOf(chosen.get(staffId)),
+    };
+  }
+
   return {
     async list(actor: Actor, q: NotificationQuery): Promise<NotificationPage> {
       authorize(actor, 'notification:read:self');
@@ -56,6 +101,62 @@ export function createNotificationService(deps: { db: Db }) {
         actorId: actor.staffId,
         run: async (tx) => ({ body: await markAllRead(tx, actor.staffId, new Date()) }),
       });
+    },
+
+    async settings(actor: Actor): Promise<NotificationSettings> {
+      authorize(actor, 'notification:read:self');
+      return settings(actor.staffId);
+    },
+
+    async updateSettings(actor: Actor, input: NotificationSettingsUpdate, meta: RequestMeta) {
+      authorize(actor, 'notification:read:self');
+      await write(db, {
+        actorId: actor.staffId,
+        meta,
+        run: async (tx) => {
+          await saveSettings(tx, actor.staffId, input.categories);
+          return {
+            body: null,
+            audit: {
+              action: 'notification_settings.update',
+              entityType: 'staff',
+              entityId: actor.staffId,
+              after: input.categories,
+            },
+          };
+        },
+      });
+      return settings(actor.staffId);
+    },
+
+    /** What a link would turn off (nothing changes: mail scanners follow links). */
+    async unsubscribeView(token: string): Promise<UnsubscribeView> {
+      const target = await unsubscribeTarget(token);
+      const modes = modesOf((await settingsOf(db, [target.staffId])).get(target.staffId));
+      return { categories: target.categories, done: target.categories.every((c) => modes[c] === 'off') };
+    },
+
+    /** One click, no sign-in: the link's categories' mail off (RFC 8058). */
+    async unsubscribe(token: string, meta: RequestMeta): Promise<UnsubscribeView> {
+      const target = await unsubscribeTarget(token);
+      const off = Object.fromEntries(target.categories.map((c) => [c, 'off' as const]));
+      await write(db, {
+        actorId: target.staffId,
+        meta,
+        run: async (tx) => {
+          await saveSettings(tx, target.staffId, off);
+          return {
+            body: null,
+            audit: {
+              action: 'notification_settings.unsubscribe',
+              entityType: 'staff',
+              entityId: target.staffId,
+              after: off,
+            },
+          };
+        },
+      });
+      return { categories: target.categories, done: true };
     },
   };
 }
