@@ -5,6 +5,7 @@
  */
 import type { Db } from '../client.ts';
 import { demoCareerSeeder } from './demo-career.seed.ts';
+import { demoNotificationsSeeder } from './demo-notifications.seed.ts';
 import { demoOjtSeeder } from './demo-ojt.seed.ts';
 import { demoOneOnOneSeeder } from './demo-one-on-one.seed.ts';
 import { demoPlanSeeder } from './demo-plan.seed.ts';
@@ -23,6 +24,8 @@ export const demoSeeders: DemoSeeder[] = [
   demoSurveySeeder,
   // the 推進計画 last: its computed KPIs read what the others seed
   demoPlanSeeder,
+  // what the records above would have told people
+  demoNotificationsSeeder,
 ];
 
 export async function seedDemoActivity(db: Db): Promise<void> {
