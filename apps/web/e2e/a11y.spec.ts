@@ -23,6 +23,15 @@ for (const language of ['ja', 'en'] as const) {
       await portal.expectNoSeriousA11yViolations();
     });
 
+    test('the notifications and their mail settings', async ({ portal }) => {
+      for (const path of ['/notifications', '/notifications/settings']) {
+        await portal.goto(path);
+        if (language === 'en') await portal.switchLanguage('en');
+        await portal.waitForContent();
+        await portal.expectNoSeriousA11yViolations();
+      }
+    });
+
     test('the filtered initiatives and the not-found page too', async ({ portal, page }) => {
       await portal.goto('/policy/initiatives?tag=young&tag=workplace');
       if (language === 'en') await portal.switchLanguage('en');

@@ -68,6 +68,8 @@ const pages: Partial<Record<DemoRole, (x: Ids) => string[]>> = {
     '/training',
     '/training/applications',
     '/plan',
+    '/notifications',
+    '/notifications/settings',
     '/no-such-page',
   ],
   supervisor: () => [

@@ -68,6 +68,7 @@ export function appRoutes(queryClient: QueryClient, options: RouteOptions = {}):
   const policyPages = () => import('../features/policy/pages/index.ts');
   const trainingPages = () => import('../features/training/pages/index.ts');
   const surveyPages = () => import('../features/surveys/pages/index.ts');
+  const notificationPages = () => import('../features/notifications/pages/index.ts');
   /** Starts a page's fetch once `me` has answered, without holding up the navigation. */
   const afterMe = (prefetch: () => Promise<unknown>) => {
     void queryClient.ensureQueryData(meQueryOptions()).then(prefetch, () => undefined);
@@ -108,6 +109,11 @@ export function appRoutes(queryClient: QueryClient, options: RouteOptions = {}):
         {
           path: 'password-reset/:token',
           lazy: featurePage(async () => ({ Component: (await passwordPages()).PasswordResetPage })),
+        },
+        // the unsubscribe link of a notification mail: no session needed
+        {
+          path: 'unsubscribe/:token',
+          lazy: async () => ({ Component: (await notificationPages()).UnsubscribePage }),
         },
         {
           path: 'password-reset',
@@ -432,6 +438,15 @@ export function appRoutes(queryClient: QueryClient, options: RouteOptions = {}):
         {
           path: 'surveys/:id/results',
           lazy: featurePage(async () => ({ Component: (await surveyPages()).ResultsPage })),
+        },
+        // My notifications (features/notifications)
+        {
+          path: 'notifications',
+          lazy: async () => ({ Component: (await notificationPages()).NotificationsPage }),
+        },
+        {
+          path: 'notifications/settings',
+          lazy: async () => ({ Component: (await notificationPages()).NotificationSettingsPage }),
         },
         {
           path: '*',

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useLocation } from 'react-router';
 import { usePermissions } from '../../features/auth/lib/permissions.ts';
+import { NotificationBell } from '../../features/notifications/components/notification-bell.tsx';
 import { BrandLink } from './brand-link.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { visibleNavItems } from './nav-items.ts';
@@ -39,6 +40,7 @@ export function SiteHeader() {
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3 md:px-6">
         <BrandLink />
         <div className="flex flex-wrap items-center justify-end gap-2">
+          {can('notification:read:self') ? <NotificationBell /> : null}
           <UserMenu />
           <LanguageSwitch />
           <button
