@@ -34,6 +34,10 @@ test('HR builds a round from the bank and opens it', async ({ login, page, porta
   await page.getByRole('button', { name: '回答の受付を開始' }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: '回答の受付を開始' }).click();
   await expect(page.getByText('回答受付中', { exact: true })).toBeVisible();
+  // Reminders go to those who have not answered; HR learns only how many
+  await page.getByRole('button', { name: 'リマインドを送る' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'リマインドを送る' }).click();
+  await expect(page.getByText(/\d+人にリマインドを送りました。/)).toBeVisible();
   await portal.expectNoSeriousA11yViolations();
 });
 

@@ -159,6 +159,12 @@ export const surveyRows: MatrixRows = {
       expect: hrOnly(409),
     },
     {
+      method: 'POST',
+      route: '/api/surveys/{id}/reminders',
+      url: (t) => `/api/surveys/${t.surveyClosed}/reminders`,
+      expect: { ...hrOnly(409), staffOther: 404 },
+    },
+    {
       method: 'GET',
       route: '/api/surveys/{id}/my-response',
       url: (t) => `/api/surveys/${t.surveyOpen}/my-response`,

@@ -19,6 +19,8 @@ export const NOTIFICATION_CATEGORIES = [
   'career',
   /** the 推進計画: KPI actuals due, a period to review */
   'plan',
+  /** engagement surveys: a round still waits for my answer */
+  'surveys',
 ] as const;
 export const NotificationCategory = z.enum(NOTIFICATION_CATEGORIES);
 export type NotificationCategory = z.infer<typeof NotificationCategory>;
@@ -50,6 +52,7 @@ export const NOTIFICATION_KINDS = {
   'career.plan.changes_requested': 'career',
   'plan.kpi.actuals_due': 'plan',
   'plan.period.review': 'plan',
+  'survey.reminder': 'surveys',
 } as const satisfies Record<string, NotificationCategory>;
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
 

@@ -265,3 +265,7 @@ export const SurveyResponseRate = z.object({
   groups: z.array(SurveyRateGroup),
 });
 export type SurveyResponseRate = z.infer<typeof SurveyResponseRate>;
+
+/** `POST /api/surveys/{id}/reminders`: how many people were reminded (today's reminder goes once). */
+export const SurveyReminderResult = z.object({ reminded: z.number().int() });
+export type SurveyReminderResult = z.infer<typeof SurveyReminderResult>;

@@ -474,3 +474,42 @@ describe('listing for HR', () => {
     }
   });
 });
+
+describe('reminders', () => {
+  it('go to the population’s people who have not answered, once a day, and tell HR only how many', async () => {
+    const db = ctx().database.db;
+    const round = await openRound(call, db, bank, { bureaus: ['wakabayashi'] });
+    const answered = await peopleOf(db, 'wakabayashi', 3);
+    await answer(call, round.id, answered, bank);
+    const res = await call('demo-hr', { method: 'POST', url: `/api/surveys/${round.id}/reminders` });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ reminded: 21 - 3 });
+    const told = await db.notification.findMany({
+      where: { kind: 'survey.reminder', link: `/surveys/${round.id}/answer` },
+      select: { recipientId: true, params: true },
+    });
+    const bureau = await db.orgUnit.findUniqueOrThrow({
+      where: { code: 'wakabayashi' },
+      select: { id: true },
+    });
+    const population = await db.staff.findMany({
+      where: { disabledAt: null, assignments: { some: { endsOn: null, orgUnit: { bureauId: bureau.id } } } },
+      select: { id: true },
+    });
+    const expected = population.map((p) => p.id).filter((id) => !answered.some((a) => a.id === id));
+    expect(told.map((n) => n.recipientId).sort()).toEqual(expected.sort());
+    // The notice names the round, nobody else
+    expect(JSON.stringify(told[0]?.params)).not.toMatch(/staff|name/i);
+    // Again today: nobody is told twice
+    const again = await call('demo-hr', { method: 'POST', url: `/api/surveys/${round.id}/reminders` });
+    expect(again.json()).toEqual({ reminded: 0 });
+    // Only HR sends them, only while the round is open
+    expect(
+      (await call('demo-bureau', { method: 'POST', url: `/api/surveys/${round.id}/reminders` })).statusCode,
+    ).toBe(403);
+    await closeRound(call, round);
+    expect(
+      (await call('demo-hr', { method: 'POST', url: `/api/surveys/${round.id}/reminders` })).statusCode,
+    ).toBe(409);
+  });
+});

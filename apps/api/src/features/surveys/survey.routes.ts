@@ -14,6 +14,7 @@ import {
   SurveyQuestionPage,
   SurveyQuestionQuery,
   SurveyQuestionUpdate,
+  SurveyReminderResult,
   SurveyResponseRate,
   SurveyResults,
   SurveyResultsQuery,
@@ -136,6 +137,19 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       surveys.updateSurvey(actorOf(request), request.params.id, request.body, requestMeta(request)),
+  );
+
+  app.post(
+    '/surveys/:id/reminders',
+    {
+      schema: {
+        tags,
+        summary: 'Remind those of an open round who have not answered (HR; once a day; never says who)',
+        params: IdParams,
+        response: { 200: SurveyReminderResult, ...errors },
+      },
+    },
+    async (request) => surveys.remind(actorOf(request), request.params.id, requestMeta(request)),
   );
 
   app.get(

@@ -35,6 +35,7 @@ import {
   NotFoundError,
 } from '../../shared/errors.ts';
 import { guardUpdated, write } from '../../shared/write.ts';
+import { notify } from '../notifications/notify.ts';
 import { assertPolicyLinks, expandPolicyLinks, loadPolicyCatalog } from '../policy/policy-links.ts';
 import { coarsen } from './survey.attributes.ts';
 import {
@@ -536,6 +537,49 @@ export function createSurveyService(deps: { db: Db; repo?: SurveyRepository }) {
     async responseRate(actor: Actor, id: string, query: SurveyResultsQuery) {
       const row = await visible(actor, id);
       return results.responseRate(actor, row, query);
+    },
+
+    /**
+     * Reminds the people of an open round who have not answered, through the portal's notifications
+     * (once a day per person). Nobody is told who they are: HR learns only how many were reminded.
+     */
+    async remind(actor: Actor, id: string, meta: RequestMeta) {
+      const row = await visible(actor, id);
+      authorize(actor, 'survey:manage:any');
+      if (!accepting(row))
+        throw new ConflictError('This round is not taking answers.', 'survey_not_accepting');
+      const day = today();
+      const result = await write(db, {
+        actorId: actor.staffId,
+        meta,
+        run: async (tx) => {
+          const people = await repo.nonRespondents(tx, row, populationDay(row, day));
+          const written = await notify(tx, [
+            {
+              to: people.map((p) => p.staffId),
+              kind: 'survey.reminder',
+              link: `/surveys/${id}/answer`,
+              params: {
+                title: row.titleJa,
+                titleEn: row.titleEn || row.titleJa,
+                closesOn: iso(row.closesOn),
+              },
+              by: actor.staffId,
+              dedupeKey: `survey-reminder:${id}:${iso(day)}`,
+            },
+          ]);
+          return {
+            body: { reminded: written.length },
+            audit: {
+              action: 'survey.remind',
+              entityType: 'survey',
+              entityId: id,
+              after: { reminded: written.length },
+            },
+          };
+        },
+      });
+      return result.body;
     },
 
     // --- answering ----------------------------------------------------------------------------------

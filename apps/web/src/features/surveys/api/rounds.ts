@@ -1,4 +1,10 @@
-import { Survey, type SurveyCreate, SurveyPage, type SurveyUpdate } from '@portal/contracts';
+import {
+  Survey,
+  type SurveyCreate,
+  SurveyPage,
+  SurveyReminderResult,
+  type SurveyUpdate,
+} from '@portal/contracts';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../shared/api/api-client.ts';
 import { surveyKeys } from './keys.ts';
@@ -47,5 +53,16 @@ export function useSaveSurvey() {
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: surveyKeys.all });
     },
+  });
+}
+
+/** `POST /api/surveys/{id}/reminders` (HR): reminds those who have not answered; says only how many. */
+export function useRemind(id: string) {
+  return useMutation({
+    mutationFn: () =>
+      apiFetch(`/api/surveys/${encodeURIComponent(id)}/reminders`, {
+        method: 'POST',
+        schema: SurveyReminderResult,
+      }),
   });
 }

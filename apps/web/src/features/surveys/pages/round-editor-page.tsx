@@ -21,7 +21,7 @@ import { LoadingState, QueryContent } from '../../../shared/ui/states.tsx';
 import { useGrades } from '../../identity/api/get-grades.ts';
 import { useOrgUnits } from '../../identity/api/get-org-units.ts';
 import { useQuestions } from '../api/questions.ts';
-import { useSaveSurvey, useSurvey, useSurveys } from '../api/rounds.ts';
+import { useRemind, useSaveSurvey, useSurvey, useSurveys } from '../api/rounds.ts';
 import { SurveyStatusBadge } from '../components/survey-status.tsx';
 
 type Draft = {
@@ -383,6 +383,52 @@ function Editor({ survey }: { survey?: Survey }) {
   );
 }
 
+/** Reminds those who have not answered yet, after a confirmation; says only how many were reminded. */
+function Remind({ survey }: { survey: Survey }) {
+  const { t } = useTranslation();
+  const remind = useRemind(survey.id);
+  const [asking, setAsking] = useState(false);
+  if (survey.status !== 'open' || !survey.accepting) return null;
+  return (
+    <section className={`${panelClass} mt-8`} aria-labelledby="remind-title">
+      <h2 id="remind-title" className="text-std-18B-160">
+        {t('surveys.remind.title')}
+      </h2>
+      <p className={hintClass}>{t('surveys.remind.hint')}</p>
+      {remind.data ? (
+        <p role="status" className="mt-3 text-std-16B-170 text-green-900">
+          {t('surveys.remind.done', { count: remind.data.reminded })}
+        </p>
+      ) : null}
+      {remind.isError ? (
+        <p role="alert" className="mt-3 text-std-16B-170 text-error-1">
+          {t('surveys.errors.generic')}
+        </p>
+      ) : null}
+      {asking ? (
+        <div role="alertdialog" aria-labelledby="remind-confirm" className={`${warnClass} mt-3`}>
+          <p id="remind-confirm">{t('surveys.remind.confirm')}</p>
+          <div className="mt-3 flex flex-wrap gap-3">
+            <Button
+              onClick={() => remind.mutate(undefined, { onSettled: () => setAsking(false) })}
+              disabled={remind.isPending}
+            >
+              {t('surveys.remind.send')}
+            </Button>
+            <Button variant="secondary" onClick={() => setAsking(false)}>
+              {t('surveys.editor.cancel')}
+            </Button>
+          </div>
+        </div>
+      ) : (
+        <Button variant="secondary" className="mt-3" onClick={() => setAsking(true)}>
+          {t('surveys.remind.send')}
+        </Button>
+      )}
+    </section>
+  );
+}
+
 /** /surveys/new and /surveys/:id/edit (HR): build a round, open it, close it. */
 export function RoundEditorPage() {
   const { id } = useParams();
@@ -397,7 +443,14 @@ export function RoundEditorPage() {
         <Link to="/surveys">{t('surveys.back')}</Link>
       </p>
       {id ? (
-        <QueryContent query={query}>{(s) => <Editor key={`${s.id}-${s.version}`} survey={s} />}</QueryContent>
+        <QueryContent query={query}>
+          {(s) => (
+            <>
+              <Editor key={`${s.id}-${s.version}`} survey={s} />
+              <Remind survey={s} />
+            </>
+          )}
+        </QueryContent>
       ) : (
         <Editor />
       )}
