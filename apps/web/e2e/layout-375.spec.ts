@@ -89,6 +89,7 @@ const pages: Partial<Record<DemoRole, (x: Ids) => string[]>> = {
     '/org',
     '/audit',
     '/roster-import',
+    '/self-declaration-rounds',
     `/plan/periods/${x.periodId}`,
     `/plan/periods/${x.periodId}/items/${x.itemId}`,
     '/training/new',

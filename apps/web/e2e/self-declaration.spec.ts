@@ -52,3 +52,27 @@ test('a person submits a 自己申告 and the 所属長 records the 面談', asy
     .click();
   await expect(page.getByText('企画業務への意欲が高い。来年度の配置で考慮したい。')).toBeVisible();
 });
+
+test('HR follows a round by 局・区 and confirms before exporting 配慮事項', async ({
+  login,
+  portal,
+  page,
+}) => {
+  await login('hr');
+  await portal.goto('/self-declaration-rounds');
+  await expect(page.getByRole('heading', { level: 1, name: '自己申告の進み具合と出力' })).toBeVisible();
+  await expect(page.getByRole('rowheader', { name: '合計' }).first()).toBeVisible();
+  await portal.expectNoSeriousA11yViolations();
+  await page.getByRole('button', { name: '配慮事項を含めて出力…' }).first().click();
+  const dialog = page.getByRole('alertdialog', { name: '配慮事項を含めて出力しますか？' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('link', { name: '配慮事項を含めてExcelで出力' })).toHaveAttribute(
+    'href',
+    /sensitive=true/,
+  );
+  await portal.expectNoSeriousA11yViolations();
+  await dialog.getByRole('button', { name: 'やめる' }).click();
+  await expect(dialog).toBeHidden();
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(375);
+});

@@ -261,6 +261,12 @@ export function appRoutes(queryClient: QueryClient, options: RouteOptions = {}):
           })),
         },
         {
+          path: 'self-declaration-rounds',
+          lazy: featurePage(async () => ({
+            Component: (await import('../features/self-declaration/pages/rounds-page.tsx')).RoundsPage,
+          })),
+        },
+        {
           path: 'team/self-declarations',
           lazy: featurePage(async () => ({
             Component: (await import('../features/self-declaration/pages/interview-pages.tsx'))

@@ -60,6 +60,12 @@ export const navItems: readonly NavItem[] = [
     anyOf: ['staff:read:self', 'staff:read:team', 'staff:read:bureau', 'staff:read:any'],
   },
   { to: '/org', labelKey: 'nav.org', end: false, permission: 'org:read:any' },
+  {
+    to: '/self-declaration-rounds',
+    labelKey: 'nav.selfDeclarationRounds',
+    end: false,
+    permission: 'self-declaration:manage:any',
+  },
   { to: '/audit', labelKey: 'nav.auditLog', end: false, permission: 'audit:read:any' },
   { to: '/roster-import', labelKey: 'nav.rosterImport', end: false, permission: 'roster:import:any' },
   // the policy itself (its overview is the home page)
