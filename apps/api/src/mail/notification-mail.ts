@@ -104,6 +104,10 @@ const TEXTS: Record<NotificationKind, Texts> = {
     ja: (p) => `推進計画「${s(p.title)}」が確認待ちになりました`,
     en: (p) => `The plan period "${en(p, 'title')}" is ready for review`,
   },
+  'survey.reminder': {
+    ja: (p) => `エンゲージメント調査「${s(p.title)}」へのご回答をお願いします（${s(p.closesOn)}まで）`,
+    en: (p) => `Please answer the survey "${en(p, 'title')}" (open until ${s(p.closesOn)})`,
+  },
 };
 
 /** The one line that says what happened, in each language. */

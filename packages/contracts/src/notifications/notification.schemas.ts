@@ -115,6 +115,7 @@ export const DEFAULT_MAIL_MODES: Record<NotificationCategory, MailMode> = {
   training: 'digest',
   career: 'digest',
   plan: 'digest',
+  surveys: 'digest',
 };
 
 export const NotificationSettings = z.object({
