@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSubmissionKey } from '../../../shared/api/submission-key.ts';
+import { useListFormat } from '../../../shared/format/list.ts';
 import { FieldMessage, FormAlert, useFormErrors } from '../../../shared/forms/use-form-errors.tsx';
 import { useDocumentTitle } from '../../../shared/i18n/use-document-title.ts';
 import { useLocalized } from '../../../shared/i18n/use-language.ts';
@@ -251,6 +252,7 @@ function QuestionForm({
 export function QuestionBankPage() {
   const { t } = useTranslation();
   const local = useLocalized();
+  const list = useListFormat();
   const title = t('surveys.bank.title');
   useDocumentTitle(title);
   const query = useQuestions(1);
@@ -284,7 +286,7 @@ export function QuestionBankPage() {
                 </p>
                 <p className="mt-2 text-std-16B-170">{local(q.text) || q.text.ja}</p>
                 <p className="mt-1 text-dns-14N-130 text-solid-gray-700">
-                  {q.links.staffImages.map((s) => local(s.title)).join('・')}
+                  {list(q.links.staffImages.map((s) => local(s.title)))}
                 </p>
                 <details className="mt-2">
                   <summary className="min-h-11 cursor-pointer py-2 text-std-16B-170">
