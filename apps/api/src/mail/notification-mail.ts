@@ -108,6 +108,22 @@ const TEXTS: Record<NotificationKind, Texts> = {
     ja: (p) => `エンゲージメント調査「${s(p.title)}」へのご回答をお願いします（${s(p.closesOn)}まで）`,
     en: (p) => `Please answer the survey "${en(p, 'title')}" (open until ${s(p.closesOn)})`,
   },
+  'one_on_one.scheduled': {
+    ja: (p) => `${s(p.name)}さんとの1on1が予定されました（話したいことを書いておけます）`,
+    en: (p) => `${en(p, 'name')} scheduled a 1on1 with you: add what you want to talk about`,
+  },
+  'one_on_one.recorded': {
+    ja: (p) => `${s(p.name)}さんが1on1を記録しました（確認してください）`,
+    en: (p) => `${en(p, 'name')} recorded your 1on1: please acknowledge it`,
+  },
+  'one_on_one.action.assigned': {
+    ja: (p) => `${s(p.name)}さんとの1on1で、あなたが担当する次のアクションが決まりました`,
+    en: (p) => `An action agreed in your 1on1 with ${en(p, 'name')} is yours to do`,
+  },
+  'one_on_one.acknowledged': {
+    ja: (p) => `${s(p.name)}さんが1on1の記録を確認しました`,
+    en: (p) => `${en(p, 'name')} acknowledged the record of your 1on1`,
+  },
 };
 
 /** The one line that says what happened, in each language. */

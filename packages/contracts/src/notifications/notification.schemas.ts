@@ -21,6 +21,8 @@ export const NOTIFICATION_CATEGORIES = [
   'plan',
   /** engagement surveys: a round still waits for my answer */
   'surveys',
+  /** 1on1: one scheduled or recorded with me, an action agreed for me, my person acknowledged one */
+  'one_on_ones',
 ] as const;
 export const NotificationCategory = z.enum(NOTIFICATION_CATEGORIES);
 export type NotificationCategory = z.infer<typeof NotificationCategory>;
@@ -53,6 +55,10 @@ export const NOTIFICATION_KINDS = {
   'plan.kpi.actuals_due': 'plan',
   'plan.period.review': 'plan',
   'survey.reminder': 'surveys',
+  'one_on_one.scheduled': 'one_on_ones',
+  'one_on_one.recorded': 'one_on_ones',
+  'one_on_one.action.assigned': 'one_on_ones',
+  'one_on_one.acknowledged': 'one_on_ones',
 } as const satisfies Record<string, NotificationCategory>;
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
 
@@ -116,6 +122,7 @@ export const DEFAULT_MAIL_MODES: Record<NotificationCategory, MailMode> = {
   career: 'digest',
   plan: 'digest',
   surveys: 'digest',
+  one_on_ones: 'digest',
 };
 
 export const NotificationSettings = z.object({

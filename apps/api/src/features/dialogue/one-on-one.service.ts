@@ -33,13 +33,22 @@ import {
   today,
 } from '../../access/access.ts';
 import type { Actor, RequestMeta } from '../../access/actor.ts';
-import type { Db } from '../../db/client.ts';
+import type { Db, Tx } from '../../db/client.ts';
 import { BadRequestError, ConflictError, type FieldError, NotFoundError } from '../../shared/errors.ts';
 import { guardUpdated, refuseStale, type WriteResult, write } from '../../shared/write.ts';
 import { expandPolicyLinks, loadPolicyCatalog, type PolicyCatalog } from '../policy/policy-links.ts';
+import { tellAboutMeeting, tellAuthorAcknowledged } from './one-on-one.notices.ts';
 import type { ActionRow, OneOnOneRepository, OneOnOneRow, OneOnOneWhere } from './one-on-one.repository.ts';
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+/** What a notice says of a 1on1 */
+const meeting = (r: Pick<OneOnOneRow, 'id' | 'staffId' | 'authorId' | 'status' | 'heldOn'>) => ({
+  id: r.id,
+  staffId: r.staffId,
+  authorId: r.authorId,
+  status: r.status,
+  heldOn: isoDate(r.heldOn),
+});
 const personOf = (p: { id: string; nameJa: string; nameEn: string }) => ({
   id: p.id,
   name: p.nameJa,
@@ -249,6 +258,55 @@ export function createOneOnOneService(deps: { db: Db; oneOnOnes: OneOnOneReposit
     };
   }
 
+  /**
+   * The person's own answer to a 1on1 (acknowledgement, agenda): only the person, only in the status it
+   * belongs to (else 409 with the record), on the one write path; `run` changes it and says what to audit.
+   */
+  async function respond(
+    actor: Actor,
+    id: string,
+    meta: RequestMeta,
+    spec: {
+      status: OneOnOneRow['status'];
+      notPerson: string;
+      wrongStatus: [message: string, code: string];
+      run: (tx: Tx, found: OneOnOneRow) => Promise<{ action: string; before: unknown; after: unknown }>;
+    },
+  ): Promise<OneOnOne> {
+    const found = await load(actor, id);
+    authorize(
+      actor,
+      'one-on-one:respond:self',
+      { person: found.staffId },
+      { code: 'not_person', message: spec.notPerson },
+    );
+    if (found.status !== spec.status) {
+      throw new ConflictError(spec.wrongStatus[0], spec.wrongStatus[1], await view(actor, id));
+    }
+    await write(db, {
+      actorId: actor.staffId,
+      meta,
+      what: '1on1',
+      current: () => view(actor, id),
+      run: async (tx) => {
+        const { action, before, after } = await spec.run(tx, found);
+        return {
+          body: null,
+          audit: { action, entityType: 'one_on_one', entityId: id, before, after },
+        };
+      },
+    });
+    return view(actor, id);
+  }
+
+  /** The supervisor's cadence, or the default when they have set none. */
+  async function cadenceOf(supervisorId: string): Promise<OneOnOneCadence> {
+    const row = await oneOnOnes.cadence(db, supervisorId);
+    return row
+      ? { intervalDays: row.intervalDays, version: row.version, isDefault: false }
+      : { intervalDays: ONE_ON_ONE_DEFAULT_INTERVAL_DAYS, version: 0, isDefault: true };
+  }
+
   return {
     async get(actor: Actor, id: string): Promise<OneOnOne> {
       await load(actor, id);
@@ -314,6 +372,11 @@ export function createOneOnOneService(deps: { db: Db; oneOnOnes: OneOnOneReposit
           );
           const after = await oneOnOnes.byId(tx, id);
           if (!after) return refuseStale();
+          // held at last: the person is asked to acknowledge it; new actions' owners learn of them
+          await tellAboutMeeting(tx, meeting(after), {
+            announce: found.status === 'scheduled' && after.status === 'held',
+            actionOwners: input.addActions.map((a) => a.ownerId),
+          });
           return {
             body: null,
             audit: {
@@ -365,85 +428,47 @@ export function createOneOnOneService(deps: { db: Db; oneOnOnes: OneOnOneReposit
       });
     },
 
-    /** The person confirms a held 1on1, with their own notes; it moves the version on. */
+    /** The person confirms a held 1on1, with their own notes; it moves the version on; the author is told. */
     async acknowledge(actor: Actor, id: string, input: OneOnOneAcknowledge, meta: RequestMeta) {
-      const found = await load(actor, id);
-      authorize(
-        actor,
-        'one-on-one:respond:self',
-        { person: found.staffId },
-        { code: 'not_person', message: 'Only the person may acknowledge their 1on1.' },
-      );
-      if (found.status !== 'held') {
-        throw new ConflictError(
-          'A scheduled 1on1 is acknowledged once it has been held.',
-          'one_on_one_not_held',
-          await view(actor, id),
-        );
-      }
-      await write(db, {
-        actorId: actor.staffId,
-        meta,
-        what: '1on1',
-        current: () => view(actor, id),
-        run: async (tx) => {
+      return respond(actor, id, meta, {
+        status: 'held',
+        notPerson: 'Only the person may acknowledge their 1on1.',
+        wrongStatus: ['A scheduled 1on1 is acknowledged once it has been held.', 'one_on_one_not_held'],
+        run: async (tx, found) => {
           guardUpdated(
             await oneOnOnes.update(tx, id, found.version, {
               acknowledgedAt: found.acknowledgedAt ?? new Date(),
               ...(input.staffNotes === undefined ? {} : { staffNotes: input.staffNotes }),
             }),
           );
+          await tellAuthorAcknowledged(tx, meeting(found));
           return {
-            body: null,
-            audit: {
-              action: 'one-on-one.acknowledge',
-              entityType: 'one_on_one',
-              entityId: id,
-              before: { acknowledgedAt: found.acknowledgedAt, staffNotes: found.staffNotes },
-              after: { staffNotes: input.staffNotes ?? found.staffNotes },
-            },
+            action: 'one-on-one.acknowledge',
+            before: { acknowledgedAt: found.acknowledgedAt, staffNotes: found.staffNotes },
+            after: { staffNotes: input.staffNotes ?? found.staffNotes },
           };
         },
       });
-      return view(actor, id);
     },
 
     /** The person writes their agenda for a scheduled 1on1 (versioned). */
     async writeAgenda(actor: Actor, id: string, input: OneOnOneAgenda, meta: RequestMeta) {
-      const found = await load(actor, id);
-      authorize(
-        actor,
-        'one-on-one:respond:self',
-        { person: found.staffId },
-        { code: 'not_person', message: 'Only the person writes the agenda of their 1on1.' },
-      );
-      if (found.status !== 'scheduled') {
-        throw new ConflictError(
+      return respond(actor, id, meta, {
+        status: 'scheduled',
+        notPerson: 'Only the person writes the agenda of their 1on1.',
+        wrongStatus: [
           'The agenda is written before the 1on1; this one has been held.',
           'one_on_one_not_scheduled',
-          await view(actor, id),
-        );
-      }
-      await write(db, {
-        actorId: actor.staffId,
-        meta,
-        what: '1on1',
-        current: () => view(actor, id),
-        run: async (tx) => {
+        ],
+        run: async (tx, found) => {
           guardUpdated(await oneOnOnes.update(tx, id, input.version, { staffAgenda: input.staffAgenda }));
           return {
-            body: null,
-            audit: {
-              action: 'one-on-one.agenda',
-              entityType: 'one_on_one',
-              entityId: id,
-              before: { staffAgenda: found.staffAgenda },
-              after: { staffAgenda: input.staffAgenda },
-            },
+            action: 'one-on-one.agenda',
+            before: { staffAgenda: found.staffAgenda },
+            after: { staffAgenda: input.staffAgenda },
           };
         },
       });
-      return view(actor, id);
     },
 
     /** The action's owner or the 1on1's author marks it done or open again. */
@@ -511,22 +536,14 @@ export function createOneOnOneService(deps: { db: Db; oneOnOnes: OneOnOneReposit
 
     async cadence(actor: Actor): Promise<OneOnOneCadence> {
       authorize(actor, 'one-on-one:write:team');
-      const row = await oneOnOnes.cadence(db, actor.staffId);
-      return row
-        ? { intervalDays: row.intervalDays, version: row.version, isDefault: false }
-        : { intervalDays: ONE_ON_ONE_DEFAULT_INTERVAL_DAYS, version: 0, isDefault: true };
+      return cadenceOf(actor.staffId);
     },
 
     /** The supervisor sets their team's cadence (version 0 for the first time; stale → 409). */
     async setCadence(actor: Actor, input: OneOnOneCadenceWrite, meta: RequestMeta): Promise<OneOnOneCadence> {
       authorize(actor, 'one-on-one:write:team');
       const found = await oneOnOnes.cadence(db, actor.staffId);
-      const current = async () => {
-        const row = await oneOnOnes.cadence(db, actor.staffId);
-        return row
-          ? { intervalDays: row.intervalDays, version: row.version, isDefault: false }
-          : { intervalDays: ONE_ON_ONE_DEFAULT_INTERVAL_DAYS, version: 0, isDefault: true };
-      };
+      const current = () => cadenceOf(actor.staffId);
       try {
         await write(db, {
           actorId: actor.staffId,
@@ -567,10 +584,7 @@ export function createOneOnOneService(deps: { db: Db; oneOnOnes: OneOnOneReposit
       authorize(actor, 'one-on-one:write:team');
       const todayIso = isoDate(today());
       const fiscalYear = fiscalYearOf(todayIso);
-      const row = await oneOnOnes.cadence(db, actor.staffId);
-      const cadence = row
-        ? { intervalDays: row.intervalDays, version: row.version, isDefault: false }
-        : { intervalDays: ONE_ON_ONE_DEFAULT_INTERVAL_DAYS, version: 0, isDefault: true };
+      const cadence = await cadenceOf(actor.staffId);
       const { items, totals } = await oneOnOnes.team({
         actorId: actor.staffId,
         teamPaths: actor.teamPaths,
@@ -678,6 +692,10 @@ export function createOneOnOneService(deps: { db: Db; oneOnOnes: OneOnOneReposit
               dueOn: a.dueOn ? new Date(`${a.dueOn}T00:00:00Z`) : null,
             })),
           );
+          await tellAboutMeeting(tx, meeting(row), {
+            announce: true,
+            actionOwners: input.actions.map((a) => a.ownerId),
+          });
           return {
             status: 201,
             body: row,
