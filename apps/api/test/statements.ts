@@ -24,6 +24,8 @@ export type StatementCount = {
 export type CountingApp = {
   app: FastifyInstance;
   db: Db;
+  /** The database's URL (for a second client, e.g. the job queue) */
+  url: string;
   /** Sends the request and counts its statements; fails on an answer other than 2xx. */
   count: (options: InjectOptions | string) => Promise<StatementCount>;
 };
@@ -53,6 +55,7 @@ export function useCountingApp(): () => CountingApp {
     ctx = {
       app: counted,
       db,
+      url: database().url,
       count: async (options) => {
         sent.reset();
         authenticated = 0;

@@ -3,6 +3,8 @@
  * grades and job families seeded, and in
  * demo mode the demo organisation. Start-up, `pnpm db:*` and the tests all go through here.
  */
+
+import { refreshDashboardRollup } from '../features/dashboards/dashboard-rollup.ts';
 import { createPrisma, type Db, type DbTimeouts } from './client.ts';
 import { type EmbeddedDatabase, startEmbeddedDatabase } from './embedded.ts';
 import { applyMigrations } from './migrator.ts';
@@ -52,5 +54,7 @@ export async function prepareDatabase(
     const { seedDemoActivity } = await import('./seed/demo-activity.seed.ts');
     await seedDemoActivity(handle.db);
   }
+  // the dashboards' rollup shows what was just seeded (a read never refreshes it)
+  await refreshDashboardRollup(handle.db);
   return { applied };
 }

@@ -1,52 +1,41 @@
 /**
  * `dashboard_unit_year` (a materialized view, see its migration) holds per 年度 and org unit the
  * figures of the staff placed there: OJT coverage and minutes, training, career-plan uptake, 若手.
- * It is refreshed here: on the first read after start-up (the caller waits), then whenever a read
- * finds it older than MAX_AGE_MS (in the background: the reader gets the figures as they are, and
- * `refreshedAt` says how old they are). `refreshDashboardRollup` forces a refresh.
+ * A read never refreshes it: the `dashboard-refresh` job does, every 5 minutes and once at start-up,
+ * and so do the migrations and seeding (decision 012). When it was last worked out is kept in
+ * `rollup_refresh`, so every instance tells readers the same age (`refreshedAt` of the dashboards).
  */
 import type { Db } from '../../db/client.ts';
 
-const MAX_AGE_MS = 5 * 60 * 1000;
+export const ROLLUP = 'dashboard_unit_year';
 
-type State = { refreshedAt: Date | null; running: Promise<Date> | null };
-const states = new WeakMap<Db, State>();
+const running = new WeakMap<Db, Promise<Date>>();
 
-function stateOf(db: Db): State {
-  let state = states.get(db);
-  if (!state) {
-    state = { refreshedAt: null, running: null };
-    states.set(db, state);
-  }
-  return state;
-}
-
-/** Works the figures out again now (readers keep reading the old ones meanwhile). */
+/**
+ * Works the figures out again now and records when (readers keep reading the old ones meanwhile). The
+ * job, start-up, seeding and tests all refresh through here; a refresh already running in this process
+ * is joined, one running in another instance is waited for by PostgreSQL's lock.
+ */
 export function refreshDashboardRollup(db: Db): Promise<Date> {
-  const state = stateOf(db);
-  if (state.running) return state.running;
-  const run = db
-    .$executeRawUnsafe('REFRESH MATERIALIZED VIEW CONCURRENTLY "dashboard_unit_year"')
-    .then(() => {
-      state.refreshedAt = new Date();
-      return state.refreshedAt;
-    })
-    .finally(() => {
-      state.running = null;
-    });
-  state.running = run;
+  const already = running.get(db);
+  if (already) return already;
+  const run = (async () => {
+    // one transaction: the stamp is the refresh's own start, and never outlives a failed refresh
+    const [, stamped] = await db.$transaction([
+      db.$executeRawUnsafe(`REFRESH MATERIALIZED VIEW CONCURRENTLY "${ROLLUP}"`),
+      db.$queryRaw<{ refreshedAt: Date }[]>`
+        INSERT INTO "rollup_refresh" ("name", "refreshedAt") VALUES (${ROLLUP}, now())
+        ON CONFLICT ("name") DO UPDATE SET "refreshedAt" = EXCLUDED."refreshedAt"
+        RETURNING "refreshedAt"`,
+    ]);
+    return stamped[0]?.refreshedAt ?? new Date();
+  })().finally(() => running.delete(db));
+  running.set(db, run);
   return run;
 }
 
-/** Fresh enough to read: waits only when this process has never refreshed; returns when it was. */
-export async function ensureDashboardRollup(db: Db, now = Date.now()): Promise<Date> {
-  const state = stateOf(db);
-  if (!state.refreshedAt) return refreshDashboardRollup(db);
-  if (now - state.refreshedAt.getTime() > MAX_AGE_MS) {
-    refreshDashboardRollup(db).catch(() => undefined);
-  }
-  return state.refreshedAt;
-}
+/** A scalar subquery for when the rollup was last worked out (folded into a read's own statement). */
+export const REFRESHED_AT = `(SELECT r."refreshedAt" FROM "rollup_refresh" r WHERE r."name" = '${ROLLUP}')`;
 
 /** The sums every dashboard query selects from `dashboard_unit_year d`. */
 export const FIGURE_SUMS = `

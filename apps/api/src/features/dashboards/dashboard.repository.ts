@@ -4,7 +4,7 @@
  */
 import type { KpiMetricParams, OrgUnitRef, PlanItemStatus } from '@portal/contracts';
 import type { Db } from '../../db/client.ts';
-import { FIGURE_SUMS, type FigureSums } from './dashboard-rollup.ts';
+import { FIGURE_SUMS, type FigureSums, REFRESHED_AT } from './dashboard-rollup.ts';
 
 export type UnitRow = { id: string; code: string; kind: OrgUnitRef['kind']; nameJa: string; nameEn: string };
 
@@ -135,19 +135,35 @@ export function planKpis(db: Db, fiscalYear: number, bureauId: string | null = n
 
 export type YearSums = FigureSums & { fiscalYear: number };
 
-/** Figures per 年度 from `first` up to `upTo`, for everyone or under one path. */
-export function trendOf(db: Db, first: number, upTo: number, path: string | null): Promise<YearSums[]> {
-  return db.$queryRawUnsafe<(FigureSums & { fiscalYear: number })[]>(
-    path === null
-      ? `SELECT d."fiscalYear", ${FIGURE_SUMS} FROM "dashboard_unit_year" d
-           WHERE d."fiscalYear" BETWEEN $1 AND $2 GROUP BY d."fiscalYear" ORDER BY d."fiscalYear"`
-      : `SELECT d."fiscalYear", ${FIGURE_SUMS} FROM "dashboard_unit_year" d JOIN "org_unit" u ON u."id" = d."orgUnitId"
-           WHERE d."fiscalYear" BETWEEN $1 AND $2 AND starts_with(u."path", $3)
-           GROUP BY d."fiscalYear" ORDER BY d."fiscalYear"`,
+/**
+ * Figures per 年度 from `first` up to `upTo`, for everyone or under one path, and when the rollup was
+ * last worked out (in the same statement: the age costs no query of its own).
+ */
+export async function trendOf(
+  db: Db,
+  first: number,
+  upTo: number,
+  path: string | null,
+): Promise<{ refreshedAt: Date | null; years: YearSums[] }> {
+  const rows = await db.$queryRawUnsafe<
+    ((YearSums & { refreshedAt: Date | null }) | { fiscalYear: null; refreshedAt: Date | null })[]
+  >(
+    `SELECT s."refreshedAt", t.* FROM (SELECT ${REFRESHED_AT} AS "refreshedAt") s
+     LEFT JOIN LATERAL (${
+       path === null
+         ? `SELECT d."fiscalYear", ${FIGURE_SUMS} FROM "dashboard_unit_year" d
+              WHERE d."fiscalYear" BETWEEN $1 AND $2 GROUP BY d."fiscalYear"`
+         : `SELECT d."fiscalYear", ${FIGURE_SUMS} FROM "dashboard_unit_year" d JOIN "org_unit" u ON u."id" = d."orgUnitId"
+              WHERE d."fiscalYear" BETWEEN $1 AND $2 AND starts_with(u."path", $3) GROUP BY d."fiscalYear"`
+     }) t ON true
+     ORDER BY t."fiscalYear"`,
     first,
     upTo,
     ...(path === null ? [] : [path]),
   );
+  const years: YearSums[] = [];
+  for (const { refreshedAt: _, ...row } of rows) if (row.fiscalYear !== null) years.push(row as YearSums);
+  return { refreshedAt: rows[0]?.refreshedAt ?? null, years };
 }
 
 /**

@@ -25,7 +25,7 @@ import { NotFoundError } from '../../shared/errors.ts';
 import { achievementRate, evaluateMetrics } from '../plan/kpi-metrics.ts';
 import type { PlanKpiRow, PolicyShape, UnitRow } from './dashboard.repository.ts';
 import * as repo from './dashboard.repository.ts';
-import { EMPTY_SUMS, ensureDashboardRollup, type FigureSums, percent, ratio } from './dashboard-rollup.ts';
+import { EMPTY_SUMS, type FigureSums, percent, ratio } from './dashboard-rollup.ts';
 
 const ref = (u: UnitRow): OrgUnitRef => ({
   id: u.id,
@@ -156,9 +156,8 @@ export function createDashboardService(deps: { db: Db }) {
     async rollout(actor: Actor, requested: number | undefined): Promise<RolloutDashboard> {
       authorize(actor, 'dashboard:read:any');
       const { fiscalYear, current, asOf } = yearContext(requested);
-      const refreshedAt = await ensureDashboardRollup(db);
       const policy = await repo.policyShape(db);
-      const [items, kpiRows, bureaus, trendRows, courses, ojt] = await Promise.all([
+      const [items, kpiRows, bureaus, { refreshedAt, years: trendRows }, courses, ojt] = await Promise.all([
         planItems(fiscalYear),
         planKpis(fiscalYear),
         repo.bureauFigures(db, fiscalYear, asOf),
@@ -221,7 +220,7 @@ export function createDashboardService(deps: { db: Db }) {
       return {
         fiscalYear,
         asOf,
-        refreshedAt: refreshedAt.toISOString(),
+        refreshedAt: refreshedAt?.toISOString() ?? null,
         period: period
           ? {
               id: period.periodId,
@@ -254,10 +253,9 @@ export function createDashboardService(deps: { db: Db }) {
       }
       assertDashboardUnitVisible(actor, unit);
       const { fiscalYear, current, asOf } = yearContext(requested);
-      const refreshedAt = await ensureDashboardRollup(db);
       const policy = await repo.policyShape(db);
       const chainIds = unit.path.split('/').filter(Boolean);
-      const [units, rows, trendRows, items, kpiRows, ojt] = await Promise.all([
+      const [units, rows, { refreshedAt, years: trendRows }, items, kpiRows, ojt] = await Promise.all([
         repo.unitChainAndChildren(db, chainIds, unit.id, asOf),
         repo.figuresByChild(db, fiscalYear, unit.path, chainIds.length),
         trendOf(policy, fiscalYear, unit.path),
@@ -284,7 +282,7 @@ export function createDashboardService(deps: { db: Db }) {
       return {
         fiscalYear,
         asOf,
-        refreshedAt: refreshedAt.toISOString(),
+        refreshedAt: refreshedAt?.toISOString() ?? null,
         fiscalYears: pickerYears(policy, current, fiscalYear),
         unit: ref(unit),
         path: chainIds.flatMap((id) => {

@@ -7,8 +7,8 @@
  * - `notification-digest` (daily at NOTIFY_DIGEST_HOUR, Asia/Tokyo): one job per person and day
  *   (its id made from both), each mailing that person's waiting notifications in one mail;
  * - `reminders` (hourly): the time-based reminders, written once per person and occasion;
- * - `dashboard-refresh` (every 5 minutes): the dashboards' rollup view, so that readers rarely find it
- *   stale (a read still refreshes it when this process's own refresh is older than 5 minutes).
+ * - `dashboard-refresh` (every 5 minutes, and once at start-up): the dashboards' rollup view; the only
+ *   refresh besides migrations and seeding — a read never refreshes it (decision 012).
  * Mail never goes out inside a request or a transaction.
  */
 import { createHash } from 'node:crypto';
@@ -178,6 +178,9 @@ export async function startJobs(deps: JobsDeps): Promise<Jobs> {
     await refreshDashboardRollup(db);
   });
   await boss.schedule(QUEUES.dashboards, '*/5 * * * *', {}, { tz: 'Asia/Tokyo' });
+  // at start-up too: the figures a restart finds are at most as old as the restart (one job for all
+  // instances starting within the minute)
+  await boss.send(QUEUES.dashboards, {}, { singletonKey: 'start-up', singletonSeconds: 60 });
   await boss.schedule(QUEUES.digest, `0 ${env.notifications.digestHour} * * *`, {}, { tz: 'Asia/Tokyo' });
   await boss.schedule(QUEUES.reminders, '5 * * * *', {}, { tz: 'Asia/Tokyo' });
 

@@ -6,13 +6,7 @@
  */
 import type { KpiMetric, KpiMetricParams } from '@portal/contracts';
 import type { Db } from '../../db/client.ts';
-import {
-  ensureDashboardRollup,
-  FIGURE_SUMS,
-  type FigureSums,
-  percent,
-  ratio,
-} from '../dashboards/dashboard-rollup.ts';
+import { FIGURE_SUMS, type FigureSums, percent, ratio } from '../dashboards/dashboard-rollup.ts';
 
 export type MetricRequest = {
   kpiId: string;
@@ -26,7 +20,6 @@ type CourseGroupRow = { fiscalYear: number; accepted: number; completed: number;
 /** City-wide staff figures per 年度, from the rollup. */
 async function cityFigures(db: Db, years: number[]): Promise<Map<number, FigureSums>> {
   if (!years.length) return new Map();
-  await ensureDashboardRollup(db);
   const rows = await db.$queryRawUnsafe<(FigureSums & { fiscalYear: number })[]>(
     `SELECT d."fiscalYear", ${FIGURE_SUMS} FROM "dashboard_unit_year" d
      WHERE d."fiscalYear" = ANY($1::int[]) GROUP BY d."fiscalYear"`,
