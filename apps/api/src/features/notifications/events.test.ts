@@ -130,6 +130,32 @@ describe('training applications', () => {
     ).toEqual({ 'training.application.promoted': [mate] });
   });
 
+  it('the application that makes a session over capacity tells its managers at once, once per session', async () => {
+    const course = await makeCourse(call);
+    const session = await makeSession(call, course.id, { capacity: 1 });
+    expect(await told(async () => apply(call, 'demo-staff', session.id))).toEqual({
+      'training.application.submitted': [supervisor],
+    });
+    // the second live application for the one seat: HR (the course has no owning bureau) is told now
+    const second = await told(async () => apply(call, mateLogin, session.id));
+    expect(second['training.session.over_capacity']).toEqual(sorted(hr));
+    const third = (await peopleIn(db(), 'aoba-1-1-1', false)).find((id) => id !== staff && id !== mate) ?? '';
+    const thirdLogin = await enableSignIn(db(), third);
+    // further applications, and the hourly sweep (the same key), tell nobody again
+    expect(
+      (await told(async () => apply(call, thirdLogin, session.id)))['training.session.over_capacity'],
+    ).toBe(undefined);
+    await runReminders(db());
+    expect(await holders('training.session.over_capacity', `session-over:${session.id}`)).toEqual(sorted(hr));
+    const [notice] = await db().notification.findMany({
+      where: { kind: 'training.session.over_capacity', dedupeKey: `session-over:${session.id}` },
+      select: { link: true, params: true },
+      take: 1,
+    });
+    expect(notice?.link).toBe(`/training/sessions/${session.id}`);
+    expect(notice?.params).toMatchObject({ capacity: 1, count: 2 });
+  });
+
   it('declined; after the course the survey is due; the practice report waits for the supervisor', async () => {
     const course = await makeCourse(call);
     const session = await makeSession(call, course.id, { capacity: 5 });

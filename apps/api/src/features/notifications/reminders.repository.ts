@@ -36,14 +36,24 @@ export type SessionLoad = {
   startsAt: Date;
 };
 
-/** Scheduled sessions whose application deadline falls between the two days, with their live applications. */
-export function sessionsClosingBetween(client: Client, from: Date, to: Date): Promise<SessionLoad[]> {
-  return client.$queryRaw<SessionLoad[]>`
+/** A session's load: its seats and its live applications (the ones that still ask for a seat). */
+const SESSION_LOAD = Prisma.sql`
     SELECT s.id, s.capacity, s."startsAt", t."titleJa", t."titleEn", t."ownerBureauId",
            (SELECT count(*)::int FROM training_application a
              WHERE a."sessionId" = s.id AND a.status IN ('applied', 'approved', 'accepted', 'waitlisted')) AS active
-      FROM training_session s JOIN training t ON t.id = s."trainingId"
+      FROM training_session s JOIN training t ON t.id = s."trainingId"`;
+
+/** Scheduled sessions whose application deadline falls between the two days, with their live applications. */
+export function sessionsClosingBetween(client: Client, from: Date, to: Date): Promise<SessionLoad[]> {
+  return client.$queryRaw<SessionLoad[]>`${SESSION_LOAD}
      WHERE s.status = 'scheduled' AND s."applicationDeadline" BETWEEN ${from}::date AND ${to}::date`;
+}
+
+/** Those of the given scheduled sessions that have more live applications than seats. */
+export function sessionsOverCapacity(client: Client, sessionIds: readonly string[]): Promise<SessionLoad[]> {
+  return client.$queryRaw<SessionLoad[]>`SELECT * FROM (${SESSION_LOAD}
+     WHERE s.status = 'scheduled' AND s.id = ANY(${[...sessionIds]}::uuid[])) l
+     WHERE l.active > l.capacity`;
 }
 
 /** KPIs of published periods covering the 年度 that have no actual for it yet, by owning bureau. */

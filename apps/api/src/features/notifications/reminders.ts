@@ -2,14 +2,16 @@
  * The time-based reminders, each written once per person and occasion (a `dedupeKey`), so running them
  * twice — or on two instances at once — tells nobody twice:
  * - a course starts in 3 days (the participant: time, venue or online);
- * - a session is over capacity, or under-booked (fewer than half its seats asked for), in the week
- *   before its application deadline (HR, or the owning bureau);
+ * - a session is under-booked (fewer than half its seats asked for) or over capacity, in the week
+ *   before its application deadline (HR, or the owning bureau); over capacity is told at once by the
+ *   application that makes it so (`capacity.ts`, the same key), the sweep catches a lowered capacity;
  * - KPI actuals of the 年度 are due, from 1 March (the owning bureau's officers; HR for the city's own);
  * - a person has had no OJT for longer than their 年間OJT計画 implies (their supervisor).
  */
 import { fiscalYearOf } from '@portal/contracts';
 import { today } from '../../access/scope.ts';
 import type { Db, Tx } from '../../db/client.ts';
+import { sessionLoadNotice } from './capacity.ts';
 import { type Notice, notify } from './notify.ts';
 import { bureauOfficers, courseManagers, hrAdmins, supervisorsOf } from './recipients.repository.ts';
 import {
@@ -60,19 +62,7 @@ const sessionLoad: Sweep = async (tx, now) => {
     const over = s.active > s.capacity;
     const under = s.active * 2 < s.capacity;
     if (!over && !under) continue;
-    notices.push({
-      to: await courseManagers(tx, s.ownerBureauId),
-      kind: over ? 'training.session.over_capacity' : 'training.session.under_booked',
-      link: `/training/sessions/${s.id}`,
-      params: {
-        title: s.titleJa,
-        titleEn: s.titleEn,
-        startsAt: s.startsAt.toISOString(),
-        capacity: s.capacity,
-        count: s.active,
-      },
-      dedupeKey: `${over ? 'session-over' : 'session-under'}:${s.id}`,
-    });
+    notices.push(sessionLoadNotice(s, over ? 'over' : 'under', await courseManagers(tx, s.ownerBureauId)));
   }
   return notices;
 };

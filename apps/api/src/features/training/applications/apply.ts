@@ -6,6 +6,7 @@ import { isUniqueViolation } from '../../../db/errors.ts';
 import { ConflictError } from '../../../shared/errors.ts';
 import { write } from '../../../shared/write.ts';
 import { recordAudit } from '../../audit/audit.writer.ts';
+import { tellIfOverCapacity } from '../../notifications/capacity.ts';
 import type { ApplicationContext } from './context.ts';
 import { tellApplications } from './notices.ts';
 
@@ -79,6 +80,7 @@ export async function apply(
         [app.id],
         actor.staffId,
       );
+      await tellIfOverCapacity(tx, [sessionId], actor.staffId);
       return { status: 201, body: await presentOne(actor, app.id, tx) };
     },
   }).catch((e: unknown) => {
