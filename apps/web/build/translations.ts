@@ -21,11 +21,42 @@ export const DEFERRED_TEXTS = [
   'myAccount',
   'surveys',
   'selfDeclaration',
+  'notifications',
+  'dialogue',
 ];
 
 /**
+ * Parts of deferred texts that pages without their feature's texts read, kept in the first chunk:
+ * the header's bell and the start page's open 1on1 actions.
+ */
+export const SHELL_TEXTS = ['notifications.bell', 'dialogue.actions'];
+
+type Tree = Record<string, unknown>;
+
+/** The part of `tree` for one chunk: shell (`features` false) or features. */
+export function pickTexts(tree: Tree, features: boolean): Tree {
+  const picked: Tree = {};
+  for (const [key, value] of Object.entries(tree)) {
+    if (!DEFERRED_TEXTS.includes(key)) {
+      if (!features) picked[key] = value;
+      continue;
+    }
+    const kept = SHELL_TEXTS.filter((p) => p.startsWith(`${key}.`)).map((p) => p.slice(key.length + 1));
+    if (kept.length === 0 || typeof value !== 'object' || value === null) {
+      if (features) picked[key] = value;
+      continue;
+    }
+    const part = Object.fromEntries(
+      Object.entries(value as Tree).filter(([sub]) => kept.includes(sub) !== features),
+    );
+    if (Object.keys(part).length > 0) picked[key] = part;
+  }
+  return picked;
+}
+
+/**
  * `virtual:translations/<language>-shell` and `virtual:translations/<language>-features`: the merged
- * texts of `src/locales/<language>/*.json`, split by {@link DEFERRED_TEXTS}.
+ * texts of `src/locales/<language>/*.json`, split by {@link DEFERRED_TEXTS} and {@link SHELL_TEXTS}.
  */
 export function translations(): Plugin {
   let localesDir = '';
@@ -50,10 +81,7 @@ export function translations(): Plugin {
         files[name] = JSON.parse(readFileSync(file, 'utf8'));
       }
       const tree = mergeAll(files);
-      const picked = Object.fromEntries(
-        Object.entries(tree).filter(([key]) => DEFERRED_TEXTS.includes(key) === (part === 'features')),
-      );
-      return `export default ${JSON.stringify(picked)};`;
+      return `export default ${JSON.stringify(pickTexts(tree, part === 'features'))};`;
     },
   };
 }

@@ -113,7 +113,7 @@ export function appRoutes(queryClient: QueryClient, options: RouteOptions = {}):
         // the unsubscribe link of a notification mail: no session needed
         {
           path: 'unsubscribe/:token',
-          lazy: async () => ({ Component: (await notificationPages()).UnsubscribePage }),
+          lazy: featurePage(async () => ({ Component: (await notificationPages()).UnsubscribePage })),
         },
         {
           path: 'password-reset',
@@ -448,11 +448,13 @@ export function appRoutes(queryClient: QueryClient, options: RouteOptions = {}):
         // My notifications (features/notifications)
         {
           path: 'notifications',
-          lazy: async () => ({ Component: (await notificationPages()).NotificationsPage }),
+          lazy: featurePage(async () => ({ Component: (await notificationPages()).NotificationsPage })),
         },
         {
           path: 'notifications/settings',
-          lazy: async () => ({ Component: (await notificationPages()).NotificationSettingsPage }),
+          lazy: featurePage(async () => ({
+            Component: (await notificationPages()).NotificationSettingsPage,
+          })),
         },
         {
           path: '*',

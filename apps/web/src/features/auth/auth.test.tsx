@@ -170,7 +170,7 @@ describe('sign-in page', () => {
     let signedIn = false;
     const fetchMock = serve({
       'GET /api/me': () => (signedIn ? { status: 200, body: meFixture() } : problem(401, 'unauthorized')),
-      'GET /api/policy': () => ({ status: 200, body: {} }),
+      'GET /api/policy': () => problem(503, 'unavailable'), // the policy page's own answer is not under test
       'GET /api/auth/demo-accounts': { status: 200, body: demoAccounts },
       'POST /api/auth/login': () => {
         signedIn = true;
@@ -252,7 +252,7 @@ describe('sign-in page', () => {
     let session = true;
     serve({
       'GET /api/me': () => (session ? { status: 200, body: meFixture() } : problem(401, 'unauthorized')),
-      'GET /api/policy': () => (session ? { status: 200, body: {} } : problem(401, 'unauthorized')),
+      'GET /api/policy': () => (session ? problem(503, 'unavailable') : problem(401, 'unauthorized')),
       'GET /api/auth/demo-accounts': { status: 200, body: demoAccounts },
     });
     const app = renderApp('/no/such/page');

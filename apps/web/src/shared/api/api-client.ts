@@ -1,4 +1,4 @@
-import { ProblemDetails } from '@portal/contracts';
+import type { ProblemDetails } from '@portal/contracts';
 import { markAnswered } from './activity.ts';
 
 /** One bad field of a validation problem (`body.minutes`, `query.limit`, …). */
@@ -64,11 +64,53 @@ export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
 }
 
+/**
+ * Reads problem details (RFC 9457 with the portal's `code`) without zod, which every page's error path
+ * passes through: a first visit does not load zod for it (decision 037). Field errors keep only
+ * well-formed entries.
+ */
+export function readProblem(body: unknown): ProblemDetails | undefined {
+  if (body === null || typeof body !== 'object') return undefined;
+  const b = body as Record<string, unknown>;
+  const optionalString = (value: unknown) => value === undefined || typeof value === 'string';
+  if (typeof b.type !== 'string' || typeof b.title !== 'string' || typeof b.code !== 'string')
+    return undefined;
+  if (typeof b.status !== 'number' || !Number.isInteger(b.status)) return undefined;
+  if (!optionalString(b.detail) || !optionalString(b.instance) || !optionalString(b.requestId))
+    return undefined;
+  if (b.errors !== undefined && !Array.isArray(b.errors)) return undefined;
+  const errors = (b.errors as unknown[] | undefined)?.filter(
+    (e): e is FieldError =>
+      e !== null &&
+      typeof e === 'object' &&
+      typeof (e as FieldError).field === 'string' &&
+      typeof (e as FieldError).message === 'string' &&
+      optionalString((e as FieldError).code) &&
+      ((e as FieldError).params === undefined ||
+        (typeof (e as FieldError).params === 'object' && (e as FieldError).params !== null)),
+  );
+  return {
+    type: b.type,
+    title: b.title,
+    status: b.status,
+    code: b.code,
+    ...(typeof b.detail === 'string' ? { detail: b.detail } : {}),
+    ...(typeof b.instance === 'string' ? { instance: b.instance } : {}),
+    ...(typeof b.requestId === 'string' ? { requestId: b.requestId } : {}),
+    ...(errors ? { errors } : {}),
+  };
+}
+
 /** Anything with a zod-like `parse`; keeps the web app free of a direct zod import. */
 export type Parser<T> = { parse(data: unknown): T };
 
 export type ApiFetchOptions<T> = Omit<RequestInit, 'body'> & {
-  /** Validates (and types) the successful answer. */
+  /**
+   * Validates (and types) the successful answer. The reads on a first visit's path (the session, the
+   * sign-in page, the start page and the header) leave it out and name their type instead, so that
+   * zod and the schemas come with the first page that needs them; the server's serializer has checked
+   * those answers against the same contract before they left (decision 037).
+   */
   schema?: Parser<T>;
   /** Sent as JSON. */
   json?: unknown;
@@ -111,9 +153,8 @@ export async function toApiError(response: Response): Promise<ApiError> {
     } catch {
       body = undefined;
     }
-    const parsed = ProblemDetails.safeParse(body);
-    if (parsed.success) {
-      const problem = parsed.data;
+    const problem = readProblem(body);
+    if (problem) {
       return new ApiError({
         status: problem.status || response.status,
         code: problem.code,

@@ -8,14 +8,6 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../shared/api/api-client.ts';
 import { authKeys } from './get-me.ts';
 
-/** `POST /api/auth/mfa`: the second factor of a pending sign-in (TOTP or recovery code). */
-export function verifyMfa(code: string): Promise<{ expiresAt: string }> {
-  return apiFetch('/api/auth/mfa', { method: 'POST', json: { code } });
-}
-export function useVerifyMfa() {
-  return useMutation({ mutationFn: verifyMfa, meta: { authRedirect: false } });
-}
-
 /** `POST /api/auth/password`: a password from an invitation or reset link (410 when used or expired). */
 export function setPassword(body: SetPasswordRequest): Promise<void> {
   return apiFetch('/api/auth/password', { method: 'POST', json: body });

@@ -1,4 +1,4 @@
-import { Me } from '@portal/contracts';
+import type { Me } from '@portal/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../shared/api/api-client.ts';
 
@@ -12,7 +12,8 @@ export const authKeys = {
 
 /** `GET /api/me`: the signed-in person, their roles and permissions. 401 when there is no session. */
 export function getMe(signal?: AbortSignal): Promise<Me> {
-  return apiFetch('/api/me', { schema: Me, ...(signal ? { signal } : {}) });
+  // Typed, not parsed: the session is read before any page (decision 037).
+  return apiFetch<Me>('/api/me', signal ? { signal } : {});
 }
 
 export function meQueryOptions() {

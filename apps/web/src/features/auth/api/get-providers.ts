@@ -1,11 +1,12 @@
-import { AuthProviders } from '@portal/contracts';
+import type { AuthProviders } from '@portal/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../shared/api/api-client.ts';
 import { authKeys } from './get-me.ts';
 
 /** `GET /api/auth/providers` (public): which sign-in methods are on. */
 export function getProviders(signal?: AbortSignal): Promise<AuthProviders> {
-  return apiFetch('/api/auth/providers', { schema: AuthProviders, ...(signal ? { signal } : {}) });
+  // Typed, not parsed: the sign-in page reads it (decision 037).
+  return apiFetch<AuthProviders>('/api/auth/providers', signal ? { signal } : {});
 }
 
 export function providersQueryOptions() {

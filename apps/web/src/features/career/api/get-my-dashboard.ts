@@ -1,11 +1,12 @@
-import { MyDashboard } from '@portal/contracts';
+import type { MyDashboard } from '@portal/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../shared/api/api-client.ts';
 import { careerKeys } from './keys.ts';
 
 /** `GET /api/dashboards/me`: my own figures this 年度 (and, for a supervisor, what waits for them). */
 export function getMyDashboard(signal?: AbortSignal) {
-  return apiFetch('/api/dashboards/me', { schema: MyDashboard, ...(signal ? { signal } : {}) });
+  // Typed, not parsed: the start page reads it (decision 037).
+  return apiFetch<MyDashboard>('/api/dashboards/me', signal ? { signal } : {});
 }
 
 export function myDashboardQueryOptions() {

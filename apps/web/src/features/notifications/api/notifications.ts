@@ -4,7 +4,6 @@ import {
   NotificationPage,
   NotificationSettings,
   type NotificationSettingsUpdate,
-  UnreadCount,
   UnsubscribeView,
 } from '@portal/contracts';
 import {
@@ -16,27 +15,9 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { apiFetch } from '../../../shared/api/api-client.ts';
+import { notificationKeys } from './unread-count.ts';
 
-export const notificationKeys = {
-  all: ['notifications'] as const,
-  count: () => [...notificationKeys.all, 'count'] as const,
-  list: (params: string) => [...notificationKeys.all, 'list', params] as const,
-  settings: () => [...notificationKeys.all, 'settings'] as const,
-  unsubscribe: (token: string) => ['unsubscribe', token] as const,
-};
-
-/** One indexed query; asked again every minute and when the window regains focus. */
-export function unreadCountQueryOptions() {
-  return queryOptions({
-    queryKey: notificationKeys.count(),
-    queryFn: ({ signal }) => apiFetch('/api/notifications/unread-count', { schema: UnreadCount, signal }),
-    refetchInterval: 60_000,
-  });
-}
-
-export function useUnreadCount() {
-  return useQuery(unreadCountQueryOptions());
-}
+export { notificationKeys, unreadCountQueryOptions, useUnreadCount } from './unread-count.ts';
 
 /** `params`: `unread=true&category=…` (without the cursor) */
 export function notificationsQueryOptions(params: string) {

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useUnreadCount } from '../api/notifications.ts';
+import { useUnreadCount } from '../api/unread-count.ts';
 
 function BellIcon() {
   return (

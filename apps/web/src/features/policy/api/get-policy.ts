@@ -1,4 +1,4 @@
-import { PolicyTree } from '@portal/contracts';
+import type { PolicyTree } from '@portal/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../shared/api/api-client.ts';
 
@@ -10,7 +10,8 @@ export const policyKeys = {
 
 /** `GET /api/policy`: the policy tree in force, checked against the contract. */
 export function getPolicy(signal?: AbortSignal): Promise<PolicyTree> {
-  return apiFetch('/api/policy', { schema: PolicyTree, ...(signal ? { signal } : {}) });
+  // Typed, not parsed: the start page reads it (decision 037).
+  return apiFetch<PolicyTree>('/api/policy', signal ? { signal } : {});
 }
 
 export function policyQueryOptions() {

@@ -1,9 +1,17 @@
-import { type Initiative, type PolicyArea, PriorityTagCode } from '@portal/contracts';
+import type { Initiative, PolicyArea, PriorityTagCode } from '@portal/contracts';
 
 /** The URL search parameter that holds the tag filter: `?tag=young&tag=combined`. */
 export const TAG_PARAM = 'tag';
 
-const TAG_ORDER: readonly PriorityTagCode[] = PriorityTagCode.options;
+/**
+ * The policy's order of the tags, written out rather than read from the schema so that the start
+ * page does not load zod (decision 037); `satisfies` fails to compile when a tag is missing.
+ */
+const TAG_ORDER = Object.keys({
+  young: true,
+  workplace: true,
+  combined: true,
+} satisfies Record<PriorityTagCode, true>) as readonly PriorityTagCode[];
 
 function isTagCode(value: string): value is PriorityTagCode {
   return (TAG_ORDER as readonly string[]).includes(value);
