@@ -11,7 +11,14 @@ const AUTH_TARGET = 2;
 const ctx = useCountingApp();
 
 type Read = { name: string; who: string; url: (ids: Ids) => string; own: number };
-type Ids = { staffId: string; bureauId: string; periodId: string; roundId: string };
+type Ids = {
+  staffId: string;
+  bureauId: string;
+  periodId: string;
+  roundId: string;
+  surveyId: string;
+  openSurveyId: string;
+};
 
 const READS: Read[] = [
   // The issue's goals count every statement, authentication's one included: ≤ 4, ≤ 6 and ≤ 6.
@@ -64,6 +71,33 @@ const READS: Read[] = [
     url: () => '/api/experience-map?years=10&bureausBelow=2',
     own: 1,
   },
+  { name: 'survey rounds (HR)', who: 'demo-hr', url: () => '/api/surveys', own: 4 },
+  { name: 'my surveys', who: 'demo-staff', url: () => '/api/surveys', own: 6 },
+  {
+    name: 'my survey draft',
+    who: 'demo-staff',
+    url: (i) => `/api/surveys/${i.openSurveyId}/my-response`,
+    own: 4,
+  },
+  { name: 'survey results', who: 'demo-hr', url: (i) => `/api/surveys/${i.surveyId}/results`, own: 6 },
+  {
+    name: 'survey heatmap (results by 局・区)',
+    who: 'demo-exec',
+    url: (i) => `/api/surveys/${i.surveyId}/results?groupBy=bureau`,
+    own: 7,
+  },
+  {
+    name: 'survey results of a 局・区',
+    who: 'demo-bureau',
+    url: (i) => `/api/surveys/${i.surveyId}/results?groupBy=grade`,
+    own: 7,
+  },
+  {
+    name: 'survey response rate',
+    who: 'demo-hr',
+    url: (i) => `/api/surveys/${i.surveyId}/response-rate?groupBy=bureau`,
+    own: 4,
+  },
 ];
 
 async function ids(): Promise<Ids> {
@@ -73,6 +107,10 @@ async function ids(): Promise<Ids> {
   const units = (await app.inject({ url: '/api/org-units', headers: { cookie } })).json();
   const periods = (await app.inject({ url: '/api/plan-periods', headers: { cookie } })).json();
   const rounds = (await app.inject({ url: '/api/self-declaration-rounds', headers: { cookie } })).json();
+  const hr = await signIn(app, 'demo-hr');
+  const surveys = (await app.inject({ url: '/api/surveys', headers: { cookie: hr } })).json();
+  const survey = (status: string) =>
+    (surveys.items as Array<{ id: string; status: string }>).find((s) => s.status === status)?.id ?? '';
   const list = (units.items ?? units) as Array<{ id: string; kind: string }>;
   const bureau = list.find((u) => u.kind === 'bureau' || u.kind === 'ward');
   const periodList = (periods.items ?? periods) as Array<{ id: string }>;
@@ -81,6 +119,8 @@ async function ids(): Promise<Ids> {
     bureauId: bureau?.id ?? '',
     periodId: periodList[0]?.id ?? '',
     roundId: rounds.items[0]?.id ?? '',
+    surveyId: survey('closed'),
+    openSurveyId: survey('open'),
   };
 }
 

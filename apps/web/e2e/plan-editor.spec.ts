@@ -81,3 +81,38 @@ test('a KPI created again after a lost answer exists once', async ({ login, port
     /令和\d+年\d+月\d+日 \d{2}:\d{2}/,
   );
 });
+
+test('HR adds a survey score as a computed KPI; the plan shows the 年度 figure', async ({
+  login,
+  portal,
+}) => {
+  await login('hr');
+  await portal.goto('/plan');
+  await portal.main.getByRole('link', { name: PERIOD }).click();
+  await portal.waitForContent();
+  // A demo item of its own, so that the test holds alone too
+  const item = '職種・分野別研修の体系化';
+  await portal.main.getByRole('link', { name: item, exact: true }).click();
+  await expect(portal.main.getByRole('heading', { level: 1, name: item })).toBeVisible();
+
+  const name = '職員像③のエンゲージメント';
+  await portal.main.getByRole('button', { name: 'KPIを追加' }).click();
+  await portal.main.getByLabel('名称（日本語）').fill(name);
+  await portal.main.getByLabel('実績の把握方法').selectOption('computed');
+  await portal.main.getByLabel('集計する指標').selectOption('survey_staff_image_score');
+  await expect(portal.main.getByLabel('単位')).toHaveValue('点');
+  await portal.main
+    .getByRole('combobox', { name: '目指す職員像', exact: true })
+    .selectOption({ label: '多様な主体と協働する職員' });
+  await portal.main.getByRole('button', { name: 'KPIを作成' }).click();
+
+  const kpi = portal.main.getByRole('article', { name });
+  await expect(kpi).toBeVisible();
+  await expect(kpi).toContainText(
+    'エンゲージメント調査：目指す職員像のスコア（0〜100点）：多様な主体と協働する職員',
+  );
+  // The demo's spring round reaches k city-wide: this 年度 shows a computed score, not a dash
+  const fy = await kpi.getByRole('row').last().getByRole('cell').nth(1).textContent();
+  expect(fy).toMatch(/^\d+(\.\d+)? 点\s*\(自動集計\)$/);
+  await portal.expectNoSeriousA11yViolations();
+});

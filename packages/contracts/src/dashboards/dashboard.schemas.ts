@@ -80,6 +80,8 @@ export const DashboardKpi = z.object({
   baseline: z.object({ fiscalYear: z.number().int(), value: z.number() }).nullable(),
   target: z.number().nullable(),
   actual: z.number().nullable(),
+  /** A computed survey figure withheld: fewer than the round's k answered (actual null) */
+  actualSuppressed: z.boolean(),
   /** actual against target, in % (lower-is-better KPIs: target / actual) */
   achievementRate: z.number().nullable(),
 });

@@ -33,6 +33,9 @@ export const KPI_METRICS = [
   'training_completion_rate',
   'training_staff_completed_share',
   'one_on_one_coverage',
+  'survey_staff_image_score',
+  'survey_priority_policy_score',
+  'survey_response_rate',
 ] as const;
 export const KpiMetric = z.enum(KPI_METRICS);
 export type KpiMetric = z.infer<typeof KpiMetric>;
@@ -47,7 +50,24 @@ export const KPI_METRIC_UNITS: Record<KpiMetric, string> = {
   training_completion_rate: '%',
   training_staff_completed_share: '%',
   one_on_one_coverage: '%',
+  survey_staff_image_score: '点',
+  survey_priority_policy_score: '点',
+  survey_response_rate: '%',
 };
+
+/**
+ * Engagement-survey metrics: figures of the 年度's latest finished round, city-wide. A score is the
+ * results page's 0–100 score (agreement 1→0 … 5→100; 0–10 × 10) averaged over the round's questions
+ * linked to the 職員像 (or, through their initiatives, to the 重点取組方針). Fewer than the round's k
+ * respondents (for the rate: people asked): no value, `suppressed` instead.
+ */
+export const SURVEY_KPI_METRICS = [
+  'survey_staff_image_score',
+  'survey_priority_policy_score',
+  'survey_response_rate',
+] as const satisfies readonly KpiMetric[];
+export const isSurveyMetric = (m: KpiMetric | null): boolean =>
+  m !== null && (SURVEY_KPI_METRICS as readonly string[]).includes(m);
 
 /** A course group for training metrics: courses of these kinds (none: every course). */
 export const KpiMetricParams = z
@@ -65,6 +85,10 @@ export const KpiMetricParams = z
       )
       .max(6)
       .optional(),
+    /** survey_staff_image_score: the 目指す職員像 */
+    staffImageId: z.uuid().optional(),
+    /** survey_priority_policy_score: the 重点取組方針 */
+    priorityPolicyId: z.uuid().optional(),
   })
   .strict();
 export type KpiMetricParams = z.infer<typeof KpiMetricParams>;
@@ -91,6 +115,8 @@ export const KpiActual = z.object({
   updatedAt: z.string().nullable(),
   /** 0 for computed values and for a 年度 with nothing entered yet */
   version: z.number().int(),
+  /** A computed survey figure withheld: fewer than the round's k answered (value null) */
+  suppressed: z.boolean(),
 });
 export type KpiActual = z.infer<typeof KpiActual>;
 

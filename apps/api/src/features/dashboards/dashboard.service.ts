@@ -112,7 +112,9 @@ export function createDashboardService(deps: { db: Db }) {
       city ? new Map([[fiscalYear, city]]) : undefined,
     );
     return rows.map((k) => {
-      const actual = k.source === 'computed' ? (computed.get(k.id)?.get(fiscalYear) ?? null) : k.actual;
+      const figure = k.source === 'computed' ? (computed.get(k.id)?.get(fiscalYear) ?? null) : k.actual;
+      // A survey figure of fewer than k people is withheld, never shown (decision 014)
+      const actual = figure === 'below_k' ? null : figure;
       return {
         id: k.id,
         itemId: k.itemId,
@@ -128,6 +130,7 @@ export function createDashboardService(deps: { db: Db }) {
             : null,
         target: k.target,
         actual,
+        actualSuppressed: figure === 'below_k',
         achievementRate: achievementRate(k.target, actual, k.higherIsBetter),
       };
     });

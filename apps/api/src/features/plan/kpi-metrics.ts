@@ -2,11 +2,16 @@
  * Computed KPIs: a registry of metric codes, each worked out per 年度 in SQL. The staff figures come
  * from the dashboards' rollup (`dashboard_unit_year`: staff placed at the 年度's reference date, 若手
  * defined there); training figures of a course group (`metricParams.trainingKinds`) are counted from
- * the enrolments themselves.
+ * the enrolments themselves; survey figures (`survey_*`) from the 年度's latest finished round, withheld
+ * (`below_k`) where fewer than the round's k people stand behind them (surveys/survey-kpi.ts).
  */
 import type { KpiMetric, KpiMetricParams } from '@portal/contracts';
 import type { Db } from '../../db/client.ts';
 import { FIGURE_SUMS, type FigureSums, percent, ratio } from '../dashboards/dashboard-rollup.ts';
+import { evaluateSurveyMetrics, type SurveyKpiValue } from '../surveys/survey-kpi.ts';
+
+/** A computed figure; `below_k`: a survey figure withheld (fewer than the round's k people). */
+export type MetricValue = SurveyKpiValue;
 
 export type MetricRequest = {
   kpiId: string;
@@ -68,6 +73,10 @@ function fromCity(metric: KpiMetric, f: FigureSums): number | null {
       return percent(f.trainingStaffCompleted, f.staff);
     case 'one_on_one_coverage':
       return percent(f.oneOnOneCovered, f.staff);
+    case 'survey_staff_image_score':
+    case 'survey_priority_policy_score':
+    case 'survey_response_rate':
+      return null;
   }
 }
 
@@ -77,17 +86,21 @@ export async function evaluateMetrics(
   requests: readonly MetricRequest[],
   /** City-wide figures the caller already has (the dashboards read them anyway) */
   known?: Map<number, FigureSums>,
-): Promise<Map<string, Map<number, number | null>>> {
-  const out = new Map<string, Map<number, number | null>>();
+): Promise<Map<string, Map<number, MetricValue>>> {
+  const out = new Map<string, Map<number, MetricValue>>();
   if (!requests.length) return out;
-  const allYears = [...new Set(requests.flatMap((r) => r.fiscalYears))];
+  const survey = requests.filter((r) => r.metric.startsWith('survey_'));
+  const others = requests.filter((r) => !r.metric.startsWith('survey_'));
+  for (const [id, values] of await evaluateSurveyMetrics(db, survey)) out.set(id, values);
+  if (!others.length) return out;
+  const allYears = [...new Set(others.flatMap((r) => r.fiscalYears))];
   const city = known && allYears.every((fy) => known.has(fy)) ? known : await cityFigures(db, allYears);
   const groups = new Map<string, Promise<Map<number, CourseGroupRow>>>();
-  for (const r of requests) {
+  for (const r of others) {
     const kinds = r.params?.trainingKinds;
     const isTraining =
       r.metric === 'training_completion_rate' || r.metric === 'training_staff_completed_share';
-    const values = new Map<number, number | null>();
+    const values = new Map<number, MetricValue>();
     if (isTraining && kinds?.length) {
       const key = [...kinds].sort().join(',');
       let group = groups.get(key);

@@ -64,15 +64,19 @@ export function createPlanShaping(db: Db, repo: PlanRepository) {
         targets: k.targets,
         actuals:
           k.source === 'computed'
-            ? years.map((fy) => ({
-                fiscalYear: fy,
-                value: values?.get(fy) ?? null,
-                note: '',
-                origin: 'computed' as const,
-                enteredBy: null,
-                updatedAt: null,
-                version: 0,
-              }))
+            ? years.map((fy) => {
+                const v = values?.get(fy) ?? null;
+                return {
+                  fiscalYear: fy,
+                  value: v === 'below_k' ? null : v,
+                  note: '',
+                  origin: 'computed' as const,
+                  enteredBy: null,
+                  updatedAt: null,
+                  version: 0,
+                  suppressed: v === 'below_k',
+                };
+              })
             : k.actuals.map((a) => {
                 const who = a.enteredById ? enteredBy.get(a.enteredById) : undefined;
                 return {
@@ -83,6 +87,7 @@ export function createPlanShaping(db: Db, repo: PlanRepository) {
                   enteredBy: who ? { id: who.id, name: who.nameJa, nameEn: who.nameEn } : null,
                   updatedAt: a.updatedAt.toISOString(),
                   version: a.version,
+                  suppressed: false,
                 };
               }),
         canEnterActuals: k.source === 'entered' && canEnterKpiActual(actor, k),

@@ -1,6 +1,8 @@
 /** The plan's checks of input: a period's years, an item's links and schedule, a KPI's fields (400/409). */
+import type { KpiMetricParams } from '@portal/contracts';
 import type { Db, Tx } from '../../db/client.ts';
 import { BadRequestError, ConflictError, type FieldError } from '../../shared/errors.ts';
+import { surveyMetricParamErrors } from '../surveys/survey-kpi.ts';
 import type { PeriodRow, PlanRepository } from './plan.repository.ts';
 import type { PlanShaping } from './plan.shaping.ts';
 
@@ -61,6 +63,7 @@ export function createPlanValidation(shaping: PlanShaping, repo: PlanRepository)
     k: {
       source: 'computed' | 'entered';
       metric: string | null;
+      metricParams?: unknown;
       ownerBureauId: string | null;
       baselineFiscalYear: number | null;
       baselineValue: number | null;
@@ -70,6 +73,11 @@ export function createPlanValidation(shaping: PlanShaping, repo: PlanRepository)
     const errors: FieldError[] = [];
     if (k.source === 'computed' && !k.metric) {
       errors.push({ field: 'body.metric', message: 'a computed KPI names its metric' });
+    }
+    if (k.source === 'computed') {
+      errors.push(
+        ...(await surveyMetricParamErrors(tx, k.metric, (k.metricParams ?? null) as KpiMetricParams | null)),
+      );
     }
     if ((k.baselineFiscalYear === null) !== (k.baselineValue === null)) {
       errors.push({ field: 'body.baselineValue', message: 'give the baseline’s year and value together' });

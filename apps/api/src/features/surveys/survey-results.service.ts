@@ -68,6 +68,75 @@ function scoreOf(kind: string, mean: number | null): number | null {
 const avg = (xs: number[]) =>
   xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 10) / 10 : null;
 
+/** Figures of one shown group from its answer counts (also the survey KPIs of the 推進計画). */
+export function groupFigures(
+  questions: SurveyRoundQuestion[],
+  counts: Map<string, Map<string, number>>,
+  catalog: PolicyCatalog,
+  priorities: { tagCode: string; titleJa: string; titleEn: string; id: string }[],
+  withComments: boolean,
+): Pick<SurveyGroupResult, 'questions' | 'staffImages' | 'priorityPolicies'> {
+  const results: SurveyQuestionResult[] = [];
+  const scores = new Map<string, number | null>();
+  for (const q of questions) {
+    const values = counts.get(q.questionId) ?? new Map<string, number>();
+    const answered = [...values.values()].reduce((a, b) => a + b, 0);
+    if (q.kind === 'free_text') {
+      const comments = withComments
+        ? [...values]
+            .flatMap(([v, n]) => Array<string>(n).fill(redactNames(v)))
+            .sort((a, b) => a.localeCompare(b))
+        : undefined;
+      results.push({
+        questionId: q.questionId,
+        mean: null,
+        score: null,
+        answered,
+        distribution: [],
+        ...(comments ? { comments } : {}),
+      });
+      continue;
+    }
+    const domain =
+      q.kind === 'agreement5'
+        ? ['1', '2', '3', '4', '5']
+        : q.kind === 'scale10'
+          ? Array.from({ length: 11 }, (_, i) => String(i))
+          : q.choices.map((c) => c.value);
+    const distribution = domain.map((value) => ({ value, count: values.get(value) ?? 0 }));
+    let mean: number | null = null;
+    if ((q.kind === 'agreement5' || q.kind === 'scale10') && answered > 0) {
+      mean =
+        Math.round((distribution.reduce((s, d) => s + Number(d.value) * d.count, 0) / answered) * 100) / 100;
+    }
+    const score = scoreOf(q.kind, mean);
+    scores.set(q.questionId, score);
+    results.push({ questionId: q.questionId, mean, score, answered, distribution });
+  }
+  const scored = (pick: (q: SurveyRoundQuestion) => boolean) =>
+    avg(
+      questions.filter(pick).flatMap((q) => {
+        const s = scores.get(q.questionId);
+        return s === null || s === undefined ? [] : [s];
+      }),
+    );
+  const staffImages: SurveyScore[] = [...catalog.staffImages.values()].map((s) => ({
+    id: s.id,
+    code: s.code,
+    title: s.title,
+    score: scored((q) => q.staffImageIds.includes(s.id)),
+  }));
+  const priorityPolicies: SurveyScore[] = priorities.map((p) => ({
+    id: p.id,
+    code: p.tagCode,
+    title: { ja: p.titleJa, en: p.titleEn },
+    score: scored((q) =>
+      q.initiativeIds.some((i) => catalog.initiatives.get(i)?.tagCodes.includes(p.tagCode)),
+    ),
+  }));
+  return { questions: results, staffImages, priorityPolicies };
+}
+
 export function createSurveyResults(deps: { db: Db; repo?: SurveyRepository }) {
   const db = deps.db;
   const repo = deps.repo ?? createSurveyRepository();
@@ -124,76 +193,6 @@ export function createSurveyResults(deps: { db: Db; repo?: SurveyRepository }) {
     return { label, order: ['all'] };
   }
 
-  /** Figures of one shown group from its answer counts. */
-  function figures(
-    questions: SurveyRoundQuestion[],
-    counts: Map<string, Map<string, number>>,
-    catalog: PolicyCatalog,
-    priorities: { tagCode: string; titleJa: string; titleEn: string; id: string }[],
-    withComments: boolean,
-  ): Pick<SurveyGroupResult, 'questions' | 'staffImages' | 'priorityPolicies'> {
-    const results: SurveyQuestionResult[] = [];
-    const scores = new Map<string, number | null>();
-    for (const q of questions) {
-      const values = counts.get(q.questionId) ?? new Map<string, number>();
-      const answered = [...values.values()].reduce((a, b) => a + b, 0);
-      if (q.kind === 'free_text') {
-        const comments = withComments
-          ? [...values]
-              .flatMap(([v, n]) => Array<string>(n).fill(redactNames(v)))
-              .sort((a, b) => a.localeCompare(b))
-          : undefined;
-        results.push({
-          questionId: q.questionId,
-          mean: null,
-          score: null,
-          answered,
-          distribution: [],
-          ...(comments ? { comments } : {}),
-        });
-        continue;
-      }
-      const domain =
-        q.kind === 'agreement5'
-          ? ['1', '2', '3', '4', '5']
-          : q.kind === 'scale10'
-            ? Array.from({ length: 11 }, (_, i) => String(i))
-            : q.choices.map((c) => c.value);
-      const distribution = domain.map((value) => ({ value, count: values.get(value) ?? 0 }));
-      let mean: number | null = null;
-      if ((q.kind === 'agreement5' || q.kind === 'scale10') && answered > 0) {
-        mean =
-          Math.round((distribution.reduce((s, d) => s + Number(d.value) * d.count, 0) / answered) * 100) /
-          100;
-      }
-      const score = scoreOf(q.kind, mean);
-      scores.set(q.questionId, score);
-      results.push({ questionId: q.questionId, mean, score, answered, distribution });
-    }
-    const scored = (pick: (q: SurveyRoundQuestion) => boolean) =>
-      avg(
-        questions.filter(pick).flatMap((q) => {
-          const s = scores.get(q.questionId);
-          return s === null || s === undefined ? [] : [s];
-        }),
-      );
-    const staffImages: SurveyScore[] = [...catalog.staffImages.values()].map((s) => ({
-      id: s.id,
-      code: s.code,
-      title: s.title,
-      score: scored((q) => q.staffImageIds.includes(s.id)),
-    }));
-    const priorityPolicies: SurveyScore[] = priorities.map((p) => ({
-      id: p.id,
-      code: p.tagCode,
-      title: { ja: p.titleJa, en: p.titleEn },
-      score: scored((q) =>
-        q.initiativeIds.some((i) => catalog.initiatives.get(i)?.tagCodes.includes(p.tagCode)),
-      ),
-    }));
-    return { questions: results, staffImages, priorityPolicies };
-  }
-
   /** Results of one round in one scope (no grouping for the comparison with the previous round). */
   async function compute(row: SurveyRow, sc: Scope, groupBy: SurveyGroupBy | null, k: number) {
     const questions = roundQuestions(row);
@@ -234,7 +233,7 @@ export function createSurveyResults(deps: { db: Db; repo?: SurveyRepository }) {
           label: { ja: '全体', en: 'All' },
           suppressed: false,
           respondents: total,
-          ...figures(questions, overallCounts, catalog, priorities, true),
+          ...groupFigures(questions, overallCounts, catalog, priorities, true),
         };
     let groups: SurveyGroupResult[] = [];
     if (groupBy) {
@@ -261,7 +260,7 @@ export function createSurveyResults(deps: { db: Db; repo?: SurveyRepository }) {
             ...base,
             suppressed: false,
             respondents: sizes.get(id) ?? 0,
-            ...figures(questions, byGroup.get(key) ?? new Map(), catalog, priorities, false),
+            ...groupFigures(questions, byGroup.get(key) ?? new Map(), catalog, priorities, false),
           };
         });
     }

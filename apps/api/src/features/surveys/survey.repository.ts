@@ -407,6 +407,28 @@ export function createSurveyRepository() {
         FROM "survey_response" r CROSS JOIN LATERAL jsonb_each(r."answers") a
         WHERE r."surveyId" = ${surveyId}::uuid AND ${scopeSql(scope, 'r')}
         GROUP BY 1, 2, 3`,
+    /** The rounds of these 年度 whose figures no longer move (closed, or past the window on `on`), latest first. */
+    finishedRounds: (db: Client, years: number[], on: Date) =>
+      db.survey.findMany({
+        where: {
+          fiscalYear: { in: years },
+          OR: [{ status: 'closed' }, { status: 'open', closesOn: { lt: on } }],
+        },
+        select: surveySelect,
+        orderBy: [{ closesOn: 'desc' }, { id: 'desc' }],
+      }),
+    /** Respondents of each round, city-wide (one statement). */
+    respondentsOf: (db: Client, surveyIds: string[]) =>
+      db.$queryRaw<GroupCount[]>`
+        SELECT r."surveyId"::text AS key, COUNT(*)::int AS n FROM "survey_response" r
+        WHERE r."surveyId" = ANY(${surveyIds}::uuid[]) GROUP BY 1`,
+    /** Answers per round, question and value, city-wide (one statement). */
+    answerCountsOf: (db: Client, surveyIds: string[]) =>
+      db.$queryRaw<AnswerCount[]>`
+        SELECT r."surveyId"::text AS key, a.key AS "questionId", a.value #>> '{}' AS value, COUNT(*)::int AS n
+        FROM "survey_response" r CROSS JOIN LATERAL jsonb_each(r."answers") a
+        WHERE r."surveyId" = ANY(${surveyIds}::uuid[])
+        GROUP BY 1, 2, 3`,
     /** Respondents in the unit's parent (the city for a 局・区), for the drill-down check. */
     async parentRespondents(
       db: Client,

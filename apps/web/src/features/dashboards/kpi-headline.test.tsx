@@ -18,6 +18,7 @@ const kpi = (n: number, actual: number | null, rate: number | null): DashboardKp
   baseline: null,
   target: 100,
   actual,
+  actualSuppressed: false,
   achievementRate: rate,
 });
 

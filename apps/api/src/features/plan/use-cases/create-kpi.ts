@@ -28,7 +28,7 @@ export async function createKpi(
     actorId: actor.staffId,
     idempotency: { operation: `plan.kpi.create:${itemId}`, key: key, body: body },
     run: async (tx) => {
-      await checkKpiInput(tx, item.period, { ...input, metric });
+      await checkKpiInput(tx, item.period, { ...input, metric, metricParams });
       const created = await planWrites.createKpi(tx, {
         itemId,
         position: await planWrites.nextKpiPosition(tx, itemId),

@@ -195,7 +195,11 @@ export function KpiTable({
       numeric: true,
       cell: (k) => (
         <span data-kpi-actual={k.id}>
-          {k.actual === null ? t('dashboards.kpiHeadline.notEntered') : value(k.actual, k.unit)}
+          {k.actualSuppressed
+            ? t('plan.kpi.suppressed')
+            : k.actual === null
+              ? t('dashboards.kpiHeadline.notEntered')
+              : value(k.actual, k.unit)}
         </span>
       ),
     },

@@ -58,7 +58,11 @@ export function KpiYearsTable({ kpi, years }: { kpi: Kpi; years: number[] }) {
                   {target.has(fy) ? `${formatNumber(target.get(fy), language)} ${kpi.unit}` : '—'}
                 </td>
                 <td className={cellClass} data-testid={`actual-${kpi.id}-${fy}`}>
-                  {a && a.value !== null ? `${formatNumber(a.value, language)} ${kpi.unit}` : '—'}
+                  {a?.suppressed
+                    ? t('plan.kpi.suppressed')
+                    : a && a.value !== null
+                      ? `${formatNumber(a.value, language)} ${kpi.unit}`
+                      : '—'}
                   {a?.origin === 'computed' && a.value !== null ? (
                     <span className="ml-1 text-solid-gray-700">({t('plan.kpi.computed')})</span>
                   ) : null}

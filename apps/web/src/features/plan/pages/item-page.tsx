@@ -5,6 +5,7 @@ import {
   KPI_METRICS,
   type Kpi,
   type KpiMetric,
+  type KpiMetricParams,
   kpiValueRange,
   type OrgUnit,
   type PlanItem,
@@ -25,6 +26,7 @@ import { Button } from '../../../shared/ui/button.tsx';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
 import { ErrorState, LoadingState } from '../../../shared/ui/states.tsx';
 import { usePermissions } from '../../auth/lib/permissions.ts';
+import { usePolicy } from '../../policy/api/get-policy.ts';
 import { useOwnerUnits } from '../api/get-owner-units.ts';
 import { usePlanPeriod } from '../api/get-plan-period.ts';
 import {
@@ -423,9 +425,25 @@ function ItemEditor({
   );
 }
 
+/** A computed KPI's figure in words; a survey score names its 職員像 / 重点取組方針. */
+function useMetricLabel() {
+  const { t } = useTranslation();
+  const l = useLocalized();
+  const policy = usePolicy();
+  return (metric: KpiMetric, params: KpiMetricParams | null) => {
+    const name = t(`plan.kpi.metrics.${metric}`);
+    const image = policy.data?.staffImages.find((s) => s.id === params?.staffImageId);
+    const priority = policy.data?.priorityPolicies.find((p) => p.id === params?.priorityPolicyId);
+    if (metric === 'survey_staff_image_score' && image) return `${name}：${l(image.title)}`;
+    if (metric === 'survey_priority_policy_score' && priority) return `${name}：${l(priority.title)}`;
+    return name;
+  };
+}
+
 function KpiBlock({ kpi, years, canEdit }: { kpi: Kpi; years: number[]; canEdit: boolean }) {
   const { t } = useTranslation();
   const l = useLocalized();
+  const metricLabel = useMetricLabel();
   const [editing, setEditing] = useState(false);
   const remove = usePlanWrite(() => deleteKpi(kpi.id, kpi.version));
   return (
@@ -433,7 +451,7 @@ function KpiBlock({ kpi, years, canEdit }: { kpi: Kpi; years: number[]; canEdit:
       <h3 className="text-std-18B-160">{l(kpi.name)}</h3>
       <p className="mt-1 text-dns-14N-130 text-solid-gray-700">
         {kpi.source === 'computed' && kpi.metric
-          ? t('plan.kpi.computedFrom', { metric: t(`plan.kpi.metrics.${kpi.metric}`) })
+          ? t('plan.kpi.computedFrom', { metric: metricLabel(kpi.metric, kpi.metricParams) })
           : t('plan.kpi.entered')}
         {kpi.ownerBureau ? ` · ${t('plan.kpi.ownerBureau')}: ${l(kpi.ownerBureau.name)}` : ''}
         {kpi.higherIsBetter ? '' : ` · ${t('plan.kpi.lowerIsBetter')}`}
@@ -622,6 +640,9 @@ type KpiForm = {
   unit: string;
   source: 'computed' | 'entered';
   metric: KpiMetric | '';
+  /** survey scores: what they score */
+  staffImageId: string;
+  priorityPolicyId: string;
   ownerBureauId: string;
   baselineFiscalYear: string;
   baselineValue: string;
@@ -636,6 +657,8 @@ function kpiForm(kpi: Kpi | null): KpiForm {
     unit: kpi?.unit ?? '%',
     source: kpi?.source ?? 'entered',
     metric: kpi?.metric ?? '',
+    staffImageId: kpi?.metricParams?.staffImageId ?? '',
+    priorityPolicyId: kpi?.metricParams?.priorityPolicyId ?? '',
     ownerBureauId: kpi?.ownerBureau?.id ?? '',
     baselineFiscalYear: kpi?.baseline?.fiscalYear.toString() ?? '',
     baselineValue: kpi?.baseline?.value.toString() ?? '',
@@ -652,6 +675,12 @@ function toKpiBody(f: KpiForm, years: number[]) {
     unit: f.unit,
     source: f.source,
     metric: f.source === 'computed' && f.metric ? f.metric : null,
+    // Survey scores name what they score; other metrics keep their stored conditions
+    ...(f.source === 'computed' && f.metric === 'survey_staff_image_score'
+      ? { metricParams: { staffImageId: f.staffImageId } }
+      : f.source === 'computed' && f.metric === 'survey_priority_policy_score'
+        ? { metricParams: { priorityPolicyId: f.priorityPolicyId } }
+        : {}),
     ownerBureauId: f.ownerBureauId || null,
     baselineFiscalYear: hasBaseline ? Number(f.baselineFiscalYear) : null,
     baselineValue: hasBaseline ? Number(f.baselineValue) : null,
@@ -683,6 +712,7 @@ function KpiFields({
   const language = useLanguage();
   const l = useLocalized();
   const units = useOwnerUnits();
+  const policy = usePolicy();
   const bureaus = (units.data?.items ?? []).filter((u) => u.kind === 'bureau' || u.kind === 'ward');
   const set = <K extends keyof KpiForm>(key: K, value: KpiForm[K]) =>
     setForm((f) => ({ ...f, [key]: value }));
@@ -745,7 +775,44 @@ function KpiFields({
               ))}
             </select>
           </label>
-        ) : (
+        ) : null}
+        {form.source === 'computed' && form.metric === 'survey_staff_image_score' ? (
+          <label className={labelClass}>
+            {t('plan.fields.staffImage')}
+            <select
+              className={inputClass}
+              required
+              value={form.staffImageId}
+              onChange={(e) => set('staffImageId', e.target.value)}
+            >
+              <option value="">{t('plan.kpi.chooseStaffImage')}</option>
+              {(policy.data?.staffImages ?? []).map((s) => (
+                <option key={s.id} value={s.id}>
+                  {l(s.title)}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+        {form.source === 'computed' && form.metric === 'survey_priority_policy_score' ? (
+          <label className={labelClass}>
+            {t('plan.fields.priorityPolicy')}
+            <select
+              className={inputClass}
+              required
+              value={form.priorityPolicyId}
+              onChange={(e) => set('priorityPolicyId', e.target.value)}
+            >
+              <option value="">{t('plan.kpi.choosePriorityPolicy')}</option>
+              {(policy.data?.priorityPolicies ?? []).map((p) => (
+                <option key={p.id} value={p.id}>
+                  {l(p.title)}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+        {form.source === 'computed' ? null : (
           <label className={labelClass}>
             {t('plan.fields.ownerBureau')}
             <select
