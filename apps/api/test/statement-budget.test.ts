@@ -41,6 +41,8 @@ const READS: Read[] = [
   { name: 'plan period', who: 'demo-hr', url: (i) => `/api/plan-periods/${i.periodId}`, own: 7 },
   { name: 'unread notifications', who: 'demo-staff', url: () => '/api/notifications/unread-count', own: 1 },
   { name: 'notifications', who: 'demo-staff', url: () => '/api/notifications', own: 1 },
+  // Actors and targets by name, resolved in the page's own statement.
+  { name: 'audit log', who: 'demo-hr', url: () => '/api/audit-log', own: 1 },
   {
     name: 'self-declaration',
     who: 'demo-staff',

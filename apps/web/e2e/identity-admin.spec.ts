@@ -116,13 +116,18 @@ test('HR opens the audit log and filters it by action and by actor', async ({ po
   await expect(portal.main.getByText(/件を表示しています。/)).toBeVisible();
   await portal.expectNoSeriousA11yViolations();
 
-  await portal.main.getByLabel('操作', { exact: true }).fill('auth.login');
+  await portal.main.getByLabel('操作', { exact: true }).selectOption({ label: 'サインイン' });
   await portal.main.getByRole('button', { name: '絞り込む' }).click();
   await expect(page).toHaveURL(/\/audit\?action=auth.login$/);
   await expect(list.getByRole('listitem').first()).toBeVisible();
-  for (const action of await list.getByRole('listitem').locator('p > code').allTextContents()) {
-    expect(action.startsWith('auth.login')).toBe(true);
+  for (const text of await list.getByRole('listitem').allTextContents()) {
+    expect(text).toContain('サインイン');
+    expect(text).not.toContain('auth.login');
   }
+  // The same entries as a file.
+  const download = page.waitForEvent('download');
+  await portal.main.getByRole('link', { name: 'CSV' }).click();
+  expect((await download).suggestedFilename()).toMatch(/^audit-log_\d{4}-\d{2}-\d{2}\.csv$/);
 
   // Only one actor: from an entry that has one (a failed sign-in of an unknown person has none).
   await list
@@ -164,7 +169,18 @@ test('HR disables an account with confirmation, sees it in the audit log, and en
   const entry = portal.main.getByRole('list', { name: '操作記録' }).getByRole('listitem').first();
   await expect(entry).toContainText('アカウントの無効化');
   await entry.getByRole('button', { name: '変更内容を表示（1項目）' }).click();
-  await expect(entry.getByRole('table', { name: '変更された項目' })).toContainText('disabled');
+  const changes = entry.getByRole('table', { name: '変更された項目' });
+  await expect(changes).toContainText('無効');
+  await expect(changes).toContainText('はい');
+  // The target by name, linking to the person's page; in English no code or JSON either.
+  await expect(entry.getByRole('link', { name })).toHaveAttribute('href', /\/staff\/[0-9a-f-]{36}$/);
+  await portal.switchLanguage('en');
+  const inEnglish = portal.main.getByRole('list', { name: 'Audit entries' }).getByRole('listitem').first();
+  await expect(inEnglish).toContainText('Account disabled');
+  await expect(inEnglish.getByRole('table', { name: 'Changed fields' })).toContainText('Disabled');
+  await expect(inEnglish).not.toContainText('staff.disable');
+  await expect(inEnglish).not.toContainText('{');
+  await portal.switchLanguage('ja');
 
   await page.goBack();
   await portal.main.getByRole('button', { name: 'アカウントを有効に戻す' }).click();

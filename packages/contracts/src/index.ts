@@ -1,4 +1,6 @@
 export * from './audit/audit.schemas.ts';
+export * from './audit/audit-changes.ts';
+export * from './audit/audit-vocabulary.ts';
 export * from './career/career.schemas.ts';
 export * from './common/common.schemas.ts';
 export * from './common/fiscal-year.ts';

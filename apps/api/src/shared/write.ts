@@ -5,6 +5,7 @@
  * answer of a retried create (an `Idempotency-Key`, stored per actor and per operation — a domain name
  * such as `plan.period.create` with the ids it concerns, never a URL).
  */
+import type { AuditAction, AuditEntityType } from '@portal/contracts';
 import type { RequestMeta } from '../access/actor.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { recordAudit } from '../features/audit/audit.writer.ts';
@@ -39,8 +40,8 @@ export function guardUpdated(count: number | { count: number }): void {
 }
 
 export type Audited = {
-  action: string;
-  entityType: string;
+  action: AuditAction;
+  entityType: AuditEntityType;
   entityId: string;
   before?: unknown;
   after?: unknown;

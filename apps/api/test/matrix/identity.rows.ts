@@ -165,6 +165,12 @@ export const identityRows: MatrixRows = {
       expect: { anon: 401, staff: 403, supervisor: 403, staffOther: 403, bureau: 403, hr: 200, exec: 403 },
     },
     {
+      method: 'GET',
+      route: '/api/audit-log/export',
+      url: () => '/api/audit-log/export?format=csv',
+      expect: { anon: 401, staff: 403, supervisor: 403, staffOther: 403, bureau: 403, hr: 200, exec: 403 },
+    },
+    {
       method: 'POST',
       route: '/api/roster-imports/preview',
       url: () => '/api/roster-imports/preview',

@@ -24,6 +24,10 @@ export const AuditLogEntry = z.object({
   action: z.string(),
   entityType: z.string().nullable(),
   entityId: z.string().nullable(),
+  /** The record the entry concerns, by name (ja/en) and the page that shows it, when it still exists */
+  target: z
+    .object({ name: z.object({ ja: z.string(), en: z.string() }), path: z.string().nullable() })
+    .nullable(),
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),
   ip: z.string().nullable(),
@@ -33,3 +37,11 @@ export type AuditLogEntry = z.infer<typeof AuditLogEntry>;
 
 export const AuditLogPage = z.object({ items: z.array(AuditLogEntry), nextCursor: z.string().nullable() });
 export type AuditLogPage = z.infer<typeof AuditLogPage>;
+
+/** The filtered log as a file for HR (at most {@link AUDIT_EXPORT_LIMIT} entries, newest first). */
+export const AuditLogExportQuery = AuditLogQuery.omit({ cursor: true, limit: true }).extend({
+  format: z.enum(['csv', 'xlsx']).default('csv'),
+  lang: z.enum(['ja', 'en']).default('ja'),
+});
+export type AuditLogExportQuery = z.infer<typeof AuditLogExportQuery>;
+export const AUDIT_EXPORT_LIMIT = 10_000;

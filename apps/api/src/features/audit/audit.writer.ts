@@ -3,15 +3,16 @@
  * with the change it records.
  */
 
+import type { AuditAction, AuditEntityType } from '@portal/contracts';
 import type { RequestMeta } from '../../access/actor.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 
 export type AuditEntry = {
   actorId: string | null;
-  /** `auth.login`, `auth.login_failed`, `access.denied`, `roster.import`, `staff.update`, … */
-  action: string;
-  entityType?: string;
+  /** One of `AUDIT_ACTIONS` (contracts): the log labels and filters by that list */
+  action: AuditAction;
+  entityType?: AuditEntityType;
   entityId?: string;
   before?: unknown;
   after?: unknown;

@@ -2,6 +2,7 @@
  * What every plan write shares: the versioned write, the editability check, the audit and history
  * record; with the snapshots (plan.snapshots.ts) and the input checks (plan.validation.ts).
  */
+import type { AuditAction, AuditEntityType } from '@portal/contracts';
 import { assertPlanPeriodVisible, authorize } from '../../access/access.ts';
 import type { Actor, RequestMeta } from '../../access/actor.ts';
 import type { Db, Tx } from '../../db/client.ts';
@@ -34,8 +35,8 @@ export function createPlanChecks(db: Db, shaping: PlanShaping, repo: PlanReposit
     tx: Tx,
     actor: Actor,
     meta: RequestMeta,
-    action: string,
-    entityType: string,
+    action: AuditAction,
+    entityType: AuditEntityType,
     entityId: string,
     before?: unknown,
     after?: unknown,
@@ -48,7 +49,7 @@ export function createPlanChecks(db: Db, shaping: PlanShaping, repo: PlanReposit
     tx: Tx,
     actor: Actor,
     meta: RequestMeta,
-    auditAction: string,
+    auditAction: AuditAction,
     change: Omit<HistoryWrite, 'actorId'>,
   ) {
     await writeHistory(tx, { ...change, actorId: actor.staffId });

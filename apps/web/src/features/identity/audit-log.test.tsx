@@ -1,8 +1,7 @@
-import type { AuditLogEntry } from '@portal/contracts';
+import { type AuditLogEntry, diffAudit } from '@portal/contracts';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { visibleNavItems } from '../../app/layout/nav-items.ts';
-import { diffAudit } from './lib/audit-diff.ts';
 import { readAuditFilters, toAuditQuery } from './lib/audit-filters.ts';
 import { formatDateTime } from './lib/format-date-time.ts';
 import { renderAt, serve, uuid } from './testing/serve.tsx';
@@ -61,6 +60,7 @@ const entry = (n: number, over: Partial<AuditLogEntry> = {}): AuditLogEntry => (
   action: 'auth.login',
   entityType: 'session',
   entityId: null,
+  target: null,
   before: null,
   after: null,
   ip: '127.0.0.1',
@@ -84,6 +84,7 @@ describe('audit log page', () => {
                       action: 'staff.disable',
                       entityType: 'staff',
                       entityId: uuid(1001),
+                      target: { name: { ja: '佐藤 花子', en: 'Hanako Sato' }, path: `/staff/${uuid(1001)}` },
                       before: { disabled: false },
                       after: { disabled: true },
                     }),
@@ -99,12 +100,26 @@ describe('audit log page', () => {
     expect(await screen.findByText('2件を表示しています。さらに古い記録があります。')).toBeTruthy();
     expect(api.to('GET', '/api/audit-log')[0]?.url.searchParams.get('action')).toBe('staff');
     expect(screen.getByLabelText('操作')).toHaveProperty('value', 'staff');
+    // Every action and kind the API writes is offered, by its label.
+    const actions = within(screen.getByLabelText('操作'))
+      .getAllByRole('option')
+      .map((o) => o.textContent);
+    expect(actions).toContain('KPI実績の記録');
+    expect(actions).toContain('「staff」で始まる操作');
+    const kinds = within(screen.getByLabelText('対象の種類'))
+      .getAllByRole('option')
+      .map((o) => o.textContent);
+    expect(kinds).toContain('年間OJT計画');
+    // The export carries the same filters.
+    expect(screen.getByRole('link', { name: 'CSV' }).getAttribute('href')).toBe(
+      '/api/audit-log/export?action=staff&format=csv&lang=ja',
+    );
 
     const list = screen.getByRole('list', { name: '操作記録' });
     const first = within(list).getAllByRole('listitem')[0] as HTMLElement;
     expect(within(first).getByText('アカウントの無効化')).toBeTruthy();
     expect(within(first).getByText('令和8年4月1日 09:30:00')).toBeTruthy();
-    expect(within(first).getByRole('link', { name: '職員のページを開く' }).getAttribute('href')).toBe(
+    expect(within(first).getByRole('link', { name: '佐藤 花子' }).getAttribute('href')).toBe(
       `/staff/${uuid(1001)}`,
     );
     const toggle = within(first).getByRole('button', { name: '変更内容を表示（1項目）' });
@@ -112,9 +127,11 @@ describe('audit log page', () => {
     act(() => fireEvent.click(toggle));
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
     const diff = within(first).getByRole('table', { name: '変更された項目' });
-    expect(within(diff).getByRole('rowheader').textContent).toBe('disabled');
-    expect(within(diff).getByText('false')).toBeTruthy();
-    expect(within(diff).getByText('true')).toBeTruthy();
+    // Fields and values in words, never internal names or JSON.
+    expect(within(diff).getByRole('rowheader').textContent).toBe('無効');
+    expect(within(diff).getByText('いいえ')).toBeTruthy();
+    expect(within(diff).getByText('はい')).toBeTruthy();
+    expect(first.textContent).not.toMatch(/staff\.disable|[0-9a-f]{8}-[0-9a-f]{4}/);
 
     act(() => fireEvent.click(screen.getByRole('button', { name: 'さらに読み込む' })));
     expect(await screen.findByText('3件を表示しています。')).toBeTruthy();

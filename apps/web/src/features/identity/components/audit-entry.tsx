@@ -1,18 +1,28 @@
-import type { AuditLogEntry } from '@portal/contracts';
+import {
+  AUDIT_ACTION_LABELS,
+  AUDIT_ENTITY_LABELS,
+  type AuditAction,
+  type AuditEntityType,
+  type AuditLogEntry,
+  auditFieldLabel,
+  describeChanges,
+} from '@portal/contracts';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useLanguage } from '../../../shared/i18n/use-language.ts';
-import { diffAudit, showValue } from '../lib/audit-diff.ts';
 import { formatDateTime } from '../lib/format-date-time.ts';
 
-/** An action's label: translated where the portal knows it, the code itself otherwise. */
+/** An action's label in the reader's language (every action the API writes has one). */
 export function useActionLabel() {
-  const { t, i18n } = useTranslation();
-  return (action: string) => {
-    const key = `identity.audit.actions.${action.replaceAll('.', '_')}`;
-    return i18n.exists(key) ? t(key) : action;
-  };
+  const language = useLanguage();
+  return (action: string) => AUDIT_ACTION_LABELS[action as AuditAction]?.[language] ?? action;
+}
+
+/** A kind of record's label in the reader's language. */
+export function useEntityLabel() {
+  const language = useLanguage();
+  return (type: string) => AUDIT_ENTITY_LABELS[type as AuditEntityType]?.[language] ?? type;
 }
 
 /** One entry: when, who, what (and on what), and — on request — the fields it changed. */
@@ -23,14 +33,14 @@ export function AuditEntry({
   entry: AuditLogEntry;
   onFilterActor: (actorId: string) => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const language = useLanguage();
   const actionLabel = useActionLabel();
+  const entityLabel = useEntityLabel();
   const [open, setOpen] = useState(false);
   const diffId = useId();
-  const changes = diffAudit(entry.before, entry.after);
-  const entityKey = `identity.audit.entities.${entry.entityType ?? ''}`;
-  const entityLabel = entry.entityType ? (i18n.exists(entityKey) ? t(entityKey) : entry.entityType) : null;
+  const changes = describeChanges(entry.before, entry.after, language);
+  const targetName = entry.target ? (language === 'en' ? entry.target.name.en : entry.target.name.ja) : null;
 
   return (
     <li tabIndex={-1} className="border-b border-solid-gray-200 py-4" data-audit-id={entry.id}>
@@ -39,10 +49,7 @@ export function AuditEntry({
           <time dateTime={entry.at}>{formatDateTime(entry.at, language)}</time>
         </p>
         <div>
-          <p className="text-std-16B-170 text-solid-gray-900">
-            {actionLabel(entry.action)}{' '}
-            <code className="text-mono-14N-150 text-solid-gray-700">{entry.action}</code>
-          </p>
+          <p className="text-std-16B-170 text-solid-gray-900">{actionLabel(entry.action)}</p>
           <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 text-dns-14N-130 leading-170 text-solid-gray-800">
             <dt className="font-bold">{t('identity.audit.actor')}</dt>
             <dd>
@@ -61,20 +68,22 @@ export function AuditEntry({
                 t('identity.audit.noActor')
               )}
             </dd>
-            {entityLabel ? (
+            {entry.entityType ? (
               <>
                 <dt className="font-bold">{t('identity.audit.entity')}</dt>
-                <dd className="break-all">
-                  {entityLabel}
-                  {entry.entityId ? (
-                    entry.entityType === 'staff' ? (
-                      <>
-                        {' '}
-                        <Link to={`/staff/${entry.entityId}`}>{t('identity.audit.openPerson')}</Link>
-                      </>
-                    ) : (
-                      <code className="ml-2 text-mono-14N-150">{entry.entityId}</code>
-                    )
+                <dd className="break-words">
+                  {entityLabel(entry.entityType)}
+                  {targetName ? (
+                    <>
+                      {t('identity.audit.targetSeparator')}
+                      {entry.target?.path ? (
+                        <Link to={entry.target.path} className="text-blue-1000 underline underline-offset-4">
+                          {targetName}
+                        </Link>
+                      ) : (
+                        targetName
+                      )}
+                    </>
                   ) : null}
                 </dd>
               </>
@@ -118,25 +127,21 @@ export function AuditEntry({
                   <tbody>
                     {changes.map((change) => (
                       <tr key={change.field} className="border-b border-solid-gray-200 align-top">
-                        <th scope="row" className="px-2 py-1 font-mono font-normal">
-                          {change.field || t('identity.audit.value')}
+                        <th scope="row" className="px-2 py-1 font-normal">
+                          {change.field ? auditFieldLabel(change.field, language) : t('identity.audit.value')}
                         </th>
-                        <td className="px-2 py-1 break-all">
-                          {change.before === undefined ? (
+                        <td className="px-2 py-1 break-words">
+                          {change.before === '—' ? (
                             <span className="text-solid-gray-600">{t('identity.audit.absent')}</span>
                           ) : (
-                            <del className="bg-red-50 text-red-1000 no-underline">
-                              {showValue(change.before)}
-                            </del>
+                            <del className="bg-red-50 text-red-1000 no-underline">{change.before}</del>
                           )}
                         </td>
-                        <td className="px-2 py-1 break-all">
-                          {change.after === undefined ? (
+                        <td className="px-2 py-1 break-words">
+                          {change.after === '—' ? (
                             <span className="text-solid-gray-600">{t('identity.audit.absent')}</span>
                           ) : (
-                            <ins className="bg-green-50 text-green-1000 no-underline">
-                              {showValue(change.after)}
-                            </ins>
+                            <ins className="bg-green-50 text-green-1000 no-underline">{change.after}</ins>
                           )}
                         </td>
                       </tr>

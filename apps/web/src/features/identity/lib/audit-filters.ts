@@ -63,16 +63,11 @@ export const EMPTY_AUDIT_FILTERS: AuditUrlFilters = {
   to: '',
 };
 
-/** The actions the portal records today, offered as suggestions (the filter matches by prefix). */
-export const KNOWN_AUDIT_ACTIONS = [
-  'auth.login',
-  'auth.login_failed',
-  'auth.logout',
-  'auth.throttled',
-  'access.denied',
-  'staff.disable',
-  'staff.enable',
-  'roster.import',
-] as const;
-
-export const KNOWN_ENTITY_TYPES = ['staff', 'session', 'roster'] as const;
+/** `GET /api/audit-log/export` for the filters as applied: the same entries as the page, as a file. */
+export function auditExportHref(filters: AuditUrlFilters, format: 'csv' | 'xlsx', lang: 'ja' | 'en'): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(toAuditQuery(filters))) if (value) search.set(key, value);
+  search.set('format', format);
+  search.set('lang', lang);
+  return `/api/audit-log/export?${search.toString()}`;
+}

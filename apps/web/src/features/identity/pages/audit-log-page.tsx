@@ -1,19 +1,20 @@
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from '@portal/contracts';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../../../shared/i18n/use-document-title.ts';
+import { useLanguage } from '../../../shared/i18n/use-language.ts';
 import { Button } from '../../../shared/ui/button.tsx';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
 import { EmptyState, ErrorState, LoadingState, useErrorMessage } from '../../../shared/ui/states.tsx';
 import { usePermissions } from '../../auth/lib/permissions.ts';
 import { useAuditLog } from '../api/get-audit-log.ts';
-import { AuditEntry, useActionLabel } from '../components/audit-entry.tsx';
-import { hintClass, inputClass, labelClass, panelClass } from '../components/form-styles.ts';
+import { AuditEntry, useActionLabel, useEntityLabel } from '../components/audit-entry.tsx';
+import { inputClass, labelClass, panelClass } from '../components/form-styles.ts';
 import {
   type AuditUrlFilters,
+  auditExportHref,
   EMPTY_AUDIT_FILTERS,
-  KNOWN_AUDIT_ACTIONS,
-  KNOWN_ENTITY_TYPES,
   readAuditFilters,
   toAuditQuery,
   writeAuditFilters,
@@ -34,8 +35,10 @@ export function AuditLogPage() {
 }
 
 function AuditLog() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const language = useLanguage();
   const actionLabel = useActionLabel();
+  const entityLabel = useEntityLabel();
   const [params, setParams] = useSearchParams();
   const applied = readAuditFilters(params);
   const [draft, setDraft] = useState<AuditUrlFilters>(applied);
@@ -45,10 +48,7 @@ function AuditLog() {
 
   const ids = {
     action: useId(),
-    actionHint: useId(),
-    actions: useId(),
     entityType: useId(),
-    entityTypes: useId(),
     entityId: useId(),
     from: useId(),
     to: useId(),
@@ -82,10 +82,21 @@ function AuditLog() {
     onChange: (event: { target: { value: string } }) =>
       setDraft((d) => ({ ...d, [key]: event.target.value })),
   });
-  const entityOption = (type: string) => {
-    const key = `identity.audit.entities.${type}`;
-    return i18n.exists(key) ? t(key) : type;
-  };
+  // Every action and kind the API writes (one list in contracts); a prefix from a link is kept.
+  const actionOptions: string[] = [
+    ...AUDIT_ACTIONS,
+    ...(draft.action && !(AUDIT_ACTIONS as readonly string[]).includes(draft.action) ? [draft.action] : []),
+  ];
+  const entityOptions: string[] = [
+    ...AUDIT_ENTITY_TYPES,
+    ...(draft.entityType && !(AUDIT_ENTITY_TYPES as readonly string[]).includes(draft.entityType)
+      ? [draft.entityType]
+      : []),
+  ];
+  const actionOption = (action: string) =>
+    (AUDIT_ACTIONS as readonly string[]).includes(action)
+      ? actionLabel(action)
+      : t('identity.audit.actionPrefix', { prefix: action });
 
   return (
     <>
@@ -108,26 +119,14 @@ function AuditLog() {
             <label htmlFor={ids.action} className={labelClass}>
               {t('identity.audit.action')}
             </label>
-            <p id={ids.actionHint} className={hintClass}>
-              {t('identity.audit.actionHint')}
-            </p>
-            <input
-              id={ids.action}
-              type="text"
-              list={ids.actions}
-              maxLength={64}
-              autoComplete="off"
-              aria-describedby={ids.actionHint}
-              className={inputClass}
-              {...field('action')}
-            />
-            <datalist id={ids.actions}>
-              {KNOWN_AUDIT_ACTIONS.map((action) => (
+            <select id={ids.action} className={inputClass} {...field('action')}>
+              <option value="">{t('identity.audit.anyAction')}</option>
+              {actionOptions.map((action) => (
                 <option key={action} value={action}>
-                  {actionLabel(action)}
+                  {actionOption(action)}
                 </option>
               ))}
-            </datalist>
+            </select>
           </div>
           <div>
             <label htmlFor={ids.entityType} className={labelClass}>
@@ -135,13 +134,11 @@ function AuditLog() {
             </label>
             <select id={ids.entityType} className={inputClass} {...field('entityType')}>
               <option value="">{t('identity.audit.anyEntity')}</option>
-              {[...new Set([...KNOWN_ENTITY_TYPES, ...(draft.entityType ? [draft.entityType] : [])])].map(
-                (type) => (
-                  <option key={type} value={type}>
-                    {entityOption(type)}
-                  </option>
-                ),
-              )}
+              {entityOptions.map((type) => (
+                <option key={type} value={type}>
+                  {entityLabel(type)}
+                </option>
+              ))}
             </select>
           </div>
           <div>
@@ -206,6 +203,23 @@ function AuditLog() {
         </div>
       </form>
 
+      <p className="mt-4 flex flex-wrap items-center gap-x-4 gap-y-2 text-std-16N-170">
+        <span>{t('identity.audit.export')}</span>
+        <a
+          href={auditExportHref(applied, 'csv', language)}
+          download
+          className="text-blue-1000 underline underline-offset-4"
+        >
+          {t('identity.audit.exportCsv')}
+        </a>
+        <a
+          href={auditExportHref(applied, 'xlsx', language)}
+          download
+          className="text-blue-1000 underline underline-offset-4"
+        >
+          {t('identity.audit.exportXlsx')}
+        </a>
+      </p>
       <p
         aria-live="polite"
         aria-atomic="true"
