@@ -5,6 +5,7 @@
  * (docs/decisions/045-one-on-one-private-notes.md). Each use case asks the access module first.
  */
 import {
+  type AuditAction,
   fiscalYearOf,
   fiscalYearRange,
   ONE_ON_ONE_DEFAULT_INTERVAL_DAYS,
@@ -270,7 +271,7 @@ export function createOneOnOneService(deps: { db: Db; oneOnOnes: OneOnOneReposit
       status: OneOnOneRow['status'];
       notPerson: string;
       wrongStatus: [message: string, code: string];
-      run: (tx: Tx, found: OneOnOneRow) => Promise<{ action: string; before: unknown; after: unknown }>;
+      run: (tx: Tx, found: OneOnOneRow) => Promise<{ action: AuditAction; before: unknown; after: unknown }>;
     },
   ): Promise<OneOnOne> {
     const found = await load(actor, id);
