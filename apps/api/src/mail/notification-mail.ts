@@ -58,6 +58,10 @@ const TEXTS: Record<NotificationKind, Texts> = {
     ja: (p) => `研修「${s(p.title)}」への申込みは受け付けられませんでした`,
     en: (p) => `Your application for "${en(p, 'title')}" was not accepted`,
   },
+  'training.assignment.undone': {
+    ja: (p) => `研修「${s(p.title)}」への指名は取り消されました`,
+    en: (p) => `Your enrolment on "${en(p, 'title')}" was withdrawn`,
+  },
   'selfdev.support.decided': {
     ja: (p) =>
       `自己啓発「${s(p.title)}」の支援申請が${p.decision === 'approved' ? '承認' : '不承認と'}されました`,

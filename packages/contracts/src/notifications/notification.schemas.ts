@@ -43,6 +43,7 @@ export const NOTIFICATION_KINDS = {
   'training.application.waitlisted': 'applications',
   'training.application.promoted': 'applications',
   'training.application.rejected': 'applications',
+  'training.assignment.undone': 'applications',
   'selfdev.support.decided': 'applications',
   'ojt.session.logged': 'ojt',
   'ojt.overdue': 'ojt',

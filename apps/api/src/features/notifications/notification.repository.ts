@@ -28,6 +28,22 @@ export async function insertNotifications(client: Client, rows: NotificationRow[
   return written.map((r) => r.id);
 }
 
+/**
+ * Removes the notifications of these recipients under these keys (in one statement); says of each
+ * whether its recipient had seen it: read it, or its mail was being sent or sent (a queued mail of a removed row never goes out).
+ */
+export function removeByKeys(
+  client: Client,
+  keys: readonly { recipientId: string; dedupeKey: string }[],
+): Promise<{ recipientId: string; seen: boolean }[]> {
+  if (!keys.length) return Promise.resolve([]);
+  return client.$queryRaw<{ recipientId: string; seen: boolean }[]>`
+    DELETE FROM "notification" n
+     USING unnest(${keys.map((k) => k.recipientId)}::uuid[], ${keys.map((k) => k.dedupeKey)}::text[]) AS k("recipientId", "dedupeKey")
+     WHERE n."recipientId" = k."recipientId" AND n."dedupeKey" = k."dedupeKey"
+    RETURNING n."recipientId", (n."readAt" IS NOT NULL OR n."mailState" IN ('sending', 'sent')) AS "seen"`;
+}
+
 export type NotificationFilter = {
   unread?: boolean;
   category?: NotificationCategory;

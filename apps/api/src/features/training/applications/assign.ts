@@ -24,7 +24,9 @@ import type { Db, Tx } from '../../../db/client.ts';
 import { BadRequestError, ConflictError, type FieldError, NotFoundError } from '../../../shared/errors.ts';
 import { write } from '../../../shared/write.ts';
 import { recordAudit } from '../../audit/audit.writer.ts';
+import { tellEnrolled, tellEnrolmentsUndone } from '../../notifications/enrolment.ts';
 import type { ApplicationContext } from './context.ts';
+import { tellApplications } from './notices.ts';
 
 /**
  * Bulk enrolment of everyone of some grades (mandatory 階層別研修): accepted up to capacity, the
@@ -35,6 +37,15 @@ type Target = {
   training: { id: string; targetGradeIds: string[]; targetJobFamilyIds: string[] };
   session: { id: string; fiscalYear: number; capacity: number; acceptedCount: number };
 };
+
+/** The course's title and the session's start, for the notices. */
+async function courseOf(tx: Tx, sessionId: string) {
+  const s = await tx.trainingSession.findUniqueOrThrow({
+    where: { id: sessionId },
+    select: { startsAt: true, trainingId: true, training: { select: { titleJa: true, titleEn: true } } },
+  });
+  return { trainingId: s.trainingId, startsAt: s.startsAt, ...s.training };
+}
 
 /** The course and session an assignment concerns, checked: 404 / 403 / 400 naming the field / 409. */
 async function target(
@@ -192,7 +203,8 @@ export async function assign(
             select: { id: true },
           })
         : null;
-      await tx.trainingApplication.createMany({
+      const enrolled = await tx.trainingApplication.createManyAndReturn({
+        select: { id: true, staffId: true, status: true },
         data: enrol.map((p, i) => ({
           sessionId: session.id,
           staffId: p.id,
@@ -206,6 +218,7 @@ export async function assign(
           waitlistedAt: i < seats ? null : new Date(now + i),
         })),
       });
+      if (enrolled.length) await tellEnrolled(tx, enrolled, await courseOf(tx, session.id), actor.staffId);
       const body = { ...counts, batchId: batch?.id ?? null };
       await recordAudit(tx, {
         actorId: actor.staffId,
@@ -342,10 +355,18 @@ export async function undoAssignmentBatch(
         status: { in: ['accepted' as const, 'waitlisted' as const] },
       };
       const freed = await tx.trainingApplication.count({ where: { ...untouched, status: 'accepted' } });
-      const removed = await tx.trainingApplication.deleteMany({ where: untouched });
+      const gone = await tx.trainingApplication.findMany({
+        where: untouched,
+        select: { id: true, staffId: true },
+      });
+      const removed = await tx.trainingApplication.deleteMany({
+        where: { ...untouched, id: { in: gone.map((g) => g.id) } },
+      });
+      if (gone.length) await tellEnrolmentsUndone(tx, gone, await courseOf(tx, sessionId), actor.staffId);
       const kept = await tx.trainingApplication.count({ where: { batchId: batch.id } });
       await repo.releaseSeats(tx, sessionId, freed);
       const promoted = await repo.promoteWaitlisted(tx, sessionId, actor.staffId);
+      await tellApplications(tx, 'training.application.promoted', promoted, actor.staffId);
       await tx.trainingAssignmentBatch.update({
         where: { id: batch.id },
         data: { undoneCount: removed.count },
