@@ -5,12 +5,13 @@
  * answer of a retried create (an `Idempotency-Key`, stored per actor and per operation — a domain name
  * such as `plan.period.create` with the ids it concerns, never a URL).
  */
+import { createHash } from 'node:crypto';
 import type { AuditAction, AuditEntityType } from '@portal/contracts';
 import type { RequestMeta } from '../access/actor.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { recordAudit } from '../features/audit/audit.writer.ts';
-import { ConflictError } from './errors.ts';
-import { idempotent } from './idempotency.ts';
+import { AppError, ConflictError } from './errors.ts';
+import { idempotencyRepository } from './idempotency.repository.ts';
 
 /** The one answer to a stale version: 409 `stale_version` with the record as it now is. */
 export class StaleVersionError extends ConflictError {
@@ -56,6 +57,8 @@ export type WriteSpec<T> = {
   current?: () => Promise<unknown>;
   /** A create that a client may retry: the domain operation (`plan.item.create:<periodId>`) and the key */
   idempotency?: { operation: string; key: string | undefined; body: unknown };
+  /** A longer transaction than the default 5 s (a roster of hundreds) */
+  timeoutMs?: number;
   /** The change, in the transaction; its audit entry (or entries) are written with it */
   run: (tx: Tx) => Promise<{ status?: number; body: T; audit?: Audited | Audited[] }>;
 };
@@ -64,20 +67,58 @@ export type WriteResult<T> = { status: number; body: T; replayed: boolean };
 
 /** Runs a write on the one path (see the top of this file). */
 export async function write<T>(db: Db, spec: WriteSpec<T>): Promise<WriteResult<T>> {
-  const body = async (tx: Tx) => {
+  const change = async (tx: Tx): Promise<WriteResult<T>> => {
     const result = await spec.run(tx);
     const entries = result.audit === undefined ? [] : [result.audit].flat();
     for (const e of entries) await recordAudit(tx, { actorId: spec.actorId, meta: spec.meta, ...e });
-    return { status: result.status ?? 200, body: result.body };
+    return { status: result.status ?? 200, body: result.body, replayed: false };
   };
+  const key = spec.idempotency?.key;
   try {
-    if (spec.idempotency) {
-      const { operation, key, body: request } = spec.idempotency;
-      return await idempotent(db, { actorId: spec.actorId, scope: operation, key, body: request }, body);
-    }
-    return { ...(await db.$transaction(body)), replayed: false };
+    return await db.$transaction(
+      async (tx) => {
+        if (!spec.idempotency || key === undefined) return change(tx);
+        const k = { actorId: spec.actorId, scope: spec.idempotency.operation, key };
+        return replayOr(tx, k, spec.idempotency.body, change);
+      },
+      spec.timeoutMs === undefined ? undefined : { timeout: spec.timeoutMs },
+    );
   } catch (e) {
     if (e instanceof Stale) throw new StaleVersionError(spec.what ?? 'record', await spec.current?.());
     throw e;
   }
+}
+
+/**
+ * The idempotent replay: retries of a key wait on a transaction-scoped advisory lock, so 20 concurrent
+ * retries store one answer; a retry gets the stored answer and changes nothing. The same key with a
+ * different body is refused (422).
+ */
+async function replayOr<T>(
+  tx: Tx,
+  k: { actorId: string; scope: string; key: string },
+  request: unknown,
+  change: (tx: Tx) => Promise<WriteResult<T>>,
+): Promise<WriteResult<T>> {
+  const requestHash = createHash('sha256')
+    .update(JSON.stringify(request ?? null))
+    .digest('hex');
+  await idempotencyRepository.lock(tx, k);
+  const stored = await idempotencyRepository.find(tx, k);
+  if (stored) {
+    if (stored.requestHash !== requestHash) {
+      throw new AppError(
+        422,
+        'idempotency_key_reused',
+        'This Idempotency-Key was used for a different request.',
+        {
+          errors: [{ field: 'Idempotency-Key', message: 'reused with a different body' }],
+        },
+      );
+    }
+    return { status: stored.status, body: stored.response as T, replayed: true };
+  }
+  const result = await change(tx);
+  await idempotencyRepository.store(tx, k, { requestHash, status: result.status, response: result.body });
+  return result;
 }

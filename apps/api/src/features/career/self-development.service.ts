@@ -24,8 +24,7 @@ import {
 import type { Actor, RequestMeta } from '../../access/actor.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { BadRequestError, ConflictError, NotFoundError } from '../../shared/errors.ts';
-import type { IdempotentResult } from '../../shared/idempotency.ts';
-import { guardUpdated, refuseStale, write } from '../../shared/write.ts';
+import { guardUpdated, refuseStale, type WriteResult, write } from '../../shared/write.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
 import { tellPerson, tellSupervisors } from '../notifications/tell.ts';
 import {
@@ -221,7 +220,7 @@ export function createSelfDevelopmentService(deps: { db: Db; repo: CareerReposit
       body: SelfDevelopmentCreateData,
       meta: RequestMeta,
       idempotencyKey: string | undefined,
-    ): Promise<IdempotentResult<SelfDevelopmentRecord>> {
+    ): Promise<WriteResult<SelfDevelopmentRecord>> {
       await assertSelfWrite(db, actor, staffId, 'selfdev:write:self');
       checkDates(body);
       await assertPolicyLinks(db, body, 'body.');

@@ -10,12 +10,8 @@
 
 import { confirmPractice, feedback, practiceReport } from './applications/after-course.ts';
 import { apply } from './applications/apply.ts';
-import {
-  assign,
-  listAssignmentBatches,
-  previewAssignment,
-  undoAssignmentBatch,
-} from './applications/assign.ts';
+import { assign, previewAssignment } from './applications/assign.ts';
+import { listAssignmentBatches, undoAssignmentBatch } from './applications/assignment-batches.ts';
 import { type ApplicationContext, createApplicationContext } from './applications/context.ts';
 import { decide } from './applications/decide.ts';
 import { get, list } from './applications/read-applications.ts';

@@ -34,10 +34,10 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, requestMeta } from '../../plugins/auth.ts';
-import { idempotencyKeyOf } from '../../shared/idempotency.ts';
+import { idempotencyKeyOf, sendWritten } from '../../shared/idempotency.ts';
 import { createTrainingRepository } from './training.repository.ts';
-import { createTrainingService } from './training.service.ts';
 import { createTrainingApplicationUseCases } from './training-application.use-cases.ts';
+import { createTrainingCatalogueUseCases } from './training-catalogue.use-cases.ts';
 import { rosterFile } from './training-export.ts';
 
 const IdParams = z.object({ id: z.uuid() });
@@ -45,7 +45,7 @@ const tags = ['training'];
 
 export const trainingRoutes: FastifyPluginAsyncZod = async (app) => {
   const repo = createTrainingRepository(app.db);
-  const catalogue = createTrainingService({ repo });
+  const catalogue = createTrainingCatalogueUseCases({ repo });
   const applications = createTrainingApplicationUseCases({ repo });
 
   // --- catalogue ---------------------------------------------------------------------------------
@@ -100,8 +100,7 @@ export const trainingRoutes: FastifyPluginAsyncZod = async (app) => {
         requestMeta(request),
         idempotencyKeyOf(request),
       );
-      if (result.replayed) reply.header('idempotent-replayed', 'true');
-      return reply.code(201).send(result.body);
+      return sendWritten(reply, result);
     },
   );
   app.get(
@@ -142,8 +141,7 @@ export const trainingRoutes: FastifyPluginAsyncZod = async (app) => {
         requestMeta(request),
         idempotencyKeyOf(request),
       );
-      if (result.replayed) reply.header('idempotent-replayed', 'true');
-      return reply.code(200).send(result.body);
+      return sendWritten(reply, result, 200);
     },
   );
 
@@ -221,8 +219,7 @@ export const trainingRoutes: FastifyPluginAsyncZod = async (app) => {
         requestMeta(request),
         idempotencyKeyOf(request),
       );
-      if (result.replayed) reply.header('idempotent-replayed', 'true');
-      return reply.code(201).send(result.body);
+      return sendWritten(reply, result);
     },
   );
   app.put(
@@ -293,8 +290,7 @@ export const trainingRoutes: FastifyPluginAsyncZod = async (app) => {
         requestMeta(request),
         idempotencyKeyOf(request),
       );
-      if (result.replayed) reply.header('idempotent-replayed', 'true');
-      return reply.code(201).send(result.body);
+      return sendWritten(reply, result);
     },
   );
   app.post(

@@ -2,7 +2,7 @@
 import type { TrainingApplication, TrainingPracticeReportRequest } from '@portal/contracts';
 import { authorize, isSupervisorOf } from '../../../access/access.ts';
 import type { Actor, RequestMeta } from '../../../access/actor.ts';
-import { recordAudit } from '../../audit/audit.writer.ts';
+import { write } from '../../../shared/write.ts';
 import type { ApplicationContext } from './context.ts';
 import { tellApplications } from './notices.ts';
 import type { Confirm, Feedback } from './shared.ts';
@@ -23,7 +23,7 @@ export function feedback(
     open: (app) => app.completed || app.attendance === 'present' || app.attendance === 'partial',
     notOpen: ['The survey opens once your attendance is recorded.', 'not_attended'],
     duplicate: ['You have already answered the survey.', 'duplicate_feedback'],
-    create: (tx) => tx.trainingFeedback.create({ data: { applicationId: id, ...input } }),
+    create: (tx) => ctx.repo.createFeedback(tx, id, input),
   });
 }
 
@@ -44,7 +44,7 @@ export function practiceReport(
     notOpen: ['Report once the course is completed.', 'not_completed'],
     duplicate: ['You have already reported.', 'duplicate_report'],
     create: async (tx) => {
-      await tx.practiceReport.create({ data: { applicationId: id, body: input.body } });
+      await ctx.repo.createPracticeReport(tx, id, input.body);
       await tellApplications(tx, 'training.practice_report.submitted', [id], actor.staffId);
     },
   });
@@ -58,7 +58,7 @@ export async function confirmPractice(
   input: Confirm,
   meta: RequestMeta,
 ): Promise<TrainingApplication> {
-  const { db, presentOne, visibleApplication, conflict } = ctx;
+  const { db, repo, presentOne, visibleApplication, conflict } = ctx;
   const app = await visibleApplication(actor, id);
   authorize(actor, 'training:approve:team');
   authorize(
@@ -68,27 +68,28 @@ export async function confirmPractice(
     { message: 'Only the person’s supervisor confirms the report.', code: 'not_supervisor' },
   );
   if (!app.practiceReport) await conflict(actor, id, 'There is no report to confirm yet.', 'no_report');
-  const n = await db.$transaction(async (tx) => {
-    const updated = await tx.practiceReport.updateMany({
-      where: { applicationId: id, confirmedAt: null },
-      data: {
-        confirmedAt: new Date(),
+  const confirmed = await write(db, {
+    actorId: actor.staffId,
+    meta,
+    run: async (tx) => {
+      const n = await repo.confirmPracticeReport(tx, id, {
         confirmedById: actor.staffId,
         supervisorComment: input.comment || null,
-      },
-    });
-    if (updated.count) {
-      await recordAudit(tx, {
-        actorId: actor.staffId,
-        action: 'training_application.confirm_practice',
-        entityType: 'training_application',
-        entityId: id,
-        after: input,
-        meta,
       });
-    }
-    return updated.count;
+      return {
+        body: n,
+        audit: n
+          ? {
+              action: 'training_application.confirm_practice',
+              entityType: 'training_application',
+              entityId: id,
+              after: input,
+            }
+          : undefined,
+      };
+    },
   });
+  const n = confirmed.body;
   if (n === 0) await conflict(actor, id, 'The report is already confirmed.', 'already_confirmed');
   return presentOne(actor, id);
 }

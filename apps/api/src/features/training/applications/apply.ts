@@ -5,7 +5,6 @@ import type { Actor, RequestMeta } from '../../../access/actor.ts';
 import { isUniqueViolation } from '../../../db/errors.ts';
 import { ConflictError } from '../../../shared/errors.ts';
 import { write } from '../../../shared/write.ts';
-import { recordAudit } from '../../audit/audit.writer.ts';
 import { tellIfOverCapacity } from '../../notifications/capacity.ts';
 import type { ApplicationContext } from './context.ts';
 import { tellApplications } from './notices.ts';
@@ -18,20 +17,18 @@ export async function apply(
   meta: RequestMeta,
   key: string | undefined,
 ): Promise<{ body: TrainingApplication; replayed: boolean }> {
-  const { db, presentOne, visibleSession } = ctx;
+  const { db, repo, presentOne, visibleSession } = ctx;
   const s = await visibleSession(actor, sessionId);
   authorize(actor, 'training:apply:self');
   const result = await write(db, {
     actorId: actor.staffId,
+    meta,
     idempotency: { operation: `training.application.create:${sessionId}`, key, body: input },
     run: async (tx) => {
       if (s.status !== 'scheduled' || s.applicationDeadline < today()) {
         throw new ConflictError('Applications to this session are closed.', 'application_closed');
       }
-      const existing = await tx.trainingApplication.findUnique({
-        where: { sessionId_staffId: { sessionId, staffId: actor.staffId } },
-        select: { id: true, status: true },
-      });
+      const existing = await repo.applicationTo(sessionId, actor.staffId, tx);
       if (existing && existing.status !== 'withdrawn') {
         throw new ConflictError('You have already applied to this session.', 'duplicate_application', {
           id: existing.id,
@@ -56,24 +53,12 @@ export async function apply(
         completed: false,
         completedOn: null,
       };
-      const app = existing
-        ? await tx.trainingApplication.update({
-            where: { id: existing.id },
-            data: { ...data, version: { increment: 1 } },
-            select: { id: true },
-          })
-        : await tx.trainingApplication.create({
-            data: { ...data, sessionId, staffId: actor.staffId },
-            select: { id: true },
-          });
-      await recordAudit(tx, {
-        actorId: actor.staffId,
-        action: 'training_application.apply',
-        entityType: 'training_application',
-        entityId: app.id,
-        after: { sessionId, ...data },
-        meta,
-      });
+      const app = await repo.startApplication(
+        tx,
+        existing?.id ?? null,
+        { sessionId, staffId: actor.staffId },
+        data,
+      );
       await tellApplications(
         tx,
         supervised ? 'training.application.submitted' : 'training.application.awaiting_acceptance',
@@ -81,7 +66,16 @@ export async function apply(
         actor.staffId,
       );
       await tellIfOverCapacity(tx, [sessionId], actor.staffId);
-      return { status: 201, body: await presentOne(actor, app.id, tx) };
+      return {
+        status: 201,
+        body: await presentOne(actor, app.id, tx),
+        audit: {
+          action: 'training_application.apply',
+          entityType: 'training_application',
+          entityId: app.id,
+          after: { sessionId, ...data },
+        },
+      };
     },
   }).catch((e: unknown) => {
     if (isUniqueViolation(e)) {

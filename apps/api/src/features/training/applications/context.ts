@@ -3,7 +3,6 @@ import type { TrainingApplication } from '@portal/contracts';
 import {
   authorize,
   canManageTraining,
-  inForce,
   MANAGE_TRAINING,
   supervisedStaffWhere,
   today,
@@ -15,7 +14,6 @@ import type { Db, Tx } from '../../../db/client.ts';
 import { isUniqueViolation } from '../../../db/errors.ts';
 import { ConflictError, NotFoundError } from '../../../shared/errors.ts';
 import { write } from '../../../shared/write.ts';
-import { recordAudit } from '../../audit/audit.writer.ts';
 import { toApplication } from '../training.mapper.ts';
 import type { ApplicationRow, TrainingRepository } from '../training.repository.ts';
 
@@ -72,42 +70,7 @@ export function createApplicationContext(deps: { repo: TrainingRepository }) {
 
   /** The application, if the actor may see it (their own, their staff's, or to a course they manage); 404 otherwise. */
   async function visibleApplication(actor: Actor, id: string, client: Db | Tx = db) {
-    const found = await client.trainingApplication.findFirst({
-      where: { AND: [{ id }, trainingApplicationWhere(actor)] },
-      select: {
-        id: true,
-        staffId: true,
-        sessionId: true,
-        status: true,
-        version: true,
-        attendance: true,
-        completed: true,
-        session: {
-          select: {
-            applicationDeadline: true,
-            endsAt: true,
-            capacity: true,
-            status: true,
-            training: {
-              select: { kind: true, ownerBureauId: true, targetGradeIds: true, targetJobFamilyIds: true },
-            },
-          },
-        },
-        staff: {
-          select: {
-            jobFamilyId: true,
-            assignments: {
-              where: inForce(),
-              orderBy: { startsOn: 'desc' },
-              take: 1,
-              select: { gradeId: true },
-            },
-          },
-        },
-        feedback: { select: { applicationId: true } },
-        practiceReport: { select: { confirmedAt: true } },
-      },
-    });
+    const found = await repo.visibleApplication(id, trainingApplicationWhere(actor), client);
     if (!found) throw notFound();
     return found;
   }
@@ -149,18 +112,20 @@ export function createApplicationContext(deps: { repo: TrainingRepository }) {
     if (!spec.open(app)) await conflict(actor, id, ...spec.notOpen);
     await write(db, {
       actorId: actor.staffId,
+      meta,
       idempotency: { operation: `training.application.${spec.scope}:${id}`, key: key, body: spec.body },
       run: async (tx) => {
         await spec.create(tx);
-        await recordAudit(tx, {
-          actorId: actor.staffId,
-          action: `training_application.${spec.scope}`,
-          entityType: 'training_application',
-          entityId: id,
-          after: spec.body,
-          meta,
-        });
-        return { status: 201, body: { id } };
+        return {
+          status: 201,
+          body: { id },
+          audit: {
+            action: `training_application.${spec.scope}`,
+            entityType: 'training_application',
+            entityId: id,
+            after: spec.body,
+          },
+        };
       },
     }).catch(async (e: unknown) => {
       if (isUniqueViolation(e)) await conflict(actor, id, ...spec.duplicate);

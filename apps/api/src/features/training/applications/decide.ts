@@ -6,11 +6,11 @@ import {
 } from '@portal/contracts';
 import { authorize, isSupervisorOf, MANAGE_TRAINING, trainingTarget } from '../../../access/access.ts';
 import type { Actor, RequestMeta } from '../../../access/actor.ts';
-import { recordAudit } from '../../audit/audit.writer.ts';
+import { guardUpdated, StaleVersionError, write } from '../../../shared/write.ts';
 import type { ApplicationChange } from '../training.repository.ts';
 import type { ApplicationContext } from './context.ts';
 import { tellApplications } from './notices.ts';
-import { type Decide, Stale } from './shared.ts';
+import type { Decide } from './shared.ts';
 
 /**
  * approve / decline: the applicant's supervisor, while the application waits for them.
@@ -41,8 +41,9 @@ export async function decide(
       code: 'not_training_manager',
     });
   }
+  const current = () => presentOne(actor, id);
   if (input.version !== undefined && input.version !== app.version) {
-    await conflict(actor, id, 'The application was changed by someone else.', 'stale_version');
+    throw new StaleVersionError('application', await current());
   }
   const allowed: Record<Decide['decision'], TrainingApplicationStatus[]> = {
     approve: ['applied'],
@@ -78,8 +79,12 @@ export async function decide(
   const now = new Date();
   const reason = input.reason || null;
   let outcome: TrainingApplicationStatus = app.status;
-  const done = await db
-    .$transaction(async (tx): Promise<'ok' | 'full'> => {
+  const { body: done } = await write(db, {
+    actorId: actor.staffId,
+    meta,
+    what: 'application',
+    current,
+    run: async (tx) => {
       const guard = { id, status: app.status, version: app.version };
       let data: ApplicationChange;
       let promoted: string[] = [];
@@ -93,7 +98,7 @@ export async function decide(
         };
       } else if (input.decision === 'accept') {
         const seat = await repo.takeSeat(tx, app.sessionId);
-        if (!seat && app.status === 'waitlisted') return 'full' as const;
+        if (!seat && app.status === 'waitlisted') return { body: 'full' as const };
         outcome = seat ? 'accepted' : 'waitlisted';
         data = {
           status: outcome,
@@ -112,26 +117,12 @@ export async function decide(
           waitlistedAt: null,
         };
       }
-      const n = await tx.trainingApplication.updateMany({
-        where: guard,
-        data: { ...data, version: { increment: 1 } },
-      });
       // thrown, not returned: the seat taken above must go back with the rest
-      if (n.count === 0) throw new Stale();
+      guardUpdated(await repo.changeApplication(tx, guard, data));
       if (input.decision === 'reject' && app.status === 'accepted') {
         await repo.freeSeat(tx, app.sessionId);
         promoted = await repo.promoteWaitlisted(tx, app.sessionId, actor.staffId);
       }
-      await recordAudit(tx, {
-        actorId: actor.staffId,
-        action: `training_application.${input.decision}`,
-        entityType: 'training_application',
-        entityId: id,
-        before: { status: app.status },
-        // a decision on someone outside the course's target (対象外) says so: HR may accept them, knowingly
-        after: { status: outcome, reason, promoted, ...(outsideTarget.length ? { outsideTarget } : {}) },
-        meta,
-      });
       const told = {
         approved: 'training.application.approved',
         declined: 'training.application.declined',
@@ -145,13 +136,19 @@ export async function decide(
         await tellApplications(tx, 'training.application.awaiting_acceptance', [id], actor.staffId);
       }
       await tellApplications(tx, 'training.application.promoted', promoted, actor.staffId);
-      return 'ok' as const;
-    })
-    .catch(async (e: unknown) => {
-      if (e instanceof Stale)
-        await conflict(actor, id, 'The application was changed by someone else.', 'stale_version');
-      throw e;
-    });
+      return {
+        body: 'ok' as const,
+        audit: {
+          action: `training_application.${input.decision}`,
+          entityType: 'training_application',
+          entityId: id,
+          before: { status: app.status },
+          // a decision on someone outside the course's target (対象外) says so: HR may accept them, knowingly
+          after: { status: outcome, reason, promoted, ...(outsideTarget.length ? { outsideTarget } : {}) },
+        },
+      };
+    },
+  });
   if (done === 'full')
     await conflict(
       actor,

@@ -7,6 +7,7 @@ import type { NotificationKind } from '@portal/contracts';
 import type { Tx } from '../../../db/client.ts';
 import { type Notice, notify } from '../../notifications/notify.ts';
 import { courseManagers, supervisorsOf } from '../../notifications/recipients.repository.ts';
+import { applicationRepository } from '../training-application.repository.ts';
 
 export type ApplicationNotice = Extract<
   NotificationKind,
@@ -34,20 +35,7 @@ export async function tellApplications(
   by?: string,
 ): Promise<void> {
   if (!applicationIds.length) return;
-  const apps = await tx.trainingApplication.findMany({
-    where: { id: { in: [...applicationIds] } },
-    select: {
-      id: true,
-      staffId: true,
-      staff: { select: { nameJa: true, nameEn: true } },
-      session: {
-        select: {
-          startsAt: true,
-          training: { select: { titleJa: true, titleEn: true, ownerBureauId: true } },
-        },
-      },
-    },
-  });
+  const apps = await applicationRepository.noticeRows(tx, applicationIds);
   const who = audience(kind);
   const supervisors =
     who === 'supervisor'

@@ -43,7 +43,13 @@ export async function list(
   if (query.status)
     filters.push({ status: { in: Array.isArray(query.status) ? query.status : [query.status] } });
   if (query.fiscalYear) filters.push({ fiscalYear: query.fiscalYear });
-  const { items, total } = await repo.pageApplications({ AND: filters }, orderBy, query.page, query.pageSize);
+  const { items, total } = await repo.pageApplications(
+    { AND: filters },
+    orderBy,
+    query.page,
+    query.pageSize,
+    ctx.db,
+  );
   return { items: await present(actor, items), page: query.page, pageSize: query.pageSize, total };
 }
 

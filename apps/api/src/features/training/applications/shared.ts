@@ -27,9 +27,6 @@ export const ROSTER_ORDER: TrainingApplicationStatus[] = [
   'withdrawn',
 ];
 
-/** A guarded update found the row changed: thrown to roll the whole transaction back. */
-export class Stale extends Error {}
-
 export function pick(a: { attendance: unknown; completed: unknown; version: unknown } | undefined) {
   return a ? { attendance: a.attendance, completed: a.completed, version: a.version } : {};
 }
