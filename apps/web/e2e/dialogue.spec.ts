@@ -1,5 +1,5 @@
 import type { OneOnOnePage } from '@portal/contracts';
-import { demoUsers, expect, test } from './fixtures.ts';
+import { demoUsers, expect, Portal, test } from './fixtures.ts';
 
 /**
  * 1on1s as a supervisor and their staff member use them: recording one on a phone with an agreed
@@ -75,6 +75,96 @@ test.describe('on a phone', () => {
     await login('supervisor');
     const actions = await page.request.get('/api/one-on-one-actions?pageSize=100');
     expect(await actions.text()).not.toContain(action);
+  });
+});
+
+test.describe('correcting on a phone', () => {
+  test.use({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+
+  test('the author corrects a 1on1: a half-typed correction survives a new sign-in, leaving asks first, a stale one is refused with a reload', async ({
+    login,
+    portal,
+    page,
+  }) => {
+    const stamp = Date.now();
+    await login('supervisor');
+    const team = await (await page.request.get('/api/dashboards/team/one-on-ones?pageSize=100')).json();
+    const staffId = team.items.find(
+      (m: { staff: { name: string } }) => m.staff.name === demoUsers.staff.name.ja,
+    )?.staff.id;
+    const created = await page.request.post('/api/one-on-ones', {
+      data: { staffId, minutes: 30, topics: [`訂正する記録 ${stamp}`], privateNotes: `所感 ${stamp}` },
+    });
+    expect(created.status()).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+
+    await portal.goto(`/one-on-ones/${id}`);
+    await page.getByRole('link', { name: '記録を訂正する' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('1on1の記録を訂正する');
+    await expect(page.getByLabel('非公開メモ', { exact: true })).toHaveValue(`所感 ${stamp}`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await page.getByLabel('その他の時間（分）').fill('50');
+    await page.getByLabel('共有メモ（本人も読めます）').fill(`訂正後の共有メモ ${stamp}`);
+    await portal.expectNoSeriousA11yViolations();
+
+    // leaving the changed form asks first
+    let asked = '';
+    page.once('dialog', async (dialog) => {
+      asked = dialog.message();
+      await dialog.dismiss();
+    });
+    await page.getByRole('link', { name: '記録に戻る' }).click();
+    await expect.poll(() => asked).toContain('保存していない変更があります');
+    await expect(page).toHaveURL(/\/edit$/);
+
+    // the session ends; after signing in again the correction is offered back
+    await expect
+      .poll(() => page.evaluate(() => Object.keys(localStorage).some((k) => k.includes('one-on-one.'))))
+      .toBe(true);
+    await page.context().clearCookies();
+    await login('supervisor', { fresh: true });
+    const again = await page.context().newPage();
+    await again.goto(`/one-on-ones/${id}/edit`);
+    const offer = again.getByRole('region', { name: '下書き' });
+    await offer.getByRole('button', { name: '下書きを復元する' }).click();
+    await expect(again.getByLabel('共有メモ（本人も読めます）')).toHaveValue(`訂正後の共有メモ ${stamp}`);
+    await again.getByRole('button', { name: 'アクションを追加' }).click();
+    await again.getByLabel('アクション1の内容').fill(`次回までに読む ${stamp}`);
+    await again.getByRole('button', { name: '訂正を保存する' }).click();
+    await expect(again).toHaveURL(new RegExp(`/one-on-ones/${id}$`));
+    await expect(again.getByRole('status')).toContainText('訂正を保存しました');
+    await expect(again.getByText(`訂正後の共有メモ ${stamp}`)).toBeVisible();
+    await expect(again.getByText('50分')).toBeVisible();
+    await expect(again.getByText(`次回までに読む ${stamp}`)).toBeVisible();
+    await page.close({ runBeforeUnload: false });
+
+    // someone else changes it meanwhile (the person acknowledges): the correction is refused, clearly
+    await again.getByRole('link', { name: '記録を訂正する' }).click();
+    await again.getByLabel('話したこと').fill(`古い版からの訂正 ${stamp}`);
+    const current = await (await again.request.get(`/api/one-on-ones/${id}`)).json();
+    const bump = await again.request.put(`/api/one-on-ones/${id}`, {
+      data: {
+        heldOn: current.heldOn,
+        status: current.status,
+        minutes: current.minutes,
+        kind: current.kind,
+        topics: [`別の画面での訂正 ${stamp}`],
+        sharedNotes: current.sharedNotes,
+        privateNotes: current.privateNotes,
+        addActions: [],
+        staffImageIds: [],
+        initiativeIds: [],
+        version: current.version,
+      },
+    });
+    expect(bump.status()).toBe(200);
+    await again.getByRole('button', { name: '訂正を保存する' }).click();
+    const alert = again.getByRole('alert');
+    await expect(alert).toContainText('開いた後にほかの操作');
+    await new Portal(again).expectNoSeriousA11yViolations();
+    await alert.getByRole('button', { name: '最新の記録を読み込む' }).click();
+    await expect(again.getByLabel('話したこと')).toHaveValue(`別の画面での訂正 ${stamp}`);
+    await expect(again.getByRole('alert')).toHaveCount(0);
   });
 });
 

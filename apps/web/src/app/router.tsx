@@ -310,6 +310,12 @@ export function appRoutes(queryClient: QueryClient, options: RouteOptions = {}):
             Component: (await import('../features/dialogue/pages/one-on-one-page.tsx')).OneOnOnePage,
           })),
         },
+        {
+          path: 'one-on-ones/:id/edit',
+          lazy: featurePage(async () => ({
+            Component: (await import('../features/dialogue/pages/one-on-one-edit-page.tsx')).OneOnOneEditPage,
+          })),
+        },
         // Career: my own (/career) and someone else's (/staff/:id/career), sections by #hash (features/career)
         {
           path: 'career',

@@ -17,52 +17,30 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, requestMeta } from '../../plugins/auth.ts';
 import { idempotencyKeyOf } from '../../shared/idempotency.ts';
+import { IdempotencyHeaders, listAndCreateRoutes } from '../../shared/record-routes.ts';
 import { createOjtRepository } from './ojt.repository.ts';
 import { createOjtService } from './ojt.service.ts';
 
 const IdParams = z.object({ id: z.uuid() });
-const IdempotencyHeaders = z.object({
-  'idempotency-key': z.string().max(200).optional().describe('A retry with the same key creates nothing new'),
-});
 
 export const ojtRoutes: FastifyPluginAsyncZod = async (app) => {
   const service = createOjtService({ db: app.db, ojt: createOjtRepository(app.db) });
 
-  app.get(
-    '/ojt-sessions',
-    {
-      schema: {
-        tags: ['ojt'],
-        summary: 'OJT sessions I may see (mine, my team’s, my bureau’s, all), newest first',
-        querystring: OjtSessionQuery,
-        response: { 200: OjtSessionPage },
-      },
+  listAndCreateRoutes(app, '/ojt-sessions', {
+    tags: ['ojt'],
+    list: {
+      summary: 'OJT sessions I may see (mine, my team’s, my bureau’s, all), newest first',
+      querystring: OjtSessionQuery,
+      response: OjtSessionPage,
+      run: (actor, query) => service.listSessions(actor, query),
     },
-    async (request) => service.listSessions(actorOf(request), request.query),
-  );
-
-  app.post(
-    '/ojt-sessions',
-    {
-      schema: {
-        tags: ['ojt'],
-        summary: 'Log one OJT session for one of my staff (Idempotency-Key honoured)',
-        headers: IdempotencyHeaders,
-        body: OjtSessionCreate,
-        response: { 201: OjtSession },
-      },
+    create: {
+      summary: 'Log one OJT session for one of my staff (Idempotency-Key honoured)',
+      body: OjtSessionCreate,
+      response: OjtSession,
+      run: (actor, body, key, meta) => service.createSession(actor, body, key, meta),
     },
-    async (request, reply) => {
-      const r = await service.createSession(
-        actorOf(request),
-        request.body,
-        idempotencyKeyOf(request),
-        requestMeta(request),
-      );
-      if (r.replayed) reply.header('idempotent-replayed', 'true');
-      return reply.code(201).send(r.body);
-    },
-  );
+  });
 
   app.post(
     '/ojt-sessions/batch',

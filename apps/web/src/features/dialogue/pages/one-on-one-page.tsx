@@ -1,14 +1,21 @@
 import type { OneOnOne } from '@portal/contracts';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../../shared/api/api-client.ts';
 import { formatDate, formatDateTime } from '../../../shared/format/date.ts';
 import { CharCount } from '../../../shared/forms/char-count.tsx';
 import { useDocumentTitle } from '../../../shared/i18n/use-document-title.ts';
 import { useLanguage } from '../../../shared/i18n/use-language.ts';
 import { Button } from '../../../shared/ui/button.tsx';
-import { cardClass, hintClass, inputClass, labelClass, noticeClass } from '../../../shared/ui/form-styles.ts';
+import {
+  cardClass,
+  hintClass,
+  inputClass,
+  labelClass,
+  linkButtonClass,
+  noticeClass,
+} from '../../../shared/ui/form-styles.ts';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
 import { ErrorState, LoadingState, useErrorMessage } from '../../../shared/ui/states.tsx';
 import { useCorrectOneOnOne, useDeleteOneOnOne } from '../api/correct-one-on-one.ts';
@@ -37,6 +44,8 @@ function Detail({ record }: { record: OneOnOne }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const name = usePersonName();
+  const location = useLocation();
+  const saved = (location.state as { saved?: boolean } | null)?.saved === true;
   const heading = `${formatDate(record.heldOn, language)} · ${t(`dialogue.kinds.${record.kind}`)}`;
   return (
     <>
@@ -47,6 +56,11 @@ function Detail({ record }: { record: OneOnOne }) {
       <p className="mb-4">
         <Link to="/one-on-ones">{t('dialogue.detail.back')}</Link>
       </p>
+      {saved ? (
+        <p role="status" className={`${noticeClass} mb-4 max-w-3xl`}>
+          {t('dialogue.edit.saved')}
+        </p>
+      ) : null}
       <div className="grid max-w-3xl gap-6">
         <dl className={`${cardClass} grid gap-2`}>
           <div>
@@ -258,6 +272,9 @@ function AuthorTools({ record }: { record: OneOnOne }) {
         {t('dialogue.author.title')}
       </h2>
       <div className="mt-3 flex flex-wrap gap-3">
+        <Link to={`/one-on-ones/${record.id}/edit`} className={linkButtonClass}>
+          {t('dialogue.author.edit')}
+        </Link>
         {canHold ? (
           <Button
             aria-disabled={correct.isPending || undefined}

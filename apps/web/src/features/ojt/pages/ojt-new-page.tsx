@@ -13,11 +13,12 @@ import { useSubmissionKey } from '../../../shared/api/submission-key.ts';
 import { formatDate } from '../../../shared/format/date.ts';
 import { formatList } from '../../../shared/format/list.ts';
 import { CharCount } from '../../../shared/forms/char-count.tsx';
+import { ChoiceField, MinutesField, SubmitBar, TextAreaField } from '../../../shared/forms/record-fields.tsx';
 import { useDocumentTitle } from '../../../shared/i18n/use-document-title.ts';
 import { useLanguage } from '../../../shared/i18n/use-language.ts';
 import { Button } from '../../../shared/ui/button.tsx';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
-import { EmptyState, ErrorState, LoadingState, useErrorMessage } from '../../../shared/ui/states.tsx';
+import { EmptyState, ErrorState, LoadingState } from '../../../shared/ui/states.tsx';
 import { usePermissions } from '../../auth/lib/permissions.ts';
 import { PolicyLinkPicker } from '../../policy/components/policy-link-picker.tsx';
 import { useTeamDashboard } from '../api/get-team-dashboard.ts';
@@ -76,9 +77,7 @@ function LogForm({ title }: { title: string }) {
     search: useId(),
     batch: useId(),
     date: useId(),
-    minutes: useId(),
     topic: useId(),
-    notes: useId(),
     topicHint: useId(),
     errors: useId(),
   };
@@ -103,7 +102,6 @@ function LogForm({ title }: { title: string }) {
   const [done, setDone] = useState<OjtSession[] | null>(null);
   const key = useSubmissionKey();
   const log = useLogOjtSession();
-  const submitError = useErrorMessage(log.error);
   const topicRef = useRef<HTMLInputElement>(null);
   const doneRef = useRef<HTMLDivElement>(null);
 
@@ -332,58 +330,26 @@ function LogForm({ title }: { title: string }) {
           {errors.occurredOn ? <p className={errorClass}>{errors.occurredOn}</p> : null}
         </div>
 
-        <fieldset>
-          <legend className={labelClass}>{t('ojt.log.minutes')}</legend>
-          <div className="mt-2 flex flex-wrap gap-2">
-            {MINUTE_CHOICES.map((m) => (
-              <label key={m} className={choiceClass}>
-                <input
-                  type="radio"
-                  name="minutes-choice"
-                  value={m}
-                  checked={minutes === String(m)}
-                  onChange={() => setMinutes(String(m))}
-                  className="sr-only"
-                />
-                {t('ojt.session.minutes', { count: m })}
-              </label>
-            ))}
-          </div>
-          <label htmlFor={ids.minutes} className="mt-3 block text-dns-14B-130">
-            {t('ojt.log.minutesOther')}
-          </label>
-          <input
-            id={ids.minutes}
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={OJT_MAX_MINUTES}
-            value={minutes}
-            onChange={(event) => setMinutes(event.target.value)}
-            aria-invalid={errors.minutes ? true : undefined}
-            className={`${inputClass} max-w-40`}
-          />
-          {errors.minutes ? <p className={errorClass}>{errors.minutes}</p> : null}
-        </fieldset>
+        <MinutesField
+          legend={t('ojt.log.minutes')}
+          otherLabel={t('ojt.log.minutesOther')}
+          choices={MINUTE_CHOICES}
+          choiceLabel={(count) => t('ojt.session.minutes', { count })}
+          value={minutes}
+          onChange={setMinutes}
+          max={OJT_MAX_MINUTES}
+          error={errors.minutes}
+        />
 
-        <fieldset>
-          <legend className={labelClass}>{t('ojt.log.method')}</legend>
-          <div className="mt-2 grid gap-2 sm:grid-cols-2">
-            {OJT_METHODS.map((m) => (
-              <label key={m} className={`${choiceClass} justify-start`}>
-                <input
-                  type="radio"
-                  name="method"
-                  value={m}
-                  checked={method === m}
-                  onChange={() => setMethod(m)}
-                  className="sr-only"
-                />
-                {t(`ojt.methods.${m}`)}
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <ChoiceField
+          legend={t('ojt.log.method')}
+          name="method"
+          options={OJT_METHODS}
+          value={method}
+          onChange={setMethod}
+          label={(m) => t(`ojt.methods.${m}`)}
+          wide
+        />
 
         <div>
           <label htmlFor={ids.topic} className={labelClass}>
@@ -421,40 +387,15 @@ function LogForm({ title }: { title: string }) {
           </div>
         </details>
 
-        <div>
-          <label htmlFor={ids.notes} className={labelClass}>
-            {t('ojt.log.notes')}
-          </label>
-          <textarea
-            id={ids.notes}
-            rows={3}
-            maxLength={4000}
-            value={notes}
-            onChange={(event) => setNotes(event.target.value)}
-            aria-describedby={`${ids.notes}-count`}
-            className={inputClass}
-          />
-          <CharCount id={`${ids.notes}-count`} value={notes} max={4000} />
-        </div>
+        <TextAreaField label={t('ojt.log.notes')} value={notes} onChange={setNotes} max={4000} />
 
-        {log.isError && !(isApiError(log.error) && log.error.status === 400) ? (
-          <p
-            role="alert"
-            className="rounded-8 border-2 border-error-1 bg-red-50 p-3 text-std-16N-170 text-error-2"
-          >
-            {submitError} {t('ojt.log.retrySafe')}
-          </p>
-        ) : null}
-
-        <div className="sticky bottom-0 -mx-4 border-t border-solid-gray-200 bg-white px-4 py-3 sm:static sm:mx-0 sm:border-0 sm:p-0">
-          <Button type="submit" className="w-full sm:w-auto" aria-disabled={log.isPending || undefined}>
-            {log.isPending
-              ? t('ojt.log.saving')
-              : trainees.length > 1
-                ? t('ojt.log.submitBatch', { count: trainees.length })
-                : t('ojt.log.submit')}
-          </Button>
-        </div>
+        <SubmitBar error={log.error} retryNote={t('ojt.log.retrySafe')} pending={log.isPending}>
+          {log.isPending
+            ? t('ojt.log.saving')
+            : trainees.length > 1
+              ? t('ojt.log.submitBatch', { count: trainees.length })
+              : t('ojt.log.submit')}
+        </SubmitBar>
       </form>
     </>
   );
