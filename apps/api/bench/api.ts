@@ -12,6 +12,7 @@ import { buildApp } from '../src/app.ts';
 import { pgConfigFromUrl, withDatabase } from '../src/db/pg-config.ts';
 import { prepareDatabase } from '../src/db/setup.ts';
 import { parseEnv } from '../src/env.ts';
+import { keyring, newKeyText } from '../src/shared/sealed-text.ts';
 import { countingPrisma } from '../test/statement-counter.ts';
 import { step } from './lib.ts';
 
@@ -56,7 +57,9 @@ async function main() {
   let app: FastifyInstance | undefined;
   let floor: FastifyInstance | undefined;
   try {
-    await step('migrate + seed policy and demo data', () => prepareDatabase({ url, db }, { demo: true }));
+    await step('migrate + seed policy and demo data', () =>
+      prepareDatabase({ url, db }, { demo: true, sensitiveKeys: keyring(newKeyText()) }),
+    );
     app = await buildApp({
       env: parseEnv({ LOG_LEVEL: 'silent', SESSION_SECRET: 'b'.repeat(48) }),
       sessionSecret: 'b'.repeat(48),

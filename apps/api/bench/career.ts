@@ -15,6 +15,7 @@ import { createPrisma } from '../src/db/client.ts';
 import { pgConfigFromUrl, withDatabase } from '../src/db/pg-config.ts';
 import { prepareDatabase } from '../src/db/setup.ts';
 import { parseEnv } from '../src/env.ts';
+import { keyring, newKeyText } from '../src/shared/sealed-text.ts';
 import { measureGet, step } from './lib.ts';
 
 const SESSIONS = Number(process.argv[2] ?? 5_000);
@@ -31,7 +32,11 @@ async function main() {
   const db = createPrisma(url, 10);
   const sql = (text: string) => db.$executeRawUnsafe(text);
   try {
-    await step('migrate + demo data', () => prepareDatabase({ url, db }, { demo: true }), 38);
+    await step(
+      'migrate + demo data',
+      () => prepareDatabase({ url, db }, { demo: true, sensitiveKeys: keyring(newKeyText()) }),
+      38,
+    );
     const me = `(SELECT "id" FROM "staff" WHERE "loginId" = 'demo-staff')`;
     const boss = `(SELECT "id" FROM "staff" WHERE "loginId" = 'demo-supervisor')`;
     await step(

@@ -22,6 +22,7 @@ import { pgConfigFromUrl, withDatabase } from '../src/db/pg-config.ts';
 import { prepareDatabase } from '../src/db/setup.ts';
 import { parseEnv } from '../src/env.ts';
 import { hashPassword } from '../src/features/auth/password.ts';
+import { keyring, newKeyText } from '../src/shared/sealed-text.ts';
 import { measureGet, seedOrgTree, step } from './lib.ts';
 
 const STAFF = Number(process.argv[2] ?? 15_000);
@@ -44,7 +45,9 @@ async function main() {
   const db = createPrisma(url, 10);
   const sql = (text: string) => db.$executeRawUnsafe(text);
   try {
-    await step('migrate + seed policy', () => prepareDatabase({ url, db }, { demo: false }));
+    await step('migrate + seed policy', () =>
+      prepareDatabase({ url, db }, { demo: false, sensitiveKeys: keyring(newKeyText()) }),
+    );
     await step('grades, job family, ~1,000 units', async () => {
       await sql(`INSERT INTO "grade" ("id","code","rank","nameJa","nameEn","managerial") VALUES
         (gen_random_uuid(),'shuji',1,'主事・技師','Staff',false),(gen_random_uuid(),'kakaricho',3,'係長','Chief',true),

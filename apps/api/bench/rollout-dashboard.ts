@@ -7,6 +7,7 @@ import { prepareDatabase } from '../src/db/setup.ts';
 import { parseEnv } from '../src/env.ts';
 import { hashPassword } from '../src/features/auth/password.ts';
 import { refreshDashboardRollup } from '../src/features/dashboards/dashboard-rollup.ts';
+import { keyring, newKeyText } from '../src/shared/sealed-text.ts';
 import { measureGet, seedOrgTree, step } from './lib.ts';
 
 const STAFF = Number(process.argv[2] ?? 20_000);
@@ -27,7 +28,9 @@ async function main() {
   const db = createPrisma(url, 10);
   const sql = (text: string) => db.$executeRawUnsafe(text);
   try {
-    await step('migrate + seed policy', () => prepareDatabase({ url, db }, { demo: false }));
+    await step('migrate + seed policy', () =>
+      prepareDatabase({ url, db }, { demo: false, sensitiveKeys: keyring(newKeyText()) }),
+    );
     await step('grades, job families, ~1,000 units', async () => {
       await sql(`INSERT INTO "grade" ("id","code","rank","nameJa","nameEn","managerial") VALUES
         (gen_random_uuid(),'shuji',1,'主事・技師','Staff',false),(gen_random_uuid(),'shunin',2,'主任','Senior',false),

@@ -17,6 +17,7 @@ import { pgConfigFromUrl, withDatabase } from '../src/db/pg-config.ts';
 import { prepareDatabase } from '../src/db/setup.ts';
 import { parseRoster } from '../src/features/roster/roster.parser.ts';
 import { createRosterService } from '../src/features/roster/roster.service.ts';
+import { keyring, newKeyText } from '../src/shared/sealed-text.ts';
 
 const ROWS = Number(process.argv[2] ?? 15_000);
 // A standalone script: the app's env.ts does not apply (as in test/global-setup.ts).
@@ -217,7 +218,7 @@ async function main() {
   try {
     await time(
       'migrate + seed policy',
-      () => prepareDatabase({ url, db }, { demo: false }),
+      () => prepareDatabase({ url, db }, { demo: false, sensitiveKeys: keyring(newKeyText()) }),
       (r) => `${r.applied.length} migrations`,
     );
     await db.grade.createMany({

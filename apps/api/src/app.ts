@@ -66,6 +66,7 @@ import {
 } from './plugins/error-handler.ts';
 import { helmetOptions, securityHeaders } from './plugins/security-headers.ts';
 import { storableText } from './plugins/storable-text.ts';
+import type { Keyring } from './shared/sealed-text.ts';
 
 export const API_VERSION = '0.1.0';
 
@@ -101,6 +102,8 @@ declare module 'fastify' {
     databaseMode: 'embedded' | 'external';
     apiVersion: string;
     env: Env;
+    /** The keys of the 配慮事項 (decision 033) */
+    sensitiveKeys: Keyring | null;
   }
   interface FastifyContextConfig {
     /** Reachable without a session. */
@@ -114,6 +117,8 @@ export type AppDeps = {
   env: Env;
   /** Keys session ids; see resolveSessionSecret */
   sessionSecret: string;
+  /** Seal and open the 配慮事項; see resolveSensitiveKeys. Absent: none — they can be neither stored nor read */
+  sensitiveKeys?: Keyring | null;
   db: Db;
   databaseMode: 'embedded' | 'external';
   /** Serve the built web app from apps/web/dist (when it exists). */
@@ -185,6 +190,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('databaseMode', deps.databaseMode);
   app.decorate('apiVersion', API_VERSION);
   app.decorate('env', deps.env);
+  app.decorate('sensitiveKeys', deps.sensitiveKeys ?? null);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
     // Answers of the API carry personal data: no cache keeps them (ASVS 14.3.2), unless a route

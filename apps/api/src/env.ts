@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { DbTimeouts } from './db/client.ts';
 import { paths } from './paths.ts';
+import { type Keyring, keyring, newKeyText, sealingKey } from './shared/sealed-text.ts';
 
 const boolish = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -28,6 +29,14 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Signs session cookies; at least 32 characters. Absent in embedded demo mode: generated into DATA_DIR. */
   SESSION_SECRET: z.string().min(32).optional(),
+  /**
+   * Encrypts the 配慮事項 at rest (AES-256-GCM): 32 random bytes as base64 (`openssl rand -base64 32`).
+   * Absent in demo mode: generated into DATA_DIR. Otherwise the server refuses to start while such
+   * data exist (decision 033).
+   */
+  SENSITIVE_DATA_KEY: z.string().min(1).max(200).optional(),
+  /** Earlier keys (comma-separated), to open what they sealed; the server re-seals it with the current key. */
+  SENSITIVE_DATA_OLD_KEYS: z.string().max(4000).optional(),
   /** Seed the demo organisation and accounts. Default: on with the embedded database, off otherwise. */
   DEMO_MODE: boolish.optional(),
   /**
@@ -94,6 +103,9 @@ export type Env = {
   dataDir: string;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   sessionSecret: string | undefined;
+  /** SENSITIVE_DATA_KEY and SENSITIVE_DATA_OLD_KEYS (checked to be 256-bit keys) */
+  sensitiveDataKey: string | undefined;
+  sensitiveDataOldKeys: string[];
   demoMode: boolean;
   /** Fastify's trustProxy: false, a hop count, or the proxies' addresses */
   trustProxy: false | number | string[];
@@ -147,6 +159,20 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     );
   }
   const demoMode = e.DEMO_MODE ?? e.DATABASE_URL === undefined;
+  const oldKeys = (e.SENSITIVE_DATA_OLD_KEYS ?? '')
+    .split(',')
+    .map((k) => k.trim())
+    .filter(Boolean);
+  for (const [name, k] of [
+    ...(e.SENSITIVE_DATA_KEY ? [['SENSITIVE_DATA_KEY', e.SENSITIVE_DATA_KEY] as const] : []),
+    ...oldKeys.map((k) => ['SENSITIVE_DATA_OLD_KEYS', k] as const),
+  ]) {
+    try {
+      sealingKey(k);
+    } catch (err) {
+      throw new Error(`Invalid configuration:\n  ${name}: ${(err as Error).message}`);
+    }
+  }
   return {
     nodeEnv: e.NODE_ENV,
     host: e.HOST ?? (demoMode ? '127.0.0.1' : '0.0.0.0'),
@@ -156,6 +182,8 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     dataDir: e.DATA_DIR,
     logLevel: e.LOG_LEVEL,
     sessionSecret: e.SESSION_SECRET,
+    sensitiveDataKey: e.SENSITIVE_DATA_KEY,
+    sensitiveDataOldKeys: oldKeys,
     demoMode,
     trustProxy,
     cookieSecure: e.COOKIE_SECURE ?? trustProxy !== false,
@@ -222,4 +250,21 @@ export async function resolveSessionSecret(env: Env): Promise<string> {
   const secret = randomBytes(32).toString('base64url');
   await writeFile(file, secret, { mode: 0o600 });
   return secret;
+}
+
+/**
+ * The keys of the 配慮事項: SENSITIVE_DATA_KEY (with SENSITIVE_DATA_OLD_KEYS), or in demo mode one
+ * generated once and kept in DATA_DIR; otherwise `null` (the start refuses while such data exist).
+ */
+export async function resolveSensitiveKeys(env: Env): Promise<Keyring | null> {
+  if (env.sensitiveDataKey) return keyring(env.sensitiveDataKey, env.sensitiveDataOldKeys);
+  if (!env.demoMode) return null;
+  const { mkdir, readFile, writeFile } = await import('node:fs/promises');
+  const file = `${env.dataDir}/sensitive-data-key`;
+  const existing = (await readFile(file, 'utf8').catch(() => '')).trim();
+  if (existing) return keyring(existing, env.sensitiveDataOldKeys);
+  await mkdir(env.dataDir, { recursive: true });
+  const key = newKeyText();
+  await writeFile(file, key, { mode: 0o600 });
+  return keyring(key, env.sensitiveDataOldKeys);
 }

@@ -8,8 +8,9 @@
 import { buildApp } from './app.ts';
 import { pendingMigrations } from './db/migrator.ts';
 import { openDatabase, prepareDatabase } from './db/setup.ts';
-import { parseEnv, resolveSessionSecret } from './env.ts';
+import { parseEnv, resolveSensitiveKeys, resolveSessionSecret } from './env.ts';
 import { startJobs } from './features/jobs/queue.ts';
+import { sealConsiderations } from './features/self-declaration/self-declaration.repository.ts';
 import { createMailer } from './mail/mailer.ts';
 
 export async function start(options: { prepare: 'apply' | 'check' }): Promise<void> {
@@ -19,9 +20,10 @@ export async function start(options: { prepare: 'apply' | 'check' }): Promise<vo
     dataDir: env.dataDir,
     timeouts: env.db,
   });
+  const sensitiveKeys = await resolveSensitiveKeys(env);
   let applied: string[] = [];
   if (options.prepare === 'apply' || database.mode === 'embedded') {
-    ({ applied } = await prepareDatabase(database, { demo: env.demoMode }));
+    ({ applied } = await prepareDatabase(database, { demo: env.demoMode, sensitiveKeys }));
   } else {
     const pending = await pendingMigrations(database.url);
     if (pending.length) {
@@ -30,9 +32,20 @@ export async function start(options: { prepare: 'apply' | 'check' }): Promise<vo
         `The database has ${pending.length} pending migration(s): ${pending.join(', ')}. Run \`pnpm db:migrate\` (and \`pnpm db:seed\` on a new database) once, then start.`,
       );
     }
+    // without the key that opens the 配慮事項 held, the portal does not start (decision 033)
+    await sealConsiderations(database.db, sensitiveKeys).catch(async (err: unknown) => {
+      await database.close();
+      throw err;
+    });
   }
   const sessionSecret = await resolveSessionSecret(env);
-  const app = await buildApp({ env, sessionSecret, db: database.db, databaseMode: database.mode });
+  const app = await buildApp({
+    env,
+    sessionSecret,
+    sensitiveKeys,
+    db: database.db,
+    databaseMode: database.mode,
+  });
   if (applied.length) app.log.info({ applied }, 'migrations applied');
   // mail, digests and reminders: in this process unless JOBS=false (decision 040)
   const mailer = createMailer(env);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { parseEnv } from '../src/env.ts';
 import { type TestDatabase, useTestDatabase } from './database.ts';
+import { TEST_SENSITIVE_KEYS } from './sensitive-keys.ts';
 
 export type TestContext = { app: FastifyInstance; database: TestDatabase };
 
@@ -26,6 +27,7 @@ export function useTestApp(options: { env?: () => Record<string, string> } = {})
     app = await buildApp({
       env,
       sessionSecret: 'test-secret-'.padEnd(40, 'x'),
+      sensitiveKeys: TEST_SENSITIVE_KEYS,
       db: database().db,
       databaseMode: database().mode,
       serveWeb: false,

@@ -9,6 +9,7 @@ import { createPrisma, type Db } from '../src/db/client.ts';
 import { startEmbeddedDatabase } from '../src/db/embedded.ts';
 import { pgConfigFromUrl, withDatabase } from '../src/db/pg-config.ts';
 import { prepareDatabase } from '../src/db/setup.ts';
+import { TEST_SENSITIVE_KEYS } from './sensitive-keys.ts';
 
 export type TestDatabase = { url: string; db: Db; mode: 'embedded' | 'external'; close: () => Promise<void> };
 
@@ -17,7 +18,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   if (server.kind === 'pglite') {
     const embedded = await startEmbeddedDatabase(undefined);
     const db = createPrisma(embedded.url, 4);
-    await prepareDatabase({ url: embedded.url, db }, { demo: true });
+    await prepareDatabase({ url: embedded.url, db }, { demo: true, sensitiveKeys: TEST_SENSITIVE_KEYS });
     return {
       url: embedded.url,
       db,

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { openDatabase, prepareDatabase } from '../src/db/setup.ts';
-import { parseEnv } from '../src/env.ts';
+import { parseEnv, resolveSensitiveKeys } from '../src/env.ts';
 import { startJobs } from '../src/features/jobs/queue.ts';
 import { notify } from '../src/features/notifications/notify.ts';
 import { createMailer } from '../src/mail/mailer.ts';
@@ -23,7 +23,8 @@ describe('embedded database', () => {
 
     const first = await openDatabase({ databaseUrl: undefined, dataDir });
     expect(first.mode).toBe('embedded');
-    const { applied } = await prepareDatabase(first, { demo: env.demoMode });
+    const sensitiveKeys = await resolveSensitiveKeys(env);
+    const { applied } = await prepareDatabase(first, { demo: env.demoMode, sensitiveKeys });
     expect(applied.length).toBeGreaterThan(0);
     const app = await buildApp({
       env,
@@ -74,7 +75,15 @@ describe('embedded database', () => {
 
     const second = await openDatabase({ databaseUrl: undefined, dataDir });
     try {
-      expect((await prepareDatabase(second, { demo: false })).applied).toEqual([]);
+      expect(
+        (
+          await prepareDatabase(second, {
+            demo: false,
+            // the demo's key, generated into the data directory on the first start, is found again
+            sensitiveKeys: await resolveSensitiveKeys(env),
+          })
+        ).applied,
+      ).toEqual([]);
       const period = await second.db.planPeriod.findFirst();
       expect(period?.nameEn).toBe('kept across restarts');
     } finally {

@@ -14,6 +14,7 @@ import { createPrisma } from '../src/db/client.ts';
 import { pgConfigFromUrl, withDatabase } from '../src/db/pg-config.ts';
 import { prepareDatabase } from '../src/db/setup.ts';
 import { paths } from '../src/paths.ts';
+import { TEST_SENSITIVE_KEYS } from './sensitive-keys.ts';
 
 export type TestDatabaseServer =
   | { kind: 'postgres'; adminUrl: string; template: string }
@@ -49,6 +50,8 @@ async function contentHash(): Promise<string> {
     ...(await files(paths.migrations)),
     ...(await files(paths.seed)),
     ...(await files(path.join(paths.root, 'apps/api/src/db/seed'))),
+    // the seeded 配慮事項 are sealed with the tests' key
+    path.join(paths.root, 'apps/api/test/sensitive-keys.ts'),
   ].sort();
   for (const file of all) hash.update(file).update(await readFile(file));
   return hash.digest('hex').slice(0, 12);
@@ -82,7 +85,7 @@ export default async function setup(project: TestProject) {
       const url = withDatabase(adminUrl, template);
       const db = createPrisma(url, 4);
       try {
-        await prepareDatabase({ url, db }, { demo: true });
+        await prepareDatabase({ url, db }, { demo: true, sensitiveKeys: TEST_SENSITIVE_KEYS });
       } finally {
         await db.$disconnect();
       }

@@ -9,6 +9,7 @@ import { buildApp } from '../src/app.ts';
 import type { Db } from '../src/db/client.ts';
 import { parseEnv } from '../src/env.ts';
 import { useTestDatabase } from './database.ts';
+import { TEST_SENSITIVE_KEYS } from './sensitive-keys.ts';
 import { type CountingDb, countingPrisma } from './statement-counter.ts';
 
 export type StatementCount = {
@@ -42,6 +43,7 @@ export function useCountingApp(): () => CountingApp {
     app = await buildApp({
       env: parseEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SESSION_SECRET: 'x'.repeat(48) }),
       sessionSecret: 'test-secret-'.padEnd(40, 'x'),
+      sensitiveKeys: TEST_SENSITIVE_KEYS,
       db,
       databaseMode: database().mode,
       serveWeb: false,

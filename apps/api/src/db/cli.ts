@@ -4,7 +4,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseEnv } from '../env.ts';
+import { parseEnv, resolveSensitiveKeys } from '../env.ts';
 import { paths } from '../paths.ts';
 import { startEmbeddedDatabase } from './embedded.ts';
 import { applyMigrations, diffSchemaAgainstMigrations, resetDatabase } from './migrator.ts';
@@ -13,6 +13,7 @@ import { openDatabase, prepareDatabase } from './setup.ts';
 const [command, ...args] = process.argv.slice(2);
 const env = parseEnv();
 const handle = await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir });
+const sensitiveKeys = await resolveSensitiveKeys(env);
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
 try {
@@ -44,14 +45,14 @@ try {
       break;
     }
     case 'seed': {
-      const { applied } = await prepareDatabase(handle, { demo: env.demoMode });
+      const { applied } = await prepareDatabase(handle, { demo: env.demoMode, sensitiveKeys });
       if (applied.length) out(`applied: ${applied.join(', ')}`);
       out(`seeded the policy${env.demoMode ? ' and the demo data' : ''}`);
       break;
     }
     case 'reset': {
       await resetDatabase(handle.url);
-      await prepareDatabase(handle, { demo: env.demoMode });
+      await prepareDatabase(handle, { demo: env.demoMode, sensitiveKeys });
       out(`reset, migrated and seeded${env.demoMode ? ' (with demo data)' : ''}`);
       break;
     }

@@ -5,6 +5,8 @@
  */
 
 import { refreshDashboardRollup } from '../features/dashboards/dashboard-rollup.ts';
+import { sealConsiderations } from '../features/self-declaration/self-declaration.repository.ts';
+import type { Keyring } from '../shared/sealed-text.ts';
 import { createPrisma, type Db, type DbTimeouts } from './client.ts';
 import { type EmbeddedDatabase, startEmbeddedDatabase } from './embedded.ts';
 import { applyMigrations } from './migrator.ts';
@@ -43,7 +45,7 @@ export async function openDatabase(options: {
 
 export async function prepareDatabase(
   handle: Pick<DatabaseHandle, 'url' | 'db'>,
-  options: { demo: boolean },
+  options: { demo: boolean; sensitiveKeys: Keyring | null },
 ): Promise<{ applied: string[] }> {
   const applied = await applyMigrations(handle.url);
   await seedPolicy(handle.db);
@@ -56,5 +58,7 @@ export async function prepareDatabase(
   }
   // the dashboards' rollup shows what was just seeded (a read never refreshes it)
   await refreshDashboardRollup(handle.db);
+  // 配慮事項 still in clear (an older installation's, the demo seed's) are sealed now (decision 033)
+  await sealConsiderations(handle.db, options.sensitiveKeys);
   return { applied };
 }

@@ -5,6 +5,8 @@
  * their 所属長 and HR may ever receive it (`sensitiveMarker` must be out of every other answer).
  */
 import { today } from '../../src/access/access.ts';
+import { createSelfDeclarationRepository } from '../../src/features/self-declaration/self-declaration.repository.ts';
+import { TEST_SENSITIVE_KEYS } from '../sensitive-keys.ts';
 import type { MatrixRows, Who } from './types.ts';
 
 const expect = (e: Omit<Record<Who, number>, 'anon'>): Record<Who, number> => ({ anon: 401, ...e });
@@ -40,7 +42,13 @@ export const selfDeclarationRows: MatrixRows = {
         data: { roundId: openRound, staffId, reflection: '行列の振り返り' },
         select: { id: true },
       });
-      await db.selfDeclarationConsideration.create({ data: { declarationId: d.id, health: MARKER } });
+      await db.$transaction((tx) =>
+        createSelfDeclarationRepository(TEST_SENSITIVE_KEYS).upsertConsideration(tx, d.id, {
+          health: MARKER,
+          care: '',
+          family: '',
+        }),
+      );
     }
     return { openRound, upcomingRound, sensitiveMarker: MARKER };
   },

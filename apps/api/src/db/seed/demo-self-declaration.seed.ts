@@ -162,12 +162,14 @@ export const demoSelfDeclarationSeeder: DemoSeeder = {
           });
         }
         if (n % 4 === 1) {
+          // written in clear, as an installation before encryption at rest held them: the database's
+          // preparation seals them right after the seed, through the same step (decision 033)
           await tx.selfDeclarationConsideration.create({
             data: {
               declarationId: d.id,
               ...(n % 8 === 1
-                ? { care: '親の通院の付き添いがあり、遠方の勤務地は難しい。' }
-                : { family: '子どもが小学校に上がるため、当面は時間外勤務を抑えたい。' }),
+                ? { legacyCare: '親の通院の付き添いがあり、遠方の勤務地は難しい。' }
+                : { legacyFamily: '子どもが小学校に上がるため、当面は時間外勤務を抑えたい。' }),
             },
           });
         }

@@ -8,7 +8,6 @@ import {
   type CourseProgress,
   fiscalYearOf,
   fiscalYearRange,
-  type GradeRef,
   type LadderCourse,
   type LadderStepState,
   type MyDashboard,
@@ -20,6 +19,7 @@ import {
 import { assertCareerRecordsVisible, authorize, supervisedStaffWhere, today } from '../../access/access.ts';
 import type { Actor } from '../../access/actor.ts';
 import type { Db } from '../../db/client.ts';
+import { gradeRef } from '../../shared/refs.ts';
 import { expandPolicyLinks, loadPolicyCatalog } from '../policy/policy-links.ts';
 import { ACTIVE_APPLICATION, type CareerRepository } from './career.repository.ts';
 import { currentFiscalYear } from './career-plan.service.ts';
@@ -27,14 +27,6 @@ import { currentFiscalYear } from './career-plan.service.ts';
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 type Person = { id: string; nameJa: string; nameEn: string };
 const personRef = (p: Person) => ({ id: p.id, name: p.nameJa, nameEn: p.nameEn });
-type GradeRow = { id: string; code: string; rank: number; nameJa: string; nameEn: string };
-const gradeRef = (g: GradeRow): GradeRef => ({
-  id: g.id,
-  code: g.code,
-  rank: g.rank,
-  name: { ja: g.nameJa, en: g.nameEn },
-});
-
 /** How many items "awaiting me" lists at most */
 const AWAITING_MAX = 10;
 

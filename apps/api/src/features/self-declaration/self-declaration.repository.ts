@@ -4,9 +4,12 @@
  * `upsertConsideration`), and the SQL behind the round's population, progress and export, and the
  * experience map.
  */
+
 import { directSupervisorSql, inForceSql } from '../../access/scope.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { Prisma } from '../../generated/prisma/client.ts';
+import { gradeRef, unitRefOrNull } from '../../shared/refs.ts';
+import { type Keyring, SealedTextError, seal, unseal } from '../../shared/sealed-text.ts';
 
 type Client = Db | Tx;
 
@@ -94,6 +97,119 @@ export type DeclarationContentColumns = {
 
 export type ConsiderationColumns = { health: string; care: string; family: string };
 
+const sealedSelect = {
+  declarationId: true,
+  sealed: true,
+  keyId: true,
+  legacyHealth: true,
+  legacyCare: true,
+  legacyFamily: true,
+} as const satisfies Prisma.SelfDeclarationConsiderationSelect;
+type SealedRow = Prisma.SelfDeclarationConsiderationGetPayload<{ select: typeof sealedSelect }>;
+
+/** A row's 配慮事項 in clear: opened with the keys, or (a row not sealed yet) its legacy columns. */
+function openConsideration(keys: Keyring | null, r: SealedRow): ConsiderationColumns {
+  if (r.sealed === null || r.keyId === null) {
+    return { health: r.legacyHealth ?? '', care: r.legacyCare ?? '', family: r.legacyFamily ?? '' };
+  }
+  const parsed: unknown = JSON.parse(unseal(keys, { sealed: r.sealed, keyId: r.keyId }, r.declarationId));
+  const o = (parsed ?? {}) as Partial<Record<keyof ConsiderationColumns, unknown>>;
+  const str = (v: unknown) => (typeof v === 'string' ? v : '');
+  return { health: str(o.health), care: str(o.care), family: str(o.family) };
+}
+
+/** The columns that store `data` sealed (and no plaintext). */
+function sealedColumns(keys: Keyring | null, declarationId: string, data: ConsiderationColumns) {
+  const box = seal(
+    keys,
+    JSON.stringify({ health: data.health, care: data.care, family: data.family }),
+    declarationId,
+  );
+  return { ...box, legacyHealth: null, legacyCare: null, legacyFamily: null };
+}
+
+/**
+ * Seals every 配慮事項 row still in clear (written before encryption at rest) and re-seals those of
+ * an older key with the current one, a batch at a time; refuses (throws) when rows exist that these
+ * keys cannot handle — no key at all, or a key id none of them has. Run when the server starts.
+ */
+export async function sealConsiderations(db: Db, keys: Keyring | null): Promise<{ sealed: number }> {
+  if (!keys) {
+    const n = await db.selfDeclarationConsideration.count();
+    if (n > 0) {
+      throw new Error(
+        `SENSITIVE_DATA_KEY must be set: the database holds ${n} encrypted or not yet encrypted 配慮事項 (see README, "Running it for real").`,
+      );
+    }
+    return { sealed: 0 };
+  }
+  const known = [...keys.byId.keys()];
+  const unknown = await db.selfDeclarationConsideration.groupBy({
+    by: ['keyId'],
+    where: { keyId: { notIn: known } },
+    _count: true,
+  });
+  if (unknown.length) {
+    throw new Error(
+      `配慮事項 are encrypted with key id(s) ${unknown.map((u) => u.keyId).join(', ')}, which neither SENSITIVE_DATA_KEY nor SENSITIVE_DATA_OLD_KEYS has. Configure the key they were sealed with.`,
+    );
+  }
+  let sealed = 0;
+  for (;;) {
+    const rows = await db.selfDeclarationConsideration.findMany({
+      where: { OR: [{ sealed: null }, { keyId: { not: keys.current.id } }] },
+      select: sealedSelect,
+      take: 200,
+    });
+    if (!rows.length) return { sealed };
+    await db.$transaction(
+      rows.map((r) =>
+        db.selfDeclarationConsideration.update({
+          where: { declarationId: r.declarationId },
+          data: sealedColumns(keys, r.declarationId, openConsideration(keys, r)),
+        }),
+      ),
+    );
+    sealed += rows.length;
+  }
+}
+
+/** The person, unit and grade columns every SQL row of a person carries. */
+type PersonColumns = {
+  staffId: string;
+  employeeNumber: string;
+  nameJa: string;
+  nameEn: string;
+  unitId: string | null;
+  unitCode: string | null;
+  unitKind: string | null;
+  unitNameJa: string | null;
+  unitNameEn: string | null;
+  gradeId: string | null;
+  gradeCode: string | null;
+  gradeRank: number | null;
+  gradeNameJa: string | null;
+  gradeNameEn: string | null;
+};
+
+/** One SQL row's person, their unit and grade (`null` when the person holds no post). */
+export function personOfRow(r: PersonColumns) {
+  return {
+    staff: { id: r.staffId, name: r.nameJa, nameEn: r.nameEn, employeeNumber: r.employeeNumber },
+    orgUnit: unitRefOrNull(r.unitId, r.unitCode, r.unitKind, r.unitNameJa, r.unitNameEn),
+    grade:
+      r.gradeId && r.gradeCode
+        ? gradeRef({
+            id: r.gradeId,
+            code: r.gradeCode,
+            rank: r.gradeRank ?? 0,
+            nameJa: r.gradeNameJa ?? '',
+            nameEn: r.gradeNameEn ?? '',
+          })
+        : null,
+  };
+}
+
 const dateSql = (d: Date) => Prisma.sql`${d.toISOString().slice(0, 10)}::date`;
 
 /**
@@ -117,21 +233,7 @@ function populationCte(round: { bureauIds: string[]; gradeIds: string[] }, day: 
 const yearsSql = (from: string, to: string) =>
   Prisma.sql`round((sum((${Prisma.raw(to)} - ${Prisma.raw(from)}) + 1) / 365.25)::numeric, 1)::float8`;
 
-export type ListRow = {
-  staffId: string;
-  employeeNumber: string;
-  nameJa: string;
-  nameEn: string;
-  unitId: string | null;
-  unitCode: string | null;
-  unitKind: string | null;
-  unitNameJa: string | null;
-  unitNameEn: string | null;
-  gradeId: string | null;
-  gradeCode: string | null;
-  gradeRank: number | null;
-  gradeNameJa: string | null;
-  gradeNameEn: string | null;
+export type ListRow = PersonColumns & {
   status: 'draft' | 'submitted' | 'interviewed' | null;
   submittedAt: Date | null;
   interviewedOn: Date | null;
@@ -172,26 +274,12 @@ export type ExperienceLineRow = {
   toOn: Date | null;
 };
 
-export type ExperienceSearchRow = {
-  staffId: string;
-  employeeNumber: string;
-  nameJa: string;
-  nameEn: string;
-  unitId: string | null;
-  unitCode: string | null;
-  unitKind: string | null;
-  unitNameJa: string | null;
-  unitNameEn: string | null;
+export type ExperienceSearchRow = PersonColumns & {
   bureauId: string | null;
   bureauCode: string | null;
   bureauKind: string | null;
   bureauNameJa: string | null;
   bureauNameEn: string | null;
-  gradeId: string | null;
-  gradeCode: string | null;
-  gradeRank: number | null;
-  gradeNameJa: string | null;
-  gradeNameEn: string | null;
   serviceYears: number;
   bureausInSpan: number;
   yearsInCurrentBureau: number;
@@ -222,7 +310,8 @@ function experienceColumnsSql(day: Date): Prisma.Sql {
                FROM (${spans}) sp JOIN "grade" g ON g.id = sp."gradeId" GROUP BY g.id) x), '[]'::json) AS "gradeYears"`;
 }
 
-export function createSelfDeclarationRepository() {
+/** `keys`: those that seal and open the 配慮事項 (`null`: none configured — they can be neither read nor written). */
+export function createSelfDeclarationRepository(keys: Keyring | null) {
   return {
     // --- rounds ----------------------------------------------------------------------------------
     rounds(db: Client, where: RoundWhere, skip: number, take: number) {
@@ -345,11 +434,12 @@ export function createSelfDeclarationRepository() {
     },
 
     /** The 配慮事項 of one declaration. Call only for someone who may read them (decision 048). */
-    consideration(db: Client, declarationId: string) {
-      return db.selfDeclarationConsideration.findUnique({
+    async consideration(db: Client, declarationId: string): Promise<ConsiderationColumns | null> {
+      const row = await db.selfDeclarationConsideration.findUnique({
         where: { declarationId },
-        select: { health: true, care: true, family: true },
+        select: sealedSelect,
       });
+      return row ? openConsideration(keys, row) : null;
     },
 
     createDeclaration(
@@ -368,11 +458,14 @@ export function createSelfDeclarationRepository() {
       return count > 0;
     },
 
+    /** Stores the 配慮事項 sealed; without a key, a 503 before anything is written. */
     async upsertConsideration(tx: Tx, declarationId: string, data: ConsiderationColumns) {
+      if (!keys) throw new SealedTextError('key_missing');
+      const columns = sealedColumns(keys, declarationId, data);
       await tx.selfDeclarationConsideration.upsert({
         where: { declarationId },
-        create: { declarationId, ...data },
-        update: data,
+        create: { declarationId, ...columns },
+        update: columns,
       });
     },
 
@@ -546,11 +639,12 @@ export function createSelfDeclarationRepository() {
     },
 
     /** The 配慮事項 of a round's declarations, for HR's explicit sensitive export only (decision 048). */
-    considerationsOf(db: Client, roundId: string) {
-      return db.selfDeclarationConsideration.findMany({
+    async considerationsOf(db: Client, roundId: string) {
+      const rows = await db.selfDeclarationConsideration.findMany({
         where: { declaration: { roundId } },
-        select: { health: true, care: true, family: true, declaration: { select: { staffId: true } } },
+        select: { ...sealedSelect, declaration: { select: { staffId: true } } },
       });
+      return rows.map((r) => ({ staffId: r.declaration.staffId, ...openConsideration(keys, r) }));
     },
 
     // --- experience map -------------------------------------------------------------------------

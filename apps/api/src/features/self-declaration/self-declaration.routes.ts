@@ -55,7 +55,10 @@ async function sendExport(
 
 /** 自己申告: rounds, declarations (with the 配慮事項 apart), progress, export; the experience map. */
 export const selfDeclarationRoutes: FastifyPluginAsyncZod = async (app) => {
-  const service = createSelfDeclarationService({ db: app.db, repo: createSelfDeclarationRepository() });
+  const service = createSelfDeclarationService({
+    db: app.db,
+    repo: createSelfDeclarationRepository(app.sensitiveKeys),
+  });
 
   app.get(
     '/self-declaration-rounds',

@@ -30,32 +30,20 @@ import {
 import type { Actor, RequestMeta } from '../../access/actor.ts';
 import type { Db } from '../../db/client.ts';
 import { BadRequestError, ConflictError, type FieldError, NotFoundError } from '../../shared/errors.ts';
+import { gradeRef, unitRef, unitRefOrNull } from '../../shared/refs.ts';
 import { guardUpdated, refuseStale, write } from '../../shared/write.ts';
-import type {
-  DeclarationContentColumns,
-  DeclarationRow,
-  RoundData,
-  RoundRow,
-  SelfDeclarationRepository,
+import {
+  type DeclarationContentColumns,
+  type DeclarationRow,
+  personOfRow,
+  type RoundData,
+  type RoundRow,
+  type SelfDeclarationRepository,
 } from './self-declaration.repository.ts';
 
 type RoundInput = ReturnType<typeof SelfDeclarationRoundInput.parse>;
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const iso = (d: Date) => d.toISOString();
-type UnitLabel = { id: string; code: string; kind: string; nameJa: string; nameEn: string };
-const unitRef = (u: UnitLabel) => ({
-  id: u.id,
-  code: u.code,
-  kind: u.kind as 'bureau',
-  name: { ja: u.nameJa, en: u.nameEn },
-});
-const gradeRef = (g: { id: string; code: string; rank: number; nameJa: string; nameEn: string }) => ({
-  id: g.id,
-  code: g.code,
-  rank: g.rank,
-  name: { ja: g.nameJa, en: g.nameEn },
-});
-
 /** Where a round's window stands on `on` (calendar dates in the city, inclusive). */
 export function phaseOf(round: { opensOn: Date; closesOn: Date }, on = today()): RoundPhase {
   if (on < round.opensOn) return 'upcoming';
@@ -680,27 +668,7 @@ export function createSelfDeclarationService(deps: { db: Db; repo: SelfDeclarati
       });
       return {
         items: rows.map((r) => ({
-          staff: { id: r.staffId, name: r.nameJa, nameEn: r.nameEn, employeeNumber: r.employeeNumber },
-          orgUnit:
-            r.unitId && r.unitCode && r.unitKind
-              ? unitRef({
-                  id: r.unitId,
-                  code: r.unitCode,
-                  kind: r.unitKind,
-                  nameJa: r.unitNameJa ?? '',
-                  nameEn: r.unitNameEn ?? '',
-                })
-              : null,
-          grade:
-            r.gradeId && r.gradeCode
-              ? gradeRef({
-                  id: r.gradeId,
-                  code: r.gradeCode,
-                  rank: r.gradeRank ?? 0,
-                  nameJa: r.gradeNameJa ?? '',
-                  nameEn: r.gradeNameEn ?? '',
-                })
-              : null,
+          ...personOfRow(r),
           status: r.status ?? 'none',
           submittedAt: r.submittedAt ? iso(r.submittedAt) : null,
           interviewedOn: r.interviewedOn ? day(r.interviewedOn) : null,
@@ -715,24 +683,12 @@ export function createSelfDeclarationService(deps: { db: Db; repo: SelfDeclarati
       const round = await visibleRound(actor, roundId);
       authorize(actor, 'self-declaration:manage:any');
       const rows = await repo.progress(db, round, today());
-      const bureaus = rows.flatMap((r) =>
-        r.bureauId && r.code && r.kind
-          ? [
-              {
-                bureau: unitRef({
-                  id: r.bureauId,
-                  code: r.code,
-                  kind: r.kind,
-                  nameJa: r.nameJa ?? '',
-                  nameEn: r.nameEn ?? '',
-                }),
-                population: r.population,
-                submitted: r.submitted,
-                interviewed: r.interviewed,
-              },
-            ]
-          : [],
-      );
+      const bureaus = rows.flatMap((r) => {
+        const bureau = unitRefOrNull(r.bureauId, r.code, r.kind, r.nameJa, r.nameEn);
+        return bureau
+          ? [{ bureau, population: r.population, submitted: r.submitted, interviewed: r.interviewed }]
+          : [];
+      });
       const sum = (k: 'population' | 'submitted' | 'interviewed') => rows.reduce((n, r) => n + r[k], 0);
       return {
         roundId,
@@ -780,10 +736,7 @@ export function createSelfDeclarationService(deps: { db: Db; repo: SelfDeclarati
         families: new Map(families.map((f) => [f.id, f])),
         considerations: considerations
           ? new Map(
-              considerations.map((c) => [
-                c.declaration.staffId,
-                { health: c.health, care: c.care, family: c.family },
-              ]),
+              considerations.map((c) => [c.staffId, { health: c.health, care: c.care, family: c.family }]),
             )
           : null,
       };
@@ -835,37 +788,8 @@ export function createSelfDeclarationService(deps: { db: Db; repo: SelfDeclarati
       });
       return {
         items: rows.map((r) => ({
-          staff: { id: r.staffId, name: r.nameJa, nameEn: r.nameEn, employeeNumber: r.employeeNumber },
-          orgUnit:
-            r.unitId && r.unitCode && r.unitKind
-              ? unitRef({
-                  id: r.unitId,
-                  code: r.unitCode,
-                  kind: r.unitKind,
-                  nameJa: r.unitNameJa ?? '',
-                  nameEn: r.unitNameEn ?? '',
-                })
-              : null,
-          bureau:
-            r.bureauId && r.bureauCode && r.bureauKind
-              ? unitRef({
-                  id: r.bureauId,
-                  code: r.bureauCode,
-                  kind: r.bureauKind,
-                  nameJa: r.bureauNameJa ?? '',
-                  nameEn: r.bureauNameEn ?? '',
-                })
-              : null,
-          grade:
-            r.gradeId && r.gradeCode
-              ? gradeRef({
-                  id: r.gradeId,
-                  code: r.gradeCode,
-                  rank: r.gradeRank ?? 0,
-                  nameJa: r.gradeNameJa ?? '',
-                  nameEn: r.gradeNameEn ?? '',
-                })
-              : null,
+          ...personOfRow(r),
+          bureau: unitRefOrNull(r.bureauId, r.bureauCode, r.bureauKind, r.bureauNameJa, r.bureauNameEn),
           serviceYears: r.serviceYears,
           bureausInSpan: r.bureausInSpan,
           yearsInCurrentBureau: r.yearsInCurrentBureau,

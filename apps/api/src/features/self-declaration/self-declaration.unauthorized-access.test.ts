@@ -6,8 +6,10 @@
 import type { SelfDeclarationListPage } from '@portal/contracts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.ts';
+import { TEST_SENSITIVE_KEYS } from '../../../test/sensitive-keys.ts';
 import { today } from '../../access/access.ts';
 import { actors, idOf } from '../career/career.test-helpers.ts';
+import { createSelfDeclarationRepository } from './self-declaration.repository.ts';
 
 const ctx = useTestApp();
 const as = actors(() => ctx().app);
@@ -33,7 +35,13 @@ beforeAll(async () => {
   const d = await db.selfDeclaration.create({
     data: { roundId, staffId: a, status: 'submitted', submittedAt: new Date(), reflection: 'Aの振り返り' },
   });
-  await db.selfDeclarationConsideration.create({ data: { declarationId: d.id, family: SECRET } });
+  await db.$transaction((tx) =>
+    createSelfDeclarationRepository(TEST_SENSITIVE_KEYS).upsertConsideration(tx, d.id, {
+      health: '',
+      care: '',
+      family: SECRET,
+    }),
+  );
 });
 
 describe.each(['demo-staff-other', 'demo-bureau', 'demo-exec'])('%s and demo-staff’s 自己申告', (b) => {

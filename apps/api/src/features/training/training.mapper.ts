@@ -1,6 +1,5 @@
 /** Rows → the contract's shapes. Pure functions: every lookup they need is passed in. */
 import {
-  type GradeRef,
   type MyTrainingProgress,
   type OrgUnitRef,
   type Training,
@@ -12,6 +11,7 @@ import {
   trainingTargetMisses,
 } from '@portal/contracts';
 import { today } from '../../access/access.ts';
+import { gradeRef, unitRef } from '../../shared/refs.ts';
 import { expandPolicyLinks, type PolicyCatalog } from '../policy/policy-links.ts';
 import type { ApplicationRow, SessionRow, TrainingRow } from './training.repository.ts';
 
@@ -24,18 +24,8 @@ type GradeRow = { id: string; code: string; rank: number; nameJa: string; nameEn
 type NamedRow = { id: string; code: string; nameJa: string; nameEn: string };
 type PersonRow = { id: string; nameJa: string; nameEn: string };
 
-export const unitRef = (u: UnitRow): OrgUnitRef => ({
-  id: u.id,
-  code: u.code,
-  kind: u.kind,
-  name: { ja: u.nameJa, en: u.nameEn },
-});
-export const gradeRef = (g: GradeRow): GradeRef => ({
-  id: g.id,
-  code: g.code,
-  rank: g.rank,
-  name: { ja: g.nameJa, en: g.nameEn },
-});
+export { gradeRef, unitRef };
+
 const personRef = (p: PersonRow): TrainingPersonRef => ({ id: p.id, name: p.nameJa, nameEn: p.nameEn });
 
 export type TrainingContext = {
