@@ -6,20 +6,27 @@
  */
 import { fiscalYearOf } from '@portal/contracts';
 import { today } from '../../src/access/access.ts';
-import type { MatrixRows, Who } from './types.ts';
+import { type MatrixRows, scoped, type Who } from './types.ts';
 
 const expect = (e: Omit<Record<Who, number>, 'anon'>): Record<Who, number> => ({ anon: 401, ...e });
 const next = fiscalYearOf(today().toISOString().slice(0, 10)) + 1;
 const readA = expect({ staff: 200, supervisor: 200, staffOther: 404, bureau: 404, hr: 200, exec: 403 });
 const readB = expect({ staff: 404, supervisor: 404, staffOther: 200, bureau: 200, hr: 200, exec: 403 });
+const readersA = ['staff', 'supervisor', 'hr'] as const;
+const readersB = ['staffOther', 'bureau', 'hr'] as const;
 const record = { kind: 'self_study', title: '独学', hours: 10 };
 
 export const careerRows: MatrixRows = {
   async prepare(db, t) {
     const ids = [t.demoStaff ?? '', t.demoStaffOther ?? ''];
     await db.careerPlan.deleteMany({ where: { staffId: { in: ids }, fiscalYear: next } });
+    const plans: string[] = [];
     for (const staffId of ids) {
-      await db.careerPlan.create({ data: { staffId, fiscalYear: next, shortTermGoal: '来年度の目標' } });
+      const plan = await db.careerPlan.create({
+        data: { staffId, fiscalYear: next, shortTermGoal: '来年度の目標' },
+        select: { id: true },
+      });
+      plans.push(plan.id);
     }
     const selfDev = async (staffId: string, pending: boolean) =>
       (
@@ -35,6 +42,8 @@ export const careerRows: MatrixRows = {
         })
       ).id;
     return {
+      careerPlanA: plans[0] ?? '',
+      careerPlanB: plans[1] ?? '',
       selfDevToEdit: await selfDev(t.demoStaff ?? '', false),
       selfDevToDelete: await selfDev(t.demoStaff ?? '', false),
       selfDevPending: await selfDev(t.demoStaff ?? '', true),
@@ -48,12 +57,14 @@ export const careerRows: MatrixRows = {
       route: '/api/staff/{id}/career-plan',
       url: (t) => `/api/staff/${t.demoStaff}/career-plan?fiscalYear=${next}`,
       expect: readA,
+      returns: scoped(readersA, ['careerPlanA', 'demoStaff'], ['careerPlanB', 'demoStaffOther']),
     },
     {
       method: 'GET',
       route: '/api/staff/{id}/career-plan',
       url: (t) => `/api/staff/${t.demoStaffOther}/career-plan?fiscalYear=${next}`,
       expect: readB,
+      returns: scoped(readersB, ['careerPlanB', 'demoStaffOther'], ['careerPlanA', 'demoStaff']),
     },
     {
       method: 'PUT',
@@ -113,26 +124,30 @@ export const careerRows: MatrixRows = {
     {
       method: 'GET',
       route: '/api/staff/{id}/timeline',
-      url: (t) => `/api/staff/${t.demoStaff}/timeline`,
+      url: (t) => `/api/staff/${t.demoStaff}/timeline?pageSize=100`,
       expect: readA,
+      returns: scoped(readersA, ['ojtOfDemoStaff'], ['ojtOfDemoStaffOther', 'selfDevPendingOther']),
     },
     {
       method: 'GET',
       route: '/api/staff/{id}/timeline',
-      url: (t) => `/api/staff/${t.demoStaffOther}/timeline`,
+      url: (t) => `/api/staff/${t.demoStaffOther}/timeline?pageSize=100`,
       expect: readB,
+      returns: scoped(readersB, ['ojtOfDemoStaffOther'], ['ojtOfDemoStaff', 'selfDevPending']),
     },
     {
       method: 'GET',
       route: '/api/staff/{id}/career-path',
       url: (t) => `/api/staff/${t.demoStaff}/career-path`,
       expect: readA,
+      returns: scoped(readersA, ['demoStaff'], ['demoStaffOther']),
     },
     {
       method: 'GET',
       route: '/api/staff/{id}/career-path',
       url: (t) => `/api/staff/${t.demoStaffOther}/career-path`,
       expect: readB,
+      returns: scoped(readersB, ['demoStaffOther'], ['demoStaff']),
     },
     // self-development
     {

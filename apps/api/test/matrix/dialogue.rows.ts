@@ -4,7 +4,7 @@
  */
 import { fiscalYearOf } from '@portal/contracts';
 import { today } from '../../src/access/access.ts';
-import type { MatrixRows, Who } from './types.ts';
+import { type MatrixRows, scoped, type Who } from './types.ts';
 
 const expect = (e: Omit<Record<Who, number>, 'anon'>): Record<Who, number> => ({ anon: 401, ...e });
 /** An ASCII marker, so that the rows can look for it in any answer */
@@ -113,6 +113,11 @@ export const dialogueRows: MatrixRows = {
       route: '/api/one-on-ones',
       url: (t) => `/api/one-on-ones?staffId=${t.demoStaffOther}`,
       expect: expect({ staff: 404, supervisor: 404, staffOther: 200, bureau: 404, hr: 200, exec: 404 }),
+      returns: scoped(
+        ['staffOther', 'hr'],
+        ['oneOnOneOfDemoStaffOther'],
+        ['oneOnOneOfDemoStaff', 'oneOnOnePrivateNote'],
+      ),
     },
     {
       method: 'POST',

@@ -1,5 +1,5 @@
 /** Identity, organisation, sign-in, audit and roster import. */
-import { all, type MatrixRows } from './types.ts';
+import { all, type MatrixRows, scoped } from './types.ts';
 
 export const identityRows: MatrixRows = {
   async prepare(db, t) {
@@ -66,12 +66,14 @@ export const identityRows: MatrixRows = {
       route: '/api/staff/{id}',
       url: (t) => `/api/staff/${t.demoStaff}`,
       expect: { anon: 401, staff: 200, supervisor: 200, staffOther: 404, bureau: 404, hr: 200, exec: 200 },
+      returns: scoped(['staff', 'supervisor', 'hr', 'exec'], ['demoStaff'], ['demoStaffOther']),
     },
     {
       method: 'GET',
       route: '/api/staff/{id}',
       url: (t) => `/api/staff/${t.demoStaffOther}`,
       expect: { anon: 401, staff: 404, supervisor: 404, staffOther: 200, bureau: 200, hr: 200, exec: 200 },
+      returns: scoped(['staffOther', 'bureau', 'hr', 'exec'], ['demoStaffOther'], ['demoStaff']),
     },
     {
       method: 'POST',

@@ -4,7 +4,7 @@
  */
 import { fiscalYearOf } from '@portal/contracts';
 import { today } from '../../src/access/access.ts';
-import type { MatrixRows, Who } from './types.ts';
+import { type MatrixRows, scoped, type Who } from './types.ts';
 
 const expect = (e: Omit<Record<Who, number>, 'anon'>): Record<Who, number> => ({ anon: 401, ...e });
 const fy = fiscalYearOf(today().toISOString().slice(0, 10));
@@ -110,14 +110,24 @@ export const ojtRows: MatrixRows = {
     {
       method: 'GET',
       route: '/api/ojt-sessions',
-      url: (t) => `/api/ojt-sessions?staffId=${t.demoStaff}`,
+      url: (t) => `/api/ojt-sessions?staffId=${t.demoStaff}&pageSize=100`,
       expect: expect({ staff: 200, supervisor: 200, staffOther: 404, bureau: 404, hr: 200, exec: 200 }),
+      returns: scoped(
+        ['staff', 'supervisor', 'hr', 'exec'],
+        ['ojtOfDemoStaff', 'ojtEdit'],
+        ['ojtOfDemoStaffOther', 'ojtOther'],
+      ),
     },
     {
       method: 'GET',
       route: '/api/ojt-sessions',
-      url: (t) => `/api/ojt-sessions?staffId=${t.demoStaffOther}`,
+      url: (t) => `/api/ojt-sessions?staffId=${t.demoStaffOther}&pageSize=100`,
       expect: expect({ staff: 404, supervisor: 404, staffOther: 200, bureau: 200, hr: 200, exec: 200 }),
+      returns: scoped(
+        ['staffOther', 'bureau', 'hr', 'exec'],
+        ['ojtOfDemoStaffOther', 'ojtOther'],
+        ['ojtOfDemoStaff', 'ojtEdit'],
+      ),
     },
     {
       method: 'POST',
@@ -219,12 +229,14 @@ export const ojtRows: MatrixRows = {
       route: '/api/staff/{id}/ojt-plan',
       url: (t) => `/api/staff/${t.demoStaff}/ojt-plan`,
       expect: expect({ staff: 200, supervisor: 200, staffOther: 404, bureau: 404, hr: 200, exec: 200 }),
+      returns: scoped(['staff', 'supervisor', 'hr', 'exec'], ['demoStaff'], ['demoStaffOther']),
     },
     {
       method: 'GET',
       route: '/api/staff/{id}/ojt-plan',
       url: (t) => `/api/staff/${t.demoStaffOther}/ojt-plan`,
       expect: expect({ staff: 404, supervisor: 404, staffOther: 200, bureau: 200, hr: 200, exec: 200 }),
+      returns: scoped(['staffOther', 'bureau', 'hr', 'exec'], ['demoStaffOther'], ['demoStaff']),
     },
     {
       method: 'PUT',

@@ -1,5 +1,5 @@
 /** The 推進計画 and the rollout dashboards. Writes use stale versions or bad input, so nothing changes. */
-import { all, type MatrixRows, type Who } from './types.ts';
+import { all, type MatrixRows, scoped, type Who } from './types.ts';
 
 const hrOnly = (hr: number, others = 403): Record<Who, number> => ({
   anon: 401,
@@ -189,12 +189,14 @@ export const planRows: MatrixRows = {
       route: '/api/dashboards/org-units/{id}',
       url: (t) => `/api/dashboards/org-units/${t.somuUnit}`,
       expect: ownBureau,
+      returns: scoped(['bureau', 'hr', 'exec'], ['somuUnit'], ['aobaUnit']),
     },
     {
       method: 'GET',
       route: '/api/dashboards/org-units/{id}',
       url: (t) => `/api/dashboards/org-units/${t.aobaUnit}`,
       expect: otherBureau,
+      returns: scoped(['hr', 'exec'], ['aobaUnit'], ['somuUnit']),
     },
     {
       method: 'GET',

@@ -8,7 +8,7 @@
  */
 import { fiscalYearOf } from '@portal/contracts';
 import { today } from '../../src/access/access.ts';
-import type { MatrixRows, Who } from './types.ts';
+import { type MatrixRows, scoped, type Who } from './types.ts';
 
 const expect = (e: Omit<Record<Who, number>, 'anon'>): Record<Who, number> => ({ anon: 401, ...e });
 const dayMs = 86_400_000;
@@ -153,14 +153,24 @@ export const trainingRows: MatrixRows = {
     {
       method: 'GET',
       route: '/api/trainings',
-      url: () => '/api/trainings?includeInactive=true',
+      url: () => '/api/trainings?includeInactive=true&q=Matrix%20MX&pageSize=100',
       expect: expect({ staff: 200, supervisor: 200, staffOther: 200, bureau: 200, hr: 200, exec: 200 }),
+      // a course taken out of the catalogue is HR's alone, whatever the query asks
+      returns: {
+        ...scoped(
+          ['staff', 'supervisor', 'staffOther', 'bureau', 'exec'],
+          ['trainingInstitute'],
+          ['trainingInactive'],
+        ),
+        hr: { in: ['trainingInstitute'] },
+      },
     },
     {
       method: 'GET',
       route: '/api/trainings/recommended',
       url: () => '/api/trainings/recommended',
       expect: expect({ staff: 200, supervisor: 200, staffOther: 200, bureau: 200, hr: 200, exec: 200 }),
+      returns: scoped([], [], ['trainingInactive']),
     },
     {
       method: 'GET',
@@ -370,26 +380,40 @@ export const trainingRows: MatrixRows = {
     {
       method: 'GET',
       route: '/api/applications',
-      url: () => '/api/applications?mine=true',
+      url: () => '/api/applications?mine=true&pageSize=100',
       expect: expect({ staff: 200, supervisor: 200, staffOther: 200, bureau: 200, hr: 200, exec: 200 }),
+      // one's own applications, never another's
+      returns: {
+        ...scoped([], [], ['appStaffApplied', 'appStaffApproved', 'appOtherApproved']),
+        staff: { in: ['appStaffApplied', 'appStaffApproved'], out: ['appOtherApproved'] },
+        staffOther: { in: ['appOtherApproved'], out: ['appStaffApplied', 'appStaffApproved'] },
+      },
     },
     {
       method: 'GET',
       route: '/api/applications',
-      url: () => '/api/applications?inbox=supervisor',
+      url: () => '/api/applications?inbox=supervisor&pageSize=100',
       expect: expect({ staff: 403, supervisor: 200, staffOther: 403, bureau: 403, hr: 403, exec: 403 }),
+      returns: scoped(['supervisor'], ['appStaffApplied'], ['appOtherApproved']),
     },
     {
       method: 'GET',
       route: '/api/applications',
-      url: () => '/api/applications?inbox=acceptance',
+      url: () => '/api/applications?inbox=acceptance&pageSize=100',
       expect: expect({ staff: 403, supervisor: 403, staffOther: 403, bureau: 200, hr: 200, exec: 403 }),
+      // the 総務局's officer accepts for its own course only; HR for every course
+      returns: {
+        ...scoped([], [], ['appStaffApplied', 'appStaffApproved', 'appOtherApproved']),
+        bureau: { in: ['appOtherApproved'], out: ['appStaffApproved', 'appStaffApplied'] },
+        hr: { in: ['appStaffApproved', 'appOtherApproved'], out: ['appStaffApplied'] },
+      },
     },
     {
       method: 'GET',
       route: '/api/applications/{id}',
       url: (t) => `/api/applications/${t.appStaffApplied}`,
       expect: expect({ staff: 200, supervisor: 200, staffOther: 404, bureau: 404, hr: 200, exec: 404 }),
+      returns: scoped(['staff', 'supervisor', 'hr'], ['appStaffApplied', 'demoStaff'], ['demoStaffOther']),
     },
     {
       method: 'GET',

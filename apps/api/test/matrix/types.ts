@@ -33,6 +33,19 @@ export type MatrixRows = {
   rows: Row[];
 };
 
+/**
+ * `returns` for a read: the `readers` see every id of `inIds` and none of `outIds`; every other
+ * signed-in role, refused, sees none of them.
+ */
+export function scoped(readers: readonly Who[], inIds: string[], outIds: string[] = []): Row['returns'] {
+  return Object.fromEntries(
+    WHO.filter((who) => who !== 'anon').map((who) => [
+      who,
+      readers.includes(who) ? { in: inIds, out: outIds } : { out: [...inIds, ...outIds] },
+    ]),
+  );
+}
+
 export const all = (status: number, anon = 401): Record<Who, number> => ({
   anon,
   staff: status,
