@@ -76,3 +76,61 @@ test('HR follows a round by 局・区 and confirms before exporting 配慮事項
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(375);
 });
+
+test.describe('on a desktop', () => {
+  test.use({ viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false });
+
+  test('a changed 自己申告 asks before leaving; its draft on this device never holds the 配慮事項', async ({
+    login,
+    portal,
+    page,
+  }) => {
+    await login('staffOther');
+    await portal.goto('/self-declaration');
+    await page
+      .getByRole('link', { name: /自己申告/ })
+      .last()
+      .click();
+    const reflection = page.getByLabel('現在の職務について');
+    await expect(reflection).toBeEnabled();
+    const text = `庶務の経験を積んだ ${Date.now()}`;
+    const secret = '下書きに残らない配慮（端末テスト）';
+    await reflection.fill(text);
+    await page.getByLabel('健康').fill(secret);
+    await expect(page.getByText('配慮事項は、この端末に残す下書きには含めません')).toBeVisible();
+
+    let asked = '';
+    page.once('dialog', async (dialog) => {
+      asked = dialog.message();
+      await dialog.dismiss();
+    });
+    await page
+      .getByRole('navigation', { name: 'メインメニュー' })
+      .getByRole('link', { name: '研修' })
+      .click();
+    await expect.poll(() => asked).toContain('保存していない変更があります');
+    await expect(reflection).toHaveValue(text);
+
+    const stored = () =>
+      page.evaluate(() =>
+        Object.keys(localStorage)
+          .filter((k) => k.startsWith('portal.draft.') && k.includes('self-declaration'))
+          .map((k) => localStorage.getItem(k) ?? '')
+          .join(''),
+      );
+    await expect.poll(stored).toContain(text);
+    expect(await stored()).not.toContain(secret);
+
+    // the session ends; signed in again, the text comes back from this device, the 配慮事項 do not
+    const url = page.url();
+    await page.context().clearCookies();
+    await login('staffOther', { fresh: true });
+    const again = await page.context().newPage();
+    await again.goto(url);
+    const offer = again.getByRole('region', { name: '下書き' });
+    await offer.getByRole('button', { name: '下書きを復元する' }).click();
+    await expect(again.getByLabel('現在の職務について')).toHaveValue(text);
+    await expect(again.getByLabel('健康')).not.toHaveValue(secret);
+    await page.close({ runBeforeUnload: false });
+  });
+});

@@ -16,6 +16,8 @@ import {
   type FormErrorsApi,
   useFormErrors,
 } from '../../../shared/forms/use-form-errors.tsx';
+import { DraftOffer, useLocalDraft } from '../../../shared/forms/use-local-draft.tsx';
+import { useUnsavedChanges } from '../../../shared/forms/use-unsaved-changes.ts';
 import { useDocumentTitle } from '../../../shared/i18n/use-document-title.ts';
 import { useLanguage, useLocalized } from '../../../shared/i18n/use-language.ts';
 import { Button } from '../../../shared/ui/button.tsx';
@@ -164,12 +166,29 @@ function Choices({
 
 type Draft = {
   reflection: string;
+  desiredUnitIds: string[];
+  desiredJobFamilyIds: string[];
   desiredWork: string;
   careerFieldIds: string[];
   publicPostIds: string[];
   careerVision: string;
   considerations: Considerations;
 };
+/** What this device may keep as a local draft: everything but the 配慮事項 (decision 032). */
+type LocalDraft = Omit<Draft, 'considerations'>;
+
+const NO_CONSIDERATIONS: Considerations = { health: '', care: '', family: '' };
+const draftOf = (d: SelfDeclaration): Draft => ({
+  reflection: d.reflection,
+  desiredUnitIds: d.desiredUnitIds,
+  desiredJobFamilyIds: d.desiredJobFamilyIds,
+  desiredWork: d.desiredWork,
+  careerFieldIds: d.careerFieldIds,
+  publicPostIds: d.publicPostIds,
+  careerVision: d.careerVision,
+  considerations: d.considerations ?? NO_CONSIDERATIONS,
+});
+const withoutConsiderations = ({ considerations: _omitted, ...rest }: Draft): LocalDraft => rest;
 
 function DeclarationForm({
   round,
@@ -181,18 +200,25 @@ function DeclarationForm({
   const { t } = useTranslation();
   const l = useLocalized();
   const form = useFormErrors();
+  const me = useMe();
   const save = useSaveDeclaration(declaration.staff.id, round.id);
-  const [draft, setDraft] = useState<Draft>({
-    reflection: declaration.reflection,
-    desiredWork: declaration.desiredWork,
-    careerFieldIds: declaration.careerFieldIds,
-    publicPostIds: declaration.publicPostIds,
-    careerVision: declaration.careerVision,
-    considerations: declaration.considerations ?? { health: '', care: '', family: '' },
-  });
+  const [draft, setDraft] = useState<Draft>(() => draftOf(declaration));
   const [done, setDone] = useState<'saved' | 'submitted' | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const editable = declaration.can.edit;
+  const saved = draftOf(declaration);
+  const local = withoutConsiderations(draft);
+  const localDirty = editable && JSON.stringify(local) !== JSON.stringify(withoutConsiderations(saved));
+  const dirty =
+    localDirty || (editable && JSON.stringify(draft.considerations) !== JSON.stringify(saved.considerations));
+  // The text typed survives a session that ended, on this device — never the 配慮事項 (decision 032)
+  const kept = useLocalDraft<LocalDraft>({
+    owner: me.data?.staff.id,
+    name: `self-declaration.${round.id}`,
+    value: local,
+    dirty: localDirty,
+  });
+  useUnsavedChanges(dirty);
   const set = (patch: Partial<Draft>) => {
     setDone(null);
     setDraft((d) => ({ ...d, ...patch }));
@@ -201,16 +227,14 @@ function DeclarationForm({
     setFailure(null);
     save.mutate(
       {
-        body: {
-          ...draft,
-          desiredUnitIds: declaration.desiredUnitIds,
-          desiredJobFamilyIds: declaration.desiredJobFamilyIds,
-          version: declaration.version,
-        },
+        body: { ...draft, version: declaration.version },
         submit,
       },
       {
-        onSuccess: () => setDone(submit ? 'submitted' : 'saved'),
+        onSuccess: () => {
+          kept.clear();
+          setDone(submit ? 'submitted' : 'saved');
+        },
         onError: (error) => {
           if (form.showProblem(error)) return;
           setFailure(isApiError(error) ? error.code : 'internal');
@@ -231,6 +255,12 @@ function DeclarationForm({
         send(true);
       }}
     >
+      {editable ? (
+        <DraftOffer
+          draft={kept}
+          onRestore={(value) => set({ ...value, considerations: draft.considerations })}
+        />
+      ) : null}
       <FormAlert form={form} />
       {failure ? (
         <p
@@ -298,6 +328,7 @@ function DeclarationForm({
           {t('selfDeclaration.considerations')}
         </legend>
         <p className={hintClass}>{t('selfDeclaration.considerationsHint')}</p>
+        {editable ? <p className={hintClass}>{t('selfDeclaration.considerationsNotKept')}</p> : null}
         <div className="mt-3 grid gap-4">
           {(['health', 'care', 'family'] as const).map((k) => (
             <TextField
