@@ -26,6 +26,15 @@ export function inForceSql(t: string, day: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`${a}."startsOn" <= ${day} AND (${a}."endsOn" IS NULL OR ${a}."endsOn" >= ${day})`;
 }
 
+/**
+ * "Which post counts" for each person on `day` — the SQL function `posts_on` (migration
+ * 20261130070500_counting_post), the one definition the rollups and the queries share: a FROM item with
+ * `"staffId"`, `"assignmentId"`, `"orgUnitId"`, `"gradeId"`, `"isHead"`.
+ */
+export function countingPostsSql(day: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`"posts_on"(${day})`;
+}
+
 // --- the team rule ----------------------------------------------------------------------------------
 // A person is in the actor's team when a post of theirs in force lies in (or under) a unit the actor
 // heads, or when an explicit supervisor override in force names them. The actor is never in their own team.

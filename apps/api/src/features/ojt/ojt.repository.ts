@@ -3,7 +3,7 @@
  * one aggregate query over the `ojt_staff_year` rollup (kept by a trigger on `ojt_session`).
  */
 import { OJT_DEFAULT_INTERVAL_DAYS, type TeamDashboardQuery } from '@portal/contracts';
-import { inForceSql, teamPostSql } from '../../access/scope.ts';
+import { countingPostsSql, teamPostSql } from '../../access/scope.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { Prisma } from '../../generated/prisma/client.ts';
 
@@ -210,20 +210,18 @@ export function createOjtRepository(db: Db) {
 
       const [result] = await db.$queryRaw<{ items: TeamRow[] | null; totals: TeamTotals }[]>`
         WITH by_unit AS (
-          -- everyone in force under the units the actor heads, with the post that puts them there
-          SELECT DISTINCT ON (a."staffId") a."staffId" AS id, a."orgUnitId", a."gradeId"
-            FROM "assignment" a
-           WHERE ${teamPostSql({ teamPaths }, 'a', day)}
-           ORDER BY a."staffId", a."startsOn" DESC, a."isHead" DESC
+          -- everyone with a post in force under the units the actor heads, shown in the post that counts
+          SELECT t.id, cur."orgUnitId", cur."gradeId"
+            FROM (SELECT DISTINCT a."staffId" AS id FROM "assignment" a
+                   WHERE ${teamPostSql({ teamPaths }, 'a', day)}) t
+            JOIN LATERAL (SELECT p."orgUnitId", p."gradeId" FROM ${countingPostsSql(day)} p
+                           WHERE p."staffId" = t.id) cur ON true
         ),
         by_override AS (
           SELECT o.id, cur."orgUnitId", cur."gradeId"
             FROM unnest(${overrideStaffIds}::uuid[]) AS o(id)
-            LEFT JOIN LATERAL (
-              SELECT a."orgUnitId", a."gradeId" FROM "assignment" a
-               WHERE a."staffId" = o.id AND ${inForceSql('a', day)}
-               ORDER BY a."startsOn" DESC LIMIT 1
-            ) cur ON true
+            LEFT JOIN LATERAL (SELECT p."orgUnitId", p."gradeId" FROM ${countingPostsSql(day)} p
+                                WHERE p."staffId" = o.id) cur ON true
            WHERE o.id NOT IN (SELECT id FROM by_unit)
         ),
         members AS (
