@@ -275,6 +275,24 @@ export const RosterRecord = z
     starts_on: RosterDate,
   })
   .superRefine((r, ctx) => {
+    // A person is hired on or before today (Japan time), and posted on or after being hired.
+    const today = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
+    if (r.hire_date > today) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['hire_date'],
+        message: `The hire date is after today (${today}).`,
+        params: { code: 'hire_date_future', today },
+      });
+    }
+    if (r.starts_on < r.hire_date) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['starts_on'],
+        message: `The post starts before the hire date (${r.hire_date}).`,
+        params: { code: 'starts_before_hire', hireDate: r.hire_date },
+      });
+    }
     let gapAbove: RosterUnitLevel | null = null;
     for (const level of ROSTER_UNIT_LEVELS) {
       const [codeColumn, nameColumn] = LEVEL_COLUMNS[level];
@@ -368,7 +386,8 @@ export const RosterFileHeaders = z.object({ 'x-file-name': z.string().max(1024).
  * the values its text names in `params`:
  * - the header: `column_missing` {column, header}, `column_duplicate` {column};
  * - a value: `required`, `too_long` {max}, `invalid_format` {allowed}, `kana_only`, `invalid_email`,
- *   `invalid_date`, `date_out_of_range` {min, max}, `invalid_flag`, `invalid_bureau_kind`,
+ *   `invalid_date`, `date_out_of_range` {min, max}, `hire_date_future` {today}, `starts_before_hire`
+ *   {hireDate}, `invalid_flag`, `invalid_bureau_kind`,
  *   `unit_name_without_code` {column}, `unit_code_without_name` {column},
  *   `unit_level_skipped` {level, missing, column}, `invalid_value` (anything else);
  * - the file against itself: `duplicate_employee_number` {value, row}, `duplicate_login_id` {value, row},
@@ -390,6 +409,8 @@ export const ROSTER_ROW_ERROR_CODES = [
   'invalid_email',
   'invalid_date',
   'date_out_of_range',
+  'hire_date_future',
+  'starts_before_hire',
   'invalid_flag',
   'invalid_bureau_kind',
   'unit_name_without_code',
@@ -474,6 +495,9 @@ export const RosterChange = z.object({
   field: z.string(),
   from: z.string().nullable(),
   to: z.string().nullable(),
+  /** For a code (grade, job family, unit): what it names, in ja/en, when the portal or the file knows */
+  fromName: z.object({ ja: z.string(), en: z.string() }).nullable().optional(),
+  toName: z.object({ ja: z.string(), en: z.string() }).nullable().optional(),
 });
 export type RosterChange = z.infer<typeof RosterChange>;
 

@@ -123,6 +123,21 @@ const col = <T, K extends keyof T>(rows: readonly T[], key: K): T[K][] => rows.m
 
 export function createRosterRepository(db: Db | Tx) {
   return {
+    /** The names of grades, job families and units by code, for the preview (three statements). */
+    async namesByCode(codes: { grades: string[]; jobFamilies: string[]; units: string[] }) {
+      const select = { code: true, nameJa: true, nameEn: true } as const;
+      const [grades, jobFamilies, units] = await Promise.all([
+        codes.grades.length ? db.grade.findMany({ where: { code: { in: codes.grades } }, select }) : [],
+        codes.jobFamilies.length
+          ? db.jobFamily.findMany({ where: { code: { in: codes.jobFamilies } }, select })
+          : [],
+        codes.units.length ? db.orgUnit.findMany({ where: { code: { in: codes.units } }, select }) : [],
+      ]);
+      const byCode = (rows: { code: string; nameJa: string; nameEn: string }[]) =>
+        new Map(rows.map((r) => [r.code, { ja: r.nameJa, en: r.nameEn || r.nameJa }]));
+      return { grades: byCode(grades), jobFamilies: byCode(jobFamilies), units: byCode(units) };
+    },
+
     findGrades(codes: string[]) {
       return db.grade.findMany({ where: { code: { in: codes } }, select: { id: true, code: true } });
     },

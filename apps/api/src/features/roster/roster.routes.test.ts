@@ -106,6 +106,54 @@ describe('POST /api/roster-imports/preview and /api/roster-imports', () => {
     expect(await database.db.staff.count()).toBe(before);
   });
 
+  it('refuses a future 採用日 and a 発令日 before the 採用日, row by row, with their codes', async () => {
+    const { app } = ctx();
+    const hr = await signIn(app, 'demo-hr');
+    const tomorrow = new Date(Date.now() + 9 * 3600_000 + 86_400_000).toISOString().slice(0, 10);
+    const res = await post(
+      '/api/roster-imports/preview',
+      hr,
+      csv([
+        person(11, { hire_date: tomorrow, starts_on: tomorrow }),
+        person(12, { hire_date: '2025-04-01', starts_on: '2025-03-31' }),
+        person(13),
+      ]),
+    );
+    expect(res.statusCode).toBe(200);
+    const preview = res.json();
+    expect(preview.totals).toMatchObject({ rows: 3, valid: 1, invalid: 2 });
+    expect(
+      preview.errors.map((e: { row: number; field: string; code: string; params: object }) => [
+        e.row,
+        e.field,
+        e.code,
+        e.params,
+      ]),
+    ).toEqual([
+      [2, 'hire_date', 'hire_date_future', { today: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }],
+      [3, 'starts_on', 'starts_before_hire', { hireDate: '2025-04-01' }],
+    ]);
+  });
+
+  it('names the grade, job family and unit that each change of the preview concerns', async () => {
+    const { app } = ctx();
+    const hr = await signIn(app, 'demo-hr');
+    const preview = (await post('/api/roster-imports/preview', hr, csv([person(21)]))).json();
+    const changes = preview.sample[0].changes as {
+      field: string;
+      to: string;
+      toName: { ja: string; en: string } | null;
+    }[];
+    expect(changes.find((c) => c.field === 'grade_code')).toMatchObject({
+      to: 'shuji',
+      toName: { ja: '主事・技師', en: 'Staff (shuji/gishi)' },
+    });
+    expect(changes.find((c) => c.field === 'unit_code')).toMatchObject({
+      to: 'somu-1-2-1',
+      toName: { ja: '研修係' },
+    });
+  });
+
   it('applies a previewed file with its token: the people, their posts and an audit entry', async () => {
     const { app, database } = ctx();
     const hr = await signIn(app, 'demo-hr');

@@ -331,7 +331,14 @@ describe('roster import', () => {
         action: 'update',
         changes: [
           { field: 'email', from: 'rt.user1@example.jp', to: 'new@example.jp' },
-          { field: 'grade_code', from: 'shuji', to: 'shunin' },
+          {
+            field: 'grade_code',
+            from: 'shuji',
+            to: 'shunin',
+            // what the codes name, for the preview's reader
+            fromName: { ja: '主事・技師', en: 'Staff (shuji/gishi)' },
+            toName: { ja: '主任', en: 'Senior staff (shunin)' },
+          },
         ],
       },
     ]);

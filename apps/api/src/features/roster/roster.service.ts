@@ -333,6 +333,40 @@ export async function planRoster(repo: RosterRepository, parsed: ParsedRoster): 
   return { totals, errors, ...plan };
 }
 
+const NAMED_FIELDS = { grade_code: 'grades', job_family_code: 'jobFamilies', unit_code: 'units' } as const;
+
+/** The preview's sample with what each grade, job family and unit code names (units new in the file too). */
+async function namedSample(repo: RosterRepository, plan: RosterPlan): Promise<RosterRowChange[]> {
+  const codes = { grades: new Set<string>(), jobFamilies: new Set<string>(), units: new Set<string>() };
+  for (const row of plan.sample) {
+    for (const c of row.changes) {
+      const kind = NAMED_FIELDS[c.field as keyof typeof NAMED_FIELDS];
+      if (!kind) continue;
+      if (c.from) codes[kind].add(c.from);
+      if (c.to) codes[kind].add(c.to);
+    }
+  }
+  const names = await repo.namesByCode({
+    grades: [...codes.grades],
+    jobFamilies: [...codes.jobFamilies],
+    units: [...codes.units],
+  });
+  for (const u of plan.units)
+    if (!names.units.has(u.code)) names.units.set(u.code, { ja: u.nameJa, en: u.nameEn || u.nameJa });
+  return plan.sample.map((row) => ({
+    ...row,
+    changes: row.changes.map((c) => {
+      const kind = NAMED_FIELDS[c.field as keyof typeof NAMED_FIELDS];
+      if (!kind) return c;
+      return {
+        ...c,
+        fromName: c.from ? (names[kind].get(c.from) ?? null) : null,
+        toName: c.to ? (names[kind].get(c.to) ?? null) : null,
+      };
+    }),
+  }));
+}
+
 function samePost(
   current: { orgUnitId: string; gradeId: string; postJa: string | null; isHead: boolean },
   orgUnitId: string,
@@ -379,7 +413,8 @@ export function createRosterService(deps: { db: Db }) {
       if (actor !== 'system') authorize(actor, 'roster:import:any');
       const token = rosterToken(file.bytes);
       const parsed = await read(file);
-      const plan = await planRoster(createRosterRepository(db), parsed);
+      const repo = createRosterRepository(db);
+      const plan = await planRoster(repo, parsed);
       return {
         token,
         fileName: file.name,
@@ -390,7 +425,7 @@ export function createRosterService(deps: { db: Db }) {
         assignments: assignmentCounts(plan),
         errors: plan.errors.slice(0, ROSTER_MAX_ERRORS),
         errorCount: plan.errors.length,
-        sample: plan.sample,
+        sample: await namedSample(repo, plan),
         newUnits: newUnitView(plan),
       };
     },

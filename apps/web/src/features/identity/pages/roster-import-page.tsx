@@ -11,7 +11,7 @@ import { usePermissions } from '../../auth/lib/permissions.ts';
 import { useApplyRoster, usePreviewRoster } from '../api/import-roster.ts';
 import { hintClass, labelClass, panelClass, sectionTitleClass } from '../components/form-styles.ts';
 import { RosterErrors } from '../components/roster-errors.tsx';
-import { rosterTemplateHref, rowErrorsOf } from '../lib/roster.ts';
+import { columnLabel, rosterTemplateHref, rowErrorsOf } from '../lib/roster.ts';
 
 const ACCEPT =
   '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel';
@@ -106,8 +106,20 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 }
 
 function PreviewView({ preview }: { preview: RosterPreview }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = useLanguage();
   const { totals } = preview;
+  // Columns by their names and codes by what they name (「職位：主事 → 主任」), never keys and codes alone.
+  const sampleField = (field: string) => {
+    const key = `identity.roster.sample.fields.${field}`;
+    return i18n.exists(key) ? t(key) : columnLabel(field, language);
+  };
+  const sampleValue = (field: string, value: string | null, name?: { ja: string; en: string } | null) => {
+    if (value === null || value === '') return t('identity.roster.sample.fields.none');
+    if (name) return language === 'en' ? name.en : name.ja;
+    if (field === 'is_head') return t(`identity.roster.sample.fields.${value === 'true' ? 'yes' : 'no'}`);
+    return value;
+  };
   return (
     <>
       <p className="text-std-16N-170 text-solid-gray-800">
@@ -171,7 +183,9 @@ function PreviewView({ preview }: { preview: RosterPreview }) {
                   <ul className="ml-4 list-disc pl-4 text-dns-14N-130 leading-170">
                     {change.changes.map((c) => (
                       <li key={c.field}>
-                        <span className="font-mono">{c.field}</span>: {c.from ?? '—'} → {c.to ?? '—'}
+                        <span className="font-bold">{sampleField(c.field)}</span>
+                        {t('identity.roster.sample.separator')}
+                        {sampleValue(c.field, c.from, c.fromName)} → {sampleValue(c.field, c.to, c.toName)}
                       </li>
                     ))}
                   </ul>
