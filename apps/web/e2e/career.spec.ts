@@ -152,6 +152,7 @@ test.describe
       await expect(card.getByText('承認しない理由を入力してください。')).toBeVisible();
       await card.getByLabel('理由（承認しない場合は必須）').fill('今年度の予算枠を超えるため');
       await card.getByRole('button', { name: '判断を送る' }).click();
+      await expect(page.getByTestId('announcer')).toHaveText(/支援の申請を承認しませんでした。/);
       await expect(card).toContainText('支援不承認');
       await expect(card).toContainText('理由：今年度の予算枠を超えるため');
 

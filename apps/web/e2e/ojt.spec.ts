@@ -53,7 +53,11 @@ test.describe('on a phone', () => {
     await portal.expectNoSeriousA11yViolations();
     await card.getByLabel('振り返り（任意）').fill('相手の話を最後まで聞いてから答えるようにします。');
     await card.getByRole('button', { name: '内容を確認した' }).click();
+    // The shared confirmation says so, in the live region; the card shows the result, not the form.
+    await expect(page.getByTestId('announcer')).toHaveText(/OJTの記録を確認しました。/);
+    await expect(page.getByTestId('announcer')).toHaveAttribute('aria-live', 'polite');
     await expect(card).toContainText('確認済み');
+    await expect(card.getByRole('textbox')).toHaveCount(0);
     await expect(card).toContainText('相手の話を最後まで聞いてから答えるようにします。');
     await expect(card.getByRole('button', { name: '振り返りを編集する' })).toBeVisible();
   });
@@ -184,6 +188,7 @@ test('the supervisor corrects a session they logged, then deletes it', async ({ 
   const corrected = page.getByRole('article').filter({ hasText: `${topic}（訂正）` });
   await expect(corrected).toContainText('45分');
   await expect(corrected.getByRole('form')).toHaveCount(0);
+  await expect(page.getByTestId('announcer')).toHaveText(/OJTの記録を訂正しました。/);
 
   await corrected.getByRole('button', { name: /^削除/ }).click();
   const confirm = corrected.getByRole('region', { name: /削除しますか/ });

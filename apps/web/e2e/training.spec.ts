@@ -129,7 +129,10 @@ test('apply → approve → accept → attend → completion on the timeline', a
   await expect(page.getByRole('checkbox', { name: `${demoUsers.staff.name.ja}さんの修了` })).toBeChecked();
   await portal.expectNoSeriousA11yViolations();
   await page.getByRole('button', { name: '1人分を保存する' }).click();
-  await expect(page.getByText('1人分の出欠を保存しました。')).toBeVisible();
+  // The confirmation is where the person is, in the shared live region.
+  const saved = page.getByTestId('announcer').getByText('1人分の出欠を保存しました。');
+  await expect(saved).toBeVisible();
+  await expect(saved).toBeInViewport();
   const roster = page.getByRole('table', { name: 'この日程の申込者と状況' });
   await expect(roster.getByRole('row', { name: new RegExp(demoUsers.staff.name.ja) })).toContainText('修了');
   // attendance taken: the record is attendance now, so no 不受理 is offered any more
@@ -235,7 +238,7 @@ test('the staff member has no approval inbox; the bureau officer manages only it
   await portal.goto('/training/acceptance');
   const queue = page.getByRole('article');
   await expect(queue.first()).toBeVisible();
-  for (const title of await queue.getByRole('heading', { level: 3 }).allTextContents()) {
+  for (const title of await queue.getByRole('heading', { level: 2 }).allTextContents()) {
     expect(title).toContain('（総務局）');
   }
   await portal.expectNoSeriousA11yViolations();

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../shared/api/api-client.ts';
 import { formatDate, formatFiscalYear } from '../../../shared/format/date.ts';
 import { useLanguage } from '../../../shared/i18n/use-language.ts';
+import { useAnnounce } from '../../../shared/ui/announcer.tsx';
 import { Button } from '../../../shared/ui/button.tsx';
 import { Pager } from '../../../shared/ui/pager.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../../shared/ui/states.tsx';
@@ -36,6 +37,7 @@ function DecisionForm({ staffId, record }: { staffId: string; record: SelfDevelo
   const [reason, setReason] = useState('');
   const [missingReason, setMissingReason] = useState(false);
   const mutation = useSelfDevelopmentWrite(staffId);
+  const announce = useAnnounce();
   const stale = isApiError(mutation.error) && mutation.error.status === 409;
 
   const submit = (event: FormEvent) => {
@@ -45,11 +47,14 @@ function DecisionForm({ staffId, record }: { staffId: string; record: SelfDevelo
       document.getElementById(`${id}-reason`)?.focus();
       return;
     }
-    mutation.mutate({
-      op: 'decide',
-      recordId: record.id,
-      body: { decision, reason: reason.trim(), version: record.version },
-    });
+    mutation.mutate(
+      {
+        op: 'decide',
+        recordId: record.id,
+        body: { decision, reason: reason.trim(), version: record.version },
+      },
+      { onSuccess: () => announce(t(`career.support.decidedNotice.${decision}`)) },
+    );
   };
 
   return (

@@ -5,6 +5,7 @@ import { isApiError } from '../../../shared/api/api-client.ts';
 import { formatDate } from '../../../shared/format/date.ts';
 import { CharCount } from '../../../shared/forms/char-count.tsx';
 import { useLanguage } from '../../../shared/i18n/use-language.ts';
+import { useAnnounce } from '../../../shared/ui/announcer.tsx';
 import { Button } from '../../../shared/ui/button.tsx';
 import { useErrorMessage } from '../../../shared/ui/states.tsx';
 import { PolicyLinkChips } from '../../policy/components/policy-link-chips.tsx';
@@ -83,6 +84,7 @@ export function SessionCard({
 function LoggerActions({ session }: { session: OjtSession }) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<'idle' | 'editing' | 'confirmDelete'>('idle');
+  const announce = useAnnounce();
   const remove = useDeleteOjtSession();
   const error = useErrorMessage(remove.error);
   const editRef = useRef<HTMLButtonElement>(null);
@@ -103,6 +105,11 @@ function LoggerActions({ session }: { session: OjtSession }) {
       <SessionEditForm
         session={session}
         onDone={() => {
+          setReturnFocus(true);
+          setMode('idle');
+          announce(t('ojt.edit.savedNotice'));
+        }}
+        onCancel={() => {
           setReturnFocus(true);
           setMode('idle');
         }}
@@ -168,8 +175,15 @@ function LoggerActions({ session }: { session: OjtSession }) {
 function AcknowledgeForm({ session }: { session: OjtSession }) {
   const { t } = useTranslation();
   const ack = useAcknowledgeOjtSession();
+  const announce = useAnnounce();
   const acknowledged = session.acknowledgedAt !== null;
   const [editing, setEditing] = useState(!acknowledged);
+  // Once acknowledged (here or from a refreshed list), the card shows the result, not the form again.
+  const [wasAcknowledged, setWasAcknowledged] = useState(acknowledged);
+  if (acknowledged !== wasAcknowledged) {
+    setWasAcknowledged(acknowledged);
+    if (acknowledged) setEditing(false);
+  }
   const [reflection, setReflection] = useState(session.reflection ?? '');
   const ids = { reflection: useId(), hint: useId() };
   const error = useErrorMessage(ack.error);
@@ -186,7 +200,12 @@ function AcknowledgeForm({ session }: { session: OjtSession }) {
     event.preventDefault();
     ack.mutate(
       { id: session.id, body: { reflection: reflection.trim() } },
-      { onSuccess: () => setEditing(false) },
+      {
+        onSuccess: () => {
+          setEditing(false);
+          announce(acknowledged ? t('ojt.session.reflectionSaved') : t('ojt.session.acknowledgedNotice'));
+        },
+      },
     );
   };
 

@@ -32,7 +32,17 @@ const fieldsOf = (s: OjtSession) => ({
  * changed the session first (or the trainee acknowledged it meanwhile), the API answers 409: the
  * list reloads and the form takes the current session, saying so.
  */
-export function SessionEditForm({ session, onDone }: { session: OjtSession; onDone: () => void }) {
+export function SessionEditForm({
+  session,
+  onDone,
+  onCancel,
+}: {
+  session: OjtSession;
+  /** After the correction is saved */
+  onDone: () => void;
+  /** Closed without saving */
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const update = useUpdateOjtSession();
   const [fields, setFields] = useState(() => fieldsOf(session));
@@ -248,7 +258,7 @@ export function SessionEditForm({ session, onDone }: { session: OjtSession; onDo
         <Button type="submit" aria-disabled={update.isPending || undefined}>
           {update.isPending ? t('ojt.log.saving') : t('ojt.edit.save')}
         </Button>
-        <Button variant="secondary" onClick={onDone}>
+        <Button variant="secondary" onClick={onCancel}>
           {t('ojt.common.cancel')}
         </Button>
       </div>

@@ -16,12 +16,16 @@ import { cardClass } from './styles.ts';
 export function ApplicationCard({
   application: a,
   showApplicant = false,
+  headingLevel = 3,
   children,
 }: {
   application: TrainingApplication;
   showApplicant?: boolean;
+  /** 2 when the list sits right under the page's h1, 3 under a section's h2: no level is skipped */
+  headingLevel?: 2 | 3;
   children?: ReactNode;
 }) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const { t } = useTranslation();
   const l = useLocalized();
   const language = useLanguage();
@@ -42,12 +46,12 @@ export function ApplicationCard({
           </span>
         ) : null}
       </div>
-      <h3 id={headingId} className="mt-2 text-std-18B-160">
+      <Heading id={headingId} className="mt-2 text-std-18B-160">
         {showApplicant ? `${name(a.staff)} — ` : ''}
         <Link to={`/training/${a.training.id}`} className="text-blue-1000 underline underline-offset-4">
           {l(a.training.title)}
         </Link>
-      </h3>
+      </Heading>
       <dl className="mt-2 grid gap-x-4 gap-y-1 text-dns-14N-130 text-solid-gray-800 sm:grid-cols-[auto_1fr]">
         {showApplicant ? (
           <>

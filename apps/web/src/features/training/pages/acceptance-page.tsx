@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useDocumentTitle } from '../../../shared/i18n/use-document-title.ts';
+import { useAnnounce } from '../../../shared/ui/announcer.tsx';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
 import { Pager, pageCountOf } from '../../../shared/ui/pager.tsx';
 import { QueryContent } from '../../../shared/ui/states.tsx';
@@ -22,21 +23,18 @@ export function AcceptancePage() {
   useDocumentTitle(title);
   const [page, setPage] = useState(1);
   const query = useApplications(`inbox=acceptance&page=${page}&pageSize=${PAGE_SIZE}`);
-  const [notice, setNotice] = useState('');
+  const setNotice = useAnnounce();
   return (
     <>
       <PageHeader title={title} lead={t('training.acceptance.lead')} />
       <TrainingNav />
-      <p aria-live="polite" className="mb-4 text-std-16B-170 text-green-1000">
-        {notice}
-      </p>
       <QueryContent query={query} isEmpty={(p) => p.total === 0} empty={t('training.acceptance.none')}>
         {(p) => (
           <>
             <ul className="grid gap-4">
               {p.items.map((a) => (
                 <li key={a.id}>
-                  <ApplicationCard application={a} showApplicant>
+                  <ApplicationCard application={a} headingLevel={2} showApplicant>
                     <DecisionForm application={a} step="hr" onDone={setNotice} />
                     <p>
                       <Link

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../../../shared/i18n/use-document-title.ts';
+import { useAnnounce } from '../../../shared/ui/announcer.tsx';
 import { Button } from '../../../shared/ui/button.tsx';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
 import { Pager, pageCountOf } from '../../../shared/ui/pager.tsx';
@@ -87,14 +88,11 @@ export function MyApplicationsPage() {
   const [params, setParams] = useSearchParams();
   const page = Math.max(1, Number(params.get('page')) || 1);
   const query = useApplications(`mine=true&page=${page}&pageSize=${PAGE_SIZE}`);
-  const [notice, setNotice] = useState('');
+  const setNotice = useAnnounce();
   return (
     <>
       <PageHeader title={title} lead={t('training.mine.lead')} />
       <TrainingNav />
-      <p aria-live="polite" className="mb-4 text-std-16B-170 text-green-1000">
-        {notice}
-      </p>
       <QueryContent
         query={query}
         isEmpty={(p) => p.total === 0}
@@ -112,7 +110,7 @@ export function MyApplicationsPage() {
             <ul className="grid gap-4">
               {p.items.map((a) => (
                 <li key={a.id}>
-                  <ApplicationCard application={a}>
+                  <ApplicationCard application={a} headingLevel={2}>
                     {a.actions.feedback || a.actions.practiceReport || a.actions.withdraw ? (
                       <Actions application={a} onDone={setNotice} />
                     ) : null}

@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { formatDate } from '../../../shared/format/date.ts';
 import { useDocumentTitle } from '../../../shared/i18n/use-document-title.ts';
 import { useLanguage, useLocalized } from '../../../shared/i18n/use-language.ts';
+import { useAnnounce } from '../../../shared/ui/announcer.tsx';
 import { Button } from '../../../shared/ui/button.tsx';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
 import { QueryContent } from '../../../shared/ui/states.tsx';
@@ -201,7 +202,7 @@ export function RosterPage() {
   const l = useLocalized();
   const language = useLanguage();
   const query = useRoster(id);
-  const [notice, setNotice] = useState('');
+  const setNotice = useAnnounce();
   useDocumentTitle(
     query.data
       ? `${t('training.roster.title')}${punct(language).colon}${l(query.data.training.title)}`
@@ -254,9 +255,6 @@ export function RosterPage() {
               {t('training.roster.exportXlsx')}
             </a>
           </div>
-          <p aria-live="polite" className="mb-4 text-std-16B-170 text-green-1000">
-            {notice}
-          </p>
           <section aria-labelledby="roster-applicants" className="mb-10">
             <h2 id="roster-applicants" className={sectionTitleClass}>
               {t('training.roster.applicants')}
