@@ -59,6 +59,15 @@ export class Portal {
     await expect(this.page.locator('html')).toHaveAttribute('lang', language);
   }
 
+  /** Fails when the page's headings skip a level or it has no h1 (axe's heading rules, any impact). */
+  async expectHeadingsInOrder() {
+    const results = await new AxeBuilder({ page: this.page })
+      .withRules(['heading-order', 'page-has-heading-one', 'empty-heading'])
+      .analyze();
+    const found = results.violations.map((v) => ({ rule: v.id, nodes: v.nodes.map((n) => n.html) }));
+    expect(found, JSON.stringify(found, null, 2)).toEqual([]);
+  }
+
   /** Fails on any serious or critical WCAG 2.1 A/AA violation, listing them readably. */
   async expectNoSeriousA11yViolations() {
     const results = await new AxeBuilder({ page: this.page })

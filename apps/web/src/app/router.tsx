@@ -15,6 +15,7 @@ import { LoadingState } from '../shared/ui/states.tsx';
 import { PublicLayout } from './layout/public-layout.tsx';
 import { RootLayout } from './layout/root-layout.tsx';
 import { RouteError } from './layout/route-error.tsx';
+import { onlyFor } from './not-permitted-page.tsx';
 
 const ENROL_PATH = '/account/enrol';
 const accountPages = () => import('../features/auth/pages/account-page.tsx');
@@ -210,15 +211,19 @@ export function appRoutes(queryClient: QueryClient, options: RouteOptions = {}):
         },
         {
           path: 'audit',
-          lazy: featurePage(async () => ({
-            Component: (await import('../features/identity/pages/audit-log-page.tsx')).AuditLogPage,
-          })),
+          lazy: featurePage(
+            onlyFor(['audit:read:any'], async () => ({
+              Component: (await import('../features/identity/pages/audit-log-page.tsx')).AuditLogPage,
+            })),
+          ),
         },
         {
           path: 'roster-import',
-          lazy: featurePage(async () => ({
-            Component: (await import('../features/identity/pages/roster-import-page.tsx')).RosterImportPage,
-          })),
+          lazy: featurePage(
+            onlyFor(['roster:import:any'], async () => ({
+              Component: (await import('../features/identity/pages/roster-import-page.tsx')).RosterImportPage,
+            })),
+          ),
         },
         // OJT: the team dashboard, quick logging, sessions and 年間OJT計画 (features/ojt)
         {
@@ -262,9 +267,11 @@ export function appRoutes(queryClient: QueryClient, options: RouteOptions = {}):
         },
         {
           path: 'self-declaration-rounds',
-          lazy: featurePage(async () => ({
-            Component: (await import('../features/self-declaration/pages/rounds-page.tsx')).RoundsPage,
-          })),
+          lazy: featurePage(
+            onlyFor(['self-declaration:manage:any'], async () => ({
+              Component: (await import('../features/self-declaration/pages/rounds-page.tsx')).RoundsPage,
+            })),
+          ),
         },
         {
           path: 'team/self-declarations',
@@ -367,15 +374,19 @@ export function appRoutes(queryClient: QueryClient, options: RouteOptions = {}):
         },
         {
           path: 'dashboards/rollout',
-          lazy: featurePage(async () => ({
-            Component: (await import('../features/dashboards/pages/index.ts')).RolloutPage,
-          })),
+          lazy: featurePage(
+            onlyFor(['dashboard:read:any'], async () => ({
+              Component: (await import('../features/dashboards/pages/index.ts')).RolloutPage,
+            })),
+          ),
         },
         {
           path: 'dashboards/rollout/print',
-          lazy: featurePage(async () => ({
-            Component: (await import('../features/dashboards/pages/index.ts')).RolloutPrintPage,
-          })),
+          lazy: featurePage(
+            onlyFor(['dashboard:read:any'], async () => ({
+              Component: (await import('../features/dashboards/pages/index.ts')).RolloutPrintPage,
+            })),
+          ),
         },
         {
           path: 'dashboards/org-units/:id',
@@ -395,7 +406,11 @@ export function appRoutes(queryClient: QueryClient, options: RouteOptions = {}):
         },
         {
           path: 'training/new',
-          lazy: featurePage(async () => ({ Component: (await trainingPages()).CourseEditorPage })),
+          lazy: featurePage(
+            onlyFor(['training:manage:any', 'training:manage:bureau'], async () => ({
+              Component: (await trainingPages()).CourseEditorPage,
+            })),
+          ),
         },
         {
           path: 'training/applications',
@@ -403,15 +418,27 @@ export function appRoutes(queryClient: QueryClient, options: RouteOptions = {}):
         },
         {
           path: 'training/approvals',
-          lazy: featurePage(async () => ({ Component: (await trainingPages()).ApprovalsPage })),
+          lazy: featurePage(
+            onlyFor(['training:approve:team'], async () => ({
+              Component: (await trainingPages()).ApprovalsPage,
+            })),
+          ),
         },
         {
           path: 'training/acceptance',
-          lazy: featurePage(async () => ({ Component: (await trainingPages()).AcceptancePage })),
+          lazy: featurePage(
+            onlyFor(['training:manage:any', 'training:manage:bureau'], async () => ({
+              Component: (await trainingPages()).AcceptancePage,
+            })),
+          ),
         },
         {
           path: 'training/sessions/:id',
-          lazy: featurePage(async () => ({ Component: (await trainingPages()).RosterPage })),
+          lazy: featurePage(
+            onlyFor(['training:manage:any', 'training:manage:bureau'], async () => ({
+              Component: (await trainingPages()).RosterPage,
+            })),
+          ),
         },
         {
           path: 'training/:id',
@@ -424,7 +451,11 @@ export function appRoutes(queryClient: QueryClient, options: RouteOptions = {}):
         },
         {
           path: 'training/:id/edit',
-          lazy: featurePage(async () => ({ Component: (await trainingPages()).CourseEditorPage })),
+          lazy: featurePage(
+            onlyFor(['training:manage:any', 'training:manage:bureau'], async () => ({
+              Component: (await trainingPages()).CourseEditorPage,
+            })),
+          ),
         },
         // エンゲージメント調査: answering, HR's bank and rounds, results (features/surveys)
         {
@@ -433,15 +464,27 @@ export function appRoutes(queryClient: QueryClient, options: RouteOptions = {}):
         },
         {
           path: 'surveys/questions',
-          lazy: featurePage(async () => ({ Component: (await surveyPages()).QuestionBankPage })),
+          lazy: featurePage(
+            onlyFor(['survey:manage:any'], async () => ({
+              Component: (await surveyPages()).QuestionBankPage,
+            })),
+          ),
         },
         {
           path: 'surveys/new',
-          lazy: featurePage(async () => ({ Component: (await surveyPages()).RoundEditorPage })),
+          lazy: featurePage(
+            onlyFor(['survey:manage:any'], async () => ({
+              Component: (await surveyPages()).RoundEditorPage,
+            })),
+          ),
         },
         {
           path: 'surveys/:id/edit',
-          lazy: featurePage(async () => ({ Component: (await surveyPages()).RoundEditorPage })),
+          lazy: featurePage(
+            onlyFor(['survey:manage:any'], async () => ({
+              Component: (await surveyPages()).RoundEditorPage,
+            })),
+          ),
         },
         {
           path: 'surveys/:id/answer',

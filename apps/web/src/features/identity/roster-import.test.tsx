@@ -286,7 +286,11 @@ describe('roster import page', () => {
   it('tells those without roster:import:any that they may not', async () => {
     serve([]);
     renderAt('/roster-import');
-    expect((await screen.findByRole('alert')).textContent).toBe('この情報を見る権限がありません。');
+    // The not-permitted page, from the same permissions the API uses: never the form.
+    expect(
+      (await screen.findByRole('heading', { level: 1, name: 'このページを開く権限がありません' }))
+        .textContent,
+    ).toBeTruthy();
     expect(screen.queryByLabelText('名簿ファイル')).toBeNull();
   });
 });

@@ -31,9 +31,19 @@ export function RolloutPage() {
   const [params] = useSearchParams();
   const query = useRollout(readFiscalYear(params));
   useDocumentTitle(t('dashboards.rollout.title'));
-  if (query.isPending) return <LoadingState />;
-  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
-  return <RolloutView d={query.data} />;
+  // The page's h1 comes first, whatever state the figures are in.
+  return (
+    <>
+      <PageHeader title={t('dashboards.rollout.title')} lead={t('dashboards.rollout.lead')} />
+      {query.isPending ? (
+        <LoadingState />
+      ) : query.isError ? (
+        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+      ) : (
+        <RolloutView d={query.data} />
+      )}
+    </>
+  );
 }
 
 function RolloutView({ d }: { d: RolloutDashboard }) {
@@ -53,7 +63,6 @@ function RolloutView({ d }: { d: RolloutDashboard }) {
   const lastTwo = d.trend.slice(-2);
   return (
     <>
-      <PageHeader title={t('dashboards.rollout.title')} lead={t('dashboards.rollout.lead')} />
       <div className="mb-6 flex flex-wrap items-center justify-between gap-4">
         <FiscalYearPicker years={d.fiscalYears} value={d.fiscalYear} />
         <div className="flex flex-wrap gap-3">
