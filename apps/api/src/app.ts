@@ -137,7 +137,7 @@ function createServices(db: Db, env: Env, sessionSecret: string, mailer: Mailer)
     auth,
     account: createAccountService({ db, env, mailer }),
     oidc: createOidcService({ db, env, secret: sessionSecret, auth }),
-    staff: createStaffService({ db, staff: createStaffRepository(db) }),
+    staff: createStaffService({ db, staff: createStaffRepository() }),
     org: createOrgService({ db }),
     audit: createAuditService({ db }),
     notifications: createNotificationService({

@@ -107,22 +107,23 @@ const ORDER: Record<TeamDashboardQuery['sort'], string> = {
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-export function createOjtRepository(db: Db) {
+/** OJT's queries; each takes the client it runs on (the pool, or the write's transaction). */
+export function createOjtRepository() {
   return {
-    findSession(where: Prisma.OjtSessionWhereInput) {
-      return db.ojtSession.findFirst({ where, select: sessionSelect });
+    findSession(where: Prisma.OjtSessionWhereInput, client: Db | Tx) {
+      return client.ojtSession.findFirst({ where, select: sessionSelect });
     },
 
-    async pageSessions(where: Prisma.OjtSessionWhereInput, page: number, pageSize: number) {
+    async pageSessions(where: Prisma.OjtSessionWhereInput, page: number, pageSize: number, client: Db | Tx) {
       const [items, total] = await Promise.all([
-        db.ojtSession.findMany({
+        client.ojtSession.findMany({
           where,
           select: sessionSelect,
           orderBy: [{ occurredOn: 'desc' }, { createdAt: 'desc' }, { id: 'desc' }],
           skip: (page - 1) * pageSize,
           take: pageSize,
         }),
-        db.ojtSession.count({ where }),
+        client.ojtSession.count({ where }),
       ]);
       return { items, total };
     },
@@ -154,8 +155,8 @@ export function createOjtRepository(db: Db) {
       return tx.ojtSession.deleteMany({ where: { id, acknowledgedAt: null } });
     },
 
-    person(id: string) {
-      return db.staff.findUnique({ where: { id }, select: person.select });
+    person(id: string, client: Db | Tx) {
+      return client.staff.findUnique({ where: { id }, select: person.select });
     },
 
     plan(client: Db | Tx, staffId: string, fiscalYear: number) {
@@ -165,8 +166,8 @@ export function createOjtRepository(db: Db) {
       });
     },
 
-    staffYear(staffId: string, fiscalYear: number) {
-      return db.ojtStaffYear.findUnique({ where: { staffId_fiscalYear: { staffId, fiscalYear } } });
+    staffYear(staffId: string, fiscalYear: number, client: Db | Tx) {
+      return client.ojtStaffYear.findUnique({ where: { staffId_fiscalYear: { staffId, fiscalYear } } });
     },
 
     createPlan(tx: Tx, data: Prisma.OjtPlanUncheckedCreateInput) {
@@ -183,16 +184,19 @@ export function createOjtRepository(db: Db) {
      * heads, and their overrides; never themselves), each with this 年度's rollup, plan, career-plan
      * status and pending self-development requests; the totals of the whole team; one sorted page.
      */
-    async teamDashboard(input: {
-      actorId: string;
-      teamPaths: string[];
-      overrideStaffIds: string[];
-      fiscalYear: number;
-      /** The day the figures are taken at (today, or the last day of a past 年度) */
-      asOf: string;
-      fyStart: string;
-      query: TeamDashboardQuery;
-    }): Promise<{ items: TeamRow[]; totals: TeamTotals }> {
+    async teamDashboard(
+      client: Db | Tx,
+      input: {
+        actorId: string;
+        teamPaths: string[];
+        overrideStaffIds: string[];
+        fiscalYear: number;
+        /** The day the figures are taken at (today, or the last day of a past 年度) */
+        asOf: string;
+        fyStart: string;
+        query: TeamDashboardQuery;
+      },
+    ): Promise<{ items: TeamRow[]; totals: TeamTotals }> {
       const { actorId, teamPaths, overrideStaffIds, fiscalYear, asOf, fyStart, query } = input;
       const day = Prisma.sql`${asOf}::date`;
       const filters: Prisma.Sql[] = [];
@@ -208,7 +212,7 @@ export function createOjtRepository(db: Db) {
       const orderBy = Prisma.raw(ORDER[query.sort].replaceAll('#', direction));
       const offset = (query.page - 1) * query.pageSize;
 
-      const [result] = await db.$queryRaw<{ items: TeamRow[] | null; totals: TeamTotals }[]>`
+      const [result] = await client.$queryRaw<{ items: TeamRow[] | null; totals: TeamTotals }[]>`
         WITH by_unit AS (
           -- everyone with a post in force under the units the actor heads, shown in the post that counts
           SELECT t.id, cur."orgUnitId", cur."gradeId"

@@ -24,7 +24,7 @@ import { createOjtService } from './ojt.service.ts';
 const IdParams = z.object({ id: z.uuid() });
 
 export const ojtRoutes: FastifyPluginAsyncZod = async (app) => {
-  const service = createOjtService({ db: app.db, ojt: createOjtRepository(app.db) });
+  const service = createOjtService({ db: app.db, ojt: createOjtRepository() });
 
   listAndCreateRoutes(app, '/ojt-sessions', {
     tags: ['ojt'],

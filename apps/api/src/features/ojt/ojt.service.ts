@@ -36,10 +36,16 @@ import {
 } from '../../access/access.ts';
 import type { Actor, RequestMeta } from '../../access/actor.ts';
 import type { Db } from '../../db/client.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
 import type { JsonValue } from '../../db/json.ts';
 import { BadRequestError, ConflictError, type FieldError, NotFoundError } from '../../shared/errors.ts';
-import { type WriteResult, write } from '../../shared/write.ts';
-import { recordAudit } from '../audit/audit.writer.ts';
+import {
+  guardUpdated,
+  guardVersion,
+  StaleVersionError,
+  type WriteResult,
+  write,
+} from '../../shared/write.ts';
 import { notify } from '../notifications/notify.ts';
 import { namesOf } from '../notifications/recipients.repository.ts';
 import { expandPolicyLinks, loadPolicyCatalog, type PolicyCatalog } from '../policy/policy-links.ts';
@@ -154,6 +160,7 @@ export function createOjtService(deps: { db: Db; ojt: OjtRepository }) {
 
     const result = await write<SessionRow[]>(db, {
       actorId: actor.staffId,
+      meta,
       idempotency: { operation: idem.scope, key: idem.key, body: idem.body },
       run: async (tx) => {
         const batchId = traineeIds.length > 1 ? crypto.randomUUID() : null;
@@ -173,23 +180,6 @@ export function createOjtService(deps: { db: Db; ojt: OjtRepository }) {
           batchId,
         }));
         const created = await ojt.createSessions(tx, rows);
-        await recordAudit(tx, {
-          actorId: actor.staffId,
-          action: batchId ? 'ojt.session.create_batch' : 'ojt.session.create',
-          entityType: batchId ? 'ojt_batch' : 'ojt_session',
-          entityId: batchId ?? rows[0]?.id,
-          after: {
-            sessionIds: rows.map((r) => r.id),
-            traineeIds,
-            occurredOn: day,
-            minutes: input.minutes,
-            method: input.method,
-            topic: input.topic,
-            staffImageIds: input.staffImageIds,
-            initiativeIds: input.initiativeIds,
-          },
-          meta,
-        });
         // each trainee is asked to acknowledge the session logged for them
         const logger = (await namesOf(tx, [actor.staffId])).get(actor.staffId);
         await notify(tx, [
@@ -201,7 +191,25 @@ export function createOjtService(deps: { db: Db; ojt: OjtRepository }) {
             by: actor.staffId,
           },
         ]);
-        return { status: 201, body: created };
+        return {
+          status: 201,
+          body: created,
+          audit: {
+            action: batchId ? 'ojt.session.create_batch' : 'ojt.session.create',
+            entityType: batchId ? 'ojt_batch' : 'ojt_session',
+            entityId: batchId ?? rows[0]?.id ?? '',
+            after: {
+              sessionIds: rows.map((r) => r.id),
+              traineeIds,
+              occurredOn: day,
+              minutes: input.minutes,
+              method: input.method,
+              topic: input.topic,
+              staffImageIds: input.staffImageIds,
+              initiativeIds: input.initiativeIds,
+            },
+          },
+        };
       },
     });
     return { ...result, catalog };
@@ -219,13 +227,13 @@ export function createOjtService(deps: { db: Db; ojt: OjtRepository }) {
   async function planView(actor: Actor, staffId: string, fiscalYear: number): Promise<OjtPlan> {
     const [plan, year, person, catalog, canEdit] = await Promise.all([
       ojt.plan(db, staffId, fiscalYear),
-      ojt.staffYear(staffId, fiscalYear),
-      ojt.person(staffId),
+      ojt.staffYear(staffId, fiscalYear, db),
+      ojt.person(staffId, db),
       loadPolicyCatalog(db),
       allows(actor, 'ojt-plan:write:team') ? isSupervisorOf(db, actor, staffId) : Promise.resolve(false),
     ]);
     if (!person) throw new NotFoundError('No such staff member.', 'staff_not_found');
-    const author = plan?.authorId ? await ojt.person(plan.authorId) : null;
+    const author = plan?.authorId ? await ojt.person(plan.authorId, db) : null;
     const empty: PolicyLinks = { staffImages: [], initiatives: [], tagCodes: [] };
     return {
       id: plan?.id ?? null,
@@ -285,7 +293,7 @@ export function createOjtService(deps: { db: Db; ojt: OjtRepository }) {
         filters.push({ acknowledgedAt: query.acknowledged ? { not: null } : null });
       }
       const [{ items, total }, catalog] = await Promise.all([
-        ojt.pageSessions({ AND: filters }, query.page, query.pageSize),
+        ojt.pageSessions({ AND: filters }, query.page, query.pageSize, db),
         loadPolicyCatalog(db),
       ]);
       const editable = await ojtSessionsEditable(db, actor, items);
@@ -349,7 +357,7 @@ export function createOjtService(deps: { db: Db; ojt: OjtRepository }) {
       input: OjtAcknowledge,
       meta: RequestMeta,
     ): Promise<OjtSession> {
-      const found = await ojt.findSession({ AND: [{ id }, ojtSessionWhere(actor)] });
+      const found = await ojt.findSession({ AND: [{ id }, ojtSessionWhere(actor)] }, db);
       if (!found) throw new NotFoundError('No such OJT session.', 'ojt_session_not_found');
       authorize(
         actor,
@@ -360,22 +368,26 @@ export function createOjtService(deps: { db: Db; ojt: OjtRepository }) {
           code: 'not_trainee',
         },
       );
-      const updated = await db.$transaction(async (tx) => {
-        const data = {
-          acknowledgedAt: found.acknowledgedAt ?? new Date(),
-          ...(input.reflection === undefined ? {} : { reflection: input.reflection || null }),
-        };
-        const row = await ojt.acknowledge(tx, id, data);
-        await recordAudit(tx, {
-          actorId: actor.staffId,
-          action: 'ojt.session.acknowledge',
-          entityType: 'ojt_session',
-          entityId: id,
-          before: { acknowledgedAt: found.acknowledgedAt, reflection: found.reflection },
-          after: { acknowledgedAt: row.acknowledgedAt, reflection: row.reflection },
-          meta,
-        });
-        return row;
+      const { body: updated } = await write(db, {
+        actorId: actor.staffId,
+        meta,
+        run: async (tx) => {
+          const data = {
+            acknowledgedAt: found.acknowledgedAt ?? new Date(),
+            ...(input.reflection === undefined ? {} : { reflection: input.reflection || null }),
+          };
+          const row = await ojt.acknowledge(tx, id, data);
+          return {
+            body: row,
+            audit: {
+              action: 'ojt.session.acknowledge',
+              entityType: 'ojt_session',
+              entityId: id,
+              before: { acknowledgedAt: found.acknowledgedAt, reflection: found.reflection },
+              after: { acknowledgedAt: row.acknowledgedAt, reflection: row.reflection },
+            },
+          };
+        },
       });
       return toSession(updated, await loadPolicyCatalog(db), actor, new Set());
     },
@@ -391,7 +403,7 @@ export function createOjtService(deps: { db: Db; ojt: OjtRepository }) {
       input: OjtSessionUpdate,
       meta: RequestMeta,
     ): Promise<OjtSession> {
-      const found = await ojt.findSession({ AND: [{ id }, ojtSessionWhere(actor)] });
+      const found = await ojt.findSession({ AND: [{ id }, ojtSessionWhere(actor)] }, db);
       if (!found) throw new NotFoundError('No such OJT session.', 'ojt_session_not_found');
       await assertOjtSessionLogger(db, actor, found);
       const traineeId = input.traineeId ?? found.traineeId;
@@ -411,15 +423,9 @@ export function createOjtService(deps: { db: Db; ojt: OjtRepository }) {
         if (!row) throw new NotFoundError('No such OJT session.', 'ojt_session_not_found');
         return toSession(row, catalog, actor, await ojtSessionsEditable(db, actor, [row]));
       };
-      const stale = () =>
-        current().then((s) => {
-          throw new ConflictError(
-            'Someone changed this session first. Reload it and try again.',
-            'stale_version',
-            s,
-          );
-        });
-      if (new Date(input.updatedAt).getTime() !== found.updatedAt.getTime()) return stale();
+      if (new Date(input.updatedAt).getTime() !== found.updatedAt.getTime()) {
+        throw new StaleVersionError('OJT session', await current());
+      }
       const confirmedChanged =
         traineeId !== found.traineeId || day !== foundDay || input.minutes !== found.minutes;
       if (found.acknowledgedAt && confirmedChanged) {
@@ -443,38 +449,44 @@ export function createOjtService(deps: { db: Db; ojt: OjtRepository }) {
         // always moves on, even within the millisecond the session was written in
         updatedAt: new Date(Math.max(Date.now(), found.updatedAt.getTime() + 1)),
       };
-      const updated = await db.$transaction(async (tx) => {
-        const { count } = await ojt.updateSession(tx, id, found.updatedAt, data);
-        if (count === 0) return null;
-        const { updatedAt: _, ...after } = data;
-        await recordAudit(tx, {
-          actorId: actor.staffId,
-          action: 'ojt.session.update',
-          entityType: 'ojt_session',
-          entityId: id,
-          before: {
-            traineeId: found.traineeId,
-            occurredOn: foundDay,
-            fiscalYear: found.fiscalYear,
-            minutes: found.minutes,
-            method: found.method,
-            topic: found.topic,
-            notes: found.notes,
-            staffImageIds: found.staffImageIds,
-            initiativeIds: found.initiativeIds,
-          },
-          after: { ...after, occurredOn: day },
-          meta,
-        });
-        return ojt.sessionById(tx, id);
+      const { updatedAt: _, ...after } = data;
+      const { body: updated } = await write(db, {
+        actorId: actor.staffId,
+        meta,
+        what: 'OJT session',
+        current,
+        run: async (tx) => {
+          guardUpdated(await ojt.updateSession(tx, id, found.updatedAt, data));
+          const row = await ojt.sessionById(tx, id);
+          if (!row) throw new NotFoundError('No such OJT session.', 'ojt_session_not_found');
+          return {
+            body: row,
+            audit: {
+              action: 'ojt.session.update',
+              entityType: 'ojt_session',
+              entityId: id,
+              before: {
+                traineeId: found.traineeId,
+                occurredOn: foundDay,
+                fiscalYear: found.fiscalYear,
+                minutes: found.minutes,
+                method: found.method,
+                topic: found.topic,
+                notes: found.notes,
+                staffImageIds: found.staffImageIds,
+                initiativeIds: found.initiativeIds,
+              },
+              after: { ...after, occurredOn: day },
+            },
+          };
+        },
       });
-      if (!updated) return stale();
       return toSession(updated, catalog, actor, new Set([updated.id]));
     },
 
     /** The logger deletes a session the trainee has not acknowledged (else 409 `ojt_acknowledged`). */
     async deleteSession(actor: Actor, id: string, meta: RequestMeta): Promise<void> {
-      const found = await ojt.findSession({ AND: [{ id }, ojtSessionWhere(actor)] });
+      const found = await ojt.findSession({ AND: [{ id }, ojtSessionWhere(actor)] }, db);
       if (!found) throw new NotFoundError('No such OJT session.', 'ojt_session_not_found');
       await assertOjtSessionLogger(db, actor, found);
       const acknowledged = async (row: SessionRow) => {
@@ -485,29 +497,33 @@ export function createOjtService(deps: { db: Db; ojt: OjtRepository }) {
         );
       };
       if (found.acknowledgedAt) return acknowledged(found);
-      const deleted = await db.$transaction(async (tx) => {
-        const { count } = await ojt.deleteUnacknowledged(tx, id);
-        if (count === 0) return false;
-        await recordAudit(tx, {
-          actorId: actor.staffId,
-          action: 'ojt.session.delete',
-          entityType: 'ojt_session',
-          entityId: id,
-          before: {
-            traineeId: found.traineeId,
-            occurredOn: isoDate(found.occurredOn),
-            fiscalYear: found.fiscalYear,
-            minutes: found.minutes,
-            method: found.method,
-            topic: found.topic,
-            notes: found.notes,
-            staffImageIds: found.staffImageIds,
-            initiativeIds: found.initiativeIds,
-            batchId: found.batchId,
-          },
-          meta,
-        });
-        return true;
+      const { body: deleted } = await write(db, {
+        actorId: actor.staffId,
+        meta,
+        run: async (tx) => {
+          const { count } = await ojt.deleteUnacknowledged(tx, id);
+          if (count === 0) return { body: false };
+          return {
+            body: true,
+            audit: {
+              action: 'ojt.session.delete',
+              entityType: 'ojt_session',
+              entityId: id,
+              before: {
+                traineeId: found.traineeId,
+                occurredOn: isoDate(found.occurredOn),
+                fiscalYear: found.fiscalYear,
+                minutes: found.minutes,
+                method: found.method,
+                topic: found.topic,
+                notes: found.notes,
+                staffImageIds: found.staffImageIds,
+                initiativeIds: found.initiativeIds,
+                batchId: found.batchId,
+              },
+            },
+          };
+        },
       });
       if (deleted) return;
       // acknowledged (or deleted) in the meantime
@@ -551,54 +567,44 @@ export function createOjtService(deps: { db: Db; ojt: OjtRepository }) {
         initiativeIds: [...new Set(goals.flatMap((g) => g.initiativeIds))],
       };
 
-      let stale = false;
-      try {
-        await db.$transaction(async (tx) => {
+      await write(db, {
+        actorId: actor.staffId,
+        meta,
+        what: 'OJT plan',
+        current: () => planView(actor, staffId, fiscalYear),
+        run: async (tx) => {
           const existing = await ojt.plan(tx, staffId, fiscalYear);
           if (!existing) {
-            if (input.version !== 0) {
-              stale = true;
-              return;
-            }
+            guardVersion(input.version, 0);
             const created = await ojt.createPlan(tx, { staffId, fiscalYear, ...data });
-            await recordAudit(tx, {
-              actorId: actor.staffId,
-              action: 'ojt.plan.create',
+            return {
+              body: null,
+              audit: {
+                action: 'ojt.plan.create',
+                entityType: 'ojt_plan',
+                entityId: created.id,
+                after: { staffId, fiscalYear, ...planContent(created) },
+              },
+            };
+          }
+          guardUpdated(await ojt.updatePlan(tx, existing.id, input.version, data));
+          return {
+            body: null,
+            audit: {
+              action: 'ojt.plan.update',
               entityType: 'ojt_plan',
-              entityId: created.id,
-              after: { staffId, fiscalYear, ...planContent(created) },
-              meta,
-            });
-            return;
-          }
-          const { count } = await ojt.updatePlan(tx, existing.id, input.version, data);
-          if (count === 0) {
-            stale = true;
-            return;
-          }
-          await recordAudit(tx, {
-            actorId: actor.staffId,
-            action: 'ojt.plan.update',
-            entityType: 'ojt_plan',
-            entityId: existing.id,
-            before: planContent(existing),
-            after: { ...data, version: existing.version + 1 },
-            meta,
-          });
-        });
-      } catch (error) {
+              entityId: existing.id,
+              before: planContent(existing),
+              after: { ...data, version: existing.version + 1 },
+            },
+          };
+        },
+      }).catch(async (error: unknown) => {
         // Two first saves at once: the unique (staffId, fiscalYear) lets one through.
-        if ((error as { code?: string }).code !== 'P2002') throw error;
-        stale = true;
-      }
+        if (!isUniqueViolation(error)) throw error;
+        throw new StaleVersionError('OJT plan', await planView(actor, staffId, fiscalYear));
+      });
       const view = await planView(actor, staffId, fiscalYear);
-      if (stale) {
-        throw new ConflictError(
-          'Someone saved this plan first. Reload it and try again.',
-          'stale_version',
-          view,
-        );
-      }
       return view;
     },
 
@@ -609,7 +615,7 @@ export function createOjtService(deps: { db: Db; ojt: OjtRepository }) {
       const todayIso = isoDate(today());
       // figures of a past 年度 are taken at its last day; of a coming one, at its first
       const asOf = [range.from, todayIso, range.to].sort()[1] ?? todayIso;
-      const { items, totals } = await ojt.teamDashboard({
+      const { items, totals } = await ojt.teamDashboard(db, {
         actorId: actor.staffId,
         teamPaths: actor.teamPaths,
         overrideStaffIds: actor.overrideStaffIds,

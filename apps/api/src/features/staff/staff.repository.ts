@@ -53,33 +53,34 @@ export const accountSelect = () =>
 export type AccountRow = Prisma.StaffGetPayload<{ select: ReturnType<typeof accountSelect> }>;
 export type AssignmentRow = StaffSummaryRow['assignments'][number];
 
-export function createStaffRepository(db: Db) {
+/** The staff directory's reads; each takes the client it runs on. */
+export function createStaffRepository() {
   return {
-    async page(where: Prisma.StaffWhereInput, page: number, pageSize: number) {
+    async page(where: Prisma.StaffWhereInput, page: number, pageSize: number, client: Db | Tx) {
       const [items, total] = await Promise.all([
-        db.staff.findMany({
+        client.staff.findMany({
           where,
           select: summarySelect(),
           orderBy: [{ nameKana: 'asc' }, { employeeNumber: 'asc' }],
           skip: (page - 1) * pageSize,
           take: pageSize,
         }),
-        db.staff.count({ where }),
+        client.staff.count({ where }),
       ]);
       return { items, total };
     },
 
     /** As `page`, with each row's account state (HR's view). */
-    async pageWithAccounts(where: Prisma.StaffWhereInput, page: number, pageSize: number) {
+    async pageWithAccounts(where: Prisma.StaffWhereInput, page: number, pageSize: number, client: Db | Tx) {
       const [items, total] = await Promise.all([
-        db.staff.findMany({
+        client.staff.findMany({
           where,
           select: { ...summarySelect(), ...accountSelect() },
           orderBy: [{ nameKana: 'asc' }, { employeeNumber: 'asc' }],
           skip: (page - 1) * pageSize,
           take: pageSize,
         }),
-        db.staff.count({ where }),
+        client.staff.count({ where }),
       ]);
       return { items, total };
     },
@@ -88,9 +89,9 @@ export function createStaffRepository(db: Db) {
      * A person with every post (newest first: the current one is the first in force), the overrides
      * naming their supervisor, their 推進体制 holdings and their account's state, in one statement.
      */
-    detail(id: string) {
+    detail(id: string, client: Db | Tx) {
       const { assignments: _current, ...summary } = summarySelect();
-      return db.staff.findUnique({
+      return client.staff.findUnique({
         where: { id },
         select: {
           ...summary,
@@ -129,8 +130,8 @@ export function createStaffRepository(db: Db) {
      * Units by id, for turning materialized paths into chains, each with the other people heading it
      * today (so that the nearest head above a post comes with the chain): one statement for all.
      */
-    unitsWithHeads(ids: string[], staffId: string) {
-      return db.orgUnit.findMany({
+    unitsWithHeads(ids: string[], staffId: string, client: Db | Tx) {
+      return client.orgUnit.findMany({
         where: { id: { in: ids } },
         select: {
           ...unitRef.select,
@@ -144,13 +145,13 @@ export function createStaffRepository(db: Db) {
     },
 
     /** A unit's path (a filter by unit reaches the units under it). */
-    unit(id: string) {
-      return db.orgUnit.findUnique({ where: { id }, select: { path: true } });
+    unit(id: string, client: Db | Tx) {
+      return client.orgUnit.findUnique({ where: { id }, select: { path: true } });
     },
 
     /** Units by id, for turning materialized paths into chains (one query for all of them). */
-    unitsByIds(ids: string[]) {
-      return db.orgUnit.findMany({ where: { id: { in: ids } }, select: unitRef.select });
+    unitsByIds(ids: string[], client: Db | Tx) {
+      return client.orgUnit.findMany({ where: { id: { in: ids } }, select: unitRef.select });
     },
   };
 }

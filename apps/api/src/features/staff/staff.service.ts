@@ -14,7 +14,7 @@ import { assertStaffVisible, authorize, inForce, staffWhere, today } from '../..
 import type { Actor, RequestMeta } from '../../access/actor.ts';
 import type { Db } from '../../db/client.ts';
 import { ConflictError, NotFoundError } from '../../shared/errors.ts';
-import { recordAudit } from '../audit/audit.writer.ts';
+import { guardVersion, write } from '../../shared/write.ts';
 import {
   type AccountRow,
   type AssignmentRow,
@@ -71,7 +71,7 @@ export function createStaffService(deps: { db: Db; staff: StaffRepository }) {
   /** Every unit on the given assignments' paths, fetched in one query. */
   async function chains(rows: AssignmentRow[]): Promise<Map<string, UnitRow>> {
     const ids = [...new Set(rows.flatMap((a) => a.orgUnit.path.split('/').filter(Boolean)))];
-    return new Map((await deps.staff.unitsByIds(ids)).map((u) => [u.id, u]));
+    return new Map((await deps.staff.unitsByIds(ids, deps.db)).map((u) => [u.id, u]));
   }
 
   function toAssignment(a: AssignmentRow, units: Map<string, UnitRow>): Assignment {
@@ -115,14 +115,14 @@ export function createStaffService(deps: { db: Db; staff: StaffRepository }) {
   }
 
   async function detail(staffId: string, withAccount = false): Promise<StaffDetail> {
-    const s = await deps.staff.detail(staffId);
+    const s = await deps.staff.detail(staffId, deps.db);
     if (!s) throw new NotFoundError('No such staff member.', 'staff_not_found');
     const day = today().getTime();
     const current = s.assignments.find(
       (a) => a.startsOn.getTime() <= day && (a.endsOn === null || a.endsOn.getTime() >= day),
     );
     const ids = [...new Set(s.assignments.flatMap((a) => a.orgUnit.path.split('/').filter(Boolean)))];
-    const unitRows = ids.length ? await deps.staff.unitsWithHeads(ids, staffId) : [];
+    const unitRows = ids.length ? await deps.staff.unitsWithHeads(ids, staffId, deps.db) : [];
     const units = new Map(unitRows.map((u) => [u.id, u]));
     // An override names the supervisor; otherwise the nearest head above the current post (a 係長 for
     // a 係 member; the 課長 for the 係長; …).
@@ -187,7 +187,7 @@ export function createStaffService(deps: { db: Db; staff: StaffRepository }) {
         filters.push(accountWhere(query.account));
       }
       if (query.orgUnitId || query.gradeId) {
-        const unit = query.orgUnitId ? await deps.staff.unit(query.orgUnitId) : null;
+        const unit = query.orgUnitId ? await deps.staff.unit(query.orgUnitId, deps.db) : null;
         if (query.orgUnitId && !unit)
           return { items: [], page: query.page, pageSize: query.pageSize, total: 0 };
         filters.push({
@@ -202,7 +202,12 @@ export function createStaffService(deps: { db: Db; staff: StaffRepository }) {
       }
       const where = { AND: filters };
       if (actor.permissions.has('staff:manage:any')) {
-        const { items, total } = await deps.staff.pageWithAccounts(where, query.page, query.pageSize);
+        const { items, total } = await deps.staff.pageWithAccounts(
+          where,
+          query.page,
+          query.pageSize,
+          deps.db,
+        );
         const units = await chains(items.flatMap((s) => s.assignments));
         return {
           items: items.map((s) => ({ ...toSummary(s, units), account: accountOf(s) })),
@@ -211,7 +216,7 @@ export function createStaffService(deps: { db: Db; staff: StaffRepository }) {
           total,
         };
       }
-      const { items, total } = await deps.staff.page(where, query.page, query.pageSize);
+      const { items, total } = await deps.staff.page(where, query.page, query.pageSize, deps.db);
       const units = await chains(items.flatMap((s) => s.assignments));
       return {
         items: items.map((s) => toSummary(s, units)),
@@ -242,27 +247,32 @@ export function createStaffService(deps: { db: Db; staff: StaffRepository }) {
       if (disabled && staffId === actor.staffId) {
         throw new ConflictError('You cannot disable your own account.', 'cannot_disable_self');
       }
-      await deps.db.$transaction(async (tx) => {
-        await admin.lockAdministration(tx);
-        const before = await admin.account(tx, staffId);
-        if (
-          disabled &&
-          before.disabledAt === null &&
-          before.systemRoles.includes('hr_admin') &&
-          (await admin.otherActiveHrAdmins(tx, staffId)) === 0
-        ) {
-          throw new ConflictError('The last HR administrator cannot be disabled.', 'last_hr_admin');
-        }
-        await admin.setDisabled(tx, staffId, disabled ? (before.disabledAt ?? new Date()) : null);
-        await recordAudit(tx, {
-          actorId: actor.staffId,
-          action: disabled ? 'staff.disable' : 'staff.enable',
-          entityType: 'staff',
-          entityId: staffId,
-          before: { disabled: before.disabledAt !== null },
-          after: { disabled },
-          meta,
-        });
+      await write(deps.db, {
+        actorId: actor.staffId,
+        meta,
+        run: async (tx) => {
+          await admin.lockAdministration(tx);
+          const before = await admin.account(tx, staffId);
+          if (
+            disabled &&
+            before.disabledAt === null &&
+            before.systemRoles.includes('hr_admin') &&
+            (await admin.otherActiveHrAdmins(tx, staffId)) === 0
+          ) {
+            throw new ConflictError('The last HR administrator cannot be disabled.', 'last_hr_admin');
+          }
+          await admin.setDisabled(tx, staffId, disabled ? (before.disabledAt ?? new Date()) : null);
+          return {
+            body: null,
+            audit: {
+              action: disabled ? 'staff.disable' : 'staff.enable',
+              entityType: 'staff',
+              entityId: staffId,
+              before: { disabled: before.disabledAt !== null },
+              after: { disabled },
+            },
+          };
+        },
       });
       return detail(staffId, true);
     },
@@ -280,39 +290,40 @@ export function createStaffService(deps: { db: Db; staff: StaffRepository }) {
     ): Promise<StaffDetail> {
       await assertStaffVisible(deps.db, actor, staffId);
       authorize(actor, 'staff:manage:any');
-      await deps.db.$transaction(async (tx) => {
-        await admin.lockAdministration(tx);
-        const before = await admin.account(tx, staffId);
-        if (before.version !== input.version) {
-          throw new ConflictError(
-            'The person was changed by someone else.',
-            'stale_version',
-            await detail(staffId),
-          );
-        }
-        const was = before.systemRoles.includes('hr_admin');
-        if (was === input.hrAdmin) return;
-        if (!input.hrAdmin) {
-          if (staffId === actor.staffId) {
-            throw new ConflictError('You cannot revoke your own HR administration.', 'cannot_revoke_self');
+      await write(deps.db, {
+        actorId: actor.staffId,
+        meta,
+        what: 'person',
+        current: () => detail(staffId),
+        run: async (tx) => {
+          await admin.lockAdministration(tx);
+          const before = await admin.account(tx, staffId);
+          guardVersion(input.version, before.version);
+          const was = before.systemRoles.includes('hr_admin');
+          if (was === input.hrAdmin) return { body: null };
+          if (!input.hrAdmin) {
+            if (staffId === actor.staffId) {
+              throw new ConflictError('You cannot revoke your own HR administration.', 'cannot_revoke_self');
+            }
+            if (before.disabledAt === null && (await admin.otherActiveHrAdmins(tx, staffId)) === 0) {
+              throw new ConflictError('The last HR administrator cannot be revoked.', 'last_hr_admin');
+            }
           }
-          if (before.disabledAt === null && (await admin.otherActiveHrAdmins(tx, staffId)) === 0) {
-            throw new ConflictError('The last HR administrator cannot be revoked.', 'last_hr_admin');
-          }
-        }
-        const after = input.hrAdmin
-          ? [...before.systemRoles.filter((r) => r !== 'hr_admin'), 'hr_admin' as const]
-          : before.systemRoles.filter((r) => r !== 'hr_admin');
-        await admin.setSystemRoles(tx, staffId, after);
-        await recordAudit(tx, {
-          actorId: actor.staffId,
-          action: input.hrAdmin ? 'staff.role_grant' : 'staff.role_revoke',
-          entityType: 'staff',
-          entityId: staffId,
-          before: { roles: before.systemRoles },
-          after: { roles: after },
-          meta,
-        });
+          const after = input.hrAdmin
+            ? [...before.systemRoles.filter((r) => r !== 'hr_admin'), 'hr_admin' as const]
+            : before.systemRoles.filter((r) => r !== 'hr_admin');
+          await admin.setSystemRoles(tx, staffId, after);
+          return {
+            body: null,
+            audit: {
+              action: input.hrAdmin ? 'staff.role_grant' : 'staff.role_revoke',
+              entityType: 'staff',
+              entityId: staffId,
+              before: { roles: before.systemRoles },
+              after: { roles: after },
+            },
+          };
+        },
       });
       return detail(staffId);
     },
