@@ -116,5 +116,13 @@ for (const language of ['ja', 'en'] as const) {
       await portal.waitForContent();
       await portal.expectNoSeriousA11yViolations();
     }
+    await page.context().clearCookies();
+    await login('hr');
+    for (const path of ['/self-declaration-rounds', '/rotation-finder']) {
+      await portal.goto(path);
+      if (language === 'en') await portal.switchLanguage('en');
+      await portal.waitForContent();
+      await portal.expectNoSeriousA11yViolations();
+    }
   });
 }

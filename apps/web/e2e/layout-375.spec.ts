@@ -90,6 +90,7 @@ const pages: Partial<Record<DemoRole, (x: Ids) => string[]>> = {
     '/audit',
     '/roster-import',
     '/self-declaration-rounds',
+    '/rotation-finder',
     `/plan/periods/${x.periodId}`,
     `/plan/periods/${x.periodId}/items/${x.itemId}`,
     '/training/new',

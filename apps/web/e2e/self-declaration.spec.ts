@@ -134,3 +134,28 @@ test.describe('on a desktop', () => {
     await page.close({ runBeforeUnload: false });
   });
 });
+
+test('HR finds who is due for a rotation and opens their experience map', async ({ login, portal, page }) => {
+  await login('hr');
+  await portal.goto('/rotation-finder');
+  await expect(page.getByRole('heading', { level: 1, name: '異動候補の検索' })).toBeVisible();
+  await expect(page.getByText('過去10年で2局・区未満の職員')).toBeVisible();
+  const rows = page.getByRole('table', { name: '異動候補の検索' }).getByRole('row');
+  await expect(rows.nth(1)).toBeVisible();
+  await portal.expectNoSeriousA11yViolations();
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(375);
+
+  // nobody served in fewer than one 局・区: the empty state says what to do
+  await page.getByLabel('局・区の数（未満）').fill('1');
+  await page.getByRole('button', { name: '検索する' }).click();
+  await expect(page.getByText('条件に合う職員はいません')).toBeVisible();
+
+  await page.getByLabel('局・区の数（未満）').fill('2');
+  await page.getByLabel('現在の局・区').selectOption({ label: '青葉区' });
+  await page.getByRole('button', { name: '検索する' }).click();
+  const first = page.getByRole('link', { name: /さんのキャリアと経験マップ/ }).first();
+  await expect(first).toBeVisible();
+  await first.click();
+  await expect(page).toHaveURL(/\/staff\/[0-9a-f-]+\/career$/);
+});

@@ -274,6 +274,13 @@ export function appRoutes(queryClient: QueryClient, options: RouteOptions = {}):
           ),
         },
         {
+          path: 'rotation-finder',
+          lazy: featurePage(async () => ({
+            Component: (await import('../features/self-declaration/pages/rotation-finder-page.tsx'))
+              .RotationFinderPage,
+          })),
+        },
+        {
           path: 'team/self-declarations',
           lazy: featurePage(async () => ({
             Component: (await import('../features/self-declaration/pages/interview-pages.tsx'))

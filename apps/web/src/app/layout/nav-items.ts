@@ -66,6 +66,12 @@ export const navItems: readonly NavItem[] = [
     end: false,
     permission: 'self-declaration:manage:any',
   },
+  {
+    to: '/rotation-finder',
+    labelKey: 'nav.rotationFinder',
+    end: false,
+    permission: 'experience:search:any',
+  },
   { to: '/audit', labelKey: 'nav.auditLog', end: false, permission: 'audit:read:any' },
   { to: '/roster-import', labelKey: 'nav.rosterImport', end: false, permission: 'roster:import:any' },
   // the policy itself (its overview is the home page)
