@@ -23,9 +23,14 @@ import type { Actor } from '../../access/actor.ts';
 import type { Db } from '../../db/client.ts';
 import { NotFoundError } from '../../shared/errors.ts';
 import { achievementRate, evaluateMetrics } from '../plan/kpi-metrics.ts';
-import type { PlanKpiRow, PolicyShape, UnitRow } from './dashboard.repository.ts';
-import * as repo from './dashboard.repository.ts';
+import * as figures from './dashboard-figures.repository.ts';
+import type { PlanKpiRow } from './dashboard-plan.repository.ts';
+import * as plan from './dashboard-plan.repository.ts';
+import type { PolicyShape } from './dashboard-policy.repository.ts';
+import * as policyRepo from './dashboard-policy.repository.ts';
 import { EMPTY_SUMS, type FigureSums, percent, ratio } from './dashboard-rollup.ts';
+import type { UnitRow } from './dashboard-units.repository.ts';
+import * as orgUnits from './dashboard-units.repository.ts';
 
 const ref = (u: UnitRow): OrgUnitRef => ({
   id: u.id,
@@ -86,13 +91,13 @@ export function createDashboardService(deps: { db: Db }) {
     return years;
   }
 
-  const planItems = (fiscalYear: number, subtreePath = '') => repo.planItems(db, fiscalYear, subtreePath);
+  const planItems = (fiscalYear: number, subtreePath = '') => plan.planItems(db, fiscalYear, subtreePath);
   const planKpis = (fiscalYear: number, bureauId: string | null = null) =>
-    repo.planKpis(db, fiscalYear, bureauId);
+    plan.planKpis(db, fiscalYear, bureauId);
   const trendOf = (policy: PolicyShape, upTo: number, path: string | null) =>
-    repo.trendOf(db, Math.min(policy.startFiscalYear, upTo), upTo, path);
+    figures.trendOf(db, Math.min(policy.startFiscalYear, upTo), upTo, path);
   const ojtByInitiative = (fiscalYear: number, path: string | null) =>
-    repo.ojtByInitiative(db, fiscalYear, path);
+    figures.ojtByInitiative(db, fiscalYear, path);
 
   async function shapeKpis(
     rows: PlanKpiRow[],
@@ -152,20 +157,20 @@ export function createDashboardService(deps: { db: Db }) {
     return { ojtSessions, ojtMinutes };
   }
 
-  const toTrend = (rows: repo.YearSums[]): TrendPoint[] =>
+  const toTrend = (rows: figures.YearSums[]): TrendPoint[] =>
     rows.map((r) => ({ fiscalYear: r.fiscalYear, ...figuresOf(r) }));
 
   return {
     async rollout(actor: Actor, requested: number | undefined): Promise<RolloutDashboard> {
       authorize(actor, 'dashboard:read:any');
       const { fiscalYear, current, asOf } = yearContext(requested);
-      const policy = await repo.policyShape(db);
+      const policy = await policyRepo.policyShape(db);
       const [items, kpiRows, bureaus, { refreshedAt, years: trendRows }, courses, ojt] = await Promise.all([
         planItems(fiscalYear),
         planKpis(fiscalYear),
-        repo.bureauFigures(db, fiscalYear, asOf),
+        figures.bureauFigures(db, fiscalYear, asOf),
         trendOf(policy, fiscalYear, null),
-        repo.coursesPerTag(db, fiscalYear),
+        policyRepo.coursesPerTag(db, fiscalYear),
         ojtByInitiative(fiscalYear, null),
       ]);
       const total = trendRows.find((r) => r.fiscalYear === fiscalYear) ?? { ...EMPTY_SUMS, fiscalYear };
@@ -248,7 +253,7 @@ export function createDashboardService(deps: { db: Db }) {
     },
 
     async orgUnit(actor: Actor, unitId: string, requested: number | undefined): Promise<OrgUnitDashboard> {
-      const unit = await repo.unitForDashboard(db, unitId);
+      const unit = await orgUnits.unitForDashboard(db, unitId);
       if (!unit) {
         // the same answers as for a unit outside the reader's scope
         if (!allows(actor, 'dashboard:read:any')) authorize(actor, 'dashboard:read:bureau');
@@ -256,11 +261,11 @@ export function createDashboardService(deps: { db: Db }) {
       }
       assertDashboardUnitVisible(actor, unit);
       const { fiscalYear, current, asOf } = yearContext(requested);
-      const policy = await repo.policyShape(db);
+      const policy = await policyRepo.policyShape(db);
       const chainIds = unit.path.split('/').filter(Boolean);
       const [units, rows, { refreshedAt, years: trendRows }, items, kpiRows, ojt] = await Promise.all([
-        repo.unitChainAndChildren(db, chainIds, unit.id, asOf),
-        repo.figuresByChild(db, fiscalYear, unit.path, chainIds.length),
+        orgUnits.unitChainAndChildren(db, chainIds, unit.id, asOf),
+        figures.figuresByChild(db, fiscalYear, unit.path, chainIds.length),
         trendOf(policy, fiscalYear, unit.path),
         planItems(fiscalYear, unit.path),
         unit.bureauId ? planKpis(fiscalYear, unit.bureauId) : Promise.resolve([]),
