@@ -201,3 +201,27 @@ test('the author deletes a record the person has not acknowledged, after confirm
   await expect(page).toHaveURL(/\/one-on-ones$/);
   expect((await page.request.get(`/api/one-on-ones/${id}`)).status()).toBe(404);
 });
+
+test.describe('the team page on a phone', () => {
+  test.use({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+
+  test('shows days since each person’s last 1on1 and who is past the cadence, sortable by it', async ({
+    login,
+    portal,
+    page,
+  }) => {
+    await login('supervisor');
+    await portal.goto('/team');
+    const header = page.getByRole('columnheader', { name: /最後の1on1/ });
+    await expect(header).toBeVisible();
+    await expect(page.getByText('1on1の間隔が空いている')).toBeVisible();
+    await header.getByRole('button').click();
+    await expect(page).toHaveURL(/sort=oneOnOne/);
+    await expect(header).toHaveAttribute('aria-sort', /ascending|descending/);
+    await expect(
+      page.getByRole('link', { name: new RegExp(`1on1を記録 \\(${demoUsers.staff.name.ja}\\)`) }),
+    ).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await portal.expectNoSeriousA11yViolations();
+  });
+});

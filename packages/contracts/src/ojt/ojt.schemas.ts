@@ -211,6 +211,8 @@ export const TEAM_SORTS = [
   'lastOn',
   'careerPlan',
   'selfDevelopment',
+  /** days since the last 1on1 (never-had first when ascending by date) */
+  'oneOnOne',
 ] as const;
 export const TeamSort = z.enum(TEAM_SORTS);
 export type TeamSort = z.infer<typeof TeamSort>;
@@ -249,6 +251,13 @@ export const TeamMember = z.object({
     unacknowledged: z.number().int(),
   }),
   careerPlan: z.object({ status: TeamCareerPlanStatus, submittedAt: z.string().nullable() }),
+  /** 1on1s: the last one held (from the rollup) against the supervisor's cadence */
+  oneOnOne: z.object({
+    lastOn: z.string().nullable(),
+    daysSinceLast: z.number().int().nullable(),
+    intervalDays: z.number().int(),
+    overdue: z.boolean(),
+  }),
   /** Self-development records waiting for the supervisor's decision on support */
   selfDevelopmentPending: z.number().int(),
 });
@@ -265,6 +274,8 @@ export const TeamDashboard = z.object({
     overdue: z.number().int(),
     careerPlansSubmitted: z.number().int(),
     selfDevelopmentPending: z.number().int(),
+    /** people past the 1on1 cadence */
+    oneOnOneOverdue: z.number().int(),
   }),
   items: z.array(TeamMember),
   page: z.number().int(),

@@ -9,6 +9,7 @@ import {
   type OneOnOne,
   type OneOnOneTeam,
   type OpenOneOnOneActionPage,
+  type TeamDashboard,
 } from '@portal/contracts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.ts';
@@ -339,6 +340,40 @@ describe('cadence and the team dashboard', () => {
         })
       ).statusCode,
     ).toBe(400);
+  });
+});
+
+describe('the team page (/api/dashboards/team)', () => {
+  it('shows days since each person’s last 1on1 and who is past the cadence, as the 1on1 team view does; sortable', async () => {
+    await record();
+    const oneOnOnes = (
+      await request('demo-supervisor', { url: '/api/dashboards/team/one-on-ones?pageSize=100' })
+    ).json<OneOnOneTeam>();
+    const board = await request('demo-supervisor', {
+      url: '/api/dashboards/team?pageSize=100&sort=oneOnOne&order=asc',
+    });
+    expect(board.statusCode).toBe(200);
+    const team = board.json<TeamDashboard>();
+    expect(team.items.length).toBe(oneOnOnes.items.length);
+    for (const m of oneOnOnes.items) {
+      const row = team.items.find((i) => i.staff.id === m.staff.id);
+      expect(row?.oneOnOne, m.staff.name).toEqual({
+        lastOn: m.lastOn,
+        daysSinceLast: m.daysSinceLast,
+        intervalDays: oneOnOnes.cadence.intervalDays,
+        overdue: m.overdue,
+      });
+    }
+    expect(team.items.find((i) => i.staff.id === ids.staff)?.oneOnOne).toMatchObject({
+      lastOn: todayIso,
+      daysSinceLast: 0,
+      overdue: false,
+    });
+    expect(team.totals.oneOnOneOverdue).toBe(oneOnOnes.totals.overdue);
+    // ascending by the last 1on1: never-had first, then the longest wait
+    const order = team.items.map((i) => i.oneOnOne.lastOn ?? '');
+    expect(order).toEqual([...order].sort());
+    expect(board.body).not.toContain(SECRET);
   });
 });
 

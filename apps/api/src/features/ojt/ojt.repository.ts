@@ -2,7 +2,11 @@
  * The only place that talks to the database for OJT: sessions, 年間OJT計画, and the team dashboard's
  * one aggregate query over the `ojt_staff_year` rollup (kept by a trigger on `ojt_session`).
  */
-import { OJT_DEFAULT_INTERVAL_DAYS, type TeamDashboardQuery } from '@portal/contracts';
+import {
+  OJT_DEFAULT_INTERVAL_DAYS,
+  ONE_ON_ONE_DEFAULT_INTERVAL_DAYS,
+  type TeamDashboardQuery,
+} from '@portal/contracts';
 import { countingPostsSql, teamPostSql } from '../../access/scope.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { Prisma } from '../../generated/prisma/client.ts';
@@ -79,6 +83,10 @@ export type TeamRow = {
   careerStatus: 'draft' | 'submitted' | 'changes_requested' | 'commented' | null;
   submittedAt: string | null;
   selfDevPending: number;
+  oneOnOneLastOn: string | null;
+  oneOnOneDaysSince: number | null;
+  oneOnOneIntervalDays: number;
+  oneOnOneOverdue: boolean;
 };
 
 export type TeamTotals = {
@@ -89,6 +97,7 @@ export type TeamTotals = {
   overdue: number;
   careerPlansSubmitted: number;
   selfDevelopmentPending: number;
+  oneOnOneOverdue: number;
   filtered: number;
 };
 
@@ -103,6 +112,8 @@ const ORDER: Record<TeamDashboardQuery['sort'], string> = {
   lastOn: 'r."lastOn" # NULLS FIRST, r."nameKana"',
   careerPlan: 'r."careerRank" #, r."nameKana"',
   selfDevelopment: 'r."selfDevPending" #, r."nameKana"',
+  // by the last 1on1, as lastOn: the longest wait first when descending; never-had first
+  oneOnOne: 'r."oneOnOneLastOn" # NULLS FIRST, r."nameKana"',
 };
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -255,7 +266,12 @@ export function createOjtRepository() {
                  CASE WHEN COALESCE(p."plannedSessions", 0) > 0 THEN ceil(365.0 / p."plannedSessions")::int
                       ELSE ${OJT_DEFAULT_INTERVAL_DAYS}::int END AS "intervalDays",
                  cp.status::text AS "careerStatus", cp."submittedAt",
-                 COALESCE(pd.n, 0) AS "selfDevPending"
+                 COALESCE(pd.n, 0) AS "selfDevPending",
+                 oo."lastOn" AS "oneOnOneLastOn",
+                 COALESCE(
+                   (SELECT c."intervalDays" FROM "one_on_one_cadence" c WHERE c."supervisorId" = ${actorId}::uuid),
+                   ${ONE_ON_ONE_DEFAULT_INTERVAL_DAYS}::int
+                 ) AS "oneOnOneIntervalDays"
             FROM members m
             LEFT JOIN "org_unit" u ON u.id = m."orgUnitId"
             LEFT JOIN "grade" g ON g.id = m."gradeId"
@@ -264,6 +280,11 @@ export function createOjtRepository() {
             LEFT JOIN "ojt_plan" p ON p."staffId" = m.id AND p."fiscalYear" = ${fiscalYear}
             LEFT JOIN "career_plan" cp ON cp."staffId" = m.id AND cp."fiscalYear" = ${fiscalYear}
             LEFT JOIN pending pd ON pd."staffId" = m.id
+            -- the last 1on1 held up to this 年度, from the rollup (one_on_one_staff_year)
+            LEFT JOIN LATERAL (
+              SELECT max(z."lastOn") AS "lastOn" FROM "one_on_one_staff_year" z
+               WHERE z."staffId" = m.id AND z."fiscalYear" <= ${fiscalYear} AND z."lastOn" <= ${day}
+            ) oo ON true
         ),
         r AS (
           SELECT b.*,
@@ -272,7 +293,11 @@ export function createOjtRepository() {
                    > b."intervalDays" AS overdue,
                  CASE WHEN b."plannedSessions" > 0 THEN b.sessions::float / b."plannedSessions" END AS progress,
                  CASE b."careerStatus" WHEN 'submitted' THEN 4 WHEN 'changes_requested' THEN 3
-                      WHEN 'draft' THEN 2 WHEN 'commented' THEN 1 ELSE 0 END AS "careerRank"
+                      WHEN 'draft' THEN 2 WHEN 'commented' THEN 1 ELSE 0 END AS "careerRank",
+                 CASE WHEN b."oneOnOneLastOn" IS NULL THEN NULL ELSE (${day} - b."oneOnOneLastOn")::int END
+                   AS "oneOnOneDaysSince",
+                 (CASE WHEN b."oneOnOneLastOn" IS NULL THEN ${day} - ${fyStart}::date ELSE ${day} - b."oneOnOneLastOn" END)
+                   > b."oneOnOneIntervalDays" AS "oneOnOneOverdue"
             FROM base b
         )
         SELECT
@@ -283,7 +308,8 @@ export function createOjtRepository() {
                         r."unitKind", r."unitNameJa", r."unitNameEn", r."gradeNameJa", r."gradeNameEn", r.sessions,
                         r.minutes, r."plannedSessions", r."plannedMinutes", r."hasPlan", r."lastOn",
                         r."daysSinceLast", r."intervalDays", r.overdue, r."careerStatus", r."submittedAt",
-                        r."selfDevPending", row_number() OVER (ORDER BY ${orderBy}) AS n
+                        r."selfDevPending", r."oneOnOneLastOn", r."oneOnOneDaysSince", r."oneOnOneIntervalDays",
+                        r."oneOnOneOverdue", row_number() OVER (ORDER BY ${orderBy}) AS n
                    FROM r ${where}
                   ORDER BY ${orderBy}
                   LIMIT ${query.pageSize} OFFSET ${offset}
@@ -302,6 +328,7 @@ export function createOjtRepository() {
              'overdue', count(*) FILTER (WHERE r.overdue),
              'careerPlansSubmitted', count(*) FILTER (WHERE r."careerStatus" = 'submitted'),
              'selfDevelopmentPending', COALESCE(sum(r."selfDevPending"), 0),
+             'oneOnOneOverdue', count(*) FILTER (WHERE r."oneOnOneOverdue"),
              'filtered', (SELECT count(*) FROM r ${where})
            ) FROM r) AS totals`;
       return { items: result?.items ?? [], totals: result?.totals as TeamTotals };

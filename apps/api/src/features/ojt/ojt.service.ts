@@ -635,6 +635,7 @@ export function createOjtService(deps: { db: Db; ojt: OjtRepository }) {
           overdue: totals.overdue,
           careerPlansSubmitted: totals.careerPlansSubmitted,
           selfDevelopmentPending: totals.selfDevelopmentPending,
+          oneOnOneOverdue: totals.oneOnOneOverdue,
         },
         items: items.map((r) => ({
           staff: {
@@ -668,6 +669,12 @@ export function createOjtService(deps: { db: Db; ojt: OjtRepository }) {
           },
           careerPlan: { status: r.careerStatus ?? 'none', submittedAt: r.submittedAt },
           selfDevelopmentPending: r.selfDevPending,
+          oneOnOne: {
+            lastOn: r.oneOnOneLastOn,
+            daysSinceLast: r.oneOnOneDaysSince,
+            intervalDays: r.oneOnOneIntervalDays,
+            overdue: r.oneOnOneOverdue,
+          },
         })),
         page: query.page,
         pageSize: query.pageSize,

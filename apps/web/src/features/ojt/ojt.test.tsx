@@ -59,6 +59,7 @@ const member = (
   },
   careerPlan: { status: 'none', submittedAt: null },
   selfDevelopmentPending: 0,
+  oneOnOne: { lastOn: null, daysSinceLast: null, intervalDays: 30, overdue },
 });
 const team: TeamDashboard = {
   fiscalYear: 2026,
@@ -71,6 +72,7 @@ const team: TeamDashboard = {
     overdue: 1,
     careerPlansSubmitted: 0,
     selfDevelopmentPending: 0,
+    oneOnOneOverdue: 1,
   },
   items: [member('s-1', '若林 翼', 'Tsubasa Wakabayashi', true), member('s-2', '佐藤 陽菜', 'Hina Sato')],
   page: 1,

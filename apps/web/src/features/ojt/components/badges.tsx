@@ -17,9 +17,12 @@ export function CareerPlanBadge({ status }: { status: TeamCareerPlanStatus }) {
   return <span className={`${badge} ${careerTone[status]}`}>{t(`ojt.careerStatus.${status}`)}</span>;
 }
 
-export function OverdueBadge() {
+/** OJT overdue against the plan, or (`label`) another overdue flag such as the 1on1 cadence */
+export function OverdueBadge({ label }: { label?: string }) {
   const { t } = useTranslation();
-  return <span className={`${badge} border-error-1 bg-red-50 text-error-2`}>{t('ojt.team.overdue')}</span>;
+  return (
+    <span className={`${badge} border-error-1 bg-red-50 text-error-2`}>{label ?? t('ojt.team.overdue')}</span>
+  );
 }
 
 export function AcknowledgedBadge({ acknowledged }: { acknowledged: boolean }) {

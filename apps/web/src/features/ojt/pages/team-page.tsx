@@ -167,6 +167,7 @@ function Board({ data, params, update }: { data: TeamDashboard; params: Params; 
     [t('ojt.team.totals.overdue'), t('ojt.team.people', { count: totals.overdue })],
     [t('ojt.team.totals.careerSubmitted'), t('ojt.team.people', { count: totals.careerPlansSubmitted })],
     [t('ojt.team.totals.selfDevPending'), t('ojt.team.requests', { count: totals.selfDevelopmentPending })],
+    [t('ojt.team.totals.oneOnOneOverdue'), t('ojt.team.people', { count: totals.oneOnOneOverdue })],
   ];
   return (
     <>
@@ -176,7 +177,7 @@ function Board({ data, params, update }: { data: TeamDashboard; params: Params; 
           date: formatDate(data.asOf, language),
         })}
       </h2>
-      <dl className="mb-6 grid grid-cols-2 gap-3 md:grid-cols-4 lg:grid-cols-7">
+      <dl className="mb-6 grid grid-cols-2 gap-3 md:grid-cols-4 lg:grid-cols-8">
         {cards.map(([label, value]) => (
           <div key={label} className="rounded-8 border border-solid-gray-200 bg-white p-3">
             <dt className="text-dns-14N-130 text-solid-gray-700">{label}</dt>
@@ -232,8 +233,34 @@ function SortHeader({
   );
 }
 
+/** Days since the person's last 1on1 (or none yet), flagged when past the supervisor's cadence. */
+function OneOnOneCell({ figures }: { figures: TeamMember['oneOnOne'] }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  return (
+    <>
+      {figures.lastOn ? (
+        <>
+          <time dateTime={figures.lastOn}>{formatDate(figures.lastOn, language)}</time>
+          <span className="block text-dns-14N-130 text-solid-gray-700">
+            {t('ojt.team.daysAgo', { count: figures.daysSinceLast ?? 0 })}
+          </span>
+        </>
+      ) : (
+        t('dialogue.team.never')
+      )}
+      {figures.overdue ? (
+        <span className="mt-1 block">
+          <OverdueBadge label={t('ojt.team.oneOnOneOverdue', { count: figures.intervalDays })} />
+        </span>
+      ) : null}
+    </>
+  );
+}
+
 function TeamTable({ items, params, update }: { items: TeamMember[]; params: Params; update: Update }) {
   const { t } = useTranslation();
+  const { can } = usePermissions();
   const language = useLanguage();
   const l = useLocalized();
   const name = usePersonName();
@@ -242,7 +269,7 @@ function TeamTable({ items, params, update }: { items: TeamMember[]; params: Par
   );
   return (
     <div className="relative overflow-x-auto">
-      <table className="w-full min-w-[64rem] border-collapse text-left text-std-16N-170">
+      <table className="w-full min-w-[72rem] border-collapse text-left text-std-16N-170">
         <caption className="sr-only">{t('ojt.team.caption')}</caption>
         <thead>
           <tr className="border-b-2 border-solid-gray-600 align-bottom">
@@ -251,6 +278,7 @@ function TeamTable({ items, params, update }: { items: TeamMember[]; params: Par
             {h('progress', 'sessions')}
             {h('minutes', 'minutes')}
             {h('lastOn', 'lastOn')}
+            {h('oneOnOne', 'oneOnOne')}
             {h('careerPlan', 'careerPlan')}
             {h('selfDevelopment', 'selfDevelopment')}
             <th scope="col" className="px-3 py-2 text-dns-16B-130">
@@ -312,6 +340,9 @@ function TeamTable({ items, params, update }: { items: TeamMember[]; params: Par
                   ) : null}
                 </td>
                 <td className="px-3 py-3">
+                  <OneOnOneCell figures={m.oneOnOne} />
+                </td>
+                <td className="px-3 py-3">
                   <Link to={`/staff/${m.staff.id}/career`} className="no-underline hover:underline">
                     <span className="sr-only">{t('ojt.team.columns.careerPlan')}: </span>
                     <CareerPlanBadge status={m.careerPlan.status} />
@@ -336,6 +367,14 @@ function TeamTable({ items, params, update }: { items: TeamMember[]; params: Par
                         <span className="sr-only"> ({who})</span>
                       </Link>
                     </li>
+                    {can('one-on-one:write:team') ? (
+                      <li>
+                        <Link to={`/one-on-ones/new?staff=${m.staff.id}`}>
+                          {t('ojt.team.recordOneOnOne')}
+                          <span className="sr-only"> ({who})</span>
+                        </Link>
+                      </li>
+                    ) : null}
                     <li>
                       <Link
                         to={`/staff/${m.staff.id}/ojt-plan${params.fiscalYear ? `?fy=${params.fiscalYear}` : ''}`}
