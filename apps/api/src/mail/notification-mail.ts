@@ -12,6 +12,20 @@ type P = Record<string, string | number | undefined>;
 
 const s = (v: string | number | undefined) => (v === undefined ? '' : String(v));
 const en = (p: P, key: 'name' | 'title') => s(p[`${key}En`]) || s(p[key]);
+/** A calendar day (YYYY-MM-DD) as readers of each language write it: 和暦 in Japanese. */
+const day = (v: string | number | undefined, lang: 'ja' | 'en') => {
+  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return s(v);
+  const at = new Date(`${v}T00:00:00Z`);
+  return lang === 'ja'
+    ? new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
+        era: 'long',
+        year: 'numeric',
+        month: 'long',
+        day: 'numeric',
+        timeZone: 'UTC',
+      }).format(at)
+    : new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(at);
+};
 
 const TEXTS: Record<NotificationKind, Texts> = {
   'training.application.submitted': {
@@ -109,8 +123,9 @@ const TEXTS: Record<NotificationKind, Texts> = {
     en: (p) => `The plan period "${en(p, 'title')}" is ready for review`,
   },
   'survey.reminder': {
-    ja: (p) => `エンゲージメント調査「${s(p.title)}」へのご回答をお願いします（${s(p.closesOn)}まで）`,
-    en: (p) => `Please answer the survey "${en(p, 'title')}" (open until ${s(p.closesOn)})`,
+    ja: (p) =>
+      `エンゲージメント調査「${s(p.title)}」へのご回答をお願いします（${day(p.closesOn, 'ja')}まで）`,
+    en: (p) => `Please answer the survey "${en(p, 'title')}" (open until ${day(p.closesOn, 'en')})`,
   },
   'one_on_one.scheduled': {
     ja: (p) => `${s(p.name)}さんとの1on1が予定されました（話したいことを書いておけます）`,

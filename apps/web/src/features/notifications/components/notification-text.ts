@@ -23,6 +23,7 @@ export function notificationText(
     date: typeof p.date === 'string' ? formatDate(p.date) : '',
     since: typeof p.since === 'string' ? formatDate(p.since) : '',
     startsAt: typeof p.startsAt === 'string' ? formatDate(p.startsAt) : '',
+    closesOn: typeof p.closesOn === 'string' ? formatDate(p.closesOn) : '',
     decision: t(`notifications.decision.${p.decision === 'approved' ? 'approved' : 'declined'}`),
   });
 }
