@@ -5,7 +5,7 @@
  */
 import type { Db, Tx } from '../db/client.ts';
 import { Prisma } from '../generated/prisma/client.ts';
-import { directSupervisorSql, inForce, inForceSql, teamPostWhere } from './scope.ts';
+import { directSupervisorSql, inForce, inForceSql } from './scope.ts';
 
 type Client = Db | Tx;
 
@@ -70,21 +70,6 @@ export async function staffAmong(
     select: { id: true },
   });
   return new Set(rows.map((r) => r.id));
-}
-
-/** Of these people, the ones with a post in force under the units the actor heads. */
-export async function postedUnder(
-  db: Client,
-  actor: { teamPaths: string[] },
-  staffIds: readonly string[],
-): Promise<Set<string>> {
-  const posts = teamPostWhere(actor);
-  if (!posts || !staffIds.length) return new Set();
-  const rows = await db.assignment.findMany({
-    where: { ...posts, staffId: { in: [...staffIds] } },
-    select: { staffId: true },
-  });
-  return new Set(rows.map((r) => r.staffId));
 }
 
 /** Whether anyone supervises this person today: the head of a unit above (or of) theirs, or an override. */

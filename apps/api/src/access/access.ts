@@ -99,11 +99,7 @@ export async function assertCareerRecordsVisible(db: Client, actor: Actor, staff
 export async function supervisedAmong(db: Client, actor: Actor, staffIds: readonly string[]) {
   const team = supervisedStaffWhere(actor);
   if (!team) return new Set<string>();
-  const others = staffIds.filter((id) => id !== actor.staffId);
-  const found = new Set(others.filter((id) => actor.overrideStaffIds.includes(id)));
-  const rest = others.filter((id) => !found.has(id));
-  for (const id of await repo.postedUnder(db, actor, rest)) found.add(id);
-  return found;
+  return repo.staffAmong(db, team, staffIds);
 }
 
 /** Whether the actor supervises this person (their team or an explicit override), not counting themselves. */

@@ -82,6 +82,18 @@ export function supervisedSql(actor: TeamOf, staffId: Prisma.Sql, day: Prisma.Sq
     OR EXISTS (SELECT 1 FROM "assignment" ta WHERE ta."staffId" = ${staffId} AND ${teamPostSql(actor, 'ta', day)})))`;
 }
 
+/**
+ * The team rule in SQL as a FROM item: the ids (`id`) of everyone the actor supervises on `day` — a post
+ * under a unit they head, or an override — never the actor. For the team's rollups (OJT, 1on1s).
+ */
+export function teamMembersSql(actor: TeamOf, day: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(SELECT tm.id FROM (
+      SELECT ta."staffId" AS id FROM "assignment" ta WHERE ${teamPostSql(actor, 'ta', day)}
+      UNION
+      SELECT o.id FROM unnest(${actor.overrideStaffIds}::uuid[]) AS o(id)
+    ) tm WHERE tm.id <> ${actor.staffId}::uuid)`;
+}
+
 // --- who and what the actor may see ---------------------------------------------------------------
 
 const has = (actor: Pick<Actor, 'permissions'>, p: Parameters<Actor['permissions']['has']>[0]) =>

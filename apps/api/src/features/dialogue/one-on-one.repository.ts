@@ -2,7 +2,7 @@
  * The only place that talks to the database for 1on1 records. The author's private notes are read by
  * `privateNote` alone: the record's select never reaches them, so no list or export can carry them.
  */
-import { teamPostSql } from '../../access/scope.ts';
+import { teamMembersSql } from '../../access/scope.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { Prisma } from '../../generated/prisma/client.ts';
 
@@ -219,9 +219,7 @@ export function createOneOnOneRepository(db: Db) {
         { items: TeamMemberRow[] | null; totals: { members: number; overdue: number; metThisYear: number } }[]
       >`
         WITH ids AS (
-          SELECT a."staffId" AS id FROM "assignment" a WHERE ${teamPostSql({ teamPaths: input.teamPaths }, 'a', day)}
-          UNION
-          SELECT o.id FROM unnest(${input.overrideStaffIds}::uuid[]) AS o(id)
+          SELECT id FROM ${teamMembersSql({ staffId: input.actorId, teamPaths: input.teamPaths, overrideStaffIds: input.overrideStaffIds }, day)} t
         ),
         r AS (
           SELECT s.id, s."nameJa", s."nameEn", s."nameKana",
@@ -235,7 +233,7 @@ export function createOneOnOneRepository(db: Db) {
             LEFT JOIN LATERAL (
               SELECT max(z."lastOn") AS "lastOn" FROM "one_on_one_staff_year" z WHERE z."staffId" = s.id
             ) last ON true
-           WHERE s.id <> ${input.actorId}::uuid AND s."disabledAt" IS NULL
+           WHERE s."disabledAt" IS NULL
         )
         SELECT
           (SELECT json_agg(x ORDER BY x.n) FROM (

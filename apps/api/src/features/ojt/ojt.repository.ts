@@ -7,7 +7,7 @@ import {
   ONE_ON_ONE_DEFAULT_INTERVAL_DAYS,
   type TeamDashboardQuery,
 } from '@portal/contracts';
-import { countingPostsSql, teamPostSql } from '../../access/scope.ts';
+import { countingPostsSql, teamMembersSql } from '../../access/scope.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { Prisma } from '../../generated/prisma/client.ts';
 
@@ -224,26 +224,14 @@ export function createOjtRepository() {
       const offset = (query.page - 1) * query.pageSize;
 
       const [result] = await client.$queryRaw<{ items: TeamRow[] | null; totals: TeamTotals }[]>`
-        WITH by_unit AS (
-          -- everyone with a post in force under the units the actor heads, shown in the post that counts
-          SELECT t.id, cur."orgUnitId", cur."gradeId"
-            FROM (SELECT DISTINCT a."staffId" AS id FROM "assignment" a
-                   WHERE ${teamPostSql({ teamPaths }, 'a', day)}) t
-            JOIN LATERAL (SELECT p."orgUnitId", p."gradeId" FROM ${countingPostsSql(day)} p
-                           WHERE p."staffId" = t.id) cur ON true
-        ),
-        by_override AS (
-          SELECT o.id, cur."orgUnitId", cur."gradeId"
-            FROM unnest(${overrideStaffIds}::uuid[]) AS o(id)
-            LEFT JOIN LATERAL (SELECT p."orgUnitId", p."gradeId" FROM ${countingPostsSql(day)} p
-                                WHERE p."staffId" = o.id) cur ON true
-           WHERE o.id NOT IN (SELECT id FROM by_unit)
-        ),
-        members AS (
-          SELECT s.id, s."nameJa", s."nameEn", s."nameKana", s."employeeNumber", t."orgUnitId", t."gradeId"
-            FROM (SELECT * FROM by_unit UNION ALL SELECT * FROM by_override) t
+        WITH members AS (
+          -- the team (access/scope.ts), each shown in the post that counts
+          SELECT s.id, s."nameJa", s."nameEn", s."nameKana", s."employeeNumber", cur."orgUnitId", cur."gradeId"
+            FROM ${teamMembersSql({ staffId: actorId, teamPaths, overrideStaffIds }, day)} t
             JOIN "staff" s ON s.id = t.id
-           WHERE s.id <> ${actorId}::uuid AND s."disabledAt" IS NULL
+            LEFT JOIN LATERAL (SELECT p."orgUnitId", p."gradeId" FROM ${countingPostsSql(day)} p
+                                WHERE p."staffId" = t.id) cur ON true
+           WHERE s."disabledAt" IS NULL
         ),
         pending AS (
           SELECT d."staffId", count(*)::int AS n
