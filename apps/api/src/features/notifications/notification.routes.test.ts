@@ -63,6 +63,39 @@ describe('notifications', () => {
     expect(mine.items.map((n) => n.id)).not.toContain(page.items[0]?.id);
   });
 
+  it('a notification about someone who left my team leads to a 404, not to their data', async () => {
+    const staff = await idOf(db(), 'demo-staff');
+    const supervisor = await idOf(db(), 'demo-supervisor');
+    await db().$transaction((tx) =>
+      notify(tx, [{ to: [supervisor], kind: 'career.plan.submitted', link: `/staff/${staff}/career#plan` }]),
+    );
+    const url = `/api/staff/${staff}/career-plan`;
+    const cookie = await signedIn('demo-supervisor');
+    expect((await app().inject({ url, headers: { cookie } })).statusCode).toBe(200);
+    // demo-staff moves to a unit outside the supervisor's team
+    const elsewhere = await db().orgUnit.findFirstOrThrow({
+      where: { kind: 'section', code: { startsWith: 'kenko' } },
+      select: { id: true },
+    });
+    const post = await db().assignment.findFirstOrThrow({ where: { staffId: staff, endsOn: null } });
+    const yesterday = new Date(Date.now() - 2 * 86_400_000);
+    await db().assignment.update({ where: { id: post.id }, data: { endsOn: yesterday } });
+    await db().assignment.create({
+      data: {
+        staffId: staff,
+        orgUnitId: elsewhere.id,
+        gradeId: post.gradeId,
+        startsOn: new Date(Date.now() - 86_400_000),
+      },
+    });
+    const list = await get<NotificationPage>('demo-supervisor', '/api/notifications?limit=100');
+    expect(list.items.some((n) => n.link === `/staff/${staff}/career#plan`)).toBe(true);
+    const res = await app().inject({ url, headers: { cookie } });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().code).toBe('staff_not_found');
+    expect(res.json()).not.toHaveProperty('plan');
+  });
+
   it('a reminder with the same key is written once', async () => {
     const staff = await idOf(db(), 'demo-staff');
     const notice = {
