@@ -40,3 +40,20 @@ for (const media of ['screen', 'print'] as const) {
     }
   });
 }
+
+test('English chart axes show whole labels, wrapped rather than cut', async ({ login, portal, page }) => {
+  await login('exec');
+  await portal.goto('/dashboards/rollout');
+  await portal.switchLanguage('en');
+  const ticks = page.locator('text[data-full-label]');
+  await expect(ticks.first()).toBeVisible();
+  const labels = await ticks.evaluateAll((els) =>
+    els.map((el) => ({ full: el.getAttribute('data-full-label') ?? '', shown: el.textContent ?? '' })),
+  );
+  expect(labels.length).toBeGreaterThan(0);
+  for (const { full, shown } of labels) {
+    // every word of the label is on the axis (a label beyond three lines ends in an ellipsis)
+    if (!shown.endsWith('…')) expect(shown.replaceAll(/\s/g, '')).toBe(full.replaceAll(/\s/g, ''));
+  }
+  await portal.switchLanguage('ja');
+});

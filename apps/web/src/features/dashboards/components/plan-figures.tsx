@@ -17,6 +17,7 @@ import { useLanguage, useLocalized } from '../../../shared/i18n/use-language.ts'
 import { num, pct } from '../lib/format.ts';
 import { type Column, DataTable } from './data-table.tsx';
 import { CHART } from './unit-figures.tsx';
+import { WrappedTick } from './wrapped-tick.tsx';
 
 const STATUS_COLOURS = {
   not_started: CHART.gray,
@@ -133,13 +134,13 @@ export function KpiChart({ kpis }: { kpis: DashboardKpi[] }) {
   const l = useLocalized();
   const data = kpis
     .filter((k) => k.achievementRate !== null)
-    .map((k) => ({ name: l(k.name).slice(0, 14), rate: Math.min(k.achievementRate ?? 0, 150) }));
+    .map((k) => ({ name: l(k.name), rate: Math.min(k.achievementRate ?? 0, 150) }));
   return (
     <ResponsiveContainer width="100%" height="100%">
       <BarChart data={data} layout="vertical" accessibilityLayer={false} margin={{ left: 8, right: 16 }}>
         <CartesianGrid strokeDasharray="3 3" horizontal={false} />
         <XAxis type="number" unit="%" domain={[0, 150]} />
-        <YAxis type="category" dataKey="name" width={150} tick={{ fontSize: 11 }} />
+        <YAxis type="category" dataKey="name" width={150} interval={0} tick={<WrappedTick width={150} />} />
         <Tooltip />
         <ReferenceLine x={100} stroke={CHART.gray} strokeDasharray="4 4" />
         <Bar dataKey="rate" name={t('dashboards.plan.achievement')} fill={CHART.blue} />
