@@ -41,6 +41,7 @@ import {
   type NotificationService,
 } from './features/notifications/notification.service.ts';
 import { ojtRoutes } from './features/ojt/ojt.routes.ts';
+import { masterDataRoutes } from './features/org/master-data.routes.ts';
 import { createOrgService, type OrgService } from './features/org/org.service.ts';
 import { planRoutes } from './features/plan/plan.routes.ts';
 import { createPolicyRepository } from './features/policy/policy.repository.ts';
@@ -239,6 +240,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(accountRoutes);
       await api.register(oidcRoutes);
       await api.register(staffRoutes);
+      await api.register(masterDataRoutes);
       await api.register(auditRoutes);
       await api.register(rosterRoutes);
       await api.register(trainingRoutes);

@@ -267,3 +267,57 @@ describe('notifications of someone else', () => {
     expect(row.readAt).toBeNull();
   });
 });
+
+describe('the grade ladder and the job families: only HR changes them', () => {
+  it('everyone else is refused every write, and nothing changes', async () => {
+    const { app, database } = ctx();
+    const grade = await database.db.grade.findFirstOrThrow({ orderBy: { rank: 'asc' } });
+    const job = await database.db.jobFamily.findFirstOrThrow({ orderBy: { position: 'asc' } });
+    const before = JSON.stringify([
+      await database.db.grade.findMany(),
+      await database.db.jobFamily.findMany(),
+    ]);
+    const writes = [
+      {
+        method: 'POST' as const,
+        url: '/api/grades',
+        payload: { code: 'intruder', nameJa: '侵入', nameEn: 'x' },
+      },
+      {
+        method: 'PUT' as const,
+        url: `/api/grades/${grade.id}`,
+        payload: { version: grade.version, nameJa: '侵入', nameEn: 'x', managerial: true, retired: true },
+      },
+      {
+        method: 'PUT' as const,
+        url: '/api/grades/order',
+        payload: { items: [{ id: grade.id, version: grade.version }] },
+      },
+      {
+        method: 'POST' as const,
+        url: '/api/job-families',
+        payload: { code: 'intruder', nameJa: '侵入', nameEn: 'x' },
+      },
+      {
+        method: 'PUT' as const,
+        url: `/api/job-families/${job.id}`,
+        payload: { version: job.version, nameJa: '侵入', nameEn: 'x', retired: true },
+      },
+      {
+        method: 'PUT' as const,
+        url: '/api/job-families/order',
+        payload: { items: [{ id: job.id, version: job.version }] },
+      },
+    ];
+    for (const w of writes) {
+      expect((await app.inject(w)).statusCode, `${w.method} ${w.url} without a session`).toBe(401);
+      for (const who of ['demo-staff', 'demo-supervisor', 'demo-bureau', 'demo-exec']) {
+        const res = await app.inject({ ...w, headers: { cookie: await signIn(app, who) } });
+        expect(res.statusCode, `${who}: ${w.method} ${w.url}`).toBe(403);
+      }
+    }
+    expect(JSON.stringify([await database.db.grade.findMany(), await database.db.jobFamily.findMany()])).toBe(
+      before,
+    );
+  });
+});

@@ -126,3 +126,20 @@ for (const language of ['ja', 'en'] as const) {
     }
   });
 }
+
+for (const language of ['ja', 'en'] as const) {
+  test(`HR's grades and job families page has no serious WCAG 2.1 AA violations (${language})`, async ({
+    login,
+    page,
+    portal,
+  }) => {
+    await login('hr', { fresh: true });
+    await portal.goto('/master-data');
+    if (language === 'en') await portal.switchLanguage('en');
+    await portal.waitForContent();
+    await portal.expectNoSeriousA11yViolations();
+    // with an item's edit form and a retirement's confirmation open
+    await page.getByRole('button', { name: language === 'ja' ? '主任を編集' : /^Edit Senior staff/ }).click();
+    await portal.expectNoSeriousA11yViolations();
+  });
+}

@@ -89,6 +89,7 @@ const pages: Partial<Record<DemoRole, (x: Ids) => string[]>> = {
     '/org',
     '/audit',
     '/roster-import',
+    '/master-data',
     '/self-declaration-rounds',
     '/rotation-finder',
     `/plan/periods/${x.periodId}`,

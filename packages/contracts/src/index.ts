@@ -11,6 +11,7 @@ export * from './dialogue/one-on-one.schemas.ts';
 export * from './dialogue/self-declaration.schemas.ts';
 export * from './identity/account.schemas.ts';
 export * from './identity/identity.schemas.ts';
+export * from './identity/master-data.schemas.ts';
 export * from './notifications/notification.schemas.ts';
 export * from './ojt/ojt.schemas.ts';
 export * from './permissions.ts';

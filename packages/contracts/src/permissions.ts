@@ -10,6 +10,8 @@ export type Role = (typeof ROLES)[number];
 export const PERMISSIONS = [
   'policy:read:any',
   'org:read:any',
+  // the grade ladder (職位) and job families (職種): HR adds, renames, reorders and retires them
+  'org:manage:any',
   'staff:read:self',
   'staff:read:team',
   'staff:read:bureau',
@@ -107,6 +109,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   hr_admin: [
     'staff:read:any',
     'staff:manage:any',
+    'org:manage:any',
     'career:read:any',
     'training:manage:any',
     'plan:edit:any',

@@ -41,6 +41,7 @@ export function allows(actor: Actor, action: Permission, target?: Target): boole
   switch (action) {
     case 'policy:read:any':
     case 'org:read:any':
+    case 'org:manage:any':
     case 'staff:read:any':
     case 'staff:manage:any':
     case 'career:read:any':

@@ -40,7 +40,6 @@ export const identityRows: MatrixRows = {
     { method: 'GET', route: '/api/me', url: () => '/api/me', expect: all(200) },
     { method: 'GET', route: '/api/policy', url: () => '/api/policy', expect: all(200) },
     { method: 'GET', route: '/api/org-units', url: () => '/api/org-units', expect: all(200) },
-    { method: 'GET', route: '/api/grades', url: () => '/api/grades', expect: all(200) },
     {
       method: 'GET',
       route: '/api/staff',

@@ -4,6 +4,7 @@ import { dialogueRows } from './dialogue.rows.ts';
 import { identityRows } from './identity.rows.ts';
 import { notificationRows } from './notification.rows.ts';
 import { ojtRows } from './ojt.rows.ts';
+import { orgRows } from './org.rows.ts';
 import { planRows } from './plan.rows.ts';
 import { selfDeclarationRows } from './self-declaration.rows.ts';
 import { surveyRows } from './surveys.rows.ts';
@@ -12,6 +13,7 @@ import type { MatrixRows } from './types.ts';
 
 export const featureRows: MatrixRows[] = [
   identityRows,
+  orgRows,
   careerRows,
   ojtRows,
   planRows,

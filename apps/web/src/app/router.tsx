@@ -218,6 +218,12 @@ export function appRoutes(queryClient: QueryClient, options: RouteOptions = {}):
           ),
         },
         {
+          path: 'master-data',
+          lazy: featurePage(async () => ({
+            Component: (await import('../features/identity/pages/master-data-page.tsx')).MasterDataPage,
+          })),
+        },
+        {
           path: 'roster-import',
           lazy: featurePage(
             onlyFor(['roster:import:any'], async () => ({

@@ -423,6 +423,8 @@ export const ROSTER_ROW_ERROR_CODES = [
   'unit_conflict_name',
   'unknown_grade',
   'unknown_job_family',
+  'retired_grade',
+  'retired_job_family',
   'login_taken',
   'unit_mismatch',
   'unit_closed',

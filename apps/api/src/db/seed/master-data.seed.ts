@@ -62,7 +62,12 @@ export async function seedMasterData(
     skipDuplicates: true,
   });
   await db.jobFamily.createMany({
-    data: DEFAULT_JOB_FAMILIES.map(([code, nameJa, nameEn]) => ({ code, nameJa, nameEn })),
+    data: DEFAULT_JOB_FAMILIES.map(([code, nameJa, nameEn], i) => ({
+      code,
+      nameJa,
+      nameEn,
+      position: i + 1,
+    })),
     skipDuplicates: true,
   });
 }

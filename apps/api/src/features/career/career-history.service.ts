@@ -143,7 +143,7 @@ export function createCareerHistoryService(deps: { db: Db; repo: CareerRepositor
 
     async careerPath(actor: Actor, staffId: string): Promise<CareerPath> {
       await assertCareerRecordsVisible(db, actor, staffId);
-      const [facts, grades, catalog] = await Promise.all([
+      const [facts, allGrades, catalog] = await Promise.all([
         repo.pathFacts(staffId),
         repo.grades(),
         loadPolicyCatalog(db),
@@ -159,9 +159,11 @@ export function createCareerHistoryService(deps: { db: Db; repo: CareerRepositor
       const current = facts.assignments
         .filter((a) => a.startsOn <= day && (a.endsOn === null || a.endsOn >= day))
         .sort((a, b) => b.startsOn.getTime() - a.startsOn.getTime())[0];
-      const currentGrade = grades.find((g) => g.id === current?.gradeId);
       const reachedOn = new Map<string, Date>();
       for (const a of facts.assignments) if (!reachedOn.has(a.gradeId)) reachedOn.set(a.gradeId, a.startsOn);
+      // The ladder in HR's order; a retired grade is a step only for someone who held it
+      const grades = allGrades.filter((g) => g.retiredAt === null || reachedOn.has(g.id));
+      const currentGrade = grades.find((g) => g.id === current?.gradeId);
       // Since when the current grade has been held without a break to a lower one
       let since: Date | null = null;
       if (currentGrade) {

@@ -386,7 +386,7 @@ export function createCareerRepository(db: Db) {
     grades() {
       return db.grade.findMany({
         orderBy: { rank: 'asc' },
-        select: { id: true, code: true, rank: true, nameJa: true, nameEn: true },
+        select: { id: true, code: true, rank: true, nameJa: true, nameEn: true, retiredAt: true },
       });
     },
 

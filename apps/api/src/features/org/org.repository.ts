@@ -26,12 +26,4 @@ export const orgRepository = {
   postsPerUnit(db: Client, day: Date) {
     return db.assignment.groupBy({ by: ['orgUnitId'], where: inForce(day), _count: { _all: true } });
   },
-
-  /** The grades (職位), low to high. */
-  grades(db: Client) {
-    return db.grade.findMany({
-      orderBy: { rank: 'asc' },
-      select: { id: true, code: true, rank: true, nameJa: true, nameEn: true },
-    });
-  },
 };

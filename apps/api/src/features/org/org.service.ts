@@ -1,7 +1,8 @@
-import type { GradeList, OrgUnitList } from '@portal/contracts';
+import type { OrgUnitList } from '@portal/contracts';
 import { authorize, today } from '../../access/access.ts';
 import type { Actor } from '../../access/actor.ts';
 import type { Db } from '../../db/client.ts';
+import { createMasterDataService } from './master-data.service.ts';
 import { orgRepository } from './org.repository.ts';
 
 export function createOrgService(deps: { db: Db }) {
@@ -31,19 +32,7 @@ export function createOrgService(deps: { db: Db }) {
       };
     },
 
-    /** The grades (職位), low to high: what the staff directory filters by. */
-    async grades(actor: Actor): Promise<GradeList> {
-      authorize(actor, 'org:read:any');
-      const rows = await orgRepository.grades(deps.db);
-      return {
-        items: rows.map((g) => ({
-          id: g.id,
-          code: g.code,
-          rank: g.rank,
-          name: { ja: g.nameJa, en: g.nameEn },
-        })),
-      };
-    },
+    ...createMasterDataService(deps),
   };
 }
 export type OrgService = ReturnType<typeof createOrgService>;

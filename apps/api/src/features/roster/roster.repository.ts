@@ -139,11 +139,17 @@ export function createRosterRepository(db: Db | Tx) {
     },
 
     findGrades(codes: string[]) {
-      return db.grade.findMany({ where: { code: { in: codes } }, select: { id: true, code: true } });
+      return db.grade.findMany({
+        where: { code: { in: codes } },
+        select: { id: true, code: true, retiredAt: true },
+      });
     },
 
     findJobFamilies(codes: string[]) {
-      return db.jobFamily.findMany({ where: { code: { in: codes } }, select: { id: true, code: true } });
+      return db.jobFamily.findMany({
+        where: { code: { in: codes } },
+        select: { id: true, code: true, retiredAt: true },
+      });
     },
 
     findUnits(codes: string[]): Promise<ExistingUnit[]> {

@@ -79,6 +79,9 @@ export async function planRoster(repo: RosterRepository, parsed: ParsedRoster): 
   ]);
   const gradeIds = new Map(grades.map((g) => [g.code, g.id]));
   const jobFamilyIds = new Map(jobFamilies.map((j) => [j.code, j.id]));
+  // Retired by HR: kept where a person already holds it, refused as anyone's new grade or job family
+  const retiredGrades = new Set(grades.filter((g) => g.retiredAt !== null).map((g) => g.code));
+  const retiredJobFamilies = new Set(jobFamilies.filter((j) => j.retiredAt !== null).map((j) => j.code));
   const staffByNumber = new Map(staff.map((s) => [s.employeeNumber, s]));
   const loginHolder = new Map(loginHolders.map((h) => [h.loginId, h.employeeNumber]));
   const open = new Map((await repo.findOpenAssignments(staff.map((s) => s.id))).map((a) => [a.staffId, a]));
@@ -221,6 +224,24 @@ export async function planRoster(repo: RosterRepository, parsed: ParsedRoster): 
         code: 'post_before_current',
         params: { date: current.startsOn },
         message: `The current post started on ${current.startsOn}; a new post cannot start before it.`,
+      });
+    }
+    if (retiredGrades.has(data.gradeCode) && current?.gradeCode !== data.gradeCode) {
+      rowErrors.push({
+        row,
+        field: 'grade_code',
+        code: 'retired_grade',
+        params: { value: data.gradeCode },
+        message: `The grade ${data.gradeCode} is retired: it stays on history but no one is placed in it anew.`,
+      });
+    }
+    if (retiredJobFamilies.has(data.jobFamilyCode) && existing?.jobFamilyCode !== data.jobFamilyCode) {
+      rowErrors.push({
+        row,
+        field: 'job_family_code',
+        code: 'retired_job_family',
+        params: { value: data.jobFamilyCode },
+        message: `The job family ${data.jobFamilyCode} is retired: it stays on history but is not given anew.`,
       });
     }
     if (rowErrors.length > 0 || !unit || !gradeId || !jobFamilyId) {

@@ -1,11 +1,4 @@
-import {
-  GradeList,
-  OrgUnitList,
-  StaffDetail,
-  StaffListQuery,
-  StaffPage,
-  StaffRolesInput,
-} from '@portal/contracts';
+import { OrgUnitList, StaffDetail, StaffListQuery, StaffPage, StaffRolesInput } from '@portal/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, requestMeta } from '../../plugins/auth.ts';
@@ -87,16 +80,5 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => app.services.org.tree(actorOf(request)),
-  );
-  app.get(
-    '/grades',
-    {
-      schema: {
-        tags: ['organisation'],
-        summary: 'The grades (職位), low to high',
-        response: { 200: GradeList },
-      },
-    },
-    async (request) => app.services.org.grades(actorOf(request)),
   );
 };

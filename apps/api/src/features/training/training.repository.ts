@@ -82,26 +82,37 @@ const catalogueRepository = {
   /** Grades and job families are small reference tables: read whole, once per request. */
   async lookups(client: Client) {
     const [grades, jobFamilies] = await Promise.all([
-      client.grade.findMany({ select: gradeSelect, orderBy: { rank: 'asc' } }),
-      client.jobFamily.findMany({ select: { id: true, code: true, nameJa: true, nameEn: true } }),
+      client.grade.findMany({ select: { ...gradeSelect, retiredAt: true }, orderBy: { rank: 'asc' } }),
+      client.jobFamily.findMany({
+        select: { id: true, code: true, nameJa: true, nameEn: true, retiredAt: true },
+        orderBy: [{ position: 'asc' }, { code: 'asc' }],
+      }),
     ]);
     return { grades, jobFamilies };
   },
 
-  /** Of these grades, job families and unit, those that exist (the unit with its kind). */
+  /** Of these grades, job families and unit, those that exist (the unit with its kind) and those retired. */
   async known(client: Client, ids: { gradeIds: string[]; jobFamilyIds: string[]; unitId?: string | null }) {
     const [grades, jobFamilies, unit] = await Promise.all([
       ids.gradeIds.length
-        ? client.grade.findMany({ where: { id: { in: ids.gradeIds } }, select: { id: true } })
+        ? client.grade.findMany({
+            where: { id: { in: ids.gradeIds } },
+            select: { id: true, retiredAt: true },
+          })
         : [],
       ids.jobFamilyIds.length
-        ? client.jobFamily.findMany({ where: { id: { in: ids.jobFamilyIds } }, select: { id: true } })
+        ? client.jobFamily.findMany({
+            where: { id: { in: ids.jobFamilyIds } },
+            select: { id: true, retiredAt: true },
+          })
         : [],
       ids.unitId ? client.orgUnit.findUnique({ where: { id: ids.unitId }, select: { kind: true } }) : null,
     ]);
     return {
       gradeIds: new Set(grades.map((g) => g.id)),
       jobFamilyIds: new Set(jobFamilies.map((j) => j.id)),
+      retiredGradeIds: new Set(grades.filter((g) => g.retiredAt).map((g) => g.id)),
+      retiredJobFamilyIds: new Set(jobFamilies.filter((j) => j.retiredAt).map((j) => j.id)),
       unit,
     };
   },

@@ -74,6 +74,7 @@ export const navItems: readonly NavItem[] = [
   },
   { to: '/audit', labelKey: 'nav.auditLog', end: false, permission: 'audit:read:any' },
   { to: '/roster-import', labelKey: 'nav.rosterImport', end: false, permission: 'roster:import:any' },
+  { to: '/master-data', labelKey: 'nav.masterData', end: false, permission: 'org:manage:any' },
   // the policy itself (its overview is the home page)
   { to: '/policy/staff-images', labelKey: 'nav.staffImages', end: false, permission: 'policy:read:any' },
   { to: '/policy/priorities', labelKey: 'nav.priorities', end: false, permission: 'policy:read:any' },

@@ -32,12 +32,11 @@ export async function options(ctx: CatalogueContext, actor: Actor): Promise<Trai
   return {
     currentFiscalYear: current,
     fiscalYears: [...new Set([...years, current, current + 1])].sort((a, b) => a - b),
-    grades: lookups.grades.map(gradeRef),
-    jobFamilies: lookups.jobFamilies.map((j) => ({
-      id: j.id,
-      code: j.code,
-      name: { ja: j.nameJa, en: j.nameEn },
-    })),
+    // What the editor offers for new targets: retired ones stay on the courses that have them
+    grades: lookups.grades.filter((g) => !g.retiredAt).map(gradeRef),
+    jobFamilies: lookups.jobFamilies
+      .filter((j) => !j.retiredAt)
+      .map((j) => ({ id: j.id, code: j.code, name: { ja: j.nameJa, en: j.nameEn } })),
     bureaus: bureaus.map(unitRef),
   };
 }

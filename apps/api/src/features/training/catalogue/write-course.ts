@@ -12,8 +12,19 @@ import type { CatalogueContext } from './context.ts';
 type TrainingData = z.output<typeof TrainingInput>;
 type TrainingChange = z.output<typeof TrainingUpdate>;
 
-/** 400 naming each bad field: unknown grades, job families, bureau, policy links; the kind's rules. */
-async function validate(ctx: CatalogueContext, tx: Tx, input: TrainingData): Promise<void> {
+/**
+ * 400 naming each bad field: unknown grades, job families, bureau, policy links; the kind's rules.
+ * `kept`: the targets the course already has (a retired grade or job family may stay, not be added).
+ */
+async function validate(
+  ctx: CatalogueContext,
+  tx: Tx,
+  input: TrainingData,
+  kept: { targetGradeIds: string[]; targetJobFamilyIds: string[] } = {
+    targetGradeIds: [],
+    targetJobFamilyIds: [],
+  },
+): Promise<void> {
   const errors: FieldError[] = [];
   const known = await ctx.repo.known(tx, {
     gradeIds: input.targetGradeIds,
@@ -23,9 +34,17 @@ async function validate(ctx: CatalogueContext, tx: Tx, input: TrainingData): Pro
   const { gradeIds, jobFamilyIds: jobIds, unit: bureau } = known;
   input.targetGradeIds.forEach((id, i) => {
     if (!gradeIds.has(id)) errors.push({ field: `body.targetGradeIds.${i}`, message: 'not a grade' });
+    else if (known.retiredGradeIds.has(id) && !kept.targetGradeIds.includes(id))
+      errors.push({ field: `body.targetGradeIds.${i}`, message: 'a retired grade', code: 'retired' });
   });
   input.targetJobFamilyIds.forEach((id, i) => {
     if (!jobIds.has(id)) errors.push({ field: `body.targetJobFamilyIds.${i}`, message: 'not a job family' });
+    else if (known.retiredJobFamilyIds.has(id) && !kept.targetJobFamilyIds.includes(id))
+      errors.push({
+        field: `body.targetJobFamilyIds.${i}`,
+        message: 'a retired job family',
+        code: 'retired',
+      });
   });
   if (input.kind === 'departmental') {
     if (!input.ownerBureauId) {
@@ -116,7 +135,7 @@ export async function update(
     what: 'course',
     current: () => one(actor, id),
     run: async (tx) => {
-      await validate(ctx, tx, input);
+      await validate(ctx, tx, input, existing);
       const code = input.code ?? existing.code;
       guardUpdated(await repo.updateTraining(tx, id, input.version, code, columns(input)));
       return {

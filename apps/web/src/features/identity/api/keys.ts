@@ -20,5 +20,6 @@ export const identityKeys = {
   person: (id: string) => [...identityKeys.staff(), 'detail', id] as const,
   orgUnits: () => [...identityKeys.all, 'org-units'] as const,
   grades: () => [...identityKeys.all, 'grades'] as const,
+  masterData: (kind: 'grades' | 'job-families') => [...identityKeys.all, 'master-data', kind] as const,
   auditLog: (filters: AuditLogFilters) => [...identityKeys.all, 'audit-log', filters] as const,
 };
