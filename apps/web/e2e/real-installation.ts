@@ -25,6 +25,7 @@ async function freePort(): Promise<number> {
 }
 
 export class RealInstallation {
+  private readonly written = new Set<string>();
   private constructor(
     readonly url: string,
     readonly databaseUrl: string,
@@ -59,9 +60,13 @@ export class RealInstallation {
 
   /** `pnpm portal <args>` against this installation's database, in a folder holding `files`. */
   async portal(args: string[], files: Record<string, string> = {}) {
-    for (const [name, text] of Object.entries(files)) await writeFile(path.join(this.dir, name), text);
-    // pnpm runs the workspace's script; the command reads the files from where it was invoked
-    const { stdout } = await run('pnpm', ['--dir', root, 'portal', ...args], {
+    for (const [name, text] of Object.entries(files)) {
+      await writeFile(path.join(this.dir, name), text);
+      this.written.add(name);
+    }
+    // a file the command reads is named by its full path (pnpm runs it from the repository)
+    const argv = args.map((a) => (this.written.has(a) ? path.join(this.dir, a) : a));
+    const { stdout } = await run('pnpm', ['--dir', root, 'portal', ...argv], {
       cwd: this.dir,
       env: {
         PATH: process.env.PATH,
@@ -70,7 +75,6 @@ export class RealInstallation {
         DEMO_MODE: 'false',
         PUBLIC_URL: this.url,
         LOG_LEVEL: 'silent',
-        INIT_CWD: this.dir,
       },
     });
     return stdout;
