@@ -9,6 +9,7 @@ test('staff on an HR page see that it is not theirs, not the editor', async ({ l
   for (const path of [
     '/audit',
     '/roster-import',
+    '/master-data',
     '/training/new',
     '/training/acceptance',
     '/dashboards/rollout',

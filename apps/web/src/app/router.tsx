@@ -219,9 +219,11 @@ export function appRoutes(queryClient: QueryClient, options: RouteOptions = {}):
         },
         {
           path: 'master-data',
-          lazy: featurePage(async () => ({
-            Component: (await import('../features/identity/pages/master-data-page.tsx')).MasterDataPage,
-          })),
+          lazy: featurePage(
+            onlyFor(['org:manage:any'], async () => ({
+              Component: (await import('../features/identity/pages/master-data-page.tsx')).MasterDataPage,
+            })),
+          ),
         },
         {
           path: 'roster-import',
