@@ -127,6 +127,10 @@ const TEXTS: Record<NotificationKind, Texts> = {
       `エンゲージメント調査「${s(p.title)}」へのご回答をお願いします（${day(p.closesOn, 'ja')}まで）`,
     en: (p) => `Please answer the survey "${en(p, 'title')}" (open until ${day(p.closesOn, 'en')})`,
   },
+  'survey.opened': {
+    ja: (p) => `エンゲージメント調査「${s(p.title)}」の回答受付が始まりました（${s(p.closesOn)}まで・匿名）`,
+    en: (p) => `The survey "${en(p, 'title')}" is open for your answers (until ${s(p.closesOn)}; anonymous)`,
+  },
   'one_on_one.scheduled': {
     ja: (p) => `${s(p.name)}さんとの1on1が予定されました（話したいことを書いておけます）`,
     en: (p) => `${en(p, 'name')} scheduled a 1on1 with you: add what you want to talk about`,

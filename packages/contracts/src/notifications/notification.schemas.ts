@@ -56,6 +56,7 @@ export const NOTIFICATION_KINDS = {
   'plan.kpi.actuals_due': 'plan',
   'plan.period.review': 'plan',
   'survey.reminder': 'surveys',
+  'survey.opened': 'surveys',
   'one_on_one.scheduled': 'one_on_ones',
   'one_on_one.recorded': 'one_on_ones',
   'one_on_one.action.assigned': 'one_on_ones',

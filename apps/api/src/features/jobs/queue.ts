@@ -33,6 +33,7 @@ import {
   setMailState,
   stillQueued,
 } from './jobs.repository.ts';
+import { registerSurveyReminders } from './survey-reminders.job.ts';
 
 export const QUEUES = {
   mail: 'notification-mail',
@@ -183,6 +184,7 @@ export async function startJobs(deps: JobsDeps): Promise<Jobs> {
   await boss.send(QUEUES.dashboards, {}, { singletonKey: 'start-up', singletonSeconds: 60 });
   await boss.schedule(QUEUES.digest, `0 ${env.notifications.digestHour} * * *`, {}, { tz: 'Asia/Tokyo' });
   await boss.schedule(QUEUES.reminders, '5 * * * *', {}, { tz: 'Asia/Tokyo' });
+  await registerSurveyReminders(boss, db, workOptions, retry);
 
   async function dispatch(): Promise<number> {
     const immediate: string[] = [];

@@ -129,6 +129,11 @@ export type Attributes = {
   me: { bureauId: string | null; gradeBand: string; serviceBand: string; young: boolean };
 };
 
+/** A UUIDv7 made in SQL (time-ordered like the ids the app makes: lists sort by id). */
+const UUID_V7 = Prisma.sql`encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid()) placing
+  substring(int8send(floor(extract(epoch from clock_timestamp()) * 1000)::bigint) from 3) from 1 for 6),
+  52, 1), 53, 1), 'hex')::uuid`;
+
 export type GroupCount = { key: string | null; n: number };
 export type AnswerCount = { key: string | null; questionId: string; value: string; n: number };
 
@@ -463,13 +468,52 @@ export function createSurveyRepository() {
             : scopeSql(scope, 'p')
         }
         GROUP BY 1`,
-    /** The people of the population who have not answered (for reminders). */
-    nonRespondents: (db: Client, survey: Population & { id: string }, day: Date) =>
-      db.$queryRaw<{ staffId: string }[]>`
-        WITH pop AS (${populationSql(survey, day)})
-        SELECT p."staffId"::text AS "staffId" FROM pop p
-        WHERE NOT EXISTS (SELECT 1 FROM "survey_participation" sp
-                          WHERE sp."surveyId" = ${survey.id}::uuid AND sp."staffId" = p."staffId")`,
+    /**
+     * One notification to each person of the population on `day` — only those who have not answered
+     * when `unanswered` — in one INSERT … SELECT, whatever the population's size. Once per person and
+     * `dedupeKey`; never to `by`; not to those given `skipKey` since `skipSince`. Returns how many.
+     */
+    async notifyPopulation(
+      tx: Client,
+      survey: Population & { id: string },
+      day: Date,
+      n: {
+        kind: string;
+        category: string;
+        link: string;
+        params: Record<string, string | number>;
+        dedupeKey: string;
+        unanswered: boolean;
+        by?: string | null;
+        skip?: { key: string; since: Date } | null;
+      },
+    ): Promise<number> {
+      const rows = await tx.$queryRaw<{ n: number }[]>`
+        WITH pop AS (${populationSql(survey, day)}),
+        ins AS (
+          INSERT INTO "notification" ("id", "recipientId", "category", "kind", "link", "params", "dedupeKey")
+          SELECT ${UUID_V7}, p."staffId", ${n.category}, ${n.kind}, ${n.link}, ${JSON.stringify(n.params)}::jsonb,
+                 ${n.dedupeKey}
+          FROM pop p
+          WHERE (NOT ${n.unanswered} OR NOT EXISTS (
+                  SELECT 1 FROM "survey_participation" sp
+                  WHERE sp."surveyId" = ${survey.id}::uuid AND sp."staffId" = p."staffId"))
+            AND p."staffId" IS DISTINCT FROM ${n.by ?? null}::uuid
+            AND NOT EXISTS (
+                  SELECT 1 FROM "notification" x
+                  WHERE x."recipientId" = p."staffId" AND x."dedupeKey" = ${n.skip?.key ?? null}
+                    AND x."createdAt" >= ${n.skip?.since ?? new Date(0)})
+          ON CONFLICT ("recipientId", "dedupeKey") DO NOTHING
+          RETURNING 1)
+        SELECT COUNT(*)::int AS n FROM ins`;
+      return rows[0]?.n ?? 0;
+    },
+    /** The rounds taking answers on `day` (open, within the window). */
+    acceptingRounds: (db: Client, day: Date) =>
+      db.survey.findMany({
+        where: { status: 'open', opensOn: { lte: day }, closesOn: { gte: day } },
+        select: surveySelect,
+      }),
 
     orgUnit: (db: Client, id: string) =>
       db.orgUnit.findUnique({

@@ -35,7 +35,6 @@ import {
   NotFoundError,
 } from '../../shared/errors.ts';
 import { guardUpdated, write } from '../../shared/write.ts';
-import { notify } from '../notifications/notify.ts';
 import { assertPolicyLinks, expandPolicyLinks, loadPolicyCatalog } from '../policy/policy-links.ts';
 import { coarsen } from './survey.attributes.ts';
 import {
@@ -46,6 +45,7 @@ import {
   type SurveyRow,
 } from './survey.repository.ts';
 import { accepting, populationDay, roundQuestions } from './survey.rules.ts';
+import { announceOpening, remindNonRespondents } from './survey-reminders.ts';
 import { createSurveyResults } from './survey-results.service.ts';
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -511,6 +511,12 @@ export function createSurveyService(deps: { db: Db; repo?: SurveyRepository }) {
               status: input.status,
             }),
           );
+          // Opened for answers today: everyone in it is told, in this transaction (a later first day:
+          // the daily sweep tells them then)
+          if (before.status === 'draft' && input.status === 'open') {
+            const opened = await repo.survey(tx, id);
+            if (opened && accepting(opened)) await announceOpening(tx, opened, today(), actor.staffId);
+          }
           const { questions: _q, ...beforeShown } = before;
           return {
             body: null,
@@ -553,28 +559,14 @@ export function createSurveyService(deps: { db: Db; repo?: SurveyRepository }) {
         actorId: actor.staffId,
         meta,
         run: async (tx) => {
-          const people = await repo.nonRespondents(tx, row, populationDay(row, day));
-          const written = await notify(tx, [
-            {
-              to: people.map((p) => p.staffId),
-              kind: 'survey.reminder',
-              link: `/surveys/${id}/answer`,
-              params: {
-                title: row.titleJa,
-                titleEn: row.titleEn || row.titleJa,
-                closesOn: iso(row.closesOn),
-              },
-              by: actor.staffId,
-              dedupeKey: `survey-reminder:${id}:${iso(day)}`,
-            },
-          ]);
+          const reminded = await remindNonRespondents(tx, row, day, actor.staffId);
           return {
-            body: { reminded: written.length },
+            body: { reminded },
             audit: {
               action: 'survey.remind',
               entityType: 'survey',
               entityId: id,
-              after: { reminded: written.length },
+              after: { reminded },
             },
           };
         },
