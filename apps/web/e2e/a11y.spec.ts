@@ -118,7 +118,15 @@ for (const language of ['ja', 'en'] as const) {
     }
     await page.context().clearCookies();
     await login('hr');
-    for (const path of ['/self-declaration-rounds', '/rotation-finder']) {
+    const hrRounds = await (await page.request.get('/api/self-declaration-rounds?pageSize=1')).json();
+    const hrRoundId = (hrRounds as { items: { id: string }[] }).items[0]?.id ?? 'none';
+    for (const path of [
+      '/self-declaration-rounds',
+      '/self-declaration-rounds/manage',
+      '/self-declaration-rounds/new',
+      `/self-declaration-rounds/${hrRoundId}/edit`,
+      '/rotation-finder',
+    ]) {
       await portal.goto(path);
       if (language === 'en') await portal.switchLanguage('en');
       await portal.waitForContent();

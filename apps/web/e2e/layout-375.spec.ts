@@ -30,7 +30,9 @@ async function readIds(page: Page) {
   const sessionList = Array.isArray(sessions) ? sessions : sessions.items;
   const staff = await get<{ items: { id: string }[] }>('/api/staff?pageSize=5');
   const units = await get<{ items: { id: string; kind: string }[] }>('/api/org-units');
+  const rounds = await get<{ items: { id: string }[] }>('/api/self-declaration-rounds?pageSize=1');
   return {
+    roundId: rounds.items[0]?.id ?? 'none',
     periodId: period?.id ?? 'none',
     itemId,
     trainingId,
@@ -91,6 +93,9 @@ const pages: Partial<Record<DemoRole, (x: Ids) => string[]>> = {
     '/roster-import',
     '/master-data',
     '/self-declaration-rounds',
+    '/self-declaration-rounds/manage',
+    '/self-declaration-rounds/new',
+    `/self-declaration-rounds/${x.roundId}/edit`,
     '/rotation-finder',
     `/plan/periods/${x.periodId}`,
     `/plan/periods/${x.periodId}/items/${x.itemId}`,

@@ -282,6 +282,33 @@ export function appRoutes(queryClient: QueryClient, options: RouteOptions = {}):
           ),
         },
         {
+          path: 'self-declaration-rounds/manage',
+          lazy: featurePage(
+            onlyFor(['self-declaration:manage:any'], async () => ({
+              Component: (await import('../features/self-declaration/pages/round-editor-page.tsx'))
+                .RoundListPage,
+            })),
+          ),
+        },
+        {
+          path: 'self-declaration-rounds/new',
+          lazy: featurePage(
+            onlyFor(['self-declaration:manage:any'], async () => ({
+              Component: (await import('../features/self-declaration/pages/round-editor-page.tsx'))
+                .RoundEditorPage,
+            })),
+          ),
+        },
+        {
+          path: 'self-declaration-rounds/:id/edit',
+          lazy: featurePage(
+            onlyFor(['self-declaration:manage:any'], async () => ({
+              Component: (await import('../features/self-declaration/pages/round-editor-page.tsx'))
+                .RoundEditorPage,
+            })),
+          ),
+        },
+        {
           path: 'rotation-finder',
           lazy: featurePage(async () => ({
             Component: (await import('../features/self-declaration/pages/rotation-finder-page.tsx'))

@@ -61,9 +61,15 @@ export const navItems: readonly NavItem[] = [
   },
   { to: '/org', labelKey: 'nav.org', end: false, permission: 'org:read:any' },
   {
+    to: '/self-declaration-rounds/manage',
+    labelKey: 'nav.selfDeclarationRoundEditor',
+    end: false,
+    permission: 'self-declaration:manage:any',
+  },
+  {
     to: '/self-declaration-rounds',
     labelKey: 'nav.selfDeclarationRounds',
-    end: false,
+    end: true,
     permission: 'self-declaration:manage:any',
   },
   {

@@ -1,8 +1,6 @@
-import { SelfDeclarationProgress, SelfDeclarationRoundPage } from '@portal/contracts';
-import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiFetch } from '../../../shared/api/api-client.ts';
+import { Link } from 'react-router';
 import { formatDate } from '../../../shared/format/date.ts';
 import { useDocumentTitle } from '../../../shared/i18n/use-document-title.ts';
 import { useLanguage, useLocalized } from '../../../shared/i18n/use-language.ts';
@@ -10,30 +8,7 @@ import { Button } from '../../../shared/ui/button.tsx';
 import { cardClass, hintClass, panelClass } from '../../../shared/ui/form-styles.ts';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
 import { QueryContent } from '../../../shared/ui/states.tsx';
-import { selfDeclarationKeys } from '../api/self-declaration.ts';
-
-function useAllRounds() {
-  return useQuery(
-    queryOptions({
-      queryKey: [...selfDeclarationKeys.rounds(), 'all'],
-      queryFn: ({ signal }) =>
-        apiFetch('/api/self-declaration-rounds?pageSize=20', { schema: SelfDeclarationRoundPage, signal }),
-    }),
-  );
-}
-
-function useProgress(roundId: string) {
-  return useQuery(
-    queryOptions({
-      queryKey: [...selfDeclarationKeys.round(roundId), 'progress'],
-      queryFn: ({ signal }) =>
-        apiFetch(`/api/self-declaration-rounds/${encodeURIComponent(roundId)}/progress`, {
-          schema: SelfDeclarationProgress,
-          signal,
-        }),
-    }),
-  );
-}
+import { useAllRounds, useRoundProgress } from '../api/rounds.ts';
 
 function Exports({ roundId }: { roundId: string }) {
   const { t } = useTranslation();
@@ -83,7 +58,7 @@ function Exports({ roundId }: { roundId: string }) {
 function Progress({ roundId }: { roundId: string }) {
   const { t } = useTranslation();
   const l = useLocalized();
-  const query = useProgress(roundId);
+  const query = useRoundProgress(roundId);
   return (
     <QueryContent query={query}>
       {(p) => (
@@ -143,6 +118,9 @@ export function RoundsPage() {
   return (
     <div>
       <PageHeader title={t('selfDeclaration.hr.title')} lead={t('selfDeclaration.hr.lead')} />
+      <p className="mb-6">
+        <Link to="/self-declaration-rounds/manage">{t('selfDeclaration.rounds.manageLink')}</Link>
+      </p>
       <QueryContent
         query={rounds}
         isEmpty={(p) => p.items.length === 0}
@@ -160,6 +138,11 @@ export function RoundsPage() {
                   })}
                   {' — '}
                   {t(`selfDeclaration.hr.phase.${r.phase}`)}
+                </p>
+                <p className="mt-1">
+                  <Link to={`/self-declaration-rounds/${r.id}/edit`}>
+                    {t('selfDeclaration.rounds.editRound')}
+                  </Link>
                 </p>
                 <Progress roundId={r.id} />
                 <Exports roundId={r.id} />

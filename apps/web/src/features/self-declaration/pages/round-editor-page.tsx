@@ -1,0 +1,513 @@
+import { fiscalYearOf, type SelfDeclarationRound, type SelfDeclarationRoundInput } from '@portal/contracts';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { isApiError } from '../../../shared/api/api-client.ts';
+import { useSubmissionKey } from '../../../shared/api/submission-key.ts';
+import { formatDate, formatFiscalYear } from '../../../shared/format/date.ts';
+import { FieldMessage, FormAlert, useFormErrors } from '../../../shared/forms/use-form-errors.tsx';
+import { useDocumentTitle } from '../../../shared/i18n/use-document-title.ts';
+import { useLanguage, useLocalized } from '../../../shared/i18n/use-language.ts';
+import { useAnnounce } from '../../../shared/ui/announcer.tsx';
+import { Button } from '../../../shared/ui/button.tsx';
+import {
+  badgeClass,
+  cardClass,
+  checkboxRowClass,
+  hintClass,
+  inputClass,
+  labelClass,
+  panelClass,
+  primaryLinkClass,
+  textareaClass,
+  warnClass,
+} from '../../../shared/ui/form-styles.ts';
+import { PageHeader } from '../../../shared/ui/page-header.tsx';
+import { QueryContent } from '../../../shared/ui/states.tsx';
+import { useGrades } from '../../identity/api/get-grades.ts';
+import { useOrgUnits } from '../../identity/api/get-org-units.ts';
+import { useAllRounds, useRoundProgress, useSaveRound } from '../api/rounds.ts';
+import { useRound } from '../api/self-declaration.ts';
+
+type Draft = {
+  fiscalYear: string;
+  titleJa: string;
+  titleEn: string;
+  guidance: string;
+  opensOn: string;
+  closesOn: string;
+  bureauIds: string[];
+  gradeIds: string[];
+};
+
+const cityDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' });
+/** Today in the city (the API decides a round's phase by it). */
+const today = () => cityDay.format(new Date());
+const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s));
+const toggle = (list: string[], id: string) =>
+  list.includes(id) ? list.filter((x) => x !== id) : [...list, id];
+const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
+
+function draftOf(round: SelfDeclarationRound | undefined): Draft {
+  if (!round) {
+    const fy = fiscalYearOf(today());
+    return {
+      fiscalYear: String(fy),
+      titleJa: `${fy}年度 自己申告`,
+      titleEn: `Self-declaration FY${fy}`,
+      guidance: '',
+      opensOn: today(),
+      closesOn: today(),
+      bureauIds: [],
+      gradeIds: [],
+    };
+  }
+  return {
+    fiscalYear: String(round.fiscalYear),
+    titleJa: round.title.ja,
+    titleEn: round.title.en,
+    guidance: round.guidance,
+    opensOn: round.opensOn,
+    closesOn: round.closesOn,
+    bureauIds: round.bureaus.map((b) => b.id),
+    gradeIds: round.grades.map((g) => g.id),
+  };
+}
+
+/** What is sent: the round's キャリア選択 fields and 庁内公募 posts are kept as they are. */
+function inputOf(d: Draft, round: SelfDeclarationRound | undefined): SelfDeclarationRoundInput {
+  return {
+    fiscalYear: Number(d.fiscalYear),
+    title: { ja: d.titleJa, en: d.titleEn },
+    guidance: d.guidance,
+    opensOn: d.opensOn,
+    closesOn: d.closesOn,
+    bureauIds: d.bureauIds,
+    gradeIds: d.gradeIds,
+    careerFields: (round?.careerFields ?? []).map((f) => ({
+      id: f.id,
+      name: f.name,
+      description: f.description,
+    })),
+    publicPosts: (round?.publicPosts ?? []).map((p) => ({
+      id: p.id,
+      title: p.title,
+      orgUnitId: p.orgUnit?.id ?? null,
+      description: p.description,
+      openings: p.openings,
+    })),
+  };
+}
+
+/** The population in words: everyone, or the chosen 局・区 and grades by name. */
+function useScopeWords() {
+  const { t } = useTranslation();
+  const l = useLocalized();
+  const units = useOrgUnits();
+  const grades = useGrades();
+  return (bureauIds: string[], gradeIds: string[]) => {
+    const unitName = (id: string) => {
+      const u = units.data?.items.find((x) => x.id === id);
+      return u ? l(u.name) : id;
+    };
+    const gradeName = (id: string) => {
+      const g = grades.data?.items.find((x) => x.id === id);
+      return g ? l(g.name) : id;
+    };
+    const sep = t('selfDeclaration.rounds.listSeparator');
+    return {
+      bureaus: bureauIds.length ? bureauIds.map(unitName).join(sep) : t('selfDeclaration.rounds.everyBureau'),
+      grades: gradeIds.length ? gradeIds.map(gradeName).join(sep) : t('selfDeclaration.rounds.everyGrade'),
+    };
+  };
+}
+
+function Editor({ round, reload }: { round?: SelfDeclarationRound; reload: () => void }) {
+  const { t } = useTranslation();
+  const l = useLocalized();
+  const language = useLanguage();
+  const navigate = useNavigate();
+  const announce = useAnnounce();
+  const form = useFormErrors();
+  const key = useSubmissionKey();
+  const save = useSaveRound();
+  const units = useOrgUnits();
+  const grades = useGrades();
+  const scope = useScopeWords();
+  const [d, setD] = useState<Draft>(() => draftOf(round));
+  const [confirming, setConfirming] = useState(false);
+  const confirmRef = useRef<HTMLDivElement>(null);
+  const staleRef = useRef<HTMLDivElement>(null);
+  const set = (patch: Partial<Draft>) => setD((x) => ({ ...x, ...patch }));
+  const bureaus = (units.data?.items ?? []).filter((u) => u.kind === 'bureau' || u.kind === 'ward');
+  const samePopulation =
+    !!round &&
+    sameSet(
+      d.bureauIds,
+      round.bureaus.map((b) => b.id),
+    ) &&
+    sameSet(
+      d.gradeIds,
+      round.grades.map((g) => g.id),
+    );
+  // The head count the API knows: the saved population's, so only while it is unchanged.
+  const progress = useRoundProgress(confirming && samePopulation ? round?.id : undefined);
+  const stale = isApiError(save.error) && save.error.status === 409;
+  const failed = save.isError && !stale && !(isApiError(save.error) && save.error.status === 400);
+
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
+  useEffect(() => {
+    if (stale) staleRef.current?.focus();
+  }, [stale]);
+
+  const check = () => {
+    const errors: Record<string, string> = {};
+    const fy = Number(d.fiscalYear);
+    if (!d.fiscalYear.trim() || !Number.isInteger(fy) || fy < 1989 || fy > 2100)
+      errors.fiscalYear = t('validation.value_out_of_range', { min: 1989, max: 2100 });
+    if (!d.titleJa.trim()) errors.titleJa = t('validation.required');
+    if (!isDate(d.opensOn)) errors.opensOn = t('validation.invalid_format_date');
+    if (!isDate(d.closesOn)) errors.closesOn = t('validation.invalid_format_date');
+    else if (isDate(d.opensOn) && d.closesOn < d.opensOn)
+      errors.closesOn = t('validation.ends_before_begins');
+    return !form.show(errors);
+  };
+
+  /** A round that will be open on saving, to a population it was not open to before, asks first. */
+  const opensNow = () => {
+    const now = today();
+    const openAfter = d.opensOn <= now && now <= d.closesOn;
+    if (!openAfter) return false;
+    return round?.phase !== 'open' || !samePopulation;
+  };
+
+  const send = () => {
+    save.mutate(
+      {
+        input: inputOf(d, round),
+        target: round ? { id: round.id, version: round.version } : { idempotencyKey: key.current() },
+      },
+      {
+        onSuccess: (saved) => {
+          key.reset();
+          setConfirming(false);
+          announce(t(round ? 'selfDeclaration.rounds.saved' : 'selfDeclaration.rounds.created'));
+          if (!round) void navigate(`/self-declaration-rounds/${saved.id}/edit`);
+          else reload();
+        },
+        onError: (error) => {
+          setConfirming(false);
+          form.showProblem(error, (path) => path.split('.')[0] ?? path);
+        },
+      },
+    );
+  };
+
+  const words = scope(d.bureauIds, d.gradeIds);
+  return (
+    <form
+      ref={form.ref}
+      noValidate
+      className="grid max-w-3xl gap-5"
+      aria-label={t('selfDeclaration.rounds.formLabel')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (save.isPending || !check()) return;
+        if (opensNow()) setConfirming(true);
+        else send();
+      }}
+    >
+      <FormAlert
+        form={form}
+        labels={{
+          bureauIds: t('selfDeclaration.rounds.bureaus'),
+          gradeIds: t('selfDeclaration.rounds.grades'),
+          careerFields: t('selfDeclaration.careerFields'),
+          publicPosts: t('selfDeclaration.publicPosts'),
+          title: t('selfDeclaration.rounds.titleJa'),
+        }}
+      />
+      {stale ? (
+        <div ref={staleRef} tabIndex={-1} role="alert" className={warnClass}>
+          <p className="text-std-16B-170">{t('selfDeclaration.rounds.stale')}</p>
+          <p className="mt-1">{t('selfDeclaration.rounds.staleHint')}</p>
+          <Button className="mt-3" onClick={reload}>
+            {t('selfDeclaration.rounds.reload')}
+          </Button>
+        </div>
+      ) : null}
+      {failed ? (
+        <p role="alert" className="text-std-16B-170 text-error-1">
+          {t('selfDeclaration.errors.other')}
+        </p>
+      ) : null}
+      {round ? (
+        <p>
+          {t('selfDeclaration.rounds.statusNow')}{' '}
+          <span className={badgeClass}>{t(`selfDeclaration.hr.phase.${round.phase}`)}</span>
+        </p>
+      ) : null}
+      <div className="grid gap-4 sm:grid-cols-3">
+        <div>
+          <label className={labelClass} htmlFor={form.field('fiscalYear').id}>
+            {t('selfDeclaration.rounds.fiscalYear')}
+          </label>
+          <input
+            type="number"
+            inputMode="numeric"
+            className={inputClass}
+            {...form.field('fiscalYear')}
+            value={d.fiscalYear}
+            onChange={(e) => set({ fiscalYear: e.target.value })}
+          />
+          <FieldMessage form={form} name="fiscalYear" />
+        </div>
+        <div>
+          <label className={labelClass} htmlFor={form.field('opensOn').id}>
+            {t('selfDeclaration.rounds.opensOn')}
+          </label>
+          <input
+            type="date"
+            className={inputClass}
+            {...form.field('opensOn')}
+            value={d.opensOn}
+            onChange={(e) => set({ opensOn: e.target.value })}
+          />
+          <FieldMessage form={form} name="opensOn" />
+        </div>
+        <div>
+          <label className={labelClass} htmlFor={form.field('closesOn').id}>
+            {t('selfDeclaration.rounds.closesOn')}
+          </label>
+          <input
+            type="date"
+            className={inputClass}
+            {...form.field('closesOn')}
+            value={d.closesOn}
+            onChange={(e) => set({ closesOn: e.target.value })}
+          />
+          <FieldMessage form={form} name="closesOn" />
+        </div>
+      </div>
+      {(['titleJa', 'titleEn'] as const).map((f) => (
+        <div key={f}>
+          <label className={labelClass} htmlFor={form.field(f).id}>
+            {t(`selfDeclaration.rounds.${f}`)}
+          </label>
+          <input
+            className={inputClass}
+            {...form.field(f)}
+            value={d[f]}
+            maxLength={200}
+            onChange={(e) => set({ [f]: e.target.value })}
+          />
+          <FieldMessage form={form} name={f} />
+        </div>
+      ))}
+      <div>
+        <label className={labelClass} htmlFor={form.field('guidance').id}>
+          {t('selfDeclaration.rounds.guidance')}
+        </label>
+        <textarea
+          className={textareaClass}
+          {...form.field('guidance')}
+          value={d.guidance}
+          maxLength={2000}
+          onChange={(e) => set({ guidance: e.target.value })}
+        />
+        <FieldMessage form={form} name="guidance" />
+      </div>
+      <fieldset className={panelClass}>
+        <legend className={labelClass}>{t('selfDeclaration.rounds.population')}</legend>
+        <p className={hintClass}>{t('selfDeclaration.rounds.populationHint')}</p>
+        <details className="mt-2">
+          <summary className="min-h-11 cursor-pointer py-2 text-std-16B-170">
+            {t('selfDeclaration.rounds.bureausChosen', { count: d.bureauIds.length })}
+          </summary>
+          <div className="grid sm:grid-cols-2">
+            {bureaus.map((u) => (
+              <label key={u.id} className={checkboxRowClass}>
+                <input
+                  type="checkbox"
+                  className="mt-1 size-5"
+                  checked={d.bureauIds.includes(u.id)}
+                  onChange={() => set({ bureauIds: toggle(d.bureauIds, u.id) })}
+                />
+                {l(u.name)}
+              </label>
+            ))}
+          </div>
+        </details>
+        <FieldMessage form={form} name="bureauIds" />
+        <details>
+          <summary className="min-h-11 cursor-pointer py-2 text-std-16B-170">
+            {t('selfDeclaration.rounds.gradesChosen', { count: d.gradeIds.length })}
+          </summary>
+          <div className="grid sm:grid-cols-2">
+            {(grades.data?.items ?? []).map((g) => (
+              <label key={g.id} className={checkboxRowClass}>
+                <input
+                  type="checkbox"
+                  className="mt-1 size-5"
+                  checked={d.gradeIds.includes(g.id)}
+                  onChange={() => set({ gradeIds: toggle(d.gradeIds, g.id) })}
+                />
+                {l(g.name)}
+              </label>
+            ))}
+          </div>
+        </details>
+        <FieldMessage form={form} name="gradeIds" />
+        <p className="mt-2 text-std-16N-170">
+          {t('selfDeclaration.rounds.scope', { bureaus: words.bureaus, grades: words.grades })}
+        </p>
+      </fieldset>
+      {round && (round.careerFields.length || round.publicPosts.length) ? (
+        <p className={hintClass}>
+          {t('selfDeclaration.rounds.itemsKept', {
+            fields: round.careerFields.length,
+            posts: round.publicPosts.length,
+          })}
+        </p>
+      ) : null}
+      {confirming ? (
+        <div
+          ref={confirmRef}
+          tabIndex={-1}
+          role="alertdialog"
+          aria-labelledby="round-confirm-title"
+          aria-describedby="round-confirm-body"
+          className={warnClass}
+        >
+          <p id="round-confirm-title" className="text-std-16B-170">
+            {t('selfDeclaration.rounds.confirmTitle')}
+          </p>
+          <div id="round-confirm-body">
+            <p className="mt-1">
+              {t('selfDeclaration.rounds.confirmWindow', {
+                from: formatDate(d.opensOn, language),
+                to: formatDate(d.closesOn, language),
+              })}
+            </p>
+            <p className="mt-1">
+              {t('selfDeclaration.rounds.scope', { bureaus: words.bureaus, grades: words.grades })}
+            </p>
+            {samePopulation && progress.data ? (
+              <p className="mt-1 text-std-16B-170">
+                {t('selfDeclaration.rounds.headCount', { count: progress.data.total.population })}
+              </p>
+            ) : null}
+          </div>
+          <div className="mt-3 flex flex-wrap gap-3">
+            <Button onClick={send} disabled={save.isPending}>
+              {t('selfDeclaration.rounds.confirmOpen')}
+            </Button>
+            <Button variant="secondary" onClick={() => setConfirming(false)}>
+              {t('selfDeclaration.hr.cancel')}
+            </Button>
+          </div>
+        </div>
+      ) : null}
+      <div className="flex flex-wrap gap-3">
+        <Button type="submit" disabled={save.isPending || confirming}>
+          {round ? t('selfDeclaration.rounds.save') : t('selfDeclaration.rounds.create')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function ExistingRound({ id }: { id: string }) {
+  const query = useRound(id);
+  const [generation, setGeneration] = useState(0);
+  return (
+    <QueryContent query={query}>
+      {(r) => (
+        <Editor
+          key={`${r.id}-${r.version}-${generation}`}
+          round={r}
+          reload={() => void query.refetch().then(() => setGeneration((g) => g + 1))}
+        />
+      )}
+    </QueryContent>
+  );
+}
+
+/** `/self-declaration-rounds/new` and `/self-declaration-rounds/:id/edit` (HR): open or change a round. */
+export function RoundEditorPage() {
+  const { id } = useParams();
+  const { t } = useTranslation();
+  const title = id ? t('selfDeclaration.rounds.editTitle') : t('selfDeclaration.rounds.newTitle');
+  useDocumentTitle(title);
+  return (
+    <>
+      <PageHeader title={title} lead={t('selfDeclaration.rounds.editorLead')} />
+      <p className="mb-6">
+        <Link to="/self-declaration-rounds/manage">{t('selfDeclaration.rounds.back')}</Link>
+      </p>
+      {id ? <ExistingRound key={id} id={id} /> : <Editor reload={() => undefined} />}
+    </>
+  );
+}
+
+/** `/self-declaration-rounds/manage` (HR): every round with its window, population and phase. */
+export function RoundListPage() {
+  const { t } = useTranslation();
+  const l = useLocalized();
+  const language = useLanguage();
+  const title = t('selfDeclaration.rounds.title');
+  useDocumentTitle(title);
+  const rounds = useAllRounds();
+  const scope = useScopeWords();
+  return (
+    <>
+      <PageHeader title={title} lead={t('selfDeclaration.rounds.lead')} />
+      <p className="mb-6 flex flex-wrap gap-4">
+        <Link className={primaryLinkClass} to="/self-declaration-rounds/new">
+          {t('selfDeclaration.rounds.newTitle')}
+        </Link>
+        <Link className="self-center" to="/self-declaration-rounds">
+          {t('selfDeclaration.rounds.progressLink')}
+        </Link>
+      </p>
+      <QueryContent
+        query={rounds}
+        isEmpty={(p) => p.items.length === 0}
+        empty={t('selfDeclaration.rounds.none')}
+      >
+        {(page) => (
+          <ul className="grid gap-4">
+            {page.items.map((r) => {
+              const words = scope(
+                r.bureaus.map((b) => b.id),
+                r.grades.map((g) => g.id),
+              );
+              return (
+                <li key={r.id} className={cardClass}>
+                  <h2 className="text-std-20B-150">
+                    <Link to={`/self-declaration-rounds/${r.id}/edit`}>{l(r.title)}</Link>
+                  </h2>
+                  <p className="mt-1">
+                    <span className={badgeClass}>{t(`selfDeclaration.hr.phase.${r.phase}`)}</span>{' '}
+                    {formatFiscalYear(r.fiscalYear, language)}
+                  </p>
+                  <p className={hintClass}>
+                    {t('selfDeclaration.window', {
+                      from: formatDate(r.opensOn, language),
+                      to: formatDate(r.closesOn, language),
+                    })}
+                  </p>
+                  <p className="mt-1 text-std-16N-170">
+                    {t('selfDeclaration.rounds.scope', { bureaus: words.bureaus, grades: words.grades })}
+                  </p>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </QueryContent>
+    </>
+  );
+}
