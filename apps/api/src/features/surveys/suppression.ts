@@ -4,8 +4,9 @@
  * - when the groups hidden that way add up to fewer than k, the whole shown minus the groups shown
  *   would reveal them, so more groups are hidden, smallest first, until the hidden respondents number
  *   at least k (`complement`);
- * - a scope (a unit) of fewer than k shows nothing, nor does one whose parent minus itself leaves
- *   between 1 and k−1 respondents (drill-down stops there).
+ * - a scope (a unit) of fewer than k shows nothing, nor does one that any unit above it, minus
+ *   itself, leaves between 1 and k−1 respondents, nor one hidden among its siblings by the two rules
+ *   above at any level of the hierarchy (局・区 → 部 → 課 …): drill-down stops there (`suppressInTree`).
  */
 
 export type Hidden = 'below_k' | 'complement';
@@ -46,6 +47,57 @@ export function suppressScope(n: number, parent: number | null, k: number): Hidd
   if (parent !== null) {
     const rest = parent - n;
     if (rest > 0 && rest < k) return 'complement';
+  }
+  return null;
+}
+
+/** The city: the root above the 局・区 in `suppressInTree`. */
+export const CITY = '';
+
+/**
+ * Whether the unit `unitId` is hidden as a whole, checked at every level from it up to the city:
+ * - fewer than k respondents in it (`below_k`);
+ * - any unit above it minus itself leaves 1 … k−1 respondents (`complement`);
+ * - at any level, it or the unit on its way up is hidden among its siblings by `suppressGroups` (the
+ *   siblings and the respondents placed in the parent itself being the groups), so that a parent minus
+ *   its shown children never leaves 1 … k−1 (`complement`).
+ * `parentOf`: each unit's parent (a 局・区: `CITY`); `direct`: respondents placed in each unit itself
+ * (`CITY`: those whose unit is not kept).
+ */
+export function suppressInTree(
+  parentOf: ReadonlyMap<string, string>,
+  direct: ReadonlyMap<string, number>,
+  unitId: string,
+  k: number,
+): Hidden | null {
+  const children = new Map<string, string[]>();
+  for (const [id, parent] of parentOf) {
+    const list = children.get(parent) ?? [];
+    list.push(id);
+    children.set(parent, list);
+  }
+  const totals = new Map<string, number>();
+  const total = (id: string): number => {
+    const known = totals.get(id);
+    if (known !== undefined) return known;
+    let n = direct.get(id) ?? 0;
+    for (const c of children.get(id) ?? []) n += total(c);
+    totals.set(id, n);
+    return n;
+  };
+  const n = total(unitId);
+  if (n < k) return 'below_k';
+  let level = unitId;
+  const seen = new Set<string>();
+  while (level !== CITY && !seen.has(level)) {
+    seen.add(level);
+    const parent = parentOf.get(level) ?? CITY;
+    const rest = total(parent) - n;
+    if (rest > 0 && rest < k) return 'complement';
+    const groups = new Map<string, number>((children.get(parent) ?? []).map((c) => [c, total(c)]));
+    groups.set('\u0000direct', direct.get(parent) ?? 0);
+    if (suppressGroups(groups, k).has(level)) return 'complement';
+    level = parent;
   }
   return null;
 }

@@ -20,7 +20,7 @@ import { today } from '../../access/scope.ts';
 import type { Db } from '../../db/client.ts';
 import { NotFoundError } from '../../shared/errors.ts';
 import { loadPolicyCatalog, type PolicyCatalog } from '../policy/policy-links.ts';
-import { type Hidden, redactNames, suppressGroups, suppressScope } from './suppression.ts';
+import { type Hidden, redactNames, suppressGroups, suppressInTree, suppressScope } from './suppression.ts';
 import {
   createSurveyRepository,
   type ResponseScope,
@@ -203,11 +203,18 @@ export function createSurveyResults(deps: { db: Db; repo?: SurveyRepository }) {
       repo.priorityPolicies(db),
     ]);
     const total = groupCounts.reduce((a, g) => a + g.n, 0);
-    let parent: number | null = null;
-    if (sc.unit) parent = await repo.parentRespondents(db, row.id, sc.unit);
-    else if (sc.scope.kind === 'bureaus')
-      parent = (await repo.respondents(db, row.id, { kind: 'city' }, null))[0]?.n ?? 0;
-    const scopeHidden = suppressScope(total, parent, k);
+    let scopeHidden: Hidden | null;
+    if (sc.unit) {
+      // A unit: checked at every level up to the city, and against its siblings at each (decision 052)
+      const [direct, parents] = await Promise.all([repo.respondentsByUnit(db, row.id), repo.unitParents(db)]);
+      scopeHidden = total < k ? 'below_k' : suppressInTree(parents, direct, sc.unit.id, k);
+    } else {
+      const parent =
+        sc.scope.kind === 'bureaus'
+          ? ((await repo.respondents(db, row.id, { kind: 'city' }, null))[0]?.n ?? 0)
+          : null;
+      scopeHidden = suppressScope(total, parent, k);
+    }
     // Per group: question → value → count
     const byGroup = new Map<string | null, Map<string, Map<string, number>>>();
     const overallCounts = new Map<string, Map<string, number>>();
@@ -310,22 +317,15 @@ export function createSurveyResults(deps: { db: Db; repo?: SurveyRepository }) {
       const rows = await repo.rates(db, row, sc.scope, groupBy, on);
       const eligible = rows.reduce((a, r) => a + r.eligible, 0);
       const answered = rows.reduce((a, r) => a + r.answered, 0);
-      let parent: number | null = null;
-      if (sc.unit && !(sc.unit.kind === 'bureau' || sc.unit.kind === 'ward') && sc.unit.parentId) {
-        const up = await repo.orgUnit(db, sc.unit.parentId);
-        if (up) {
-          const isBureau = up.kind === 'bureau' || up.kind === 'ward';
-          const r = await repo.rates(
-            db,
-            row,
-            { kind: 'unit', unitId: up.id, path: up.path, isBureau },
-            null,
-            on,
-          );
-          parent = r.reduce((a, x) => a + x.eligible, 0);
-        }
+      let scopeHidden: Hidden | null = suppressScope(eligible, null, k);
+      if (sc.unit && !scopeHidden) {
+        // People asked, checked as the results are: every level up, and against the siblings at each
+        const [direct, parents] = await Promise.all([
+          repo.populationByUnit(db, row, on),
+          repo.unitParents(db),
+        ]);
+        scopeHidden = suppressInTree(parents, direct, sc.unit.id, k);
       }
-      const scopeHidden = suppressScope(eligible, parent, k);
       const rate = (a: number, e: number) => (e ? Math.round((a / e) * 1000) / 10 : null);
       const overall: SurveyRateGroup = scopeHidden
         ? { key: 'all', label: { ja: '全体', en: 'All' }, suppressed: true, reason: scopeHidden }

@@ -434,21 +434,25 @@ export function createSurveyRepository() {
         FROM "survey_response" r CROSS JOIN LATERAL jsonb_each(r."answers") a
         WHERE r."surveyId" = ANY(${surveyIds}::uuid[])
         GROUP BY 1, 2, 3`,
-    /** Respondents in the unit's parent (the city for a 局・区), for the drill-down check. */
-    async parentRespondents(
-      db: Client,
-      surveyId: string,
-      unit: { id: string; parentId: string | null; kind: string },
-    ) {
-      const rows = await db.$queryRaw<{ n: number }[]>`
-        SELECT COUNT(*)::int AS n FROM "survey_response" r
-        WHERE r."surveyId" = ${surveyId}::uuid AND (
-          ${unit.kind === 'bureau' || unit.kind === 'ward' || unit.parentId === null}
-          OR EXISTS (SELECT 1 FROM "org_unit" su, "org_unit" pu WHERE pu."id" = ${unit.parentId}::uuid
-                     AND su."id" = r."unitId" AND su."path" LIKE pu."path" || '%'))`;
-      return rows[0]?.n ?? 0;
+    /** Respondents per unit they are placed in (their 局・区 when the unit was coarsened away; '' neither). */
+    async respondentsByUnit(db: Client, surveyId: string): Promise<Map<string, number>> {
+      const rows = await db.$queryRaw<{ id: string; n: number }[]>`
+        SELECT COALESCE(r."unitId", r."bureauId")::text AS id, COUNT(*)::int AS n
+        FROM "survey_response" r WHERE r."surveyId" = ${surveyId}::uuid GROUP BY 1`;
+      return new Map(rows.map((r) => [r.id ?? '', r.n]));
     },
-
+    /** People of the population per unit they are placed in, on `day` (one statement). */
+    async populationByUnit(db: Client, survey: Population, day: Date): Promise<Map<string, number>> {
+      const rows = await db.$queryRaw<{ id: string; n: number }[]>`
+        WITH pop AS (${populationSql(survey, day)})
+        SELECT p."orgUnitId"::text AS id, COUNT(*)::int AS n FROM pop p GROUP BY 1`;
+      return new Map(rows.map((r) => [r.id, r.n]));
+    },
+    /** Every unit's parent ('' above the 局・区), for the drill-down checks. */
+    async unitParents(db: Client): Promise<Map<string, string>> {
+      const rows = await db.orgUnit.findMany({ select: { id: true, parentId: true } });
+      return new Map(rows.map((u) => [u.id, u.parentId ?? '']));
+    },
     /** Eligible and answered people per group of the scope, from the population on `day` (one statement). */
     rates: (
       db: Client,

@@ -365,24 +365,28 @@ describe('results: the k-threshold on every endpoint', () => {
     const rate = hr.json<SurveyResponseRate>();
     expect(rate.overall).toMatchObject({ suppressed: false, eligible: 21, answered: 5 });
     expect(hr.body).not.toMatch(/loginId|staffId|"name/);
-    // A 係 of four people (k−1) shows nothing; its 課 of nine does
-    const section = await db.orgUnit.findUniqueOrThrow({
-      where: { code: 'aoba-1-1-1' },
-      select: { id: true },
-    });
-    const division = await db.orgUnit.findUniqueOrThrow({
-      where: { code: 'aoba-1-1' },
-      select: { id: true },
-    });
-    const small = (
-      await call('demo-hr', { url: `/api/surveys/${round.id}/response-rate?orgUnitId=${section.id}` })
-    ).json<SurveyResponseRate>();
-    expect(small.overall).toMatchObject({ suppressed: true, reason: 'below_k' });
-    expect(small.overall.eligible).toBeUndefined();
-    const big = (
-      await call('demo-hr', { url: `/api/surveys/${round.id}/response-rate?orgUnitId=${division.id}` })
-    ).json<SurveyResponseRate>();
-    expect(big.overall).toMatchObject({ suppressed: false, eligible: 9 });
+    // A 係 of four people (k−1) shows nothing
+    const unit = async (code: string) =>
+      (await db.orgUnit.findUniqueOrThrow({ where: { code }, select: { id: true } })).id;
+    const rateOf = async (code: string) =>
+      (
+        await call('demo-hr', { url: `/api/surveys/${round.id}/response-rate?orgUnitId=${await unit(code)}` })
+      ).json<SurveyResponseRate>().overall;
+    const section = { id: await unit('aoba-1-1-1') };
+    const small = await rateOf('aoba-1-1-1');
+    expect(small).toMatchObject({ suppressed: true, reason: 'below_k' });
+    expect(small.eligible).toBeUndefined();
+    // The 区 (21 asked) holds its own two people and one 部 (19: its 部長 and two 課 of nine). The 区
+    // minus the 部 would give those two, so the 部 is hidden as the complement — and so is each 課 below
+    // it, or the 区 minus both 課 would give three people (the 区's two and the 部長). The 区 shows.
+    expect(await rateOf('aoba-1')).toMatchObject({ suppressed: true, reason: 'complement' });
+    for (const code of ['aoba-1-1', 'aoba-1-2']) {
+      const d = await rateOf(code);
+      expect(d).toMatchObject({ suppressed: true, reason: 'complement' });
+      expect(d.eligible).toBeUndefined();
+    }
+    expect(await rateOf('aoba')).toMatchObject({ suppressed: false, eligible: 21 });
+    const division = { id: await unit('aoba-1-1') };
     // The 所属長 of that 係 reads only their own unit, and it is below k
     const sup = (
       await call('demo-supervisor', { url: `/api/surveys/${round.id}/response-rate` })
