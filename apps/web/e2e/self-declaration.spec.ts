@@ -1,7 +1,8 @@
 /**
- * 自己申告 as the person and their 所属長 use it: the person fills in the open round on a phone (配慮事項
- * included) and submits it; their 所属長 reads it, 配慮事項 and all, and records the 面談 with an opinion;
- * the person then reads the opinion. Axe finds nothing serious on any of the pages.
+ * 自己申告 as the person and their 所属長 use it: the person fills in the open round on a phone (desired
+ * units and job families chosen from the organisation, 配慮事項 included) and submits it; their 所属長
+ * reads it, 配慮事項 and all, and records the 面談 with an opinion; the person then reads the opinion.
+ * Axe finds nothing serious on any of the pages.
  */
 import { expect, test } from './fixtures.ts';
 
@@ -19,6 +20,11 @@ test('a person submits a 自己申告 and the 所属長 records the 面談', asy
   await expect(page.getByRole('heading', { level: 2, name: 'あなたの自己申告' })).toBeVisible();
   await page.getByLabel('現在の職務について').fill('窓口業務で市民対応の経験を積んだ。');
   await page.getByLabel('今後希望する職務').fill('企画部門で政策立案に携わりたい。');
+  // desired next work from the organisation's units and job families
+  await page.getByLabel('所属を選ぶ').selectOption({ label: '総務局（全体）' });
+  await page.getByRole('button', { name: '希望に加える' }).click();
+  await expect(page.getByRole('button', { name: '総務局を希望から外す' })).toBeVisible();
+  await page.getByRole('checkbox', { name: '土木', exact: true }).check();
   await page.getByRole('checkbox', { name: /DX・デジタル推進/ }).check();
   await page.getByLabel('介護・育児').fill('親の通院の付き添いがある。');
   await expect(page.getByText(/\d+ *\/ *1,?000/).first()).toBeVisible();
@@ -37,6 +43,7 @@ test('a person submits a 自己申告 and the 所属長 records the 面談', asy
   await page.getByRole('link', { name: '若林 翼' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '若林 翼さんの自己申告' })).toBeVisible();
   await expect(page.getByText('親の通院の付き添いがある。')).toBeVisible();
+  await expect(page.getByText('土木', { exact: true })).toBeVisible();
   await portal.expectNoSeriousA11yViolations();
   await page.getByLabel('所属長の意見').fill('企画業務への意欲が高い。来年度の配置で考慮したい。');
   await page.getByRole('button', { name: '面談を記録する' }).click();

@@ -32,6 +32,7 @@ import { PageHeader } from '../../../shared/ui/page-header.tsx';
 import { QueryContent } from '../../../shared/ui/states.tsx';
 import { useMe } from '../../auth/api/get-me.ts';
 import { useDeclaration, useOpenRounds, useRound, useSaveDeclaration } from '../api/self-declaration.ts';
+import { DesiredJobFamiliesPicker, DesiredUnitsPicker } from '../components/desired-work-pickers.tsx';
 
 /** `/self-declaration`: the rounds open now, each leading to the person's own declaration. */
 export function MyDeclarationsPage() {
@@ -285,6 +286,19 @@ function DeclarationForm({
         onChange={(v) => set({ reflection: v })}
         disabled={!editable}
       />
+      <DesiredUnitsPicker
+        chosen={draft.desiredUnitIds}
+        onChange={(ids) => set({ desiredUnitIds: ids })}
+        disabled={!editable}
+        known={declaration.desiredUnits}
+      />
+      <FieldMessage form={form} name="desiredUnitIds" />
+      <DesiredJobFamiliesPicker
+        chosen={draft.desiredJobFamilyIds}
+        onChange={(ids) => set({ desiredJobFamilyIds: ids })}
+        disabled={!editable}
+      />
+      <FieldMessage form={form} name="desiredJobFamilyIds" />
       <TextField
         form={form}
         name="desiredWork"

@@ -252,6 +252,14 @@ export function InterviewPage() {
             <StatusLine declaration={d} />
             <section className="grid gap-4" aria-label={t('selfDeclaration.mine')}>
               <Answer label={t('selfDeclaration.reflection')} text={d.reflection} />
+              <Answer
+                label={t('selfDeclaration.desiredUnits')}
+                text={d.desiredUnits.map((u) => l(u.name)).join('、')}
+              />
+              <Answer
+                label={t('selfDeclaration.desiredJobFamilies')}
+                text={d.desiredJobFamilies.map((f) => l(f.name)).join('、')}
+              />
               <Answer label={t('selfDeclaration.desiredWork')} text={d.desiredWork} />
               <Answer
                 label={t('selfDeclaration.careerFields')}
