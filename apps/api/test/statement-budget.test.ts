@@ -36,6 +36,12 @@ const READS: Read[] = [
     own: 7,
   },
   { name: 'trainings', who: 'demo-staff', url: () => '/api/trainings', own: 8 },
+  {
+    name: 'acceptance queue by 局・区',
+    who: 'demo-hr',
+    url: (i) => `/api/applications?inbox=acceptance&bureauId=${i.bureauId}`,
+    own: 3,
+  },
   { name: 'OJT sessions', who: 'demo-supervisor', url: () => '/api/ojt-sessions', own: 4 },
   { name: '1on1 records', who: 'demo-supervisor', url: () => '/api/one-on-ones', own: 4 },
   { name: 'plan period', who: 'demo-hr', url: (i) => `/api/plan-periods/${i.periodId}`, own: 7 },

@@ -317,6 +317,9 @@ export const TrainingApplication = z.object({
     online: z.boolean(),
     applicationDeadline: z.string(),
     status: TrainingSessionStatus,
+    capacity: z.number().int(),
+    /** Seats not yet taken by an accepted application */
+    seatsLeft: z.number().int(),
   }),
   staff: TrainingApplicantRef,
   supervisorDecision: TrainingDecision.nullable(),
@@ -368,6 +371,12 @@ export const TrainingApplicationListQuery = PageQuery.extend({
   inbox: z.enum(['supervisor', 'practice', 'acceptance']).optional(),
   status: z.union([TrainingApplicationStatus, z.array(TrainingApplicationStatus).max(7)]).optional(),
   fiscalYear: z.coerce.number().int().min(2000).max(2100).optional(),
+  /** Only this course's applications */
+  trainingId: z.uuid().optional(),
+  /** Only this session's applications */
+  sessionId: z.uuid().optional(),
+  /** Only applicants now serving in this 局・区 */
+  bureauId: z.uuid().optional(),
 });
 export type TrainingApplicationListQuery = z.input<typeof TrainingApplicationListQuery>;
 

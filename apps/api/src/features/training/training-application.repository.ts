@@ -52,6 +52,8 @@ export const applicationSelect = () =>
         online: true,
         applicationDeadline: true,
         status: true,
+        capacity: true,
+        acceptedCount: true,
         training: {
           select: {
             id: true,

@@ -173,6 +173,8 @@ export function toApplication(a: ApplicationRow, ctx: ApplicationContext): Train
       online: a.session.online,
       applicationDeadline: isoDate(a.session.applicationDeadline),
       status: a.session.status,
+      capacity: a.session.capacity,
+      seatsLeft: Math.max(0, a.session.capacity - a.session.acceptedCount),
     },
     staff: {
       id: a.staff.id,

@@ -980,3 +980,52 @@ describe('applications', () => {
     );
   });
 });
+
+describe('the acceptance queue, filtered', () => {
+  it('narrows by course, session and the applicant’s 局・区, with the seats left on each card', async () => {
+    const courseA = await makeCourse(call);
+    const courseB = await makeCourse(call);
+    const a1 = await makeSession(call, courseA.id, { capacity: 3 });
+    const a2 = await makeSession(call, courseA.id, { capacity: 1 });
+    const b1 = await makeSession(call, courseB.id, { capacity: 2 });
+    const mine = await apply(call, 'demo-staff', a1.id);
+    const theirs = await apply(call, mate, a2.id);
+    const other = await apply(call, 'demo-staff', b1.id);
+    for (const a of [mine, theirs, other]) {
+      expectStatus(await decide(call, 'demo-supervisor', a.id, 'approve'), 200);
+    }
+    const queue = async (params: string) => {
+      const res = await call('demo-hr', { url: `/api/applications?inbox=acceptance&pageSize=100&${params}` });
+      expectStatus(res, 200);
+      return res.json<TrainingApplicationPage>();
+    };
+    const byCourse = await queue(`trainingId=${courseA.id}`);
+    expect(byCourse.items.map((a) => a.id).sort()).toEqual([mine.id, theirs.id].sort());
+    expect(byCourse.total).toBe(2);
+    const bySession = await queue(`sessionId=${a1.id}`);
+    expect(bySession.items.map((a) => a.id)).toEqual([mine.id]);
+    expect(bySession.items[0]?.session).toMatchObject({ capacity: 3, seatsLeft: 3 });
+
+    // a seat taken shows on every card of that session
+    expectStatus(await decide(call, 'demo-hr', theirs.id, 'accept'), 200);
+    const another = await apply(call, mate2, a2.id);
+    await decide(call, 'demo-supervisor', another.id, 'approve');
+    const full = await queue(`sessionId=${a2.id}`);
+    expect(full.items.map((a) => [a.id, a.session.seatsLeft])).toEqual([[another.id, 0]]);
+
+    const unit = await db().orgUnit.findUniqueOrThrow({ where: { code: 'aoba-1-1-1' } });
+    const inBureau = await queue(`trainingId=${courseA.id}&bureauId=${unit.bureauId}`);
+    expect(inBureau.items.map((a) => a.id).sort()).toEqual([mine.id, another.id].sort());
+    const elsewhere = await queue(`trainingId=${courseA.id}&bureauId=${somu}`);
+    expect(elsewhere).toMatchObject({ items: [], total: 0 });
+  });
+
+  it('refuses a filter that is not an id, naming it', async () => {
+    for (const field of ['trainingId', 'sessionId', 'bureauId']) {
+      const res = await call('demo-hr', { url: `/api/applications?inbox=acceptance&${field}=nope` });
+      expectStatus(res, 400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json().errors[0].field).toBe(`query.${field}`);
+    }
+  });
+});

@@ -97,6 +97,8 @@ function application(n: number, over: Partial<TrainingApplication> = {}): Traini
       online: true,
       applicationDeadline: '2026-11-26',
       status: 'scheduled',
+      capacity: 20,
+      seatsLeft: 5,
     },
     staff: {
       id: uuid(400 + n),

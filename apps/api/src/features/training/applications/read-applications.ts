@@ -2,6 +2,7 @@
 import type { TrainingApplication, TrainingApplicationPage } from '@portal/contracts';
 import {
   authorize,
+  inForce,
   MANAGE_TRAINING,
   managedTrainingWhere,
   supervisedStaffWhere,
@@ -43,6 +44,12 @@ export async function list(
   if (query.status)
     filters.push({ status: { in: Array.isArray(query.status) ? query.status : [query.status] } });
   if (query.fiscalYear) filters.push({ fiscalYear: query.fiscalYear });
+  if (query.trainingId) filters.push({ session: { trainingId: query.trainingId } });
+  if (query.sessionId) filters.push({ sessionId: query.sessionId });
+  if (query.bureauId)
+    filters.push({
+      staff: { assignments: { some: { ...inForce(), orgUnit: { bureauId: query.bureauId } } } },
+    });
   const { items, total } = await repo.pageApplications(
     { AND: filters },
     orderBy,

@@ -24,6 +24,7 @@ export function sessionsQueryOptions(trainingId: string) {
   });
 }
 
+/** An empty id (no course chosen yet) asks for nothing. */
 export function useTrainingSessions(trainingId: string) {
-  return useQuery(sessionsQueryOptions(trainingId));
+  return useQuery({ ...sessionsQueryOptions(trainingId), enabled: trainingId !== '' });
 }

@@ -89,6 +89,16 @@ export function ApplicationCard({
         <dd>{a.session.online ? t('training.online') : (a.session.venue ?? t('training.venueTbd'))}</dd>
         <dt className="font-bold">{t('training.fields.deadline')}</dt>
         <dd>{formatDate(a.session.applicationDeadline, language)}</dd>
+        {showApplicant ? (
+          <>
+            <dt className="font-bold">{t('training.seatsLeft.label')}</dt>
+            <dd className={a.session.seatsLeft === 0 ? 'font-bold text-error-2' : undefined}>
+              {a.session.seatsLeft === 0
+                ? t('training.seatsLeft.full', { capacity: a.session.capacity })
+                : t('training.seatsLeft.value', { left: a.session.seatsLeft, capacity: a.session.capacity })}
+            </dd>
+          </>
+        ) : null}
         {a.reason ? (
           <>
             <dt className="font-bold">{t('training.apply.reason')}</dt>

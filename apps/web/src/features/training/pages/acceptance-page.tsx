@@ -1,6 +1,5 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../../../shared/i18n/use-document-title.ts';
 import { useAnnounce } from '../../../shared/ui/announcer.tsx';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
@@ -9,26 +8,42 @@ import { QueryContent } from '../../../shared/ui/states.tsx';
 import { useApplications } from '../api/applications.ts';
 import { ApplicationCard } from '../components/application-card.tsx';
 import { DecisionForm } from '../components/decision-form.tsx';
+import { QueueFilterForm } from '../components/queue-filter-form.tsx';
 import { TrainingNav } from '../components/training-nav.tsx';
+import {
+  type QueueFilters,
+  readQueueFilters,
+  toQueueQuery,
+  writeQueueFilters,
+} from '../lib/queue-filters.ts';
 
 const PAGE_SIZE = 20;
 
 /**
  * /training/acceptance — HR's (and a bureau's, for its own courses) work queue: applications the
  * supervisors approved, by session date, to accept (up to capacity; then the waiting list) or reject.
+ * Filtered by course, session and the applicant's 局・区, kept in the URL; each card shows the seats left.
  */
 export function AcceptancePage() {
   const { t } = useTranslation();
   const title = t('training.acceptance.title');
   useDocumentTitle(title);
-  const [page, setPage] = useState(1);
-  const query = useApplications(`inbox=acceptance&page=${page}&pageSize=${PAGE_SIZE}`);
+  const [params, setParams] = useSearchParams();
+  const filters = readQueueFilters(params);
+  const setFilters = (next: QueueFilters) => setParams(writeQueueFilters(next));
+  const filtered = Boolean(filters.trainingId || filters.sessionId || filters.bureauId);
+  const query = useApplications(toQueueQuery(filters, PAGE_SIZE));
   const setNotice = useAnnounce();
   return (
     <>
       <PageHeader title={title} lead={t('training.acceptance.lead')} />
       <TrainingNav />
-      <QueryContent query={query} isEmpty={(p) => p.total === 0} empty={t('training.acceptance.none')}>
+      <QueueFilterForm filters={filters} onChange={setFilters} />
+      <QueryContent
+        query={query}
+        isEmpty={(p) => p.total === 0}
+        empty={filtered ? t('training.acceptance.noMatch') : t('training.acceptance.none')}
+      >
         {(p) => (
           <>
             <ul className="grid gap-4">
@@ -48,7 +63,11 @@ export function AcceptancePage() {
                 </li>
               ))}
             </ul>
-            <Pager page={page} pageCount={pageCountOf(p.total, PAGE_SIZE)} onPage={setPage} />
+            <Pager
+              page={filters.page}
+              pageCount={pageCountOf(p.total, PAGE_SIZE)}
+              onPage={(page) => setFilters({ ...filters, page })}
+            />
           </>
         )}
       </QueryContent>
