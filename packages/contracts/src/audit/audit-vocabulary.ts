@@ -348,6 +348,7 @@ export const AUDIT_FIELD_LABELS: Record<string, AuditLabel> = {
   interviewedOn: { ja: '面談日', en: 'Interviewed on' },
   kind: { ja: '種類', en: 'Kind' },
   loginId: { ja: 'ログインID', en: 'Login ID' },
+  maxValue: { ja: '実績の上限値', en: 'Highest accepted actual' },
   method: { ja: '方法', en: 'Method' },
   metric: { ja: '指標の算出方法', en: 'Metric' },
   metricParams: { ja: '算出の条件', en: 'Metric settings' },

@@ -3,6 +3,7 @@ import { LocalizedText } from '../common/common.schemas.ts';
 import { PageQuery, paged } from '../common/pagination.ts';
 import { OrgUnitRef } from '../identity/identity.schemas.ts';
 import { PlanPeriodStatus } from '../policy/policy.schemas.ts';
+import { KPI_VALUE_CEILING } from './kpi-range.ts';
 
 /**
  * 人材育成推進計画: periods (第1期 令和3〜5年度, …), their items under the 13 initiatives, and each item's
@@ -132,6 +133,8 @@ export const Kpi = z.object({
   metricParams: KpiMetricParams.nullable(),
   ownerBureau: OrgUnitRef.nullable(),
   higherIsBetter: z.boolean(),
+  /** The highest actual accepted, set by HR (null: what the unit allows) */
+  maxValue: z.number().nullable(),
   targets: z.array(KpiYearValue),
   actuals: z.array(KpiActual),
   /** May the reader enter this KPI's actuals (HR; the owning bureau's officers) */
@@ -250,6 +253,7 @@ const KpiFields = {
   metricParams: KpiMetricParams.nullable().default(null),
   ownerBureauId: z.uuid().nullable().default(null),
   higherIsBetter: z.boolean().default(true),
+  maxValue: z.number().finite().positive().max(KPI_VALUE_CEILING).nullable().default(null),
   targets: z
     .array(z.object({ fiscalYear: Year, value: z.number().finite() }))
     .max(20)
@@ -271,6 +275,7 @@ export const KpiUpdate = z.object({
   metricParams: KpiMetricParams.nullable().optional(),
   ownerBureauId: z.uuid().nullable().optional(),
   higherIsBetter: z.boolean().optional(),
+  maxValue: KpiFields.maxValue.unwrap().optional(),
   /** The whole set of targets (replaces the stored ones) */
   targets: KpiFields.targets.unwrap().optional(),
 });

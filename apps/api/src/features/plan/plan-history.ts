@@ -58,6 +58,7 @@ const FIELD_ORDER = [
   'ownerBureau',
   'baseline',
   'higherIsBetter',
+  'maxValue',
   'targets',
   'value',
   'note',

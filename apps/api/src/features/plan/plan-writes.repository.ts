@@ -40,6 +40,7 @@ const itemToCopy = {
       metricParams: true,
       ownerBureauId: true,
       higherIsBetter: true,
+      maxValue: true,
       actuals: { orderBy: { fiscalYear: 'desc' }, take: 1, select: { fiscalYear: true, value: true } },
     },
   },

@@ -21,6 +21,7 @@ export const kpiSelect = {
   metricParams: true,
   ownerBureauId: true,
   higherIsBetter: true,
+  maxValue: true,
   version: true,
   targets: { orderBy: { fiscalYear: 'asc' }, select: { fiscalYear: true, value: true } },
   actuals: {

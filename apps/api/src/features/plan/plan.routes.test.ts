@@ -424,6 +424,57 @@ describe('KPI actuals', () => {
     const stored = await db.kpiActual.findMany({ where: { kpiId: somuKpi.id, value: { lt: 0 } } });
     expect(stored).toEqual([]);
   });
+
+  it('takes an upper bound from HR: actuals above it refused, a bound below an entered actual refused', async () => {
+    const { db } = ctx().database;
+    const kpi = await db.kpi.findUniqueOrThrow({ where: { id: otherKpi.id }, include: { actuals: true } });
+    const highest = Math.max(0, ...kpi.actuals.filter((a) => a.fiscalYear !== 2026).map((a) => a.value));
+    const bound = Math.floor(highest) + 3; // above every earlier actual, below what the unit allows
+    expect(bound + 1).toBeLessThan(kpi.unit === '%' ? 100 : 1_000_000);
+    const bounded = await call('demo-hr', 'PUT', `/api/kpis/${kpi.id}`, {
+      version: kpi.version,
+      maxValue: bound,
+    });
+    expect(bounded.statusCode, bounded.body).toBe(200);
+    expect(bounded.json().maxValue).toBe(bound);
+    const above = await call('demo-hr', 'PUT', `/api/kpis/${kpi.id}/actuals/2026`, { value: bound + 1 });
+    expect(above.statusCode).toBe(400);
+    expect(above.json().errors).toEqual([
+      expect.objectContaining({
+        field: 'body.value',
+        code: 'value_out_of_range',
+        params: { min: 0, max: bound },
+      }),
+    ]);
+    const current = await db.kpiActual.findUnique({
+      where: { kpiId_fiscalYear: { kpiId: kpi.id, fiscalYear: 2026 } },
+    });
+    const at = await call('demo-hr', 'PUT', `/api/kpis/${kpi.id}/actuals/2026`, {
+      value: bound,
+      version: current?.version ?? 0,
+    });
+    expect(at.statusCode, at.body).toBe(200);
+    // A bound below what is already entered would make the history invalid
+    const version = bounded.json().version;
+    const below = await call('demo-hr', 'PUT', `/api/kpis/${kpi.id}`, { version, maxValue: bound - 1 });
+    expect(below.statusCode).toBe(400);
+    expect(below.json().errors).toEqual([
+      expect.objectContaining({
+        field: 'body.maxValue',
+        code: 'max_below_actual',
+        params: { highest: bound },
+      }),
+    ]);
+    expect((await db.kpi.findUniqueOrThrow({ where: { id: kpi.id } })).maxValue).toBe(bound);
+    // Nonsense bounds are refused by the contract, naming the field
+    const negative = await call('demo-hr', 'PUT', `/api/kpis/${kpi.id}`, { version, maxValue: -1 });
+    expect(negative.statusCode).toBe(400);
+    expect(negative.json().errors[0].field).toBe('body.maxValue');
+    // Clearing it gives back the unit's range
+    const cleared = await call('demo-hr', 'PUT', `/api/kpis/${kpi.id}`, { version, maxValue: null });
+    expect(cleared.statusCode).toBe(200);
+    expect(cleared.json().maxValue).toBeNull();
+  });
 });
 
 describe('copying a period into the next', () => {

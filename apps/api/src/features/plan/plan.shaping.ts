@@ -61,6 +61,7 @@ export function createPlanShaping(db: Db, repo: PlanRepository) {
         metricParams: (k.metricParams as KpiMetricParams | null) ?? null,
         ownerBureau: bureau ? ref(bureau) : null,
         higherIsBetter: k.higherIsBetter,
+        maxValue: k.maxValue,
         targets: k.targets,
         actuals:
           k.source === 'computed'

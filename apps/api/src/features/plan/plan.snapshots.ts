@@ -71,6 +71,7 @@ export function createPlanSnapshots(shaping: PlanShaping, repo: PlanRepository) 
       metricParams: unknown;
       ownerBureauId: string | null;
       higherIsBetter: boolean;
+      maxValue: number | null;
       targets: { fiscalYear: number; value: number }[];
     },
   ): Promise<Snapshot> {
@@ -88,6 +89,7 @@ export function createPlanSnapshots(shaping: PlanShaping, repo: PlanRepository) 
       metricParams: k.metricParams ? JSON.stringify(k.metricParams) : null,
       ownerBureau: bureau ? bureau.nameJa : null,
       higherIsBetter: k.higherIsBetter,
+      maxValue: k.maxValue,
       targets: [...k.targets]
         .sort((a, b) => a.fiscalYear - b.fiscalYear)
         .map((t) => ({ fiscalYear: t.fiscalYear, value: t.value })),

@@ -94,6 +94,7 @@ export async function copyPeriod(
             metricParams: (k.metricParams ?? undefined) as Json | undefined,
             ownerBureauId: k.ownerBureauId,
             higherIsBetter: k.higherIsBetter,
+            maxValue: k.maxValue,
           });
         }
       }

@@ -42,6 +42,7 @@ export async function createKpi(
         metricParams: (metricParams ?? undefined) as Json | undefined,
         ownerBureauId: input.ownerBureauId,
         higherIsBetter: input.higherIsBetter,
+        maxValue: input.maxValue,
         targets: { createMany: { data: input.targets } },
       });
       const after = await kpiSnapshot(tx, { ...input, metric, metricParams });

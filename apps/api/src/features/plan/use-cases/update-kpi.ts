@@ -1,10 +1,12 @@
 /** HR edits a KPI and its targets (versioned). */
+
 import type { Kpi, KpiUpdate } from '@portal/contracts';
 import type { z } from 'zod';
 import { authorize } from '../../../access/access.ts';
 import type { Actor, RequestMeta } from '../../../access/actor.ts';
 import { NotFoundError } from '../../../shared/errors.ts';
 import { refuseStale } from '../../../shared/write.ts';
+import { assertKpiBoundAboveActuals } from '../kpi-range.ts';
 import type { PlanContext } from '../plan.context.ts';
 import type { Json } from '../plan.shared.ts';
 import { planWrites } from '../plan-writes.repository.ts';
@@ -47,8 +49,10 @@ export async function updateKpi(
             : null,
         ownerBureauId: input.ownerBureauId !== undefined ? input.ownerBureauId : before.ownerBureauId,
         higherIsBetter: input.higherIsBetter ?? before.higherIsBetter,
+        maxValue: input.maxValue !== undefined ? input.maxValue : before.maxValue,
         targets: input.targets ?? before.targets,
       };
+      assertKpiBoundAboveActuals(next, before.actuals);
       await checkKpiInput(tx, before.item.period, next);
       const { targets, metricParams, ...fields } = next;
       const updated = await planWrites.updateKpi(tx, id, input.version, {

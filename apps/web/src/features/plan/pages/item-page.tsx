@@ -647,6 +647,8 @@ type KpiForm = {
   baselineFiscalYear: string;
   baselineValue: string;
   higherIsBetter: boolean;
+  /** The highest actual accepted ('' : what the unit allows) */
+  maxValue: string;
   targets: Record<number, string>;
 };
 
@@ -663,6 +665,7 @@ function kpiForm(kpi: Kpi | null): KpiForm {
     baselineFiscalYear: kpi?.baseline?.fiscalYear.toString() ?? '',
     baselineValue: kpi?.baseline?.value.toString() ?? '',
     higherIsBetter: kpi?.higherIsBetter ?? true,
+    maxValue: kpi?.maxValue?.toString() ?? '',
     targets: Object.fromEntries((kpi?.targets ?? []).map((x) => [x.fiscalYear, x.value.toString()])),
   };
 }
@@ -685,6 +688,7 @@ function toKpiBody(f: KpiForm, years: number[]) {
     baselineFiscalYear: hasBaseline ? Number(f.baselineFiscalYear) : null,
     baselineValue: hasBaseline ? Number(f.baselineValue) : null,
     higherIsBetter: f.higherIsBetter,
+    maxValue: f.source === 'entered' && f.maxValue !== '' ? Number(f.maxValue) : null,
     targets: years
       .filter((fy) => (f.targets[fy] ?? '') !== '')
       .map((fy) => ({ fiscalYear: fy, value: Number(f.targets[fy]) })),
@@ -716,6 +720,7 @@ function KpiFields({
   const bureaus = (units.data?.items ?? []).filter((u) => u.kind === 'bureau' || u.kind === 'ward');
   const set = <K extends keyof KpiForm>(key: K, value: KpiForm[K]) =>
     setForm((f) => ({ ...f, [key]: value }));
+  const maxHintId = useId();
   return (
     <form
       className="mt-3 grid gap-4"
@@ -848,6 +853,23 @@ function KpiFields({
           />
           {t('plan.kpi.lowerIsBetter')}
         </label>
+        {form.source === 'computed' ? null : (
+          <label className={labelClass}>
+            {t('plan.fields.maxValue')}
+            <input
+              className={inputClass}
+              type="number"
+              step="any"
+              min={0}
+              value={form.maxValue}
+              aria-describedby={maxHintId}
+              onChange={(e) => set('maxValue', e.target.value)}
+            />
+            <span id={maxHintId} className="text-dns-14N-130 text-solid-gray-700">
+              {t('plan.kpi.maxValueHint')}
+            </span>
+          </label>
+        )}
         <label className={labelClass}>
           {t('plan.fields.baselineFiscalYear')}
           <input
