@@ -16,9 +16,15 @@ import type { Actor } from './actor.ts';
  * checked (reads of what the scope rules already narrowed, creates of the actor's own).
  * - `person`: the person the action concerns (a `:self` action is for that person only);
  * - `supervised`: whether the actor supervises that person (team or override, never themselves), for `:team`;
- * - `bureau`: the 局・区 that owns the record (`null`: none), for `:bureau`.
+ * - `bureau`: the 局・区 that owns the record (`null`: none), for `:bureau`;
+ * - `inPopulation`: whether the actor is among the people a survey round asks (answering it).
  */
-export type Target = { person?: string; supervised?: boolean; bureau?: string | null };
+export type Target = {
+  person?: string;
+  supervised?: boolean;
+  bureau?: string | null;
+  inPopulation?: boolean;
+};
 
 /** Why an action was refused: a stable code the web app translates, and a message for people. */
 export type Refusal = { code: string; message: string };
@@ -68,8 +74,9 @@ export function allows(actor: Actor, action: Permission, target?: Target): boole
     case 'notification:read:self':
     case 'one-on-one:respond:self':
     case 'self-declaration:write:self':
-    case 'survey:answer:self':
       return onSelf(actor, target);
+    case 'survey:answer:self':
+      return onSelf(actor, target) && target?.inPopulation !== false;
     case 'staff:read:team':
     case 'career:comment:team':
     case 'selfdev:decide:team':

@@ -220,6 +220,20 @@ describe('answering: a draft, then once', () => {
     expect(late.statusCode).toBe(409);
     expect(late.json().code).toBe('survey_not_accepting');
   });
+
+  it('refuses HR, who see every round, an answer to a round that does not ask them (403 not_in_population)', async () => {
+    const db = ctx().database.db;
+    const round = await openRound(call, db, bank, { bureaus: ['aoba'] });
+    for (const method of ['GET', 'PUT'] as const) {
+      const res = await call('demo-hr', {
+        method,
+        url: `/api/surveys/${round.id}/my-response`,
+        ...(method === 'PUT' ? { payload: { version: 0, answers: {} } } : {}),
+      });
+      expect(res.statusCode, method).toBe(403);
+      expect(res.json().code).toBe('not_in_population');
+    }
+  });
 });
 
 describe('anonymity by construction', () => {

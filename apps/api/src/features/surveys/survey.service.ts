@@ -27,13 +27,7 @@ import type { Actor, RequestMeta } from '../../access/actor.ts';
 import { allows, authorize } from '../../access/authorize.ts';
 import { today } from '../../access/scope.ts';
 import type { Db } from '../../db/client.ts';
-import {
-  BadRequestError,
-  ConflictError,
-  type FieldError,
-  ForbiddenError,
-  NotFoundError,
-} from '../../shared/errors.ts';
+import { BadRequestError, ConflictError, type FieldError, NotFoundError } from '../../shared/errors.ts';
 import { guardUpdated, write } from '../../shared/write.ts';
 import { assertPolicyLinks, expandPolicyLinks, loadPolicyCatalog } from '../policy/policy-links.ts';
 import { coarsen } from './survey.attributes.ts';
@@ -50,6 +44,7 @@ import { createSurveyResults } from './survey-results.service.ts';
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const day = (s: string) => new Date(`${s}T00:00:00Z`);
+const NOT_IN_POPULATION = { code: 'not_in_population', message: 'This round is not for you.' };
 const RESULT_PERMISSIONS = ['survey:results:any', 'survey:results:bureau', 'survey:results:team'] as const;
 
 export function canViewResults(actor: Actor): boolean {
@@ -580,7 +575,7 @@ export function createSurveyService(deps: { db: Db; repo?: SurveyRepository }) {
       authorize(actor, 'survey:answer:self');
       if (await repo.hasAnswered(db, id, actor.staffId))
         return { surveyId: id, status: 'submitted', answers: {}, version: 0 };
-      if (!row.eligible) throw new ForbiddenError('This round is not for you.', 'not_in_population');
+      authorize(actor, 'survey:answer:self', { inPopulation: row.eligible }, NOT_IN_POPULATION);
       const draft = await repo.draft(db, id, actor.staffId);
       return draft
         ? {
@@ -639,7 +634,8 @@ export function createSurveyService(deps: { db: Db; repo?: SurveyRepository }) {
       }
       checkAnswers(roundQuestions(row), answers);
       const attrs = await repo.attributes(db, row, actor.staffId, populationDay(row));
-      if (!attrs) throw new ForbiddenError('This round is not for you.', 'not_in_population');
+      authorize(actor, 'survey:answer:self', { inPopulation: attrs !== null }, NOT_IN_POPULATION);
+      if (!attrs) throw new Error('unreachable: authorize refuses a person outside the population');
       const stored = coarsen(attrs, row.minGroupSize);
       // No idempotency record (it would keep the answer under the person's id) and no audit entry (it
       // would be a timed list of who answered): the participation key makes a retry a 409 instead.
@@ -662,7 +658,7 @@ export function createSurveyService(deps: { db: Db; repo?: SurveyRepository }) {
     if (await repo.hasAnswered(db, row.id, actor.staffId)) {
       throw new ConflictError('You have already answered this round.', 'already_submitted');
     }
-    if (!row.eligible) throw new ForbiddenError('This round is not for you.', 'not_in_population');
+    authorize(actor, 'survey:answer:self', { inPopulation: row.eligible }, NOT_IN_POPULATION);
     if (!accepting(row)) throw new ConflictError('This round is not taking answers.', 'survey_not_accepting');
   }
 }
