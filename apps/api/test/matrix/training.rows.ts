@@ -102,6 +102,8 @@ export const trainingRows: MatrixRows = {
     const applied = await session(institute);
     const approved = await session(institute);
     const withdrawable = await session(institute);
+    const bulkApplied = await session(institute);
+    const bulkApproved = await session(institute);
     const completedSession = await session(institute, -10, { applicationDeadline: inDays(-20) });
     const attended = await application(pastSession, staff, 'accepted');
     await db.trainingSession.update({ where: { id: pastSession.id }, data: { acceptedCount: 1 } });
@@ -139,6 +141,8 @@ export const trainingRows: MatrixRows = {
       appStaffApproved: await application(approved, staff, 'approved'),
       appOtherApproved: await application(departmentalSession, other, 'approved'),
       appStaffWithdraw: await application(withdrawable, staff, 'applied'),
+      appBulkApplied: await application(bulkApplied, staff, 'applied'),
+      appBulkApproved: await application(bulkApproved, staff, 'approved'),
       appStaffCompleted: await application(completedSession, staff, 'accepted', {
         attendance: 'present',
         completed: true,
@@ -443,6 +447,27 @@ export const trainingRows: MatrixRows = {
       body: { decision: 'accept' },
       // the owning bureau accepts its own 部門別研修; HR then finds it decided
       expect: expect({ staff: 404, supervisor: 404, staffOther: 403, bureau: 200, hr: 409, exec: 404 }),
+    },
+    {
+      method: 'POST',
+      route: '/api/training-applications/bulk-decisions',
+      url: () => '/api/training-applications/bulk-decisions',
+      body: (t: Record<string, string>) => ({
+        decision: 'approve',
+        items: [{ id: t.appBulkApplied, version: 1 }],
+      }),
+      // supervisors alone approve; the applicant's decides it, anyone else finds it reported not found
+      expect: expect({ staff: 403, supervisor: 200, staffOther: 403, bureau: 403, hr: 403, exec: 403 }),
+    },
+    {
+      method: 'POST',
+      route: '/api/training-applications/bulk-decisions',
+      url: () => '/api/training-applications/bulk-decisions',
+      body: (t: Record<string, string>) => ({
+        decision: 'accept',
+        items: [{ id: t.appBulkApproved, version: 1 }],
+      }),
+      expect: expect({ staff: 403, supervisor: 403, staffOther: 403, bureau: 200, hr: 200, exec: 403 }),
     },
     {
       method: 'POST',

@@ -401,6 +401,45 @@ export const TrainingDecisionRequest = z
   });
 export type TrainingDecisionRequest = z.input<typeof TrainingDecisionRequest>;
 
+/**
+ * One decision for many applications at once: the supervisor's approval, or HR's acceptance. Each item
+ * carries the version the decider saw; each is decided as a single decision would be (its own
+ * transaction), so a stale or out-of-scope item is reported while the others proceed.
+ */
+export const TrainingBulkDecisionRequest = z.object({
+  decision: z.enum(['approve', 'accept']),
+  items: z
+    .array(z.object({ id: z.uuid(), version: z.number().int().min(1) }))
+    .min(1)
+    .max(100)
+    .refine(
+      (items) => new Set(items.map((i) => i.id)).size === items.length,
+      'an application is listed twice',
+    ),
+});
+export type TrainingBulkDecisionRequest = z.input<typeof TrainingBulkDecisionRequest>;
+
+/** What became of each item: decided (approved, accepted, waitlisted), stale, not found, or refused. */
+export const TrainingBulkDecisionResult = z.object({
+  results: z.array(
+    z.object({
+      id: z.string(),
+      outcome: z.enum(['approved', 'accepted', 'waitlisted', 'stale', 'not_found', 'conflict']),
+      /** For a conflict: the single decision's code (`session_full`, `session_not_scheduled`, …) */
+      code: z.string().nullable(),
+    }),
+  ),
+  counts: z.object({
+    approved: z.number().int(),
+    accepted: z.number().int(),
+    waitlisted: z.number().int(),
+    stale: z.number().int(),
+    notFound: z.number().int(),
+    conflict: z.number().int(),
+  }),
+});
+export type TrainingBulkDecisionResult = z.infer<typeof TrainingBulkDecisionResult>;
+
 /** An optional body: `{ version }` to guard against a stale view */
 export const TrainingWithdrawRequest = z.object({ version: z.number().int().min(1).optional() }).nullish();
 export type TrainingWithdrawRequest = z.input<typeof TrainingWithdrawRequest>;

@@ -14,6 +14,7 @@ import { assign, previewAssignment } from './applications/assign.ts';
 import { listAssignmentBatches, undoAssignmentBatch } from './applications/assignment-batches.ts';
 import { type ApplicationContext, createApplicationContext } from './applications/context.ts';
 import { decide } from './applications/decide.ts';
+import { decideMany } from './applications/decide-many.ts';
 import { get, list } from './applications/read-applications.ts';
 import { recordAttendance } from './applications/record-attendance.ts';
 import { roster } from './applications/roster.ts';
@@ -31,6 +32,7 @@ export function createTrainingApplicationUseCases(deps: { repo: TrainingReposito
     list: (...args: Args<typeof list>) => list(ctx, ...args),
     get: (...args: Args<typeof get>) => get(ctx, ...args),
     decide: (...args: Args<typeof decide>) => decide(ctx, ...args),
+    decideMany: (...args: Args<typeof decideMany>) => decideMany(ctx, ...args),
     withdraw: (...args: Args<typeof withdraw>) => withdraw(ctx, ...args),
     recordAttendance: (...args: Args<typeof recordAttendance>) => recordAttendance(ctx, ...args),
     assign: (...args: Args<typeof assign>) => assign(ctx, ...args),

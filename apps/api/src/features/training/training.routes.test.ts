@@ -1029,3 +1029,109 @@ describe('the acceptance queue, filtered', () => {
     }
   });
 });
+
+describe('bulk decisions', () => {
+  it('accepts many at once: seats first, then the waiting list; stale and unknown ones reported; replayed by key', async () => {
+    const course = await makeCourse(call);
+    const s = await makeSession(call, course.id, { capacity: 2 });
+    const apps = [
+      await apply(call, 'demo-staff', s.id),
+      await apply(call, mate, s.id),
+      await apply(call, mate2, s.id),
+    ];
+    // the supervisor approves two at once
+    const approve = await call('demo-supervisor', {
+      method: 'POST',
+      url: '/api/training-applications/bulk-decisions',
+      payload: { decision: 'approve', items: apps.map((a) => ({ id: a.id, version: a.version })) },
+    });
+    expectStatus(approve, 200);
+    expect(approve.json().counts).toMatchObject({ approved: 3, stale: 0, notFound: 0 });
+    const approved = (
+      await call('demo-hr', { url: `/api/applications?inbox=acceptance&sessionId=${s.id}&pageSize=100` })
+    ).json<TrainingApplicationPage>();
+    expect(approved.total).toBe(3);
+    const unknown = crypto.randomUUID();
+    const [first, second, third] = apps.map((a) => approved.items.find((x) => x.id === a.id));
+    const payload = {
+      decision: 'accept',
+      items: [
+        { id: first?.id, version: first?.version },
+        { id: second?.id, version: second?.version },
+        { id: third?.id, version: (third?.version ?? 1) - 1 },
+        { id: unknown, version: 1 },
+      ],
+    };
+    const req = {
+      method: 'POST' as const,
+      url: '/api/training-applications/bulk-decisions',
+      headers: { 'idempotency-key': `bulk-${s.id}` },
+      payload,
+    };
+    const res = await call('demo-hr', req);
+    expectStatus(res, 200);
+    expect(res.json().results).toEqual([
+      { id: first?.id, outcome: 'accepted', code: null },
+      { id: second?.id, outcome: 'accepted', code: null },
+      { id: third?.id, outcome: 'stale', code: null },
+      { id: unknown, outcome: 'not_found', code: null },
+    ]);
+    // the retry replays the answer and decides nothing twice
+    const replay = await call('demo-hr', req);
+    expectStatus(replay, 200);
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect(replay.json()).toEqual(res.json());
+    // the stale one, retried with its version, finds the session full: the waiting list
+    const retry = await call('demo-hr', {
+      method: 'POST',
+      url: '/api/training-applications/bulk-decisions',
+      payload: { decision: 'accept', items: [{ id: third?.id, version: third?.version }] },
+    });
+    expect(retry.json().results).toEqual([{ id: third?.id, outcome: 'waitlisted', code: null }]);
+    const seats = (
+      await call('demo-hr', { url: `/api/applications/${first?.id}` })
+    ).json<TrainingApplication>();
+    expect(seats.session.seatsLeft).toBe(0);
+    const told = await db().notification.count({
+      where: { kind: 'training.application.accepted', recipientId: staffId },
+    });
+    expect(told).toBeGreaterThan(0);
+  });
+
+  it('refuses a malformed batch naming the field, and a decision the role does not take', async () => {
+    const id = crypto.randomUUID();
+    const twice = await call('demo-hr', {
+      method: 'POST',
+      url: '/api/training-applications/bulk-decisions',
+      payload: {
+        decision: 'accept',
+        items: [
+          { id, version: 1 },
+          { id, version: 1 },
+        ],
+      },
+    });
+    expectStatus(twice, 400);
+    expect(twice.json().errors[0].field).toBe('body.items');
+    const empty = await call('demo-hr', {
+      method: 'POST',
+      url: '/api/training-applications/bulk-decisions',
+      payload: { decision: 'accept', items: [] },
+    });
+    expectStatus(empty, 400);
+    const reject = await call('demo-hr', {
+      method: 'POST',
+      url: '/api/training-applications/bulk-decisions',
+      payload: { decision: 'reject', items: [{ id, version: 1 }] },
+    });
+    expect(reject.json().errors[0].field).toBe('body.decision');
+    expectStatus(
+      await call('demo-staff', {
+        method: 'POST',
+        url: '/api/training-applications/bulk-decisions',
+        payload: { decision: 'accept', items: [{ id, version: 1 }] },
+      }),
+      403,
+    );
+  });
+});

@@ -12,6 +12,8 @@ import {
   TrainingAssignmentResult,
   TrainingAssignmentUndoResult,
   TrainingAttendanceRequest,
+  TrainingBulkDecisionRequest,
+  TrainingBulkDecisionResult,
   TrainingDecisionRequest,
   TrainingFeedbackRequest,
   TrainingInput,
@@ -342,6 +344,27 @@ export const trainingRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       applications.decide(actorOf(request), request.params.id, request.body, requestMeta(request)),
+  );
+  app.post(
+    '/training-applications/bulk-decisions',
+    {
+      schema: {
+        tags,
+        summary:
+          'One decision (approve; accept) for up to 100 applications, each with the version seen: each decided as alone, stale or out-of-scope ones reported. Idempotency-Key',
+        body: TrainingBulkDecisionRequest,
+        response: { 200: TrainingBulkDecisionResult },
+      },
+    },
+    async (request, reply) => {
+      const result = await applications.decideMany(
+        actorOf(request),
+        request.body,
+        requestMeta(request),
+        idempotencyKeyOf(request),
+      );
+      return sendWritten(reply, result, 200);
+    },
   );
   app.post(
     '/applications/:id/withdraw',

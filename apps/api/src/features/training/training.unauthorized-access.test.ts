@@ -62,6 +62,31 @@ describe.each(['demo-staff-other', 'demo-bureau'])('%s and demo-staff’s traini
     }
   });
 
+  it('is refused, or finds each reported not found, in a bulk decision — and nothing changes', async () => {
+    const db = ctx().database.db;
+    const before = await db.trainingApplication.findMany({
+      where: { id: { in: applicationIds } },
+      select: { id: true, status: true, version: true },
+    });
+    const items = before.map((a) => ({ id: a.id, version: a.version }));
+    for (const decision of ['approve', 'accept']) {
+      const res = await call(b, {
+        method: 'POST',
+        url: '/api/training-applications/bulk-decisions',
+        payload: { decision, items },
+      });
+      if (res.statusCode === 403) continue; // a decision this role does not take
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json().results.every((r: { outcome: string }) => r.outcome === 'not_found')).toBe(true);
+      expect(res.body).not.toContain('Wakabayashi');
+    }
+    const after = await db.trainingApplication.findMany({
+      where: { id: { in: applicationIds } },
+      select: { id: true, status: true, version: true },
+    });
+    expect(after).toEqual(before);
+  });
+
   it('cannot read the rosters of the institute’s sessions either', async () => {
     for (const id of new Set(sessionIds)) {
       const res = await call(b, { url: `/api/training-sessions/${id}/roster` });
