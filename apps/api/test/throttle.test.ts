@@ -103,5 +103,21 @@ describe('sign-in throttling', () => {
     const alerts = await database.db.auditLog.findMany({ where: { action: 'auth.login_alert' } });
     expect(alerts).toHaveLength(1);
     expect(alerts[0]?.after).toMatchObject({ loginId: 'demo-exec' });
+    // …and every HR administrator is told once, linking to the audit log; nobody else
+    const told = await database.db.notification.findMany({
+      where: { kind: 'auth.login_alert' },
+      select: { recipientId: true, link: true, params: true, category: true },
+    });
+    const admins = await database.db.staff.findMany({
+      where: { systemRoles: { has: 'hr_admin' }, disabledAt: null },
+      select: { id: true },
+    });
+    expect(admins.length).toBeGreaterThan(0);
+    expect(told.map((n) => n.recipientId).sort()).toEqual(admins.map((a) => a.id).sort());
+    expect(told[0]).toMatchObject({
+      link: '/audit?action=auth.login_alert',
+      params: { title: 'demo-exec' },
+      category: 'security',
+    });
   });
 });

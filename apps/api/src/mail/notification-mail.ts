@@ -131,6 +131,11 @@ const TEXTS: Record<NotificationKind, Texts> = {
     ja: (p) => `エンゲージメント調査「${s(p.title)}」の回答受付が始まりました（${s(p.closesOn)}まで・匿名）`,
     en: (p) => `The survey "${en(p, 'title')}" is open for your answers (until ${s(p.closesOn)}; anonymous)`,
   },
+  'auth.login_alert': {
+    ja: (p) =>
+      `ログインID「${s(p.title)}」へのサインインが多くの接続元から失敗しています（監査ログを確認してください）`,
+    en: (p) => `Sign-ins for the login "${s(p.title)}" are failing from many addresses: see the audit log`,
+  },
   'one_on_one.scheduled': {
     ja: (p) => `${s(p.name)}さんとの1on1が予定されました（話したいことを書いておけます）`,
     en: (p) => `${en(p, 'name')} scheduled a 1on1 with you: add what you want to talk about`,

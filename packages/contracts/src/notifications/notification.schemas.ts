@@ -23,6 +23,8 @@ export const NOTIFICATION_CATEGORIES = [
   'surveys',
   /** 1on1: one scheduled or recorded with me, an action agreed for me, my person acknowledged one */
   'one_on_ones',
+  /** HR administrators: sign-ins failing for one login from many addresses */
+  'security',
 ] as const;
 export const NotificationCategory = z.enum(NOTIFICATION_CATEGORIES);
 export type NotificationCategory = z.infer<typeof NotificationCategory>;
@@ -61,6 +63,7 @@ export const NOTIFICATION_KINDS = {
   'one_on_one.recorded': 'one_on_ones',
   'one_on_one.action.assigned': 'one_on_ones',
   'one_on_one.acknowledged': 'one_on_ones',
+  'auth.login_alert': 'security',
 } as const satisfies Record<string, NotificationCategory>;
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
 
@@ -125,6 +128,7 @@ export const DEFAULT_MAIL_MODES: Record<NotificationCategory, MailMode> = {
   plan: 'digest',
   surveys: 'digest',
   one_on_ones: 'digest',
+  security: 'immediate',
 };
 
 export const NotificationSettings = z.object({

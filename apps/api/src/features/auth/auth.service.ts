@@ -18,6 +18,8 @@ import {
   UnauthorizedError,
 } from '../../shared/errors.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
+import { notify } from '../notifications/notify.ts';
+import { hrAdmins } from '../notifications/recipients.repository.ts';
 import { createAuthRepository, type SessionStage } from './auth.repository.ts';
 import { verifyPassword } from './password.ts';
 import { normalisePassword } from './password-policy.ts';
@@ -62,11 +64,23 @@ export function createAuthService(deps: { db: Db; env: Env; secret: string; mail
       meta,
     });
     if (verdict.alert) {
-      await recordAudit(db, {
-        actorId: null,
-        action: 'auth.login_alert',
-        after: { loginId: subject, reason: 'failures_from_many_addresses' },
-        meta,
+      // Not a silent lock: the alert is audited and every HR administrator is told, in one transaction
+      await db.$transaction(async (tx) => {
+        await recordAudit(tx, {
+          actorId: null,
+          action: 'auth.login_alert',
+          after: { loginId: subject, reason: 'failures_from_many_addresses' },
+          meta,
+        });
+        await notify(tx, [
+          {
+            to: await hrAdmins(tx),
+            kind: 'auth.login_alert',
+            link: '/audit?action=auth.login_alert',
+            params: { title: subject },
+            dedupeKey: `login-alert:${subject}:${new Date().toISOString().slice(0, 13)}`,
+          },
+        ]);
       });
     }
     throw new TooManyRequestsError(verdict.retryAfter);

@@ -102,7 +102,7 @@ export function NotificationSettingsPage() {
               </p>
             ) : null}
             <p>{t('notifications.settings.digestAt', { hour: settings.digestHour })}</p>
-            {NOTIFICATION_CATEGORIES.map((c) => (
+            {NOTIFICATION_CATEGORIES.filter((c) => c !== 'security' || can('staff:manage:any')).map((c) => (
               <fieldset key={c} className="rounded-8 border border-solid-gray-420 p-4">
                 <legend className="px-1 text-std-17B-170">{t(`notifications.category.${c}`)}</legend>
                 <p className="mb-2 text-dns-14N-130 text-solid-gray-700">
