@@ -52,10 +52,13 @@ export class Portal {
 
   /** Switches the language with the header's switch, as a reader would. */
   async switchLanguage(language: Language) {
-    await this.page
-      .getByRole('banner')
-      .getByRole('button', { name: languageButton[language], exact: true })
-      .click();
+    const banner = this.page.getByRole('banner');
+    const button = banner.getByRole('button', { name: languageButton[language], exact: true });
+    // On a phone the switch is inside the header's menu.
+    const inMenu = !(await button.isVisible());
+    if (inMenu) await banner.getByRole('button', { name: /^(メニュー|Menu)$/ }).click();
+    await button.click();
+    if (inMenu) await this.page.keyboard.press('Escape');
     await expect(this.page.locator('html')).toHaveAttribute('lang', language);
   }
 

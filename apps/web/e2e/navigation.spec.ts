@@ -105,3 +105,68 @@ test.describe('small screens (360px)', () => {
     await expect(menu).toBeFocused();
   });
 });
+
+test.describe('phones (375px)', () => {
+  test.use({ viewport: { width: 375, height: 812 } });
+
+  test('the header is one compact row; its menu opens, works and closes by keyboard', async ({
+    portal,
+    page,
+  }) => {
+    await portal.goto('/');
+    const banner = page.getByRole('banner');
+    const menu = banner.getByRole('button', { name: 'メニュー' });
+    const nav = page.getByRole('navigation', { name: 'メインメニュー' });
+    for (const language of ['ja', 'en'] as const) {
+      if (language === 'en') await portal.switchLanguage('en');
+      const height = await banner.evaluate((el) => el.getBoundingClientRect().height);
+      expect(height, language).toBeLessThanOrEqual(100);
+      await expect(banner.getByTestId('notification-bell')).toBeVisible();
+    }
+    await portal.switchLanguage('ja');
+    await expect(menu).toHaveAttribute('aria-expanded', 'false');
+    await expect(nav).toBeHidden();
+    await expect(banner.getByRole('button', { name: 'サインアウト' })).toBeHidden();
+
+    // Tab to the menu button and open it with Enter: the navigation, the person and the language
+    // switch are in it.
+    await portal.goto('/');
+    for (let i = 0; i < 10; i++) {
+      await page.keyboard.press('Tab');
+      if (await menu.evaluate((el) => el === document.activeElement)) break;
+    }
+    await expect(menu).toBeFocused();
+    const controls = await menu.getAttribute('aria-controls');
+    expect(controls).toBeTruthy();
+    await page.keyboard.press('Enter');
+    await expect(menu).toHaveAttribute('aria-expanded', 'true');
+    await expect(nav).toBeVisible();
+    await expect(page.locator(`[id="${controls}"]`)).toBeVisible();
+    await expect(banner.getByTestId('signed-in-user')).toBeVisible();
+    await expect(banner.getByRole('button', { name: 'サインアウト' })).toBeVisible();
+    await expect(banner.getByRole('button', { name: 'English', exact: true })).toBeVisible();
+    await portal.expectNoSeriousA11yViolations();
+
+    // Escape closes it and gives focus back to the button.
+    await page.keyboard.press('Tab');
+    await expect(nav.getByRole('link').first()).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(menu).toHaveAttribute('aria-expanded', 'false');
+    await expect(menu).toBeFocused();
+    await expect(nav).toBeHidden();
+
+    // A link followed from the keyboard goes to its page and closes the menu.
+    await page.keyboard.press('Enter');
+    const target = nav.getByRole('link', { name: '推進体制' });
+    for (let i = 0; i < 20; i++) {
+      await page.keyboard.press('Tab');
+      if (await target.evaluate((el) => el === document.activeElement)) break;
+    }
+    await expect(target).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/policy\/promotion$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('推進体制');
+    await expect(menu).toHaveAttribute('aria-expanded', 'false');
+    await expect(page.getByRole('main')).toBeFocused();
+  });
+});

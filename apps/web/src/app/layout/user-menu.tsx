@@ -38,7 +38,7 @@ export function UserMenu() {
   };
 
   return (
-    <div className="flex items-center gap-3">
+    <div className="flex items-center gap-3 max-md:flex-wrap">
       <p className="flex flex-col text-right" data-testid="signed-in-user">
         <span className="sr-only">{t('auth.header.signedInAs')}</span>
         <span className="text-dns-16B-130 text-solid-gray-900">{name}</span>
