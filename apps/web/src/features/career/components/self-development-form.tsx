@@ -8,6 +8,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../shared/api/api-client.ts';
 import { useSubmissionKey } from '../../../shared/api/submission-key.ts';
+import { DateField } from '../../../shared/forms/date-field.tsx';
 import { DraftOffer, useLocalDraft } from '../../../shared/forms/use-local-draft.tsx';
 import { useUnsavedChanges } from '../../../shared/forms/use-unsaved-changes.ts';
 import { Button } from '../../../shared/ui/button.tsx';
@@ -219,34 +220,21 @@ export function SelfDevelopmentForm({
             onChange={(e) => set('hours', e.target.value)}
           />
         </div>
-        <div>
-          <label htmlFor={`${id}-start`} className={labelClass}>
-            {t('career.selfDev.startedOn')}
-          </label>
-          <input
-            id={`${id}-start`}
-            className={inputClass}
-            type="date"
-            value={draft.startedOn}
-            onChange={(e) => set('startedOn', e.target.value)}
-          />
-        </div>
-        <div>
-          <label htmlFor={`${id}-end`} className={labelClass}>
-            {t('career.selfDev.completedOn')}
-          </label>
-          <input
-            id={`${id}-end`}
-            className={inputClass}
-            type="date"
-            value={draft.completedOn}
-            aria-describedby={`${id}-end-hint`}
-            onChange={(e) => set('completedOn', e.target.value)}
-          />
-          <p id={`${id}-end-hint`} className={hintClass}>
-            {t('career.selfDev.completedHint')}
-          </p>
-        </div>
+        <DateField
+          id={`${id}-start`}
+          label={t('career.selfDev.startedOn')}
+          inputClassName={inputClass}
+          value={draft.startedOn}
+          onChange={(value) => set('startedOn', value)}
+        />
+        <DateField
+          id={`${id}-end`}
+          label={t('career.selfDev.completedOn')}
+          inputClassName={inputClass}
+          value={draft.completedOn}
+          hint={t('career.selfDev.completedHint')}
+          onChange={(value) => set('completedOn', value)}
+        />
       </div>
       <div>
         <label htmlFor={`${id}-description`} className={labelClass}>

@@ -10,9 +10,8 @@ import type { ReactNode } from 'react';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../shared/api/api-client.ts';
-import { formatDate } from '../../../shared/format/date.ts';
+import { DateField } from '../../../shared/forms/date-field.tsx';
 import { ChoiceField, MinutesField, TextAreaField } from '../../../shared/forms/record-fields.tsx';
-import { useLanguage } from '../../../shared/i18n/use-language.ts';
 import { Button } from '../../../shared/ui/button.tsx';
 import { errorClass, hintClass, inputClass, labelClass } from '../../../shared/ui/form-styles.ts';
 import { PolicyLinkPicker } from '../../policy/components/policy-link-picker.tsx';
@@ -168,7 +167,6 @@ export function OneOnOneFields({
   recordedActions?: ReactNode;
 }) {
   const { t } = useTranslation();
-  const language = useLanguage();
   const ids = { date: useId(), lockHint: useId() };
   const today = localToday();
   const set = (patch: Partial<OneOnOneDraft>) => onChange({ ...value, ...patch });
@@ -199,22 +197,15 @@ export function OneOnOneFields({
         label={(s) => t(`dialogue.status.${s}`)}
         disabled={confirmed}
       >
-        <label htmlFor={ids.date} className="mt-3 block text-dns-14B-130">
-          {t('dialogue.record.date')}
-        </label>
-        <input
+        <DateField
           id={ids.date}
-          type="date"
+          label={t('dialogue.record.date')}
+          labelClassName="mt-3 block text-dns-14B-130"
           value={value.heldOn}
           {...(value.scheduled ? { min: today } : { max: today })}
-          onChange={(event) => set({ heldOn: event.target.value })}
-          aria-invalid={errors.heldOn ? true : undefined}
-          className={`${inputClass} max-w-60`}
+          onChange={(heldOn) => set({ heldOn })}
+          error={errors.heldOn}
         />
-        {/^\d{4}-\d{2}-\d{2}$/.test(value.heldOn) ? (
-          <p className={hintClass}>{formatDate(value.heldOn, language)}</p>
-        ) : null}
-        {errors.heldOn ? <p className={errorClass}>{errors.heldOn}</p> : null}
       </ChoiceField>
 
       <MinutesField

@@ -13,6 +13,7 @@ import { useSubmissionKey } from '../../../shared/api/submission-key.ts';
 import { formatDate } from '../../../shared/format/date.ts';
 import { formatList } from '../../../shared/format/list.ts';
 import { CharCount } from '../../../shared/forms/char-count.tsx';
+import { DateField } from '../../../shared/forms/date-field.tsx';
 import { ChoiceField, MinutesField, SubmitBar, TextAreaField } from '../../../shared/forms/record-fields.tsx';
 import { useDocumentTitle } from '../../../shared/i18n/use-document-title.ts';
 import { useLanguage } from '../../../shared/i18n/use-language.ts';
@@ -307,28 +308,16 @@ function LogForm({ title }: { title: string }) {
           {errors.trainees ? <p className={errorClass}>{errors.trainees}</p> : null}
         </fieldset>
 
-        <div>
-          <label htmlFor={ids.date} className={labelClass}>
-            {t('ojt.log.date')}
-          </label>
-          <input
-            id={ids.date}
-            type="date"
-            value={occurredOn}
-            min={earliestSessionDay()}
-            max={localToday()}
-            onChange={(event) => setOccurredOn(event.target.value)}
-            aria-invalid={errors.occurredOn ? true : undefined}
-            className={`${inputClass} max-w-60`}
-          />
-          {/^\d{4}-\d{2}-\d{2}$/.test(occurredOn) ? (
-            <p className={hintClass}>
-              {formatDate(occurredOn, language)}
-              {occurredOn === localToday() ? ` ${t('ojt.log.today')}` : ''}
-            </p>
-          ) : null}
-          {errors.occurredOn ? <p className={errorClass}>{errors.occurredOn}</p> : null}
-        </div>
+        <DateField
+          id={ids.date}
+          label={t('ojt.log.date')}
+          value={occurredOn}
+          min={earliestSessionDay()}
+          max={localToday()}
+          onChange={setOccurredOn}
+          suffix={occurredOn === localToday() ? t('ojt.log.today') : undefined}
+          error={errors.occurredOn}
+        />
 
         <MinutesField
           legend={t('ojt.log.minutes')}
