@@ -118,6 +118,8 @@ test.describe
       await page.getByLabel('名称（資格名・講座名など）').fill(title);
       await page.getByLabel('実施団体・試験団体').fill('自治研修協会');
       await page.getByLabel('学習時間（時間）').fill('40');
+      await page.getByLabel('開始日').fill('2026-04-01');
+      await expect(page.getByTestId('date-reading')).toHaveText('令和8年4月1日');
       await page.getByRole('checkbox', { name: '職員の自己啓発支援' }).check();
       await page.getByLabel('受講料の補助などの支援を上司に申請する').check();
       await page.getByLabel('申請する支援の内容').fill('受講料の半額の補助をお願いします。');

@@ -26,6 +26,7 @@ test.describe('on a phone', () => {
     await expect(page.getByLabel('日付')).toHaveValue(
       new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date()),
     );
+    await expect(page.getByTestId('date-reading')).toHaveText(/^令和(元|\d+)年\d+月\d+日$/);
     await page.getByRole('radio', { name: new RegExp(demoUsers.staff.name.ja) }).check();
     await page.getByLabel('話したこと').fill(topic);
     await page.getByLabel('共有メモ（本人も読めます）').fill('繁忙期の窓口を二人体制にする。');

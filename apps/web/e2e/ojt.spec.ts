@@ -23,6 +23,8 @@ test.describe('on a phone', () => {
     await expect(page.getByLabel('実施日')).toHaveValue(
       new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date()),
     );
+    // and read back in 和暦
+    await expect(page.getByTestId('date-reading')).toHaveText(/^令和(元|\d+)年\d+月\d+日/);
     await page.getByRole('radio', { name: demoUsers.staff.name.ja }).check();
     await page.locator('label', { hasText: /^45分$/ }).click();
     await page.locator('label', { hasText: '振り返り・面談' }).click();
