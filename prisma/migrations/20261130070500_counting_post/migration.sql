@@ -3,14 +3,22 @@
 -- the dashboards' rollup (a person with two posts counts once, there), by the OJT-by-initiative trigger (where a
 -- session's effort is booked) and by the API (the team dashboard shows each member in that post; the query
 -- builders use `countingPostsSql`). An inlinable SQL function: `WHERE "staffId" = …` on it is one index look-up.
-CREATE FUNCTION "posts_on"(p_on date)
-RETURNS TABLE ("staffId" uuid, "assignmentId" uuid, "orgUnitId" uuid, "gradeId" uuid, "isHead" boolean)
-LANGUAGE sql STABLE AS $$
-  SELECT DISTINCT ON (a."staffId") a."staffId", a."id", a."orgUnitId", a."gradeId", a."isHead"
-  FROM "assignment" a
-  WHERE a."startsOn" <= p_on AND (a."endsOn" IS NULL OR a."endsOn" >= p_on)
-  ORDER BY a."staffId", a."startsOn" DESC, a."isHead" DESC, a."id"
-$$;
+-- Its table is named with the schema the migration runs in: PostgreSQL 17 (and PGlite) work out and refresh a
+-- materialized view under a search_path of pg_catalog only, and a `SET search_path` clause would stop inlining.
+DO $migration$
+BEGIN
+  EXECUTE format($f$
+    CREATE FUNCTION "posts_on"(p_on date)
+    RETURNS TABLE ("staffId" uuid, "assignmentId" uuid, "orgUnitId" uuid, "gradeId" uuid, "isHead" boolean)
+    LANGUAGE sql STABLE AS $body$
+      SELECT DISTINCT ON (a."staffId") a."staffId", a."id", a."orgUnitId", a."gradeId", a."isHead"
+      FROM %I."assignment" a
+      WHERE a."startsOn" <= p_on AND (a."endsOn" IS NULL OR a."endsOn" >= p_on)
+      ORDER BY a."staffId", a."startsOn" DESC, a."isHead" DESC, a."id"
+    $body$
+  $f$, current_schema());
+END
+$migration$;
 
 -- The trainee's unit on a day (the OJT-by-initiative trigger's look-up), now through the one rule.
 CREATE OR REPLACE FUNCTION "ojt_session_unit"(p_staff uuid, p_on date) RETURNS uuid LANGUAGE sql STABLE AS $$
