@@ -103,3 +103,46 @@ test('HR filters the acceptance queue by course and sees the seats left on each 
   await expect(page).not.toHaveURL(/course=/);
   await expect(cards.filter({ hasText: `受付絞り込み研修B ${stamp}` })).toHaveCount(1);
 });
+
+test('HR ticks two applications, sees the seats per session in the confirmation, and accepts both at once', async ({
+  login,
+  portal,
+  page,
+  baseURL,
+}) => {
+  test.slow();
+  const stamp = Date.now();
+  const first = await approvedApplication(baseURL ?? '', `一括受付研修A ${stamp}`, 1);
+  const second = await approvedApplication(baseURL ?? '', `一括受付研修B ${stamp}`, 4);
+
+  await login('hr');
+  await portal.goto('/training/acceptance');
+  const filters = page.getByRole('search', { name: '受付の絞り込み' });
+  const bureau = filters.getByLabel('申込者の局・区');
+  const aoba = await bureau.locator('option', { hasText: '青葉区' }).first().getAttribute('value');
+  await bureau.selectOption(aoba ?? '');
+  const accept = page.getByRole('button', { name: /選んだ\d+件を受け付ける/ });
+  await expect(accept).toBeDisabled();
+  await page.getByLabel(new RegExp(`一括受付研修A ${stamp}を選ぶ`)).check();
+  await page.getByLabel(new RegExp(`一括受付研修B ${stamp}を選ぶ`)).check();
+  await expect(page.getByRole('button', { name: '選んだ2件を受け付ける' })).toBeEnabled();
+  await page.getByRole('button', { name: '選んだ2件を受け付ける' }).click();
+
+  const dialog = page.getByRole('dialog', { name: '2件をまとめて受け付けますか' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText(`一括受付研修A ${stamp}`);
+  await expect(dialog).toContainText('選択 1件・残席 1・キャンセル待ち 0件');
+  await expect(dialog).toContainText('選択 1件・残席 4・キャンセル待ち 0件');
+  await portal.expectNoSeriousA11yViolations();
+  await dialog.getByRole('button', { name: '2件を受け付ける' }).click();
+  await expect(page.getByTestId('announcer')).toContainText('2件を受け付けました。');
+  await expect(page.getByLabel(new RegExp(`一括受付研修A ${stamp}を選ぶ`))).toHaveCount(0);
+
+  const hr = await playwrightRequest.newContext({ baseURL: baseURL ?? '' });
+  await hr.post('/api/auth/login', { data: { loginId: demoUsers.hr.loginId, password: DEMO_PASSWORD } });
+  for (const { application } of [first, second]) {
+    const res = await hr.get(`/api/applications/${application.id}`);
+    expect(((await res.json()) as TrainingApplication).status).toBe('accepted');
+  }
+  await hr.dispose();
+});

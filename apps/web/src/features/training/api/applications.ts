@@ -6,6 +6,7 @@ import {
   TrainingAssignmentResult,
   TrainingAssignmentUndoResult,
   type TrainingAttendanceRequest,
+  TrainingBulkDecisionResult,
   TrainingSessionRoster,
 } from '@portal/contracts';
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -177,5 +178,22 @@ export function useUndoAssignment() {
       method: 'POST',
       schema: TrainingAssignmentUndoResult,
     }),
+  );
+}
+
+/** `POST /api/training-applications/bulk-decisions`: many approvals or acceptances, each decided alone */
+export function useBulkDecide() {
+  return useTrainingMutation(
+    (v: {
+      decision: 'approve' | 'accept';
+      items: { id: string; version: number }[];
+      idempotencyKey: string;
+    }) =>
+      apiFetch('/api/training-applications/bulk-decisions', {
+        method: 'POST',
+        json: { decision: v.decision, items: v.items },
+        headers: { 'idempotency-key': v.idempotencyKey },
+        schema: TrainingBulkDecisionResult,
+      }),
   );
 }

@@ -7,6 +7,7 @@ import { Pager, pageCountOf } from '../../../shared/ui/pager.tsx';
 import { QueryContent } from '../../../shared/ui/states.tsx';
 import { useApplications } from '../api/applications.ts';
 import { ApplicationCard } from '../components/application-card.tsx';
+import { BulkDecisionBar, BulkSelectBox, useBulkSelection } from '../components/bulk-decisions.tsx';
 import { DecisionForm } from '../components/decision-form.tsx';
 import { QueueFilterForm } from '../components/queue-filter-form.tsx';
 import { TrainingNav } from '../components/training-nav.tsx';
@@ -31,9 +32,11 @@ export function AcceptancePage() {
   const [params, setParams] = useSearchParams();
   const filters = readQueueFilters(params);
   const setFilters = (next: QueueFilters) => setParams(writeQueueFilters(next));
+  // A ticked card that a new filter hides is not decided unseen: the bar decides only what is listed
   const filtered = Boolean(filters.trainingId || filters.sessionId || filters.bureauId);
   const query = useApplications(toQueueQuery(filters, PAGE_SIZE));
   const setNotice = useAnnounce();
+  const selection = useBulkSelection();
   return (
     <>
       <PageHeader title={title} lead={t('training.acceptance.lead')} />
@@ -46,9 +49,11 @@ export function AcceptancePage() {
       >
         {(p) => (
           <>
+            <BulkDecisionBar items={p.items} decision="accept" selection={selection} onDone={setNotice} />
             <ul className="grid gap-4">
               {p.items.map((a) => (
                 <li key={a.id}>
+                  <BulkSelectBox application={a} decision="accept" selection={selection} />
                   <ApplicationCard application={a} headingLevel={2} showApplicant>
                     <DecisionForm application={a} step="hr" onDone={setNotice} />
                     <p>
@@ -66,7 +71,10 @@ export function AcceptancePage() {
             <Pager
               page={filters.page}
               pageCount={pageCountOf(p.total, PAGE_SIZE)}
-              onPage={(page) => setFilters({ ...filters, page })}
+              onPage={(page) => {
+                selection.clear();
+                setFilters({ ...filters, page });
+              }}
             />
           </>
         )}

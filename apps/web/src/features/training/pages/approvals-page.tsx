@@ -7,6 +7,7 @@ import { QueryContent } from '../../../shared/ui/states.tsx';
 import { useApplications } from '../api/applications.ts';
 import { ConfirmPracticeForm } from '../components/after-course-forms.tsx';
 import { ApplicationCard } from '../components/application-card.tsx';
+import { BulkDecisionBar, BulkSelectBox, useBulkSelection } from '../components/bulk-decisions.tsx';
 import { DecisionForm } from '../components/decision-form.tsx';
 import { sectionTitleClass } from '../components/styles.ts';
 import { TrainingNav } from '../components/training-nav.tsx';
@@ -26,6 +27,7 @@ export function ApprovalsPage() {
   const pending = useApplications(`inbox=supervisor&page=${page}&pageSize=${PAGE_SIZE}`);
   const practice = useApplications(`inbox=practice&page=${practicePage}&pageSize=${PAGE_SIZE}`);
   const [notice, setNotice] = useState('');
+  const selection = useBulkSelection();
   return (
     <>
       <PageHeader title={title} lead={t('training.approvals.lead')} />
@@ -41,16 +43,25 @@ export function ApprovalsPage() {
         <QueryContent query={pending} isEmpty={(p) => p.total === 0} empty={t('training.approvals.none')}>
           {(p) => (
             <>
+              <BulkDecisionBar items={p.items} decision="approve" selection={selection} onDone={setNotice} />
               <ul className="grid gap-4">
                 {p.items.map((a) => (
                   <li key={a.id}>
+                    <BulkSelectBox application={a} decision="approve" selection={selection} />
                     <ApplicationCard application={a} showApplicant>
                       <DecisionForm application={a} step="supervisor" onDone={setNotice} />
                     </ApplicationCard>
                   </li>
                 ))}
               </ul>
-              <Pager page={page} pageCount={pageCountOf(p.total, PAGE_SIZE)} onPage={setPage} />
+              <Pager
+                page={page}
+                pageCount={pageCountOf(p.total, PAGE_SIZE)}
+                onPage={(next) => {
+                  selection.clear();
+                  setPage(next);
+                }}
+              />
             </>
           )}
         </QueryContent>
