@@ -854,21 +854,23 @@ function KpiFields({
           {t('plan.kpi.lowerIsBetter')}
         </label>
         {form.source === 'computed' ? null : (
-          <label className={labelClass}>
-            {t('plan.fields.maxValue')}
-            <input
-              className={inputClass}
-              type="number"
-              step="any"
-              min={0}
-              value={form.maxValue}
-              aria-describedby={maxHintId}
-              onChange={(e) => set('maxValue', e.target.value)}
-            />
-            <span id={maxHintId} className="text-dns-14N-130 text-solid-gray-700">
+          <div>
+            <label className={labelClass}>
+              {t('plan.fields.maxValue')}
+              <input
+                className={inputClass}
+                type="number"
+                step="any"
+                min={0}
+                value={form.maxValue}
+                aria-describedby={maxHintId}
+                onChange={(e) => set('maxValue', e.target.value)}
+              />
+            </label>
+            <p id={maxHintId} className="mt-1 text-dns-14N-130 text-solid-gray-700">
               {t('plan.kpi.maxValueHint')}
-            </span>
-          </label>
+            </p>
+          </div>
         )}
         <label className={labelClass}>
           {t('plan.fields.baselineFiscalYear')}
