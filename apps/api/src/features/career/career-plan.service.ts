@@ -28,7 +28,6 @@ import { isUniqueViolation } from '../../db/errors.ts';
 import type { InputJson } from '../../db/json.ts';
 import { BadRequestError, ConflictError, type FieldError, NotFoundError } from '../../shared/errors.ts';
 import { guardUpdated, refuseStale, write } from '../../shared/write.ts';
-import { recordAudit } from '../audit/audit.writer.ts';
 import { tellPerson, tellSupervisors } from '../notifications/tell.ts';
 import { expandPolicyLinks, loadPolicyCatalog, type PolicyCatalog } from '../policy/policy-links.ts';
 import type { CareerRepository, PlanRow } from './career.repository.ts';
@@ -196,23 +195,28 @@ export function createCareerPlanService(deps: { db: Db; repo: CareerRepository }
     const previous = await repo.latestPlanBefore(db, staffId, fiscalYear);
     if (!previous) return null;
     try {
-      await db.$transaction(async (tx) => {
-        const created = await repo.createPlan(tx, {
-          staffId,
-          fiscalYear,
-          status: 'draft',
-          ...columnsOf(contentOf(previous)),
-          carriedFromId: previous.id,
-        });
-        await keepVersion(tx, created.id, actor.staffId);
-        await recordAudit(tx, {
-          actorId: actor.staffId,
-          action: 'career_plan.carry_forward',
-          entityType: 'career_plan',
-          entityId: created.id,
-          after: { fiscalYear, carriedFromId: previous.id, carriedFromYear: previous.fiscalYear },
-          meta,
-        });
+      await write(db, {
+        actorId: actor.staffId,
+        meta,
+        run: async (tx) => {
+          const created = await repo.createPlan(tx, {
+            staffId,
+            fiscalYear,
+            status: 'draft',
+            ...columnsOf(contentOf(previous)),
+            carriedFromId: previous.id,
+          });
+          await keepVersion(tx, created.id, actor.staffId);
+          return {
+            body: null,
+            audit: {
+              action: 'career_plan.carry_forward',
+              entityType: 'career_plan',
+              entityId: created.id,
+              after: { fiscalYear, carriedFromId: previous.id, carriedFromYear: previous.fiscalYear },
+            },
+          };
+        },
       });
     } catch (e) {
       // Two first looks at once: the other one carried it forward.
@@ -405,6 +409,7 @@ export function createCareerPlanService(deps: { db: Db; repo: CareerRepository }
       try {
         const result = await write(db, {
           actorId: actor.staffId,
+          meta,
           idempotency: {
             operation: `career.plan.comment:${staffId}:${fiscalYear}`,
             key: idempotencyKey,
@@ -426,20 +431,6 @@ export function createCareerPlanService(deps: { db: Db; repo: CareerRepository }
               requestsChanges: body.requestsChanges,
             });
             await keepVersion(tx, row.id, actor.staffId);
-            await recordAudit(tx, {
-              actorId: actor.staffId,
-              action: 'career_plan.comment',
-              entityType: 'career_plan',
-              entityId: row.id,
-              before: { version: body.version, status: row.status },
-              after: {
-                version: body.version + 1,
-                status,
-                commentId: created.id,
-                requestsChanges: body.requestsChanges,
-              },
-              meta,
-            });
             await tellPerson(tx, staffId, {
               kind: body.requestsChanges ? 'career.plan.changes_requested' : 'career.plan.commented',
               link: '/career#plan',
@@ -448,7 +439,22 @@ export function createCareerPlanService(deps: { db: Db; repo: CareerRepository }
             });
             const updated = await repo.plan(tx, staffId, fiscalYear);
             if (!updated) throw new Refused('stale');
-            return { status: 201, body: await toPlan(tx, updated) };
+            return {
+              status: 201,
+              body: await toPlan(tx, updated),
+              audit: {
+                action: 'career_plan.comment',
+                entityType: 'career_plan',
+                entityId: row.id,
+                before: { version: body.version, status: row.status },
+                after: {
+                  version: body.version + 1,
+                  status,
+                  commentId: created.id,
+                  requestsChanges: body.requestsChanges,
+                },
+              },
+            };
           },
         });
         return result.body;
