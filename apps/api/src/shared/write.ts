@@ -122,3 +122,17 @@ async function replayOr<T>(
   await idempotencyRepository.store(tx, k, { requestHash, status: result.status, response: result.body });
   return result;
 }
+
+/**
+ * The system's own transaction: a background job, a sweep or the rollup's refresh — no person acts, so
+ * there is nobody to authorize, no version a client sent and no retried request to replay; what must be
+ * audited is recorded by `run` itself. Features open no transaction by hand: a person's change is a
+ * `write`, the system's is a `systemWrite` (the lint rule on `$transaction` holds both to it).
+ */
+export function systemWrite<T>(
+  db: Db,
+  run: (tx: Tx) => Promise<T>,
+  options?: { timeoutMs?: number },
+): Promise<T> {
+  return db.$transaction(run, options?.timeoutMs === undefined ? undefined : { timeout: options.timeoutMs });
+}

@@ -6,8 +6,13 @@
  * `rollup_refresh`, so every instance tells readers the same age (`refreshedAt` of the dashboards).
  */
 import type { Db } from '../../db/client.ts';
+import { systemWrite } from '../../shared/write.ts';
+import { refreshRollup } from './dashboard-rollup.repository.ts';
 
 export const ROLLUP = 'dashboard_unit_year';
+
+/** A refresh of a large city's figures takes a while; the readers keep the old ones meanwhile. */
+const REFRESH_TIMEOUT_MS = 10 * 60_000;
 
 const running = new WeakMap<Db, Promise<Date>>();
 
@@ -19,17 +24,10 @@ const running = new WeakMap<Db, Promise<Date>>();
 export function refreshDashboardRollup(db: Db): Promise<Date> {
   const already = running.get(db);
   if (already) return already;
-  const run = (async () => {
-    // one transaction: the stamp is the refresh's own start, and never outlives a failed refresh
-    const [, stamped] = await db.$transaction([
-      db.$executeRawUnsafe(`REFRESH MATERIALIZED VIEW CONCURRENTLY "${ROLLUP}"`),
-      db.$queryRaw<{ refreshedAt: Date }[]>`
-        INSERT INTO "rollup_refresh" ("name", "refreshedAt") VALUES (${ROLLUP}, now())
-        ON CONFLICT ("name") DO UPDATE SET "refreshedAt" = EXCLUDED."refreshedAt"
-        RETURNING "refreshedAt"`,
-    ]);
-    return stamped[0]?.refreshedAt ?? new Date();
-  })().finally(() => running.delete(db));
+  // one transaction: the stamp is the refresh's own start, and never outlives a failed refresh
+  const run = systemWrite(db, (tx) => refreshRollup(tx, ROLLUP), { timeoutMs: REFRESH_TIMEOUT_MS }).finally(
+    () => running.delete(db),
+  );
   running.set(db, run);
   return run;
 }

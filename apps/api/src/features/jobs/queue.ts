@@ -18,6 +18,7 @@ import type { Db } from '../../db/client.ts';
 import type { Env } from '../../env.ts';
 import type { Mailer } from '../../mail/mailer.ts';
 import { digestMail, notificationMail } from '../../mail/notification-mail.ts';
+import { systemWrite } from '../../shared/write.ts';
 import { refreshDashboardRollup } from '../dashboards/dashboard-rollup.ts';
 import { modesOf } from '../notifications/notification.service.ts';
 import { settingsOf } from '../notifications/notification-settings.repository.ts';
@@ -188,7 +189,7 @@ export async function startJobs(deps: JobsDeps): Promise<Jobs> {
 
   async function dispatch(): Promise<number> {
     const immediate: string[] = [];
-    const looked = await db.$transaction(async (tx) => {
+    const looked = await systemWrite(db, async (tx) => {
       const rows = await claimNew(tx, 200);
       if (!rows.length) return 0;
       const settings = await settingsOf(

@@ -11,6 +11,7 @@
 import { fiscalYearOf } from '@portal/contracts';
 import { today } from '../../access/scope.ts';
 import type { Db, Tx } from '../../db/client.ts';
+import { systemWrite } from '../../shared/write.ts';
 import { sessionLoadNotice } from './capacity.ts';
 import { type Notice, notify } from './notify.ts';
 import { bureauOfficers, courseManagers, hrAdmins, supervisorsOf } from './recipients.repository.ts';
@@ -28,8 +29,8 @@ const iso = (d: Date) => d.toISOString().slice(0, 10);
 export async function runReminders(db: Db, now = new Date()): Promise<number> {
   let written = 0;
   for (const sweep of [courseSoon, sessionLoad, kpiActualsDue, ojtOverdueSweep]) {
-    written += await db.$transaction(async (tx) => (await notify(tx, await sweep(tx, now))).length, {
-      timeout: 60_000,
+    written += await systemWrite(db, async (tx) => (await notify(tx, await sweep(tx, now))).length, {
+      timeoutMs: 60_000,
     });
   }
   return written;

@@ -7,8 +7,9 @@
  */
 import type { KpiMetric, KpiMetricParams } from '@portal/contracts';
 import type { Db } from '../../db/client.ts';
-import { FIGURE_SUMS, type FigureSums, percent, ratio } from '../dashboards/dashboard-rollup.ts';
+import { type FigureSums, percent, ratio } from '../dashboards/dashboard-rollup.ts';
 import { evaluateSurveyMetrics, type SurveyKpiValue } from '../surveys/survey-kpi.ts';
+import { type CourseGroupRow, cityFigures, courseGroup } from './kpi-metrics.repository.ts';
 
 /** A computed figure; `below_k`: a survey figure withheld (fewer than the round's k people). */
 export type MetricValue = SurveyKpiValue;
@@ -19,41 +20,6 @@ export type MetricRequest = {
   params: KpiMetricParams | null;
   fiscalYears: number[];
 };
-
-type CourseGroupRow = { fiscalYear: number; accepted: number; completed: number; staffCompleted: number };
-
-/** City-wide staff figures per 年度, from the rollup. */
-async function cityFigures(db: Db, years: number[]): Promise<Map<number, FigureSums>> {
-  if (!years.length) return new Map();
-  const rows = await db.$queryRawUnsafe<(FigureSums & { fiscalYear: number })[]>(
-    `SELECT d."fiscalYear", ${FIGURE_SUMS} FROM "dashboard_unit_year" d
-     WHERE d."fiscalYear" = ANY($1::int[]) GROUP BY d."fiscalYear"`,
-    years,
-  );
-  return new Map(rows.map((r) => [r.fiscalYear, r]));
-}
-
-/** Enrolments of a course group per 年度 (accepted, completed, people who completed one). */
-async function courseGroup(
-  db: Db,
-  years: number[],
-  kinds: readonly string[],
-): Promise<Map<number, CourseGroupRow>> {
-  const rows = await db.$queryRawUnsafe<CourseGroupRow[]>(
-    `SELECT a."fiscalYear",
-            COUNT(*) FILTER (WHERE a."status" = 'accepted')::int AS "accepted",
-            COUNT(*) FILTER (WHERE a."completed")::int AS "completed",
-            COUNT(DISTINCT a."staffId") FILTER (WHERE a."completed")::int AS "staffCompleted"
-     FROM "training_session" s
-     JOIN "training" t ON t."id" = s."trainingId"
-     JOIN "training_application" a ON a."sessionId" = s."id"
-     WHERE s."fiscalYear" = ANY($1::int[]) AND t."kind"::text = ANY($2::text[])
-     GROUP BY a."fiscalYear"`,
-    years,
-    [...kinds],
-  );
-  return new Map(rows.map((r) => [r.fiscalYear, r]));
-}
 
 function fromCity(metric: KpiMetric, f: FigureSums): number | null {
   switch (metric) {

@@ -1,0 +1,46 @@
+/**
+ * The statements behind computed KPIs (`kpi-metrics.ts`): the city's staff figures per 年度 from the
+ * dashboards' rollup, and a course group's enrolments per 年度 from the applications themselves.
+ */
+import type { Db } from '../../db/client.ts';
+import { FIGURE_SUMS, type FigureSums } from '../dashboards/dashboard-rollup.ts';
+
+export type CourseGroupRow = {
+  fiscalYear: number;
+  accepted: number;
+  completed: number;
+  staffCompleted: number;
+};
+
+/** City-wide staff figures per 年度, from the rollup. */
+export async function cityFigures(db: Db, years: number[]): Promise<Map<number, FigureSums>> {
+  if (!years.length) return new Map();
+  const rows = await db.$queryRawUnsafe<(FigureSums & { fiscalYear: number })[]>(
+    `SELECT d."fiscalYear", ${FIGURE_SUMS} FROM "dashboard_unit_year" d
+     WHERE d."fiscalYear" = ANY($1::int[]) GROUP BY d."fiscalYear"`,
+    years,
+  );
+  return new Map(rows.map((r) => [r.fiscalYear, r]));
+}
+
+/** Enrolments of a course group per 年度 (accepted, completed, people who completed one). */
+export async function courseGroup(
+  db: Db,
+  years: number[],
+  kinds: readonly string[],
+): Promise<Map<number, CourseGroupRow>> {
+  const rows = await db.$queryRawUnsafe<CourseGroupRow[]>(
+    `SELECT a."fiscalYear",
+            COUNT(*) FILTER (WHERE a."status" = 'accepted')::int AS "accepted",
+            COUNT(*) FILTER (WHERE a."completed")::int AS "completed",
+            COUNT(DISTINCT a."staffId") FILTER (WHERE a."completed")::int AS "staffCompleted"
+     FROM "training_session" s
+     JOIN "training" t ON t."id" = s."trainingId"
+     JOIN "training_application" a ON a."sessionId" = s."id"
+     WHERE s."fiscalYear" = ANY($1::int[]) AND t."kind"::text = ANY($2::text[])
+     GROUP BY a."fiscalYear"`,
+    years,
+    [...kinds],
+  );
+  return new Map(rows.map((r) => [r.fiscalYear, r]));
+}
