@@ -5,6 +5,7 @@ export * from './career/career.schemas.ts';
 export * from './common/common.schemas.ts';
 export * from './common/fiscal-year.ts';
 export * from './common/pagination.ts';
+export * from './common/population.schemas.ts';
 export * from './common/search-text.ts';
 export * from './dashboards/dashboard.schemas.ts';
 export * from './dialogue/one-on-one.schemas.ts';

@@ -50,7 +50,28 @@ export const selfDeclarationRows: MatrixRows = {
         }),
       );
     }
-    return { openRound, upcomingRound, sensitiveMarker: MARKER };
+    // 青葉区's people today, counted apart from the route's SQL: its answer to HR must carry this count
+    const aoba = await db.orgUnit.findUniqueOrThrow({ where: { code: 'aoba' }, select: { id: true } });
+    const day = today();
+    const people = await db.staff.count({
+      where: {
+        disabledAt: null,
+        assignments: {
+          some: {
+            orgUnit: { bureauId: aoba.id },
+            startsOn: { lte: day },
+            OR: [{ endsOn: null }, { endsOn: { gte: day } }],
+          },
+        },
+      },
+    });
+    return {
+      openRound,
+      upcomingRound,
+      sensitiveMarker: MARKER,
+      sdPopulationBureau: aoba.id,
+      sdPopulationCount: `"count":${people},`,
+    };
   },
   rows: [
     {
@@ -71,6 +92,18 @@ export const selfDeclarationRows: MatrixRows = {
       url: () => '/api/self-declaration-rounds',
       body: roundBody,
       expect: expect({ staff: 403, supervisor: 403, staffOther: 403, bureau: 403, hr: 201, exec: 403 }),
+    },
+    {
+      method: 'GET',
+      route: '/api/self-declaration-rounds/population-count',
+      url: (t) => `/api/self-declaration-rounds/population-count?bureauIds=${t.sdPopulationBureau}`,
+      expect: HR_ONLY,
+      returns: {
+        hr: { in: ['sdPopulationCount'] },
+        staff: { out: ['sdPopulationCount'] },
+        bureau: { out: ['sdPopulationCount'] },
+        exec: { out: ['sdPopulationCount'] },
+      },
     },
     {
       method: 'GET',

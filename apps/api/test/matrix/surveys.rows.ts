@@ -76,7 +76,25 @@ export const surveyRows: MatrixRows = {
       await round('open', '実施中'),
       await round('closed', '終了'),
     ];
+    // 青葉区's people on the day a round opening in 30 days would take them, counted apart from the route
+    const opensOn = new Date(Date.now() + 30 * 86_400_000);
+    const day = new Date(`${opensOn.toISOString().slice(0, 10)}T00:00:00Z`);
+    const people = await db.staff.count({
+      where: {
+        disabledAt: null,
+        assignments: {
+          some: {
+            orgUnit: { bureauId: aoba.id },
+            startsOn: { lte: day },
+            OR: [{ endsOn: null }, { endsOn: { gte: day } }],
+          },
+        },
+      },
+    });
     return {
+      surveyPopulationBureau: aoba.id,
+      surveyPopulationOpensOn: day.toISOString().slice(0, 10),
+      surveyPopulationCount: `"count":${people},`,
       surveyQuestion: question.id,
       surveyDraft: draft.id,
       surveyOpen: open.id,
@@ -84,6 +102,19 @@ export const surveyRows: MatrixRows = {
     };
   },
   rows: [
+    {
+      method: 'GET',
+      route: '/api/surveys/population-count',
+      url: (t) =>
+        `/api/surveys/population-count?bureauIds=${t.surveyPopulationBureau}&opensOn=${t.surveyPopulationOpensOn}`,
+      expect: hrOnly(200),
+      returns: {
+        hr: { in: ['surveyPopulationCount'] },
+        staff: { out: ['surveyPopulationCount'] },
+        bureau: { out: ['surveyPopulationCount'] },
+        exec: { out: ['surveyPopulationCount'] },
+      },
+    },
     {
       method: 'GET',
       route: '/api/survey-questions',

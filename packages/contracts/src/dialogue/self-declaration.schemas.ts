@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { FiscalYear, IsoDate, LocalizedText } from '../common/common.schemas.ts';
 import { PageQuery, paged } from '../common/pagination.ts';
+import { IdListParam } from '../common/population.schemas.ts';
 import { GradeRef, OrgUnitRef } from '../identity/identity.schemas.ts';
 import { ONE_ON_ONE_MAX_MINUTES } from './one-on-one.schemas.ts';
 
@@ -96,6 +97,12 @@ export const SelfDeclarationRoundQuery = PageQuery.extend({
   /** HR only: every round; others always get the rounds that have opened */
   phase: RoundPhase.optional(),
 });
+/** A population being chosen (HR): the 局・区 and grades, as the round's input takes them. */
+export const SelfDeclarationPopulationQuery = z.object({
+  bureauIds: IdListParam(100),
+  gradeIds: IdListParam(50),
+});
+export type SelfDeclarationPopulationQuery = z.input<typeof SelfDeclarationPopulationQuery>;
 export const SelfDeclarationRoundPage = paged(SelfDeclarationRound);
 export type SelfDeclarationRoundPage = z.infer<typeof SelfDeclarationRoundPage>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDate, LocalizedText } from '../common/common.schemas.ts';
 import { PageQuery, paged } from '../common/pagination.ts';
+import { IdListParam } from '../common/population.schemas.ts';
 import { PolicyLinkIds, PolicyLinks } from '../policy/policy-links.schemas.ts';
 
 /**
@@ -100,6 +101,22 @@ export const SurveyPopulation = z.object({
   youngOnly: z.boolean().default(false),
 });
 export type SurveyPopulation = z.infer<typeof SurveyPopulation>;
+
+/**
+ * A population being chosen (HR), with the window it would open in: counted on the day the round
+ * would reach people (the opening day, or today within the window), 若手 as of the opening day.
+ */
+export const SurveyPopulationQuery = z.object({
+  bureauIds: IdListParam(50),
+  gradeIds: IdListParam(30),
+  youngOnly: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  opensOn: IsoDate.optional(),
+  closesOn: IsoDate.optional(),
+});
+export type SurveyPopulationQuery = z.input<typeof SurveyPopulationQuery>;
 
 /** Where the reader stands with a round. */
 export const MySurveyStatus = z.enum(['not_eligible', 'not_started', 'draft', 'submitted']);

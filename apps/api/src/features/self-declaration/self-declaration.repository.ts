@@ -425,6 +425,18 @@ export function createSelfDeclarationRepository(keys: Keyring | null) {
       return rows[0] ?? null;
     },
 
+    /** How many people the population holds on `day`: the same rows every read of the round starts from. */
+    async populationCount(
+      db: Client,
+      round: { bureauIds: string[]; gradeIds: string[] },
+      day: Date,
+    ): Promise<number> {
+      const rows = await db.$queryRaw<{ count: number }[]>`
+        WITH ${populationCte(round, day)}
+        SELECT count(*)::int AS count FROM pop`;
+      return rows[0]?.count ?? 0;
+    },
+
     // --- declarations ----------------------------------------------------------------------------
     declaration(db: Client, roundId: string, staffId: string) {
       return db.selfDeclaration.findUnique({

@@ -2,12 +2,14 @@ import {
   ExperienceMap,
   ExperienceSearchPage,
   ExperienceSearchQuery,
+  PopulationCount,
   ProblemDetails,
   SelfDeclaration,
   SelfDeclarationExportQuery,
   SelfDeclarationInterview,
   SelfDeclarationListPage,
   SelfDeclarationListQuery,
+  SelfDeclarationPopulationQuery,
   SelfDeclarationProgress,
   SelfDeclarationRound,
   SelfDeclarationRoundInput,
@@ -22,6 +24,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, requestMeta } from '../../plugins/auth.ts';
 import { idempotencyKeyOf } from '../../shared/idempotency.ts';
+import { countRoundPopulation } from './population-count.ts';
 import { exportTable, toCsv, toXlsx } from './self-declaration.export.ts';
 import { createSelfDeclarationRepository } from './self-declaration.repository.ts';
 import { createSelfDeclarationService, type SelfDeclarationService } from './self-declaration.service.ts';
@@ -55,10 +58,8 @@ async function sendExport(
 
 /** 自己申告: rounds, declarations (with the 配慮事項 apart), progress, export; the experience map. */
 export const selfDeclarationRoutes: FastifyPluginAsyncZod = async (app) => {
-  const service = createSelfDeclarationService({
-    db: app.db,
-    repo: createSelfDeclarationRepository(app.sensitiveKeys),
-  });
+  const repo = createSelfDeclarationRepository(app.sensitiveKeys);
+  const service = createSelfDeclarationService({ db: app.db, repo });
 
   app.get(
     '/self-declaration-rounds',
@@ -92,6 +93,19 @@ export const selfDeclarationRoutes: FastifyPluginAsyncZod = async (app) => {
       );
       return reply.status(201).send(round);
     },
+  );
+  app.get(
+    '/self-declaration-rounds/population-count',
+    {
+      schema: {
+        tags,
+        summary:
+          'How many people a population of 局・区 and grades holds today, as a round would reach them (HR)',
+        querystring: SelfDeclarationPopulationQuery,
+        response: { 200: PopulationCount, ...errors },
+      },
+    },
+    async (request) => countRoundPopulation({ db: app.db, repo }, actorOf(request), request.query),
   );
   app.get(
     '/self-declaration-rounds/:id',

@@ -441,6 +441,13 @@ export function createSurveyRepository() {
         FROM "survey_response" r WHERE r."surveyId" = ${surveyId}::uuid GROUP BY 1`;
       return new Map(rows.map((r) => [r.id ?? '', r.n]));
     },
+    /** How many people the population holds on `day` (one statement, the rows every read starts from). */
+    async populationCount(db: Client, population: Population, day: Date): Promise<number> {
+      const rows = await db.$queryRaw<{ count: number }[]>`
+        WITH pop AS (${populationSql(population, day)})
+        SELECT count(*)::int AS count FROM pop`;
+      return rows[0]?.count ?? 0;
+    },
     /** People of the population per unit they are placed in, on `day` (one statement). */
     async populationByUnit(db: Client, survey: Population, day: Date): Promise<Map<string, number>> {
       const rows = await db.$queryRaw<{ id: string; n: number }[]>`

@@ -3,11 +3,13 @@ import {
   MyResponse,
   MyResponsePut,
   MyResponseSubmit,
+  PopulationCount,
   ProblemDetails,
   Survey,
   SurveyCreate,
   SurveyExportQuery,
   SurveyPage,
+  SurveyPopulationQuery,
   SurveyQuery,
   SurveyQuestion,
   SurveyQuestionCreate,
@@ -25,7 +27,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, requestMeta } from '../../plugins/auth.ts';
 import { idempotencyKeyOf } from '../../shared/idempotency.ts';
+import { countSurveyPopulation } from './population-count.ts';
 import { exportResults } from './survey.export.ts';
+import { createSurveyRepository } from './survey.repository.ts';
 import { createSurveyService } from './survey.service.ts';
 
 const IdParams = z.object({ id: z.uuid() });
@@ -35,6 +39,7 @@ const errors = { 400: ProblemDetails, 403: ProblemDetails, 404: ProblemDetails, 
 
 export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
   const surveys = createSurveyService({ db: app.db });
+  const repo = createSurveyRepository();
   const tags = ['surveys'];
 
   app.get(
@@ -97,6 +102,19 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => surveys.listSurveys(actorOf(request), request.query),
+  );
+  app.get(
+    '/surveys/population-count',
+    {
+      schema: {
+        tags,
+        summary:
+          'How many people a population (局・区, grades, 若手) holds on the day a round in this window would take it (HR)',
+        querystring: SurveyPopulationQuery,
+        response: { 200: PopulationCount, ...errors },
+      },
+    },
+    async (request) => countSurveyPopulation({ db: app.db, repo }, actorOf(request), request.query),
   );
   app.get(
     '/surveys/:id',
