@@ -4,11 +4,11 @@
  * when HR asked for them explicitly (`sensitive=true`); otherwise they are not in the file at all.
  */
 import ExcelJS from 'exceljs';
-import type { SelfDeclarationService } from './self-declaration.service.ts';
+import type { SelfDeclarationUseCases } from './self-declaration.use-cases.ts';
 
 type Lang = 'ja' | 'en';
 type Cell = string | number | null;
-type Exported = Awaited<ReturnType<SelfDeclarationService['exportRows']>>;
+type Exported = Awaited<ReturnType<SelfDeclarationUseCases['exportRows']>>;
 
 const L = (lang: Lang, ja: string, en: string) => (lang === 'ja' ? ja : en);
 const STATUS: Record<string, [string, string]> = {

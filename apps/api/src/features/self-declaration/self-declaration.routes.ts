@@ -27,7 +27,7 @@ import { idempotencyKeyOf } from '../../shared/idempotency.ts';
 import { countRoundPopulation } from './population-count.ts';
 import { exportTable, toCsv, toXlsx } from './self-declaration.export.ts';
 import { createSelfDeclarationRepository } from './self-declaration.repository.ts';
-import { createSelfDeclarationService, type SelfDeclarationService } from './self-declaration.service.ts';
+import { createSelfDeclarationUseCases, type SelfDeclarationUseCases } from './self-declaration.use-cases.ts';
 
 const IdParams = z.object({ id: z.uuid() });
 const DeclarationParams = z.object({ id: z.uuid(), roundId: z.uuid() });
@@ -36,7 +36,7 @@ const tags = ['self-declaration'];
 
 async function sendExport(
   reply: FastifyReply,
-  exported: Awaited<ReturnType<SelfDeclarationService['exportRows']>>,
+  exported: Awaited<ReturnType<SelfDeclarationUseCases['exportRows']>>,
   lang: 'ja' | 'en',
   format: 'csv' | 'xlsx',
   sensitive: boolean,
@@ -59,7 +59,7 @@ async function sendExport(
 /** 自己申告: rounds, declarations (with the 配慮事項 apart), progress, export; the experience map. */
 export const selfDeclarationRoutes: FastifyPluginAsyncZod = async (app) => {
   const repo = createSelfDeclarationRepository(app.sensitiveKeys);
-  const service = createSelfDeclarationService({ db: app.db, repo });
+  const service = createSelfDeclarationUseCases({ db: app.db, repo });
 
   app.get(
     '/self-declaration-rounds',
