@@ -5,6 +5,8 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../../shared/api/api-client.ts';
 import { useSubmissionKey } from '../../../shared/api/submission-key.ts';
 import { formatDate, formatFiscalYear } from '../../../shared/format/date.ts';
+import { DateField } from '../../../shared/forms/date-field.tsx';
+import { useDebouncedValue } from '../../../shared/forms/use-debounced-value.ts';
 import { FieldMessage, FormAlert, useFormErrors } from '../../../shared/forms/use-form-errors.tsx';
 import { useDocumentTitle } from '../../../shared/i18n/use-document-title.ts';
 import { useLanguage, useLocalized } from '../../../shared/i18n/use-language.ts';
@@ -13,11 +15,9 @@ import { Button } from '../../../shared/ui/button.tsx';
 import {
   badgeClass,
   cardClass,
-  checkboxRowClass,
   hintClass,
   inputClass,
   labelClass,
-  panelClass,
   primaryLinkClass,
   textareaClass,
   warnClass,
@@ -26,7 +26,9 @@ import { PageHeader } from '../../../shared/ui/page-header.tsx';
 import { QueryContent } from '../../../shared/ui/states.tsx';
 import { useGrades } from '../../identity/api/get-grades.ts';
 import { useOrgUnits } from '../../identity/api/get-org-units.ts';
-import { useAllRounds, useRoundProgress, useSaveRound } from '../api/rounds.ts';
+import { HeadCount, PopulationPicker } from '../../identity/components/population-picker.tsx';
+import { useRoundPopulationCount } from '../api/population-count.ts';
+import { useAllRounds, useSaveRound } from '../api/rounds.ts';
 import { useRound } from '../api/self-declaration.ts';
 
 type Draft = {
@@ -44,8 +46,6 @@ const cityDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' });
 /** Today in the city (the API decides a round's phase by it). */
 const today = () => cityDay.format(new Date());
 const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s));
-const toggle = (list: string[], id: string) =>
-  list.includes(id) ? list.filter((x) => x !== id) : [...list, id];
 const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
 function draftOf(round: SelfDeclarationRound | undefined): Draft {
@@ -124,22 +124,18 @@ function useScopeWords() {
 
 function Editor({ round, reload }: { round?: SelfDeclarationRound; reload: () => void }) {
   const { t } = useTranslation();
-  const l = useLocalized();
   const language = useLanguage();
   const navigate = useNavigate();
   const announce = useAnnounce();
   const form = useFormErrors();
   const key = useSubmissionKey();
   const save = useSaveRound();
-  const units = useOrgUnits();
-  const grades = useGrades();
   const scope = useScopeWords();
   const [d, setD] = useState<Draft>(() => draftOf(round));
   const [confirming, setConfirming] = useState(false);
   const confirmRef = useRef<HTMLDivElement>(null);
   const staleRef = useRef<HTMLDivElement>(null);
   const set = (patch: Partial<Draft>) => setD((x) => ({ ...x, ...patch }));
-  const bureaus = (units.data?.items ?? []).filter((u) => u.kind === 'bureau' || u.kind === 'ward');
   const samePopulation =
     !!round &&
     sameSet(
@@ -150,8 +146,10 @@ function Editor({ round, reload }: { round?: SelfDeclarationRound; reload: () =>
       d.gradeIds,
       round.grades.map((g) => g.id),
     );
-  // The head count the API knows: the saved population's, so only while it is unchanged.
-  const progress = useRoundProgress(confirming && samePopulation ? round?.id : undefined);
+  // The head count as HR chooses, once they pause; the confirmation counts exactly what is sent.
+  const population = { bureauIds: d.bureauIds, gradeIds: d.gradeIds };
+  const headCount = useRoundPopulationCount(useDebouncedValue(population));
+  const confirmCount = useRoundPopulationCount(population, confirming);
   const stale = isApiError(save.error) && save.error.status === 409;
   const failed = save.isError && !stale && !(isApiError(save.error) && save.error.status === 400);
 
@@ -264,32 +262,17 @@ function Editor({ round, reload }: { round?: SelfDeclarationRound; reload: () =>
           />
           <FieldMessage form={form} name="fiscalYear" />
         </div>
-        <div>
-          <label className={labelClass} htmlFor={form.field('opensOn').id}>
-            {t('selfDeclaration.rounds.opensOn')}
-          </label>
-          <input
-            type="date"
-            className={inputClass}
-            {...form.field('opensOn')}
-            value={d.opensOn}
-            onChange={(e) => set({ opensOn: e.target.value })}
+        {(['opensOn', 'closesOn'] as const).map((f) => (
+          <DateField
+            key={f}
+            id={form.field(f).id}
+            label={t(`selfDeclaration.rounds.${f}`)}
+            inputClassName={inputClass}
+            value={d[f]}
+            onChange={(value) => set({ [f]: value })}
+            error={form.errors[f]}
           />
-          <FieldMessage form={form} name="opensOn" />
-        </div>
-        <div>
-          <label className={labelClass} htmlFor={form.field('closesOn').id}>
-            {t('selfDeclaration.rounds.closesOn')}
-          </label>
-          <input
-            type="date"
-            className={inputClass}
-            {...form.field('closesOn')}
-            value={d.closesOn}
-            onChange={(e) => set({ closesOn: e.target.value })}
-          />
-          <FieldMessage form={form} name="closesOn" />
-        </div>
+        ))}
       </div>
       {(['titleJa', 'titleEn'] as const).map((f) => (
         <div key={f}>
@@ -319,51 +302,19 @@ function Editor({ round, reload }: { round?: SelfDeclarationRound; reload: () =>
         />
         <FieldMessage form={form} name="guidance" />
       </div>
-      <fieldset className={panelClass}>
-        <legend className={labelClass}>{t('selfDeclaration.rounds.population')}</legend>
-        <p className={hintClass}>{t('selfDeclaration.rounds.populationHint')}</p>
-        <details className="mt-2">
-          <summary className="min-h-11 cursor-pointer py-2 text-std-16B-170">
-            {t('selfDeclaration.rounds.bureausChosen', { count: d.bureauIds.length })}
-          </summary>
-          <div className="grid sm:grid-cols-2">
-            {bureaus.map((u) => (
-              <label key={u.id} className={checkboxRowClass}>
-                <input
-                  type="checkbox"
-                  className="mt-1 size-5"
-                  checked={d.bureauIds.includes(u.id)}
-                  onChange={() => set({ bureauIds: toggle(d.bureauIds, u.id) })}
-                />
-                {l(u.name)}
-              </label>
-            ))}
-          </div>
-        </details>
+      <PopulationPicker
+        legend={t('selfDeclaration.rounds.population')}
+        hint={t('selfDeclaration.rounds.populationHint')}
+        value={{ bureauIds: d.bureauIds, gradeIds: d.gradeIds }}
+        onChange={(p) => set(p)}
+        count={headCount}
+      >
         <FieldMessage form={form} name="bureauIds" />
-        <details>
-          <summary className="min-h-11 cursor-pointer py-2 text-std-16B-170">
-            {t('selfDeclaration.rounds.gradesChosen', { count: d.gradeIds.length })}
-          </summary>
-          <div className="grid sm:grid-cols-2">
-            {(grades.data?.items ?? []).map((g) => (
-              <label key={g.id} className={checkboxRowClass}>
-                <input
-                  type="checkbox"
-                  className="mt-1 size-5"
-                  checked={d.gradeIds.includes(g.id)}
-                  onChange={() => set({ gradeIds: toggle(d.gradeIds, g.id) })}
-                />
-                {l(g.name)}
-              </label>
-            ))}
-          </div>
-        </details>
         <FieldMessage form={form} name="gradeIds" />
         <p className="mt-2 text-std-16N-170">
           {t('selfDeclaration.rounds.scope', { bureaus: words.bureaus, grades: words.grades })}
         </p>
-      </fieldset>
+      </PopulationPicker>
       {round && (round.careerFields.length || round.publicPosts.length) ? (
         <p className={hintClass}>
           {t('selfDeclaration.rounds.itemsKept', {
@@ -394,11 +345,9 @@ function Editor({ round, reload }: { round?: SelfDeclarationRound; reload: () =>
             <p className="mt-1">
               {t('selfDeclaration.rounds.scope', { bureaus: words.bureaus, grades: words.grades })}
             </p>
-            {samePopulation && progress.data ? (
-              <p className="mt-1 text-std-16B-170">
-                {t('selfDeclaration.rounds.headCount', { count: progress.data.total.population })}
-              </p>
-            ) : null}
+            <p className="mt-1 text-std-16B-170">
+              <HeadCount count={confirmCount} />
+            </p>
           </div>
           <div className="mt-3 flex flex-wrap gap-3">
             <Button onClick={send} disabled={save.isPending}>

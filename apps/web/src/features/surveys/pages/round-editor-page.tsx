@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useSubmissionKey } from '../../../shared/api/submission-key.ts';
+import { DateField } from '../../../shared/forms/date-field.tsx';
+import { useDebouncedValue } from '../../../shared/forms/use-debounced-value.ts';
 import { FieldMessage, FormAlert, useFormErrors } from '../../../shared/forms/use-form-errors.tsx';
 import { useDocumentTitle } from '../../../shared/i18n/use-document-title.ts';
 import { useLocalized } from '../../../shared/i18n/use-language.ts';
@@ -18,8 +20,8 @@ import {
 } from '../../../shared/ui/form-styles.ts';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
 import { LoadingState, QueryContent } from '../../../shared/ui/states.tsx';
-import { useGrades } from '../../identity/api/get-grades.ts';
-import { useOrgUnits } from '../../identity/api/get-org-units.ts';
+import { HeadCount, PopulationPicker } from '../../identity/components/population-picker.tsx';
+import { useSurveyPopulationCount } from '../api/population-count.ts';
 import { useQuestions } from '../api/questions.ts';
 import { useRemind, useSaveSurvey, useSurvey, useSurveys } from '../api/rounds.ts';
 import { SurveyStatusBadge } from '../components/survey-status.tsx';
@@ -70,8 +72,6 @@ function Editor({ survey }: { survey?: Survey }) {
   const key = useSubmissionKey();
   const save = useSaveSurvey();
   const bank = useQuestions(1, true);
-  const units = useOrgUnits();
-  const grades = useGrades();
   const rounds = useSurveys();
   const [confirm, setConfirm] = useState<SurveyStatus | null>(null);
   const [d, setD] = useState<Draft>(
@@ -94,8 +94,17 @@ function Editor({ survey }: { survey?: Survey }) {
         },
   );
   const set = (patch: Partial<Draft>) => setD((x) => ({ ...x, ...patch }));
+  // The head count as HR chooses, once they pause; the confirmation counts exactly what is opened.
+  const population = {
+    bureauIds: d.bureauIds,
+    gradeIds: d.gradeIds,
+    youngOnly: d.youngOnly,
+    opensOn: d.opensOn,
+    closesOn: d.closesOn,
+  };
+  const headCount = useSurveyPopulationCount(useDebouncedValue(population));
+  const confirmCount = useSurveyPopulationCount(population, confirm === 'open');
   const locked = !!survey && survey.status !== 'draft';
-  const bureaus = (units.data?.items ?? []).filter((u) => u.kind === 'bureau' || u.kind === 'ward');
   const submit = (status: SurveyStatus) => {
     const errors: Record<string, string> = {};
     if (!d.titleJa.trim()) errors.titleJa = t('surveys.bank.required');
@@ -204,33 +213,23 @@ function Editor({ survey }: { survey?: Survey }) {
           />
           <FieldMessage form={form} name="fiscalYear" />
         </div>
-        <div>
-          <label className={labelClass} htmlFor={form.field('opensOn').id}>
-            {t('surveys.editor.opensOn')}
-          </label>
-          <input
-            type="date"
-            className={inputClass}
-            {...form.field('opensOn')}
-            disabled={locked}
-            value={d.opensOn}
-            onChange={(e) => set({ opensOn: e.target.value })}
-          />
-          <FieldMessage form={form} name="opensOn" />
-        </div>
-        <div>
-          <label className={labelClass} htmlFor={form.field('closesOn').id}>
-            {t('surveys.editor.closesOn')}
-          </label>
-          <input
-            type="date"
-            className={inputClass}
-            {...form.field('closesOn')}
-            value={d.closesOn}
-            onChange={(e) => set({ closesOn: e.target.value })}
-          />
-          <FieldMessage form={form} name="closesOn" />
-        </div>
+        <DateField
+          id={form.field('opensOn').id}
+          label={t('surveys.editor.opensOn')}
+          inputClassName={inputClass}
+          disabled={locked}
+          value={d.opensOn}
+          onChange={(value) => set({ opensOn: value })}
+          error={form.errors.opensOn}
+        />
+        <DateField
+          id={form.field('closesOn').id}
+          label={t('surveys.editor.closesOn')}
+          inputClassName={inputClass}
+          value={d.closesOn}
+          onChange={(value) => set({ closesOn: value })}
+          error={form.errors.closesOn}
+        />
       </div>
       <div>
         <label className={labelClass} htmlFor={form.field('minGroupSize').id}>
@@ -250,46 +249,15 @@ function Editor({ survey }: { survey?: Survey }) {
         </p>
         <FieldMessage form={form} name="minGroupSize" />
       </div>
-      <fieldset className={panelClass} disabled={locked}>
-        <legend className={labelClass}>{t('surveys.editor.population')}</legend>
-        <p className={hintClass}>{t('surveys.editor.populationHint')}</p>
+      <PopulationPicker
+        legend={t('surveys.editor.population')}
+        hint={t('surveys.editor.populationHint')}
+        value={{ bureauIds: d.bureauIds, gradeIds: d.gradeIds }}
+        onChange={(p) => set(p)}
+        count={headCount}
+        disabled={locked}
+      >
         <FieldMessage form={form} name="population" />
-        <details className="mt-2">
-          <summary className="min-h-11 cursor-pointer py-2 text-std-16B-170">
-            {t('surveys.editor.bureaus', { count: d.bureauIds.length })}
-          </summary>
-          <div className="grid sm:grid-cols-2">
-            {bureaus.map((u) => (
-              <label key={u.id} className={checkboxRowClass}>
-                <input
-                  type="checkbox"
-                  className="mt-1 size-5"
-                  checked={d.bureauIds.includes(u.id)}
-                  onChange={() => set({ bureauIds: toggle(d.bureauIds, u.id) })}
-                />
-                {local(u.name)}
-              </label>
-            ))}
-          </div>
-        </details>
-        <details>
-          <summary className="min-h-11 cursor-pointer py-2 text-std-16B-170">
-            {t('surveys.editor.grades', { count: d.gradeIds.length })}
-          </summary>
-          <div className="grid sm:grid-cols-2">
-            {(grades.data?.items ?? []).map((g) => (
-              <label key={g.id} className={checkboxRowClass}>
-                <input
-                  type="checkbox"
-                  className="mt-1 size-5"
-                  checked={d.gradeIds.includes(g.id)}
-                  onChange={() => set({ gradeIds: toggle(d.gradeIds, g.id) })}
-                />
-                {local(g.name)}
-              </label>
-            ))}
-          </div>
-        </details>
         <label className={checkboxRowClass}>
           <input
             type="checkbox"
@@ -299,7 +267,7 @@ function Editor({ survey }: { survey?: Survey }) {
           />
           {t('surveys.editor.youngOnly')}
         </label>
-      </fieldset>
+      </PopulationPicker>
       <fieldset className={panelClass} disabled={locked}>
         <legend className={labelClass}>
           {t('surveys.editor.questions', { count: d.questionIds.length })}
@@ -349,6 +317,11 @@ function Editor({ survey }: { survey?: Survey }) {
           <p id="confirm-status" className="text-std-16B-170">
             {t(confirm === 'open' ? 'surveys.editor.confirmOpen' : 'surveys.editor.confirmClose')}
           </p>
+          {confirm === 'open' ? (
+            <p className="mt-1 text-std-16B-170">
+              <HeadCount count={confirmCount} />
+            </p>
+          ) : null}
           <div className="mt-3 flex flex-wrap gap-3">
             <Button onClick={() => submit(confirm)} disabled={save.isPending}>
               {t(confirm === 'open' ? 'surveys.editor.open' : 'surveys.editor.close')}
