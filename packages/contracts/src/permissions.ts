@@ -13,6 +13,8 @@ export const PERMISSIONS = [
   // the grade ladder (職位) and job families (職種): HR adds, renames, reorders and retires them
   'org:manage:any',
   'staff:read:self',
+  // one's own sign-in: removing one's authenticator app (refused where one's role requires it)
+  'mfa:remove:self',
   'staff:read:team',
   'staff:read:bureau',
   'staff:read:any',
@@ -72,6 +74,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'policy:read:any',
     'org:read:any',
     'staff:read:self',
+    'mfa:remove:self',
     'career:write:self',
     'selfdev:write:self',
     'ojt:acknowledge:self',

@@ -17,13 +17,15 @@ import type { Actor } from './actor.ts';
  * - `person`: the person the action concerns (a `:self` action is for that person only);
  * - `supervised`: whether the actor supervises that person (team or override, never themselves), for `:team`;
  * - `bureau`: the 局・区 that owns the record (`null`: none), for `:bureau`;
- * - `inPopulation`: whether the actor is among the people a survey round asks (answering it).
+ * - `inPopulation`: whether the actor is among the people a survey round asks (answering it);
+ * - `mfaRequired`: whether a second factor is required of the person (removing theirs is refused).
  */
 export type Target = {
   person?: string;
   supervised?: boolean;
   bureau?: string | null;
   inPopulation?: boolean;
+  mfaRequired?: boolean;
 };
 
 /** Why an action was refused: a stable code the web app translates, and a message for people. */
@@ -77,6 +79,8 @@ export function allows(actor: Actor, action: Permission, target?: Target): boole
       return onSelf(actor, target);
     case 'survey:answer:self':
       return onSelf(actor, target) && target?.inPopulation !== false;
+    case 'mfa:remove:self':
+      return onSelf(actor, target) && target?.mfaRequired !== true;
     case 'staff:read:team':
     case 'career:comment:team':
     case 'selfdev:decide:team':

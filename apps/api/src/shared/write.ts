@@ -42,23 +42,36 @@ export function guardUpdated(count: number | { count: number }): void {
 
 export type Audited = {
   action: AuditAction;
-  entityType: AuditEntityType;
-  entityId: string;
+  /** The record the entry is about; an account's events without one (a sign-in, its alert) leave it out */
+  entityType?: AuditEntityType;
+  entityId?: string;
   before?: unknown;
   after?: unknown;
 };
 
-export type WriteSpec<T> = {
-  actorId: string;
+/**
+ * Who writes: a person (`actorId`, whose retried creates are replayed), or nobody yet — a sign-in, a
+ * password set from a link, a throttling alert, the command line — whose audit entry names no person
+ * and which is never replayed.
+ */
+type Writer =
+  | {
+      actorId: string;
+      /** A create that a client may retry: the domain operation (`plan.item.create:<periodId>`) and the key */
+      idempotency?: { operation: string; key: string | undefined; body: unknown };
+    }
+  | { actorId: null; idempotency?: never };
+
+export type WriteSpec<T> = Writer & {
   meta?: RequestMeta;
   /** What a stale version concerns, for the message (`plan period`, `application`) */
   what?: string;
   /** The record as it now is, read after the rollback, for the 409 */
   current?: () => Promise<unknown>;
-  /** A create that a client may retry: the domain operation (`plan.item.create:<periodId>`) and the key */
-  idempotency?: { operation: string; key: string | undefined; body: unknown };
   /** A longer transaction than the default 5 s (a roster of hundreds) */
   timeoutMs?: number;
+  /** A longer wait for a connection than the default 2 s (a bulk apply while others read) */
+  maxWaitMs?: number;
   /** The change, in the transaction; its audit entry (or entries) are written with it */
   run: (tx: Tx) => Promise<{ status?: number; body: T; audit?: Audited | Audited[] }>;
 };
@@ -75,18 +88,24 @@ export async function write<T>(db: Db, spec: WriteSpec<T>): Promise<WriteResult<
   };
   const key = spec.idempotency?.key;
   try {
-    return await db.$transaction(
-      async (tx) => {
-        if (!spec.idempotency || key === undefined) return change(tx);
-        const k = { actorId: spec.actorId, scope: spec.idempotency.operation, key };
-        return replayOr(tx, k, spec.idempotency.body, change);
-      },
-      spec.timeoutMs === undefined ? undefined : { timeout: spec.timeoutMs },
-    );
+    return await db.$transaction(async (tx) => {
+      if (spec.actorId === null || !spec.idempotency || key === undefined) return change(tx);
+      const k = { actorId: spec.actorId, scope: spec.idempotency.operation, key };
+      return replayOr(tx, k, spec.idempotency.body, change);
+    }, transactionOptions(spec));
   } catch (e) {
     if (e instanceof Stale) throw new StaleVersionError(spec.what ?? 'record', await spec.current?.());
     throw e;
   }
+}
+
+/** Prisma's options for a longer transaction or a longer wait; none for the defaults. */
+function transactionOptions(o: { timeoutMs?: number; maxWaitMs?: number }) {
+  if (o.timeoutMs === undefined && o.maxWaitMs === undefined) return undefined;
+  return {
+    ...(o.timeoutMs === undefined ? {} : { timeout: o.timeoutMs }),
+    ...(o.maxWaitMs === undefined ? {} : { maxWait: o.maxWaitMs }),
+  };
 }
 
 /**
@@ -134,5 +153,5 @@ export function systemWrite<T>(
   run: (tx: Tx) => Promise<T>,
   options?: { timeoutMs?: number },
 ): Promise<T> {
-  return db.$transaction(run, options?.timeoutMs === undefined ? undefined : { timeout: options.timeoutMs });
+  return db.$transaction(run, transactionOptions(options ?? {}));
 }

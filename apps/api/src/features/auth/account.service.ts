@@ -18,6 +18,7 @@ import type { Env } from '../../env.ts';
 import type { Mailer } from '../../mail/mailer.ts';
 import { invitationMail, passwordResetMail } from '../../mail/templates.ts';
 import { AppError, ConflictError, NotFoundError } from '../../shared/errors.ts';
+import { write } from '../../shared/write.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
 import { createAuthRepository } from './auth.repository.ts';
 import { hashPassword, verifyPassword } from './password.ts';
@@ -63,8 +64,11 @@ export function createAccountService(deps: { db: Db; env: Env; mailer: Mailer; l
     const expiresAt = new Date(Date.now() + env.invitationTtlSeconds * 1000);
     const actorId = inviter === 'system' ? null : inviter.staffId;
     const tokens = people.map((p) => ({ person: p, token: newToken() }));
-    await db.$transaction(
-      async (tx) => {
+    await write(db, {
+      actorId,
+      meta,
+      timeoutMs: 120_000,
+      run: async (tx) => {
         await createAuthRepository(tx).createTokens(
           tokens.map(({ person, token }) => ({
             staffId: person.id,
@@ -74,19 +78,17 @@ export function createAccountService(deps: { db: Db; env: Env; mailer: Mailer; l
             createdById: actorId,
           })),
         );
-        for (const { person } of tokens) {
-          await recordAudit(tx, {
-            actorId,
-            action: 'account.invite',
-            entityType: 'staff',
+        return {
+          body: null,
+          audit: tokens.map(({ person }) => ({
+            action: 'account.invite' as const,
+            entityType: 'staff' as const,
             entityId: person.id,
             after: { expiresAt, ...(inviter === 'system' ? { actor: 'system' } : {}) },
-            meta,
-          });
-        }
+          })),
+        };
       },
-      { timeout: 120_000 },
-    );
+    });
     const out: Invitation[] = [];
     for (const { person, token } of tokens) {
       const url = link('invitation', token);
@@ -187,20 +189,29 @@ export function createAccountService(deps: { db: Db; env: Env; mailer: Mailer; l
       });
       if (refusal) throw passwordRefused(refusal);
       const hash = await hashPassword(normalisePassword(input.password));
-      await db.$transaction(async (tx) => {
-        const r = createAuthRepository(tx);
-        if (!(await r.useToken(token.id, now))) {
-          throw new AppError(410, 'token_gone', 'This link has been used or has expired. Ask for a new one.');
-        }
-        await r.setPassword(staff.id, hash, now);
-        await r.deleteSessionsOf(staff.id);
-        await recordAudit(tx, {
-          actorId: staff.id,
-          action: token.kind === 'invitation' ? 'account.password_set' : 'account.password_reset',
-          entityType: 'staff',
-          entityId: staff.id,
-          meta,
-        });
+      await write(db, {
+        actorId: staff.id,
+        meta,
+        run: async (tx) => {
+          const r = createAuthRepository(tx);
+          if (!(await r.useToken(token.id, now))) {
+            throw new AppError(
+              410,
+              'token_gone',
+              'This link has been used or has expired. Ask for a new one.',
+            );
+          }
+          await r.setPassword(staff.id, hash, now);
+          await r.deleteSessionsOf(staff.id);
+          return {
+            body: null,
+            audit: {
+              action: token.kind === 'invitation' ? 'account.password_set' : 'account.password_reset',
+              entityType: 'staff',
+              entityId: staff.id,
+            },
+          };
+        },
       });
     },
 
@@ -224,20 +235,19 @@ export function createAccountService(deps: { db: Db; env: Env; mailer: Mailer; l
       }
       const token = newToken();
       const expiresAt = new Date(Date.now() + RESET_TTL_SECONDS * 1000);
-      await db.$transaction(async (tx) => {
-        await createAuthRepository(tx).replaceToken({
-          staffId: staff.id,
-          kind: 'reset',
-          tokenHash: hashToken(token),
-          expiresAt,
-          createdById: null,
-        });
-        await recordAudit(tx, {
-          actorId: staff.id,
-          action: 'account.reset_requested',
-          after: { loginId, sent: true },
-          meta,
-        });
+      await write(db, {
+        actorId: staff.id,
+        meta,
+        run: async (tx) => {
+          await createAuthRepository(tx).replaceToken({
+            staffId: staff.id,
+            kind: 'reset',
+            tokenHash: hashToken(token),
+            expiresAt,
+            createdById: null,
+          });
+          return { body: null, audit: { action: 'account.reset_requested', after: { loginId, sent: true } } };
+        },
       });
       await mail(
         staff.email,
@@ -272,17 +282,18 @@ export function createAccountService(deps: { db: Db; env: Env; mailer: Mailer; l
       });
       if (refusal) throw passwordRefused(refusal);
       const hash = await hashPassword(normalisePassword(input.password));
-      await db.$transaction(async (tx) => {
-        const r = createAuthRepository(tx);
-        await r.setPassword(staff.id, hash, new Date());
-        await r.deleteSessionsOf(staff.id, actor.sessionId);
-        await recordAudit(tx, {
-          actorId: staff.id,
-          action: 'account.password_changed',
-          entityType: 'staff',
-          entityId: staff.id,
-          meta,
-        });
+      await write(db, {
+        actorId: staff.id,
+        meta,
+        run: async (tx) => {
+          const r = createAuthRepository(tx);
+          await r.setPassword(staff.id, hash, new Date());
+          await r.deleteSessionsOf(staff.id, actor.sessionId);
+          return {
+            body: null,
+            audit: { action: 'account.password_changed', entityType: 'staff', entityId: staff.id },
+          };
+        },
       });
     },
 
@@ -290,46 +301,52 @@ export function createAccountService(deps: { db: Db; env: Env; mailer: Mailer; l
     async resetMfa(actor: Actor, staffId: string, meta: RequestMeta): Promise<void> {
       await assertStaffVisible(db, actor, staffId);
       authorize(actor, 'staff:manage:any');
-      await db.$transaction(async (tx) => {
-        const r = createAuthRepository(tx);
-        await r.disableTotp(staffId);
-        await r.deleteSessionsOf(staffId);
-        await recordAudit(tx, {
-          actorId: actor.staffId,
-          action: 'account.mfa_reset',
-          entityType: 'staff',
-          entityId: staffId,
-          meta,
-        });
+      await write(db, {
+        actorId: actor.staffId,
+        meta,
+        run: async (tx) => {
+          const r = createAuthRepository(tx);
+          await r.disableTotp(staffId);
+          await r.deleteSessionsOf(staffId);
+          return {
+            body: null,
+            audit: { action: 'account.mfa_reset', entityType: 'staff', entityId: staffId },
+          };
+        },
       });
     },
 
     /** Grants or revokes hr_admin from the command line; never revokes the last one. */
     async setHrAdmin(loginId: string, grant: boolean): Promise<'changed' | 'unchanged'> {
-      return db.$transaction(async (tx) => {
-        const r = createAuthRepository(tx);
-        await r.lockHrAdmins();
-        const staff = await r.systemRoles(loginId);
-        if (!staff) throw new NotFoundError(`No person has the login id ${loginId}.`, 'staff_not_found');
-        const has = staff.systemRoles.includes('hr_admin');
-        if (has === grant) return 'unchanged';
-        if (!grant && !staff.disabledAt && (await r.countHrAdmins()) <= 1) {
-          throw new ConflictError(
-            'This is the last HR administrator: grant another one first.',
-            'last_hr_admin',
-          );
-        }
-        await r.setSystemRoles(staff.id, grant ? ['hr_admin'] : []);
-        await recordAudit(tx, {
-          actorId: null,
-          action: grant ? 'staff.grant_role' : 'staff.revoke_role',
-          entityType: 'staff',
-          entityId: staff.id,
-          before: { systemRoles: staff.systemRoles },
-          after: { role: 'hr_admin', actor: 'system' },
-        });
-        return 'changed';
+      const result = await write(db, {
+        actorId: null,
+        run: async (tx) => {
+          const r = createAuthRepository(tx);
+          await r.lockHrAdmins();
+          const staff = await r.systemRoles(loginId);
+          if (!staff) throw new NotFoundError(`No person has the login id ${loginId}.`, 'staff_not_found');
+          const has = staff.systemRoles.includes('hr_admin');
+          if (has === grant) return { body: 'unchanged' as const };
+          if (!grant && !staff.disabledAt && (await r.countHrAdmins()) <= 1) {
+            throw new ConflictError(
+              'This is the last HR administrator: grant another one first.',
+              'last_hr_admin',
+            );
+          }
+          await r.setSystemRoles(staff.id, grant ? ['hr_admin'] : []);
+          return {
+            body: 'changed' as const,
+            audit: {
+              action: grant ? 'staff.grant_role' : 'staff.revoke_role',
+              entityType: 'staff',
+              entityId: staff.id,
+              before: { systemRoles: staff.systemRoles },
+              after: { role: 'hr_admin', actor: 'system' },
+            },
+          };
+        },
       });
+      return result.body;
     },
   };
 }

@@ -6,7 +6,7 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import type { AccountState, LoginRequest } from '@portal/contracts';
-import { actorOf, findSessionActor, loadActor } from '../../access/access.ts';
+import { actorOf, authorize, findSessionActor, loadActor } from '../../access/access.ts';
 import type { Actor, RequestMeta } from '../../access/actor.ts';
 import type { Db } from '../../db/client.ts';
 import type { Env } from '../../env.ts';
@@ -17,6 +17,7 @@ import {
   TooManyRequestsError,
   UnauthorizedError,
 } from '../../shared/errors.ts';
+import { type Audited, write } from '../../shared/write.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
 import { notify } from '../notifications/notify.ts';
 import { hrAdmins } from '../notifications/recipients.repository.ts';
@@ -65,44 +66,60 @@ export function createAuthService(deps: { db: Db; env: Env; secret: string; mail
     });
     if (verdict.alert) {
       // Not a silent lock: the alert is audited and every HR administrator is told, in one transaction
-      await db.$transaction(async (tx) => {
-        await recordAudit(tx, {
-          actorId: null,
-          action: 'auth.login_alert',
-          after: { loginId: subject, reason: 'failures_from_many_addresses' },
-          meta,
-        });
-        await notify(tx, [
-          {
-            to: await hrAdmins(tx),
-            kind: 'auth.login_alert',
-            link: '/audit?action=auth.login_alert',
-            params: { title: subject },
-            dedupeKey: `login-alert:${subject}:${new Date().toISOString().slice(0, 13)}`,
-          },
-        ]);
+      await write(db, {
+        actorId: null,
+        meta,
+        run: async (tx) => {
+          await notify(tx, [
+            {
+              to: await hrAdmins(tx),
+              kind: 'auth.login_alert',
+              link: '/audit?action=auth.login_alert',
+              params: { title: subject },
+              dedupeKey: `login-alert:${subject}:${new Date().toISOString().slice(0, 13)}`,
+            },
+          ]);
+          return {
+            body: null,
+            audit: {
+              action: 'auth.login_alert',
+              after: { loginId: subject, reason: 'failures_from_many_addresses' },
+            },
+          };
+        },
       });
     }
     throw new TooManyRequestsError(verdict.retryAfter);
   }
 
+  /** Opens a session at `stage`, stamps a complete sign-in, and audits it: one write. */
   async function openSession(
     staffId: string,
     stage: SessionStage,
     meta: RequestMeta & { userAgent?: string },
+    audit: Pick<Audited, 'action' | 'after'>,
   ) {
     const token = randomBytes(32).toString('base64url');
     const now = Date.now();
     const expiresAt = new Date(
       now + (stage === 'mfa' ? MFA_PENDING_SECONDS : env.sessionAbsoluteSeconds) * 1000,
     );
-    await repo.createSession({
-      id: sessionId(token),
-      staffId,
-      expiresAt,
-      ip: meta.ip,
-      userAgent: meta.userAgent?.slice(0, 300) ?? null,
-      stage,
+    await write(db, {
+      actorId: staffId,
+      meta,
+      run: async (tx) => {
+        const r = createAuthRepository(tx);
+        await r.createSession({
+          id: sessionId(token),
+          staffId,
+          expiresAt,
+          ip: meta.ip,
+          userAgent: meta.userAgent?.slice(0, 300) ?? null,
+          stage,
+        });
+        if (stage !== 'mfa') await r.markSignedIn(staffId, new Date());
+        return { body: null, audit: { ...audit, entityType: 'session' } };
+      },
     });
     return { token, expiresAt };
   }
@@ -115,16 +132,7 @@ export function createAuthService(deps: { db: Db; env: Env; secret: string; mail
      * did the authentication, its own second factor included.
      */
     async startSession(staffId: string, meta: RequestMeta & { userAgent?: string }, method: 'oidc') {
-      const session = await openSession(staffId, 'full', meta);
-      await repo.markSignedIn(staffId, new Date());
-      await recordAudit(db, {
-        actorId: staffId,
-        action: 'auth.login',
-        entityType: 'session',
-        after: { method },
-        meta,
-      });
-      return session;
+      return openSession(staffId, 'full', meta, { action: 'auth.login', after: { method } });
     },
 
     async login(input: LoginRequest, meta: RequestMeta & { userAgent?: string }) {
@@ -159,14 +167,9 @@ export function createAuthService(deps: { db: Db; env: Env; secret: string; mail
         : mfaRequiredFor(roles, env.demoMode)
           ? 'enrol'
           : 'full';
-      const { token, expiresAt } = await openSession(staff.id, stage, meta);
-      if (stage !== 'mfa') await repo.markSignedIn(staff.id, new Date());
-      await recordAudit(db, {
-        actorId: staff.id,
+      const { token, expiresAt } = await openSession(staff.id, stage, meta, {
         action: stage === 'mfa' ? 'auth.password_ok' : 'auth.login',
-        entityType: 'session',
         after: stage === 'full' ? undefined : { stage },
-        meta,
       });
       return { token, expiresAt, mfaRequired: stage === 'mfa', mfaEnrolmentRequired: stage === 'enrol' };
     },
@@ -189,14 +192,22 @@ export function createAuthService(deps: { db: Db; env: Env; secret: string; mail
       }
       await verdict.succeeded();
       const expiresAt = new Date(Date.now() + env.sessionAbsoluteSeconds * 1000);
-      await repo.setSessionStage(actor.sessionId, 'full', expiresAt);
-      await repo.markSignedIn(staff.id, new Date());
-      await recordAudit(db, {
+      await write(db, {
         actorId: staff.id,
-        action: 'auth.login',
-        entityType: 'session',
-        after: { mfa: byTotp ? 'totp' : 'recovery_code' },
         meta,
+        run: async (tx) => {
+          const r = createAuthRepository(tx);
+          await r.setSessionStage(actor.sessionId, 'full', expiresAt);
+          await r.markSignedIn(staff.id, new Date());
+          return {
+            body: null,
+            audit: {
+              action: 'auth.login',
+              entityType: 'session',
+              after: { mfa: byTotp ? 'totp' : 'recovery_code' },
+            },
+          };
+        },
       });
       return { expiresAt };
     },
@@ -226,8 +237,14 @@ export function createAuthService(deps: { db: Db; env: Env; secret: string; mail
     },
 
     async logout(actor: Actor, meta: RequestMeta) {
-      await repo.deleteSession(actor.sessionId);
-      await recordAudit(db, { actorId: actor.staffId, action: 'auth.logout', entityType: 'session', meta });
+      await write(db, {
+        actorId: actor.staffId,
+        meta,
+        run: async (tx) => {
+          await createAuthRepository(tx).deleteSession(actor.sessionId);
+          return { body: null, audit: { action: 'auth.logout', entityType: 'session' } };
+        },
+      });
     },
 
     /** The account's state for `GET /api/me`; whether TOTP is enrolled comes with the person's record. */
@@ -265,17 +282,18 @@ export function createAuthService(deps: { db: Db; env: Env; secret: string; mail
       await verdict.succeeded();
       const codes = newRecoveryCodes();
       const secret = staff.totpPendingSecret;
-      await db.$transaction(async (tx) => {
-        const r = createAuthRepository(tx);
-        await r.enableTotp(staff.id, secret, codes.map(hashRecoveryCode), new Date());
-        await r.setSessionStage(actor.sessionId, 'full');
-        await recordAudit(tx, {
-          actorId: staff.id,
-          action: 'auth.mfa_enrolled',
-          entityType: 'staff',
-          entityId: staff.id,
-          meta,
-        });
+      await write(db, {
+        actorId: staff.id,
+        meta,
+        run: async (tx) => {
+          const r = createAuthRepository(tx);
+          await r.enableTotp(staff.id, secret, codes.map(hashRecoveryCode), new Date());
+          await r.setSessionStage(actor.sessionId, 'full');
+          return {
+            body: null,
+            audit: { action: 'auth.mfa_enrolled', entityType: 'staff', entityId: staff.id },
+          };
+        },
       });
       await repo.markSignedIn(staff.id, new Date());
       return { recoveryCodes: codes };
@@ -283,17 +301,22 @@ export function createAuthService(deps: { db: Db; env: Env; secret: string; mail
 
     /** Removes one's own TOTP, unless it is required for one's role. */
     async removeTotp(actor: Actor, meta: RequestMeta) {
-      if (mfaRequiredFor(actor.roles, env.demoMode))
-        throw new ForbiddenError('TOTP is required for your role.', 'mfa_required');
-      await db.$transaction(async (tx) => {
-        await createAuthRepository(tx).disableTotp(actor.staffId);
-        await recordAudit(tx, {
-          actorId: actor.staffId,
-          action: 'auth.mfa_removed',
-          entityType: 'staff',
-          entityId: actor.staffId,
-          meta,
-        });
+      authorize(
+        actor,
+        'mfa:remove:self',
+        { person: actor.staffId, mfaRequired: mfaRequiredFor(actor.roles, env.demoMode) },
+        { code: 'mfa_required', message: 'TOTP is required for your role.' },
+      );
+      await write(db, {
+        actorId: actor.staffId,
+        meta,
+        run: async (tx) => {
+          await createAuthRepository(tx).disableTotp(actor.staffId);
+          return {
+            body: null,
+            audit: { action: 'auth.mfa_removed', entityType: 'staff', entityId: actor.staffId },
+          };
+        },
       });
     },
   };

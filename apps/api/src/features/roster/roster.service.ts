@@ -24,7 +24,7 @@ import { authorize } from '../../access/access.ts';
 import type { Actor, RequestMeta } from '../../access/actor.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { AppError, ConflictError, type FieldError } from '../../shared/errors.ts';
-import { recordAudit } from '../audit/audit.writer.ts';
+import { write } from '../../shared/write.ts';
 import { type ParsedRoster, parseRoster, type RosterFile, RosterFileError } from './roster.parser.ts';
 import {
   type AssignmentCorrection,
@@ -475,8 +475,12 @@ export function createRosterService(deps: { db: Db }) {
         throw invalidFile(plan.totals.invalid, plan.errors);
       }
 
-      return db.$transaction(
-        async (tx: Tx) => {
+      const written = await write(db, {
+        actorId: actor === 'system' ? null : actor.staffId,
+        meta,
+        timeoutMs: 120_000,
+        maxWaitMs: 10_000,
+        run: async (tx: Tx) => {
           const repo = createRosterRepository(tx);
           await repo.lockImports();
           const plan = await planRoster(repo, parsed);
@@ -498,25 +502,25 @@ export function createRosterService(deps: { db: Db }) {
             staff: { created: staffCreated, updated: staffUpdated, unchanged: plan.totals.unchanged },
             assignments: { ended, started, corrected },
           };
-          await recordAudit(tx, {
-            actorId: actor === 'system' ? null : actor.staffId,
-            action: 'roster.import',
-            entityType: 'roster',
-            entityId: token,
-            after: {
-              ...(actor === 'system' ? { actor: 'system' } : {}),
-              fileName: file.name,
-              totals: result.totals,
-              units: result.units,
-              staff: result.staff,
-              assignments: result.assignments,
+          return {
+            body: result,
+            audit: {
+              action: 'roster.import',
+              entityType: 'roster',
+              entityId: token,
+              after: {
+                ...(actor === 'system' ? { actor: 'system' } : {}),
+                fileName: file.name,
+                totals: result.totals,
+                units: result.units,
+                staff: result.staff,
+                assignments: result.assignments,
+              },
             },
-            meta,
-          });
-          return result;
+          };
         },
-        { timeout: 120_000, maxWait: 10_000 },
-      );
+      });
+      return written.body;
     },
   };
 }
