@@ -6,6 +6,7 @@
 import { inForce } from '../../access/access.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
+import { pageOf } from '../../shared/page.ts';
 
 export type ApplicationWhere = Prisma.TrainingApplicationWhereInput;
 export type ApplicationOrder = Prisma.TrainingApplicationOrderByWithRelationInput;
@@ -129,24 +130,20 @@ export const applicationRepository = {
     return client.trainingApplication.findUnique({ where: { id }, select: applicationSelect() });
   },
 
-  async pageApplications(
+  pageApplications(
     where: ApplicationWhere,
     orderBy: ApplicationOrder[],
     page: number,
     pageSize: number,
     client: Client,
   ) {
-    const [items, total] = await Promise.all([
-      client.trainingApplication.findMany({
-        where,
-        select: applicationSelect(),
-        orderBy,
-        skip: (page - 1) * pageSize,
-        take: pageSize,
-      }),
-      client.trainingApplication.count({ where }),
-    ]);
-    return { items, total };
+    return pageOf(
+      page,
+      pageSize,
+      (window) =>
+        client.trainingApplication.findMany({ where, select: applicationSelect(), orderBy, ...window }),
+      () => client.trainingApplication.count({ where }),
+    );
   },
 
   sessionApplications(sessionId: string, client: Client) {

@@ -4,6 +4,7 @@
  */
 import { inForce } from '../../access/access.ts';
 import type { Db, Tx } from '../../db/client.ts';
+import { pageOf } from '../../shared/page.ts';
 
 type Client = Db | Tx;
 
@@ -134,28 +135,30 @@ export const assignmentRepository = {
   /** A page of a course's batches, newest first, with the names of who enrolled and of the grades. */
   async pageBatches(trainingId: string, page: number, pageSize: number, client: Client) {
     const where = { session: { trainingId } };
-    const [rows, total] = await Promise.all([
-      client.trainingAssignmentBatch.findMany({
-        where,
-        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-        skip: (page - 1) * pageSize,
-        take: pageSize,
-        select: {
-          id: true,
-          actorId: true,
-          gradeIds: true,
-          matched: true,
-          accepted: true,
-          waitlisted: true,
-          skipped: true,
-          createdAt: true,
-          undoneAt: true,
-          undoneCount: true,
-          session: { select: { id: true, startsAt: true, endsAt: true, status: true } },
-        },
-      }),
-      client.trainingAssignmentBatch.count({ where }),
-    ]);
+    const { items: rows, total } = await pageOf(
+      page,
+      pageSize,
+      (window) =>
+        client.trainingAssignmentBatch.findMany({
+          where,
+          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+          ...window,
+          select: {
+            id: true,
+            actorId: true,
+            gradeIds: true,
+            matched: true,
+            accepted: true,
+            waitlisted: true,
+            skipped: true,
+            createdAt: true,
+            undoneAt: true,
+            undoneCount: true,
+            session: { select: { id: true, startsAt: true, endsAt: true, status: true } },
+          },
+        }),
+      () => client.trainingAssignmentBatch.count({ where }),
+    );
     const [actors, grades] = await Promise.all([
       client.staff.findMany({
         where: { id: { in: [...new Set(rows.map((r) => r.actorId))] } },

@@ -7,6 +7,7 @@
 import { inForce } from '../../access/access.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
+import { pageOf } from '../../shared/page.ts';
 import { ACTIVE_STATUSES, applicationRepository } from './training-application.repository.ts';
 import { assignmentRepository } from './training-assignment.repository.ts';
 
@@ -168,18 +169,19 @@ const catalogueRepository = {
     return n.count;
   },
 
-  async pageTrainings(where: TrainingWhere, page: number, pageSize: number, client: Client) {
-    const [items, total] = await Promise.all([
-      client.training.findMany({
-        where,
-        select: trainingSelect,
-        orderBy: [{ active: 'desc' }, { kind: 'asc' }, { code: 'asc' }],
-        skip: (page - 1) * pageSize,
-        take: pageSize,
-      }),
-      client.training.count({ where }),
-    ]);
-    return { items, total };
+  pageTrainings(where: TrainingWhere, page: number, pageSize: number, client: Client) {
+    return pageOf(
+      page,
+      pageSize,
+      (window) =>
+        client.training.findMany({
+          where,
+          select: trainingSelect,
+          orderBy: [{ active: 'desc' }, { kind: 'asc' }, { code: 'asc' }],
+          ...window,
+        }),
+      () => client.training.count({ where }),
+    );
   },
 
   findTrainings(where: TrainingWhere, take: number, client: Client) {
@@ -224,18 +226,19 @@ const catalogueRepository = {
        GROUP BY s."trainingId"`;
   },
 
-  async pageSessions(where: SessionWhere, page: number, pageSize: number, client: Client) {
-    const [items, total] = await Promise.all([
-      client.trainingSession.findMany({
-        where,
-        select: sessionSelect,
-        orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
-        skip: (page - 1) * pageSize,
-        take: pageSize,
-      }),
-      client.trainingSession.count({ where }),
-    ]);
-    return { items, total };
+  pageSessions(where: SessionWhere, page: number, pageSize: number, client: Client) {
+    return pageOf(
+      page,
+      pageSize,
+      (window) =>
+        client.trainingSession.findMany({
+          where,
+          select: sessionSelect,
+          orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
+          ...window,
+        }),
+      () => client.trainingSession.count({ where }),
+    );
   },
 
   findSession(id: string, client: Client) {
