@@ -6,15 +6,13 @@ describe('pageOf', () => {
     const list = Array.from({ length: 23 }, (_, i) => i);
     const windows: { skip: number; take: number }[] = [];
     const read = (page: number) =>
-      pageOf(
-        page,
-        10,
-        async (w) => {
+      pageOf(page, 10, {
+        rows: async (w) => {
           windows.push(w);
           return list.slice(w.skip, w.skip + w.take);
         },
-        async () => list.length,
-      );
+        count: async () => list.length,
+      });
     expect(await read(1)).toEqual({ items: list.slice(0, 10), total: 23 });
     expect(await read(3)).toEqual({ items: [20, 21, 22], total: 23 });
     expect(await read(4)).toEqual({ items: [], total: 23 });
@@ -31,20 +29,18 @@ describe('pageOf', () => {
     const rowsDone = new Promise<void>((resolve) => {
       release = resolve;
     });
-    const page = pageOf(
-      1,
-      5,
-      async () => {
+    const page = pageOf(1, 5, {
+      rows: async () => {
         order.push('rows');
         await rowsDone;
         return ['a'];
       },
-      async () => {
+      count: async () => {
         order.push('count');
         release();
         return 1;
       },
-    );
+    });
     expect(await page).toEqual({ items: ['a'], total: 1 });
     expect(order).toEqual(['rows', 'count']);
   });

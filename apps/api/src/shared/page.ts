@@ -11,9 +11,8 @@ export function pageWindow(page: number, pageSize: number): PageWindow {
 export async function pageOf<T>(
   page: number,
   pageSize: number,
-  rows: (window: PageWindow) => Promise<T[]>,
-  count: () => Promise<number>,
+  read: { rows: (window: PageWindow) => Promise<T[]>; count: () => Promise<number> },
 ): Promise<{ items: T[]; total: number }> {
-  const [items, total] = await Promise.all([rows(pageWindow(page, pageSize)), count()]);
+  const [items, total] = await Promise.all([read.rows(pageWindow(page, pageSize)), read.count()]);
   return { items, total };
 }

@@ -137,13 +137,10 @@ export const applicationRepository = {
     pageSize: number,
     client: Client,
   ) {
-    return pageOf(
-      page,
-      pageSize,
-      (window) =>
-        client.trainingApplication.findMany({ where, select: applicationSelect(), orderBy, ...window }),
-      () => client.trainingApplication.count({ where }),
-    );
+    return pageOf(page, pageSize, {
+      rows: (w) => client.trainingApplication.findMany({ where, select: applicationSelect(), orderBy, ...w }),
+      count: () => client.trainingApplication.count({ where }),
+    });
   },
 
   sessionApplications(sessionId: string, client: Client) {

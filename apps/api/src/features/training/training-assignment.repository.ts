@@ -135,10 +135,8 @@ export const assignmentRepository = {
   /** A page of a course's batches, newest first, with the names of who enrolled and of the grades. */
   async pageBatches(trainingId: string, page: number, pageSize: number, client: Client) {
     const where = { session: { trainingId } };
-    const { items: rows, total } = await pageOf(
-      page,
-      pageSize,
-      (window) =>
+    const { items: rows, total } = await pageOf(page, pageSize, {
+      rows: (window) =>
         client.trainingAssignmentBatch.findMany({
           where,
           orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
@@ -157,8 +155,8 @@ export const assignmentRepository = {
             session: { select: { id: true, startsAt: true, endsAt: true, status: true } },
           },
         }),
-      () => client.trainingAssignmentBatch.count({ where }),
-    );
+      count: () => client.trainingAssignmentBatch.count({ where }),
+    });
     const [actors, grades] = await Promise.all([
       client.staff.findMany({
         where: { id: { in: [...new Set(rows.map((r) => r.actorId))] } },

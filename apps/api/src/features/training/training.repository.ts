@@ -63,6 +63,17 @@ export const sessionSelect = {
 } as const satisfies Prisma.TrainingSessionSelect;
 export type SessionRow = Prisma.TrainingSessionGetPayload<{ select: typeof sessionSelect }>;
 
+/** The catalogue's order (active courses first, by kind and code) and the sessions' (by start). */
+const TRAINING_ORDER = [
+  { active: 'desc' },
+  { kind: 'asc' },
+  { code: 'asc' },
+] as const satisfies Prisma.TrainingOrderByWithRelationInput[];
+const SESSION_ORDER = [
+  { startsAt: 'asc' },
+  { id: 'asc' },
+] as const satisfies Prisma.TrainingSessionOrderByWithRelationInput[];
+
 export const unitSelect = { id: true, code: true, kind: true, nameJa: true, nameEn: true } as const;
 export const gradeSelect = { id: true, code: true, rank: true, nameJa: true, nameEn: true } as const;
 
@@ -170,18 +181,10 @@ const catalogueRepository = {
   },
 
   pageTrainings(where: TrainingWhere, page: number, pageSize: number, client: Client) {
-    return pageOf(
-      page,
-      pageSize,
-      (window) =>
-        client.training.findMany({
-          where,
-          select: trainingSelect,
-          orderBy: [{ active: 'desc' }, { kind: 'asc' }, { code: 'asc' }],
-          ...window,
-        }),
-      () => client.training.count({ where }),
-    );
+    return pageOf(page, pageSize, {
+      rows: (w) => client.training.findMany({ where, select: trainingSelect, orderBy: TRAINING_ORDER, ...w }),
+      count: () => client.training.count({ where }),
+    });
   },
 
   findTrainings(where: TrainingWhere, take: number, client: Client) {
@@ -227,18 +230,11 @@ const catalogueRepository = {
   },
 
   pageSessions(where: SessionWhere, page: number, pageSize: number, client: Client) {
-    return pageOf(
-      page,
-      pageSize,
-      (window) =>
-        client.trainingSession.findMany({
-          where,
-          select: sessionSelect,
-          orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
-          ...window,
-        }),
-      () => client.trainingSession.count({ where }),
-    );
+    return pageOf(page, pageSize, {
+      rows: (w) =>
+        client.trainingSession.findMany({ where, select: sessionSelect, orderBy: SESSION_ORDER, ...w }),
+      count: () => client.trainingSession.count({ where }),
+    });
   },
 
   findSession(id: string, client: Client) {
