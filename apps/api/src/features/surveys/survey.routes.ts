@@ -22,7 +22,7 @@ import {
   SurveyResultsQuery,
   SurveyUpdate,
 } from '@portal/contracts';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, requestMeta } from '../../plugins/auth.ts';
@@ -30,17 +30,40 @@ import { idempotencyKeyOf } from '../../shared/idempotency.ts';
 import { countSurveyPopulation } from './population-count.ts';
 import { exportResults } from './survey.export.ts';
 import { createSurveyRepository } from './survey.repository.ts';
-import { createSurveyService } from './survey.service.ts';
+import { createSurveyUseCases } from './survey.use-cases.ts';
 
 const IdParams = z.object({ id: z.uuid() });
 const IdempotencyHeaders = z.object({ 'idempotency-key': z.string().max(200).optional() });
 const Conflict = ProblemDetails.extend({ current: z.unknown().optional() });
 const errors = { 400: ProblemDetails, 403: ProblemDetails, 404: ProblemDetails, 409: Conflict };
+const tags = ['surveys'];
+
+/** The options of a route on one question or round (`:id`): its summary and the rest of its schema. */
+function onOne<S extends { response: object }>(summary: string, schema: S) {
+  return { schema: { tags, summary, params: IdParams, ...schema } };
+}
+
+/** The options of a create a client may retry with its `Idempotency-Key`: 201 first, 200 with the same answer after. */
+function retriedCreate<B, R>(summary: string, body: B, record: R) {
+  return {
+    schema: {
+      tags,
+      summary,
+      headers: IdempotencyHeaders,
+      body,
+      response: { 200: record, 201: record, ...errors },
+    },
+  };
+}
+
+/** What a create's use case takes from the request: the actor, the body, the `Idempotency-Key`, the request's meta. */
+function createArgs(request: FastifyRequest) {
+  return [actorOf(request), request.body, idempotencyKeyOf(request), requestMeta(request)] as const;
+}
 
 export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
-  const surveys = createSurveyService({ db: app.db });
   const repo = createSurveyRepository();
-  const tags = ['surveys'];
+  const surveys = createSurveyUseCases({ db: app.db, repo });
 
   app.get(
     '/survey-questions',
@@ -56,36 +79,18 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/survey-questions',
-    {
-      schema: {
-        tags,
-        summary: 'Add a question to the bank (HR; Idempotency-Key)',
-        headers: IdempotencyHeaders,
-        body: SurveyQuestionCreate,
-        response: { 200: SurveyQuestion, 201: SurveyQuestion, ...errors },
-      },
-    },
+    retriedCreate('Add a question to the bank (HR; Idempotency-Key)', SurveyQuestionCreate, SurveyQuestion),
     async (request, reply) => {
-      const r = await surveys.createQuestion(
-        actorOf(request),
-        request.body,
-        idempotencyKeyOf(request),
-        requestMeta(request),
-      );
-      return reply.code(r.status).send(r.body);
+      const r = await surveys.createQuestion(...createArgs(request));
+      return reply.code(r.status as 200 | 201).send(r.body);
     },
   );
   app.put(
     '/survey-questions/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Edit a question (HR; versioned; kind and choices fixed once a round asked it)',
-        params: IdParams,
-        body: SurveyQuestionUpdate,
-        response: { 200: SurveyQuestion, ...errors },
-      },
-    },
+    onOne('Edit a question (HR; versioned; kind and choices fixed once a round asked it)', {
+      body: SurveyQuestionUpdate,
+      response: { 200: SurveyQuestion, ...errors },
+    }),
     async (request) =>
       surveys.updateQuestion(actorOf(request), request.params.id, request.body, requestMeta(request)),
   );
@@ -116,123 +121,73 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => countSurveyPopulation({ db: app.db, repo }, actorOf(request), request.query),
   );
-  app.get(
-    '/surveys/:id',
-    { schema: { tags, summary: 'One round', params: IdParams, response: { 200: Survey, ...errors } } },
-    async (request) => surveys.getSurvey(actorOf(request), request.params.id),
+  app.get('/surveys/:id', onOne('One round', { response: { 200: Survey, ...errors } }), async (request) =>
+    surveys.getSurvey(actorOf(request), request.params.id),
   );
   app.post(
     '/surveys',
-    {
-      schema: {
-        tags,
-        summary: 'Build a round as a draft (HR; Idempotency-Key)',
-        headers: IdempotencyHeaders,
-        body: SurveyCreate,
-        response: { 200: Survey, 201: Survey, ...errors },
-      },
-    },
+    retriedCreate('Build a round as a draft (HR; Idempotency-Key)', SurveyCreate, Survey),
     async (request, reply) => {
-      const r = await surveys.createSurvey(
-        actorOf(request),
-        request.body,
-        idempotencyKeyOf(request),
-        requestMeta(request),
-      );
-      return reply.code(r.status).send(r.body);
+      const r = await surveys.createSurvey(...createArgs(request));
+      return reply.code(r.status as 200 | 201).send(r.body);
     },
   );
   app.put(
     '/surveys/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Edit, open or close a round (HR; versioned; k never lowered once open)',
-        params: IdParams,
-        body: SurveyUpdate,
-        response: { 200: Survey, ...errors },
-      },
-    },
+    onOne('Edit, open or close a round (HR; versioned; k never lowered once open)', {
+      body: SurveyUpdate,
+      response: { 200: Survey, ...errors },
+    }),
     async (request) =>
       surveys.updateSurvey(actorOf(request), request.params.id, request.body, requestMeta(request)),
   );
 
   app.post(
     '/surveys/:id/reminders',
-    {
-      schema: {
-        tags,
-        summary: 'Remind those of an open round who have not answered (HR; once a day; never says who)',
-        params: IdParams,
-        response: { 200: SurveyReminderResult, ...errors },
-      },
-    },
+    onOne('Remind those of an open round who have not answered (HR; once a day; never says who)', {
+      response: { 200: SurveyReminderResult, ...errors },
+    }),
     async (request) => surveys.remind(actorOf(request), request.params.id, requestMeta(request)),
   );
 
   app.get(
     '/surveys/:id/my-response',
-    {
-      schema: {
-        tags,
-        summary: 'My draft (nothing once submitted)',
-        params: IdParams,
-        response: { 200: MyResponse, ...errors },
-      },
-    },
+    onOne('My draft (nothing once submitted)', {
+      response: { 200: MyResponse, ...errors },
+    }),
     async (request) => surveys.myResponse(actorOf(request), request.params.id),
   );
   app.put(
     '/surveys/:id/my-response',
-    {
-      schema: {
-        tags,
-        summary: 'Save my draft while the window is open (version 0 for the first save)',
-        params: IdParams,
-        body: MyResponsePut,
-        response: { 200: MyResponse, ...errors },
-      },
-    },
+    onOne('Save my draft while the window is open (version 0 for the first save)', {
+      body: MyResponsePut,
+      response: { 200: MyResponse, ...errors },
+    }),
     async (request) => surveys.saveMyResponse(actorOf(request), request.params.id, request.body),
   );
   app.post(
     '/surveys/:id/my-response/submit',
-    {
-      schema: {
-        tags,
-        summary: 'Submit my draft, once: stored without who gave it',
-        params: IdParams,
-        body: MyResponseSubmit,
-        response: { 200: MyResponse, ...errors },
-      },
-    },
+    onOne('Submit my draft, once: stored without who gave it', {
+      body: MyResponseSubmit,
+      response: { 200: MyResponse, ...errors },
+    }),
     async (request) => surveys.submit(actorOf(request), request.params.id, request.body),
   );
 
   app.get(
     '/surveys/:id/results',
-    {
-      schema: {
-        tags,
-        summary: 'Results by group in the reader’s reach; groups below k and their complements suppressed',
-        params: IdParams,
-        querystring: SurveyResultsQuery,
-        response: { 200: SurveyResults, ...errors },
-      },
-    },
+    onOne('Results by group in the reader’s reach; groups below k and their complements suppressed', {
+      querystring: SurveyResultsQuery,
+      response: { 200: SurveyResults, ...errors },
+    }),
     async (request) => surveys.results(actorOf(request), request.params.id, request.query),
   );
   app.get(
     '/surveys/:id/results/export',
-    {
-      schema: {
-        tags,
-        summary: 'The results as CSV (scores by staff image) or Excel (scores and means per question)',
-        params: IdParams,
-        querystring: SurveyExportQuery,
-        response: errors,
-      },
-    },
+    onOne('The results as CSV (scores by staff image) or Excel (scores and means per question)', {
+      querystring: SurveyExportQuery,
+      response: errors,
+    }),
     async (request, reply) => {
       const { format, lang, ...query } = request.query;
       const r = await surveys.results(actorOf(request), request.params.id, query);
@@ -246,15 +201,10 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/surveys/:id/response-rate',
-    {
-      schema: {
-        tags,
-        summary: 'Eligible and answered counts by group (never who); groups below k suppressed',
-        params: IdParams,
-        querystring: SurveyResultsQuery,
-        response: { 200: SurveyResponseRate, ...errors },
-      },
-    },
+    onOne('Eligible and answered counts by group (never who); groups below k suppressed', {
+      querystring: SurveyResultsQuery,
+      response: { 200: SurveyResponseRate, ...errors },
+    }),
     async (request) => surveys.responseRate(actorOf(request), request.params.id, request.query),
   );
 };
