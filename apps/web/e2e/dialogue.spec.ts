@@ -33,6 +33,8 @@ test.describe('on a phone', () => {
     await page.getByRole('button', { name: 'アクションを追加' }).click();
     await page.getByLabel('アクション1の内容').fill(action);
     await expect(page.getByLabel('担当')).toHaveValue('staff');
+    await page.getByLabel('期限（任意）').fill('2099-04-30');
+    await expect(page.getByLabel('期限（任意）')).toHaveAccessibleDescription('令和81年4月30日');
     await page.getByText('非公開メモ・方針とのつながり').click();
     await page.getByLabel('非公開メモ', { exact: true }).fill(secret);
     await portal.expectNoSeriousA11yViolations();

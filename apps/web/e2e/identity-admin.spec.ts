@@ -116,7 +116,18 @@ test('HR opens the audit log and filters it by action and by actor', async ({ po
   await expect(portal.main.getByText(/件を表示しています。/)).toBeVisible();
   await portal.expectNoSeriousA11yViolations();
 
-  await portal.main.getByLabel('操作', { exact: true }).selectOption({ label: 'サインイン' });
+  // The period's days read back in 和暦; a start after the end marks both and says why.
+  await portal.main.getByLabel('開始日', { exact: true }).fill('2026-04-02');
+  await expect(portal.main.getByLabel('開始日', { exact: true })).toHaveAccessibleDescription(
+    '令和8年4月2日',
+  );
+  await portal.main.getByLabel('終了日', { exact: true }).fill('2026-04-01');
+  await expect(portal.main.getByLabel('終了日', { exact: true })).toHaveAccessibleDescription(
+    '令和8年4月1日 終了日は開始日以降の日付にしてください。',
+  );
+  await expect(portal.main.getByLabel('開始日', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await portal.main.getByLabel('開始日', { exact: true }).fill('');
+  await portal.main.getByLabel('終了日', { exact: true }).fill('');
   await portal.main.getByRole('button', { name: '絞り込む' }).click();
   await expect(page).toHaveURL(/\/audit\?action=auth.login$/);
   await expect(list.getByRole('listitem').first()).toBeVisible();

@@ -184,6 +184,8 @@ test('the supervisor corrects a session they logged, then deletes it', async ({ 
   const form = card.getByRole('form', { name: /OJTの記録を修正/ });
   await form.getByLabel('内容', { exact: true }).fill(`${topic}（訂正）`);
   await form.getByLabel('時間（分）').fill('45');
+  // the day reads back in 和暦 (the session was logged today)
+  await expect(form.getByLabel('実施日')).toHaveAccessibleDescription(/^令和(元|\d+)年\d+月\d+日$/);
   await portal.expectNoSeriousA11yViolations();
   await form.getByRole('button', { name: '修正を保存する' }).click();
 

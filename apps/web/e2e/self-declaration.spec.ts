@@ -45,6 +45,8 @@ test('a person submits a 自己申告 and the 所属長 records the 面談', asy
   await expect(page.getByText('親の通院の付き添いがある。')).toBeVisible();
   await expect(page.getByText('土木', { exact: true })).toBeVisible();
   await portal.expectNoSeriousA11yViolations();
+  // the 面談 date (today unless changed) reads the day back in 和暦
+  await expect(page.getByLabel('面談日')).toHaveAccessibleDescription(/^令和(元|\d+)年\d+月\d+日$/);
   await page.getByLabel('所属長の意見').fill('企画業務への意欲が高い。来年度の配置で考慮したい。');
   await page.getByRole('button', { name: '面談を記録する' }).click();
   await expect(page.getByRole('status')).toContainText('面談を記録しました');

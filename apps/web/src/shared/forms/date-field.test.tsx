@@ -60,4 +60,41 @@ describe('DateField', () => {
     expect(screen.queryByTestId('date-reading')).toBeNull();
     expect(description(input)).toBe('予定も記録できます');
   });
+
+  it('reads a day and time of day in 和暦 with the time as entered', () => {
+    render(
+      <I18nextProvider i18n={createTestI18n({ language: 'ja' })}>
+        <DateField
+          id="starts"
+          label="開始"
+          type="datetime-local"
+          value="2026-06-15T10:00"
+          onChange={() => {}}
+        />
+      </I18nextProvider>,
+    );
+    const input = screen.getByLabelText('開始');
+    expect(input.getAttribute('type')).toBe('datetime-local');
+    expect(screen.getByTestId('date-reading').textContent).toBe('令和8年6月15日 10:00');
+    expect(description(input)).toBe('令和8年6月15日 10:00');
+  });
+
+  it('is marked bad and described by a message shown elsewhere', () => {
+    render(
+      <I18nextProvider i18n={createTestI18n({ language: 'en' })}>
+        <DateField
+          id="from"
+          label="From"
+          value="2026-04-01"
+          onChange={() => {}}
+          invalid
+          describedBy="range"
+        />
+        <p id="range">The start is after the end</p>
+      </I18nextProvider>,
+    );
+    const input = screen.getByLabelText('From');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(description(input)).toBe('1 April 2026 The start is after the end');
+  });
 });

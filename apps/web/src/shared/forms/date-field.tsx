@@ -4,6 +4,13 @@ import { useLanguage } from '../i18n/use-language.ts';
 import { errorClass, hintClass, inputClass, labelClass } from '../ui/form-styles.ts';
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** A `datetime-local` value: a day and a time of day, as the reader entered them. */
+const ISO_DAY_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/;
+
+/** True when `value` holds a whole day (a date input's) or a whole day and time (a datetime-local's). */
+function isWhole(value: string): boolean {
+  return ISO_DAY.test(value) || ISO_DAY_TIME.test(value);
+}
 
 /** The id of the reading that `DateReading` gives for the input `inputId`, for its `aria-describedby`. */
 export function dateReadingId(inputId: string): string {
@@ -12,7 +19,8 @@ export function dateReadingId(inputId: string): string {
 
 /**
  * The chosen day as the reader reads dates — `令和8年4月1日` in Japanese, `1 April 2026` in English —
- * beside a native date input, so that a 和暦 reader checks the day without converting. Nothing while
+ * beside a native date input, so that a 和暦 reader checks the day without converting; a
+ * `datetime-local` value is read with its time of day as entered (`令和8年4月1日 10:00`). Nothing while
  * the input holds no whole date.
  */
 export function DateReading({
@@ -26,30 +34,38 @@ export function DateReading({
   suffix?: string;
 }) {
   const language = useLanguage();
-  if (!ISO_DAY.test(value)) return null;
+  if (!isWhole(value)) return null;
+  const withTime = ISO_DAY_TIME.exec(value);
+  const reading = withTime
+    ? `${formatDate(withTime[1] ?? value, language)} ${withTime[2]}`
+    : formatDate(value, language);
   return (
     <p id={dateReadingId(inputId)} className={hintClass} data-testid="date-reading">
-      <time dateTime={value}>{formatDate(value, language)}</time>
+      <time dateTime={value}>{reading}</time>
       {suffix ? ` ${suffix}` : ''}
     </p>
   );
 }
 
 /**
- * A labelled date field: a native `<input type="date">`, the chosen day read out in the reader's
- * calendar, an optional hint and the field's error, each tied to the input by `aria-describedby`.
+ * A labelled date field: a native `<input type="date">` (or `datetime-local`), the chosen day read
+ * out in the reader's calendar, an optional hint and the field's error, each tied to the input by
+ * `aria-describedby`.
  */
 export function DateField({
   id,
   label,
   value,
   onChange,
+  type = 'date',
   min,
   max,
   required,
   disabled,
   hint,
   error,
+  invalid,
+  describedBy: alsoDescribedBy,
   suffix,
   labelClassName = labelClass,
   inputClassName = `${inputClass} max-w-60`,
@@ -58,12 +74,18 @@ export function DateField({
   label: ReactNode;
   value: string;
   onChange: (value: string) => void;
+  /** `datetime-local` for a day and a time of day */
+  type?: 'date' | 'datetime-local';
   min?: string;
   max?: string;
   required?: boolean;
   disabled?: boolean;
   hint?: ReactNode;
   error?: string;
+  /** Marks the field bad when its message is shown elsewhere (e.g. one message for a from–to pair) */
+  invalid?: boolean;
+  /** Ids of other texts that describe the field (e.g. that message, or why it is locked) */
+  describedBy?: string;
   suffix?: string;
   labelClassName?: string;
   inputClassName?: string;
@@ -71,9 +93,10 @@ export function DateField({
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const describedBy = [
-    ISO_DAY.test(value) ? dateReadingId(id) : null,
+    isWhole(value) ? dateReadingId(id) : null,
     hint ? hintId : null,
     error ? errorId : null,
+    alsoDescribedBy || null,
   ]
     .filter(Boolean)
     .join(' ');
@@ -84,14 +107,14 @@ export function DateField({
       </label>
       <input
         id={id}
-        type="date"
+        type={type}
         value={value}
         min={min}
         max={max}
         required={required}
         disabled={disabled}
         onChange={(event) => onChange(event.target.value)}
-        aria-invalid={error ? true : undefined}
+        aria-invalid={error || invalid ? true : undefined}
         aria-describedby={describedBy || undefined}
         className={inputClassName}
       />

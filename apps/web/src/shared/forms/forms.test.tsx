@@ -24,6 +24,15 @@ function renderSessionForm(language: 'ja' | 'en' = 'ja') {
   );
 }
 
+/** The texts the field is described by, in order. */
+function description(field: HTMLElement): string {
+  return (field.getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .filter(Boolean)
+    .map((id) => document.getElementById(id)?.textContent ?? `missing #${id}`)
+    .join(' ');
+}
+
 /** Answers every POST with this problem, recording what was sent. */
 function stubProblem(problem: object) {
   const sent: unknown[] = [];
@@ -72,8 +81,7 @@ describe('a form with bad input', () => {
     const start = screen.getByLabelText('開始日時');
     await waitFor(() => expect(document.activeElement).toBe(start));
     expect(start.getAttribute('aria-invalid')).toBe('true');
-    const described = document.getElementById(String(start.getAttribute('aria-describedby')));
-    expect(described?.textContent).toBe('入力してください。');
+    expect(description(start)).toBe('入力してください。');
     expect(screen.getByLabelText('終了日時').getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByRole('alert').textContent).toContain('入力内容を確かめてください');
     expect(sent).toHaveLength(0);
@@ -105,9 +113,7 @@ describe('a form with bad input', () => {
     const end = screen.getByLabelText('終了日時');
     await waitFor(() => expect(document.activeElement).toBe(end));
     expect(sent).toHaveLength(1);
-    expect(document.getElementById(String(end.getAttribute('aria-describedby')))?.textContent).toBe(
-      '開始より後の日時にしてください。',
-    );
+    expect(description(end)).toBe('令和8年12月17日 17:00 開始より後の日時にしてください。');
     expect(screen.getByText('200文字以内で入力してください。')).toBeTruthy();
     // a field the form has no control for is listed in the alert, translated
     expect(screen.getByRole('alert').textContent).toContain('この項目の内容を確かめてください。');
@@ -129,6 +135,29 @@ describe('a form with bad input', () => {
     fireEvent.change(screen.getByLabelText('Ends'), { target: { value: '2026-12-17T17:00' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add the session' }));
     expect(await screen.findByText('Choose a time after the start.')).toBeTruthy();
+  });
+});
+
+describe('the session form’s dates', () => {
+  it('read the chosen days back in 和暦: start and end with their time, the deadline as a day', () => {
+    renderSessionForm();
+    const start = screen.getByLabelText('開始日時');
+    fireEvent.change(start, { target: { value: '2026-12-17T09:30' } });
+    const end = screen.getByLabelText('終了日時');
+    const deadline = screen.getByLabelText('申込締切日');
+    expect(deadline.getAttribute('type')).toBe('date');
+    // the end and the deadline follow the start: the same day at 17:00, two weeks before
+    expect(description(start)).toBe('令和8年12月17日 09:30');
+    expect(description(end)).toBe('令和8年12月17日 17:00');
+    expect(description(deadline)).toBe('令和8年12月3日');
+    fireEvent.change(deadline, { target: { value: '2026-12-01' } });
+    expect(description(deadline)).toBe('令和8年12月1日');
+  });
+
+  it('read them in English on an English page', () => {
+    renderSessionForm('en');
+    fireEvent.change(screen.getByLabelText('Starts'), { target: { value: '2026-12-17T09:30' } });
+    expect(description(screen.getByLabelText('Starts'))).toBe('17 December 2026 09:30');
   });
 });
 

@@ -278,15 +278,12 @@ export function OneOnOneFields({
                 <option value="staff">{t('dialogue.record.ownerStaff')}</option>
                 <option value="me">{t('dialogue.record.ownerMe')}</option>
               </select>
-              <label htmlFor={`${a.key}-due`} className="text-dns-14B-130">
-                {t('dialogue.record.actionDue')}
-              </label>
-              <input
+              <DateField
                 id={`${a.key}-due`}
-                type="date"
+                label={t('dialogue.record.actionDue')}
+                labelClassName="text-dns-14B-130"
                 value={a.dueOn}
-                onChange={(event) => setAction(a.key, { dueOn: event.target.value })}
-                className={`${inputClass} max-w-60`}
+                onChange={(dueOn) => setAction(a.key, { dueOn })}
               />
               <Button
                 variant="secondary"

@@ -2,6 +2,7 @@ import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from '@portal/contracts';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { DateField } from '../../../shared/forms/date-field.tsx';
 import { useDocumentTitle } from '../../../shared/i18n/use-document-title.ts';
 import { useLanguage } from '../../../shared/i18n/use-language.ts';
 import { Button } from '../../../shared/ui/button.tsx';
@@ -156,32 +157,26 @@ function AuditLog() {
           </div>
           <fieldset className="grid grid-cols-2 gap-3">
             <legend className={labelClass}>{t('identity.audit.period')}</legend>
-            <div>
-              <label htmlFor={ids.from} className="text-dns-14N-130 text-solid-gray-800">
-                {t('identity.audit.from')}
-              </label>
-              <input
-                id={ids.from}
-                type="date"
-                className={inputClass}
-                aria-invalid={badRange || undefined}
-                aria-describedby={badRange ? ids.rangeError : undefined}
-                {...field('from')}
-              />
-            </div>
-            <div>
-              <label htmlFor={ids.to} className="text-dns-14N-130 text-solid-gray-800">
-                {t('identity.audit.to')}
-              </label>
-              <input
-                id={ids.to}
-                type="date"
-                className={inputClass}
-                aria-invalid={badRange || undefined}
-                aria-describedby={badRange ? ids.rangeError : undefined}
-                {...field('to')}
-              />
-            </div>
+            <DateField
+              id={ids.from}
+              label={t('identity.audit.from')}
+              labelClassName="text-dns-14N-130 text-solid-gray-800"
+              inputClassName={inputClass}
+              value={draft.from}
+              onChange={(value) => setDraft((d) => ({ ...d, from: value }))}
+              invalid={badRange}
+              describedBy={badRange ? ids.rangeError : undefined}
+            />
+            <DateField
+              id={ids.to}
+              label={t('identity.audit.to')}
+              labelClassName="text-dns-14N-130 text-solid-gray-800"
+              inputClassName={inputClass}
+              value={draft.to}
+              onChange={(value) => setDraft((d) => ({ ...d, to: value }))}
+              invalid={badRange}
+              describedBy={badRange ? ids.rangeError : undefined}
+            />
             {badRange ? (
               <p id={ids.rangeError} className="col-span-2 text-dns-14N-130 text-error-2">
                 {t('identity.audit.badRange')}

@@ -8,6 +8,7 @@ import {
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../shared/api/api-client.ts';
+import { DateField } from '../../../shared/forms/date-field.tsx';
 import { Button } from '../../../shared/ui/button.tsx';
 import { useErrorMessage } from '../../../shared/ui/states.tsx';
 import { PolicyLinkPicker } from '../../policy/components/policy-link-picker.tsx';
@@ -155,24 +156,18 @@ export function SessionEditForm({
         </p>
       ) : null}
       <div className="grid gap-4 sm:grid-cols-2">
-        <div>
-          <label htmlFor={ids.date} className={labelClass}>
-            {t('ojt.log.date')}
-          </label>
-          <input
-            id={ids.date}
-            type="date"
-            value={fields.occurredOn}
-            min={earliestSessionDay()}
-            max={localToday()}
-            disabled={acknowledged}
-            aria-describedby={acknowledged ? ids.lockedHint : undefined}
-            onChange={(event) => set('occurredOn', event.target.value)}
-            aria-invalid={errors.occurredOn ? true : undefined}
-            className={`${inputClass} disabled:bg-solid-gray-50`}
-          />
-          {errors.occurredOn ? <p className={errorClass}>{errors.occurredOn}</p> : null}
-        </div>
+        <DateField
+          id={ids.date}
+          label={t('ojt.log.date')}
+          inputClassName={`${inputClass} disabled:bg-solid-gray-50`}
+          value={fields.occurredOn}
+          min={earliestSessionDay()}
+          max={localToday()}
+          disabled={acknowledged}
+          describedBy={acknowledged ? ids.lockedHint : undefined}
+          error={errors.occurredOn}
+          onChange={(value) => set('occurredOn', value)}
+        />
         <div>
           <label htmlFor={ids.minutes} className={labelClass}>
             {t('ojt.edit.minutes')}

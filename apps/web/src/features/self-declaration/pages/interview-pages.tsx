@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { isApiError } from '../../../shared/api/api-client.ts';
 import { formatDate } from '../../../shared/format/date.ts';
 import { CharCount } from '../../../shared/forms/char-count.tsx';
+import { DateField } from '../../../shared/forms/date-field.tsx';
 import { FieldMessage, FormAlert, useFormErrors } from '../../../shared/forms/use-form-errors.tsx';
 import { useDocumentTitle } from '../../../shared/i18n/use-document-title.ts';
 import { useLanguage, useLocalized } from '../../../shared/i18n/use-language.ts';
@@ -163,23 +164,18 @@ function InterviewForm({ declaration }: { declaration: SelfDeclaration }) {
         </p>
       ) : null}
       <div className="grid gap-4 sm:grid-cols-2">
-        <div>
-          <label htmlFor={date.id} className={labelClass}>
-            {t('selfDeclaration.team.heldOn')}
-          </label>
-          <input
-            {...date}
-            type="date"
-            className={`${inputClass} mt-2 block w-full`}
-            value={heldOn}
-            max={today}
-            onChange={(e) => {
-              form.clear('heldOn');
-              setHeldOn(e.target.value);
-            }}
-          />
-          <FieldMessage form={form} name="heldOn" />
-        </div>
+        <DateField
+          id={date.id}
+          label={t('selfDeclaration.team.heldOn')}
+          inputClassName={`${inputClass} mt-2 block w-full`}
+          value={heldOn}
+          max={today}
+          error={form.errors.heldOn}
+          onChange={(value) => {
+            form.clear('heldOn');
+            setHeldOn(value);
+          }}
+        />
         <div>
           <label htmlFor={mins.id} className={labelClass}>
             {t('selfDeclaration.team.minutes')}

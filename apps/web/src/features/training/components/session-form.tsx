@@ -3,6 +3,7 @@ import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../shared/api/api-client.ts';
 import { useSubmissionKey } from '../../../shared/api/submission-key.ts';
+import { DateField } from '../../../shared/forms/date-field.tsx';
 import {
   FieldMessage,
   FormAlert,
@@ -139,55 +140,48 @@ export function SessionForm({
         );
       }}
     >
-      {field(
-        'startsAt',
-        t('training.fields.startsAt'),
-        <input
-          type="datetime-local"
-          className={inputClass}
-          value={draft.startsAt}
-          required
-          onChange={(e) =>
-            set({
-              startsAt: e.target.value,
-              // a one-day session by default: the same day, and the deadline two weeks before
-              ...(draft.endsAt ? {} : { endsAt: e.target.value.replace(/T.*/, 'T17:00') }),
-              ...(draft.applicationDeadline || !e.target.value
-                ? {}
-                : {
-                    applicationDeadline: japanDay(
-                      new Date(Date.parse(fromLocalInput(e.target.value)) - 14 * 86_400_000).toISOString(),
-                    ),
-                  }),
-            })
-          }
-          {...invalid('startsAt')}
-        />,
-      )}
-      {field(
-        'endsAt',
-        t('training.fields.endsAt'),
-        <input
-          type="datetime-local"
-          className={inputClass}
-          value={draft.endsAt}
-          required
-          onChange={(e) => set({ endsAt: e.target.value })}
-          {...invalid('endsAt')}
-        />,
-      )}
-      {field(
-        'applicationDeadline',
-        t('training.fields.deadline'),
-        <input
-          type="date"
-          className={inputClass}
-          value={draft.applicationDeadline}
-          required
-          onChange={(e) => set({ applicationDeadline: e.target.value })}
-          {...invalid('applicationDeadline')}
-        />,
-      )}
+      <DateField
+        type="datetime-local"
+        id={form.field('startsAt').id}
+        label={t('training.fields.startsAt')}
+        inputClassName={inputClass}
+        value={draft.startsAt}
+        required
+        error={form.errors.startsAt}
+        onChange={(startsAt) =>
+          set({
+            startsAt,
+            // a one-day session by default: the same day, and the deadline two weeks before
+            ...(draft.endsAt ? {} : { endsAt: startsAt.replace(/T.*/, 'T17:00') }),
+            ...(draft.applicationDeadline || !startsAt
+              ? {}
+              : {
+                  applicationDeadline: japanDay(
+                    new Date(Date.parse(fromLocalInput(startsAt)) - 14 * 86_400_000).toISOString(),
+                  ),
+                }),
+          })
+        }
+      />
+      <DateField
+        type="datetime-local"
+        id={form.field('endsAt').id}
+        label={t('training.fields.endsAt')}
+        inputClassName={inputClass}
+        value={draft.endsAt}
+        required
+        error={form.errors.endsAt}
+        onChange={(endsAt) => set({ endsAt })}
+      />
+      <DateField
+        id={form.field('applicationDeadline').id}
+        label={t('training.fields.deadline')}
+        inputClassName={inputClass}
+        value={draft.applicationDeadline}
+        required
+        error={form.errors.applicationDeadline}
+        onChange={(applicationDeadline) => set({ applicationDeadline })}
+      />
       {field(
         'capacity',
         t('training.fields.capacity'),
