@@ -128,6 +128,7 @@ test('HR opens the audit log and filters it by action and by actor', async ({ po
   await expect(portal.main.getByLabel('開始日', { exact: true })).toHaveAttribute('aria-invalid', 'true');
   await portal.main.getByLabel('開始日', { exact: true }).fill('');
   await portal.main.getByLabel('終了日', { exact: true }).fill('');
+  await portal.main.getByLabel('操作', { exact: true }).selectOption({ label: 'サインイン' });
   await portal.main.getByRole('button', { name: '絞り込む' }).click();
   await expect(page).toHaveURL(/\/audit\?action=auth.login$/);
   await expect(list.getByRole('listitem').first()).toBeVisible();
