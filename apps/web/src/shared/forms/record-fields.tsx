@@ -121,6 +121,7 @@ export function TextAreaField({
   onChange,
   max,
   rows = 3,
+  className = inputClass,
 }: {
   label: string;
   hint?: string;
@@ -128,6 +129,8 @@ export function TextAreaField({
   onChange: (value: string) => void;
   max: number;
   rows?: number;
+  /** The textarea's look (e.g. taller for long texts) */
+  className?: string;
 }) {
   const id = useId();
   return (
@@ -147,7 +150,7 @@ export function TextAreaField({
         value={value}
         onChange={(event) => onChange(event.target.value)}
         aria-describedby={hint ? `${id}-hint ${id}-count` : `${id}-count`}
-        className={inputClass}
+        className={className}
       />
       <CharCount id={`${id}-count`} value={value} max={max} />
     </div>

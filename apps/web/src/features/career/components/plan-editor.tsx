@@ -8,7 +8,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../shared/api/api-client.ts';
-import { CharCount } from '../../../shared/forms/char-count.tsx';
+import { TextAreaField } from '../../../shared/forms/record-fields.tsx';
 import { DraftOffer, useLocalDraft } from '../../../shared/forms/use-local-draft.tsx';
 import { useUnsavedChanges } from '../../../shared/forms/use-unsaved-changes.ts';
 import { useLanguage, useLocalized } from '../../../shared/i18n/use-language.ts';
@@ -44,42 +44,15 @@ import {
 
 const LEVELS = [1, 2, 3, 4, 5] as const;
 
-function TextField({
-  label,
-  hint,
-  value,
-  onChange,
-  rows = 3,
-}: {
+/** A plan's long text (goals, skills): its label, hint and how much of the 2,000 characters is used. */
+function TextField(props: {
   label: string;
   hint?: string;
   value: string;
   onChange: (value: string) => void;
   rows?: number;
 }) {
-  const id = useId();
-  return (
-    <div>
-      <label htmlFor={id} className={labelClass}>
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className={hintClass}>
-          {hint}
-        </p>
-      ) : null}
-      <textarea
-        id={id}
-        rows={rows}
-        className={textareaClass}
-        value={value}
-        maxLength={2000}
-        aria-describedby={hint ? `${id}-hint ${id}-count` : `${id}-count`}
-        onChange={(e) => onChange(e.target.value)}
-      />
-      <CharCount id={`${id}-count`} value={value} max={2000} />
-    </div>
-  );
+  return <TextAreaField {...props} max={2000} className={textareaClass} />;
 }
 
 function Group({ title, hint, children }: { title: string; hint?: string; children: ReactNode }) {
