@@ -316,6 +316,29 @@ describe('grades (職位)', () => {
     });
     expect(kept.statusCode).toBe(200);
     expect(kept.json().targetGrades.map((g: GradeItem) => g.code)).toEqual(['tokubetsu']);
+    // let go: the course saved without it; once gone, it cannot be ticked again
+    const dropped = await call('demo-hr', 'PUT', `/api/trainings/${saved.id}`, {
+      title: { ja: '特別研修（改）', en: 'Special course' },
+      kind: 'institute_elective',
+      hours: 2,
+      fiscalYears: [2026],
+      targetGradeIds: [],
+      version: kept.json().version,
+    });
+    expect(dropped.statusCode).toBe(200);
+    expect(dropped.json().targetGrades).toEqual([]);
+    const readded = await call('demo-hr', 'PUT', `/api/trainings/${saved.id}`, {
+      title: { ja: '特別研修（改）', en: 'Special course' },
+      kind: 'institute_elective',
+      hours: 2,
+      fiscalYears: [2026],
+      targetGradeIds: [created.id],
+      version: dropped.json().version,
+    });
+    expect(readded.statusCode).toBe(400);
+    expect(readded.json().errors).toEqual([
+      expect.objectContaining({ field: 'body.targetGradeIds.0', code: 'retired' }),
+    ]);
     // a new course cannot target it
     const refused = await call('demo-hr', 'POST', '/api/trainings', {
       title: { ja: '新しい研修' },

@@ -227,3 +227,98 @@ describe('the approval inbox', () => {
     expect(await screen.findByText('まだ研修に申し込んでいません。')).toBeTruthy();
   });
 });
+
+describe('the course editor’s targets', () => {
+  const text = (ja: string, en: string) => ({ ja, en });
+  const grade = (n: number, ja: string) => ({
+    id: uuid(300 + n),
+    code: `g${n}`,
+    rank: n,
+    name: text(ja, ja),
+  });
+  const job = (n: number, ja: string) => ({ id: uuid(400 + n), code: `j${n}`, name: text(ja, ja) });
+  const course = {
+    id: uuid(200),
+    code: 'T-1',
+    title: text('特別研修', 'Special course'),
+    description: text('', ''),
+    kind: 'institute_elective',
+    ownerBureau: null,
+    // 特別職位 and 情報 are retired: no longer among the options
+    targetGrades: [grade(2, '主任'), grade(3, '特別職位')],
+    targetJobFamilies: [job(2, '情報')],
+    hours: 2,
+    links: { staffImages: [], initiatives: [], tagCodes: [] },
+    fiscalYears: [2026],
+    mandatory: false,
+    active: true,
+    version: 4,
+    canManage: true,
+    upcomingSessions: 0,
+    nextOpenSession: null,
+    myProgress: 'none',
+    feedback: null,
+  };
+
+  function serveCourse() {
+    const puts: unknown[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+        const url = new URL(String(input), 'http://localhost');
+        if (url.pathname === '/api/me') return Response.json(meFixture(['staff', 'hr_admin']));
+        if (url.pathname === '/api/trainings/options')
+          return Response.json({
+            currentFiscalYear: 2026,
+            fiscalYears: [2026, 2027],
+            grades: [grade(1, '主事'), grade(2, '主任'), grade(4, '係長')],
+            jobFamilies: [job(1, '行政')],
+            bureaus: [],
+          });
+        if (url.pathname === `/api/trainings/${course.id}` && init?.method === 'PUT') {
+          puts.push(JSON.parse(String(init.body)));
+          return Response.json({
+            ...course,
+            targetGrades: [grade(2, '主任')],
+            targetJobFamilies: [],
+            version: 5,
+          });
+        }
+        if (url.pathname === `/api/trainings/${course.id}`) return Response.json(course);
+        return Response.json(
+          { type: 'about:blank', title: 'x', status: 404, code: 'not_found' },
+          { status: 404 },
+        );
+      }),
+    );
+    return puts;
+  }
+
+  it('shows a retired grade or job family the course targets, marked, so that HR can untick it', async () => {
+    const puts = serveCourse();
+    renderAt(`/training/${course.id}/edit`);
+    const retiredGrade = await screen.findByRole('checkbox', { name: '特別職位（廃止）' });
+    expect((retiredGrade as HTMLInputElement).checked).toBe(true);
+    const retiredJob = screen.getByRole('checkbox', { name: '情報（廃止）' });
+    expect((retiredJob as HTMLInputElement).checked).toBe(true);
+    // in rank order among the grades in use; those in use are not marked
+    const grades = within(screen.getByRole('group', { name: '対象の職位' }))
+      .getAllByRole('checkbox')
+      .map((c) => c.closest('label')?.textContent);
+    expect(grades).toEqual(['主事', '主任', '特別職位（廃止）', '係長']);
+
+    fireEvent.click(retiredGrade);
+    fireEvent.click(retiredJob);
+    fireEvent.click(screen.getByRole('button', { name: '保存する' }));
+    await waitFor(() => expect(puts).toHaveLength(1));
+    expect(puts[0]).toMatchObject({ targetGradeIds: [uuid(302)], targetJobFamilyIds: [], version: 4 });
+  });
+
+  it('does not offer a retired one the course does not target', async () => {
+    serveCourse();
+    renderAt('/training/new');
+    expect(await screen.findByRole('checkbox', { name: '主任' })).toBeTruthy();
+    expect(screen.queryByRole('checkbox', { name: /特別職位/ })).toBeNull();
+    expect(screen.queryByRole('checkbox', { name: /情報/ })).toBeNull();
+  });
+});

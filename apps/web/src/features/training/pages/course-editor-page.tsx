@@ -156,6 +156,18 @@ function CourseForm({
     on ? [...list, value] : list.filter((v) => v !== value);
 
   const years = [...new Set([...options.fiscalYears, ...draft.fiscalYears])].sort();
+  // The options offer what is in use; a retired grade or job family the course already targets is
+  // still shown, marked, so that it can be unticked (the API keeps it, or lets it go, but adds none).
+  const gradeIds = new Set(options.grades.map((g) => g.id));
+  const retiredGradeIds = new Set(base?.targetGrades.filter((g) => !gradeIds.has(g.id)).map((g) => g.id));
+  const grades = [
+    ...options.grades,
+    ...(base?.targetGrades.filter((g) => retiredGradeIds.has(g.id)) ?? []),
+  ].sort((a, b) => a.rank - b.rank);
+  const jobFamilyIds = new Set(options.jobFamilies.map((j) => j.id));
+  const retiredJobFamilies = base?.targetJobFamilies.filter((j) => !jobFamilyIds.has(j.id)) ?? [];
+  const jobFamilies = [...options.jobFamilies, ...retiredJobFamilies];
+  const retiredJobFamilyIds = new Set(retiredJobFamilies.map((j) => j.id));
   const bureaus = hr ? options.bureaus : options.bureaus.filter((b) => bureauIds.includes(b.id));
   const kinds = hr ? TrainingKind.options : (['departmental'] as const);
 
@@ -321,7 +333,7 @@ function CourseForm({
         <legend className={labelClass}>{t('training.fields.targetGrades')}</legend>
         <p className={hintClass}>{t('training.editor.gradesHint')}</p>
         <div className="mt-1 grid gap-1 sm:grid-cols-3">
-          {options.grades.map((g) => (
+          {grades.map((g) => (
             <label key={g.id} className={checkboxRowClass}>
               <input
                 type="checkbox"
@@ -331,7 +343,11 @@ function CourseForm({
                   set({ targetGradeIds: toggle(draft.targetGradeIds, g.id, e.target.checked) })
                 }
               />
-              <span>{l(g.name)}</span>
+              <span>
+                {retiredGradeIds.has(g.id)
+                  ? t('training.editor.retiredTarget', { name: l(g.name) })
+                  : l(g.name)}
+              </span>
             </label>
           ))}
         </div>
@@ -342,7 +358,7 @@ function CourseForm({
         <legend className={labelClass}>{t('training.fields.jobFamilies')}</legend>
         <p className={hintClass}>{t('training.editor.jobsHint')}</p>
         <div className="mt-1 grid gap-1 sm:grid-cols-4">
-          {options.jobFamilies.map((j) => (
+          {jobFamilies.map((j) => (
             <label key={j.id} className={checkboxRowClass}>
               <input
                 type="checkbox"
@@ -352,7 +368,11 @@ function CourseForm({
                   set({ targetJobFamilyIds: toggle(draft.targetJobFamilyIds, j.id, e.target.checked) })
                 }
               />
-              <span>{l(j.name)}</span>
+              <span>
+                {retiredJobFamilyIds.has(j.id)
+                  ? t('training.editor.retiredTarget', { name: l(j.name) })
+                  : l(j.name)}
+              </span>
             </label>
           ))}
         </div>
