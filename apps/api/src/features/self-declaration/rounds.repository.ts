@@ -128,6 +128,16 @@ export const roundRepository = {
     const keptPosts = publicPosts.flatMap((p) => p.id ?? []);
     await tx.selfDeclarationCareerField.deleteMany({ where: { roundId: id, id: { notIn: keptFields } } });
     await tx.selfDeclarationPublicPost.deleteMany({ where: { roundId: id, id: { notIn: keptPosts } } });
+    // Interest in a field or post that is gone goes with it (decision 053); the declaration's version
+    // moves, so a form still open on it is told to load the latest instead of sending the old choice.
+    await tx.$executeRaw`
+      UPDATE "self_declaration"
+         SET "careerFieldIds" = ARRAY(SELECT x FROM unnest("careerFieldIds") x WHERE x = ANY(${keptFields}::uuid[])),
+             "publicPostIds" = ARRAY(SELECT x FROM unnest("publicPostIds") x WHERE x = ANY(${keptPosts}::uuid[])),
+             "version" = "version" + 1,
+             "updatedAt" = now()
+       WHERE "roundId" = ${id}::uuid
+         AND (NOT ("careerFieldIds" <@ ${keptFields}::uuid[]) OR NOT ("publicPostIds" <@ ${keptPosts}::uuid[]))`;
     for (const [position, { id: fieldId, ...f }] of careerFields.entries()) {
       if (fieldId)
         await tx.selfDeclarationCareerField.update({ where: { id: fieldId }, data: { ...f, position } });

@@ -228,7 +228,13 @@ function DeclarationForm({
     setFailure(null);
     save.mutate(
       {
-        body: { ...draft, version: declaration.version },
+        body: {
+          ...draft,
+          // a draft kept on this device may name a field or post HR has since removed (decision 053)
+          careerFieldIds: draft.careerFieldIds.filter((id) => round.careerFields.some((f) => f.id === id)),
+          publicPostIds: draft.publicPostIds.filter((id) => round.publicPosts.some((p) => p.id === id)),
+          version: declaration.version,
+        },
         submit,
       },
       {

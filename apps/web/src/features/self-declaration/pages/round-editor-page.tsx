@@ -30,6 +30,15 @@ import { HeadCount, PopulationPicker } from '../../identity/components/populatio
 import { useRoundPopulationCount } from '../api/population-count.ts';
 import { useAllRounds, useSaveRound } from '../api/rounds.ts';
 import { useRound } from '../api/self-declaration.ts';
+import {
+  checkItems,
+  type FieldDraft,
+  fieldDraftsOf,
+  itemFieldOf,
+  type PostDraft,
+  postDraftsOf,
+  RoundItemsEditor,
+} from '../components/round-items-editor.tsx';
 
 type Draft = {
   fiscalYear: string;
@@ -40,6 +49,8 @@ type Draft = {
   closesOn: string;
   bureauIds: string[];
   gradeIds: string[];
+  careerFields: FieldDraft[];
+  publicPosts: PostDraft[];
 };
 
 const cityDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' });
@@ -60,6 +71,8 @@ function draftOf(round: SelfDeclarationRound | undefined): Draft {
       closesOn: today(),
       bureauIds: [],
       gradeIds: [],
+      careerFields: [],
+      publicPosts: [],
     };
   }
   return {
@@ -71,11 +84,13 @@ function draftOf(round: SelfDeclarationRound | undefined): Draft {
     closesOn: round.closesOn,
     bureauIds: round.bureaus.map((b) => b.id),
     gradeIds: round.grades.map((g) => g.id),
+    careerFields: fieldDraftsOf(round),
+    publicPosts: postDraftsOf(round),
   };
 }
 
-/** What is sent: the round's キャリア選択 fields and 庁内公募 posts are kept as they are. */
-function inputOf(d: Draft, round: SelfDeclarationRound | undefined): SelfDeclarationRoundInput {
+/** What is sent: the fields and posts keep their ids, so the interest people declared in them stays. */
+function inputOf(d: Draft): SelfDeclarationRoundInput {
   return {
     fiscalYear: Number(d.fiscalYear),
     title: { ja: d.titleJa, en: d.titleEn },
@@ -84,17 +99,17 @@ function inputOf(d: Draft, round: SelfDeclarationRound | undefined): SelfDeclara
     closesOn: d.closesOn,
     bureauIds: d.bureauIds,
     gradeIds: d.gradeIds,
-    careerFields: (round?.careerFields ?? []).map((f) => ({
-      id: f.id,
-      name: f.name,
+    careerFields: d.careerFields.map((f) => ({
+      ...(f.id ? { id: f.id } : {}),
+      name: { ja: f.nameJa.trim(), en: f.nameEn.trim() },
       description: f.description,
     })),
-    publicPosts: (round?.publicPosts ?? []).map((p) => ({
-      id: p.id,
-      title: p.title,
-      orgUnitId: p.orgUnit?.id ?? null,
+    publicPosts: d.publicPosts.map((p) => ({
+      ...(p.id ? { id: p.id } : {}),
+      title: { ja: p.titleJa.trim(), en: p.titleEn.trim() },
+      orgUnitId: p.orgUnitId || null,
       description: p.description,
-      openings: p.openings,
+      openings: Number(p.openings),
     })),
   };
 }
@@ -170,6 +185,7 @@ function Editor({ round, reload }: { round?: SelfDeclarationRound; reload: () =>
     if (!isDate(d.closesOn)) errors.closesOn = t('validation.invalid_format_date');
     else if (isDate(d.opensOn) && d.closesOn < d.opensOn)
       errors.closesOn = t('validation.ends_before_begins');
+    Object.assign(errors, checkItems(d.careerFields, d.publicPosts, t));
     return !form.show(errors);
   };
 
@@ -184,7 +200,7 @@ function Editor({ round, reload }: { round?: SelfDeclarationRound; reload: () =>
   const send = () => {
     save.mutate(
       {
-        input: inputOf(d, round),
+        input: inputOf(d),
         target: round ? { id: round.id, version: round.version } : { idempotencyKey: key.current() },
       },
       {
@@ -197,7 +213,7 @@ function Editor({ round, reload }: { round?: SelfDeclarationRound; reload: () =>
         },
         onError: (error) => {
           setConfirming(false);
-          form.showProblem(error, (path) => path.split('.')[0] ?? path);
+          form.showProblem(error, (path) => itemFieldOf(path) ?? path.split('.')[0] ?? path);
         },
       },
     );
@@ -315,14 +331,13 @@ function Editor({ round, reload }: { round?: SelfDeclarationRound; reload: () =>
           {t('selfDeclaration.rounds.scope', { bureaus: words.bureaus, grades: words.grades })}
         </p>
       </PopulationPicker>
-      {round && (round.careerFields.length || round.publicPosts.length) ? (
-        <p className={hintClass}>
-          {t('selfDeclaration.rounds.itemsKept', {
-            fields: round.careerFields.length,
-            posts: round.publicPosts.length,
-          })}
-        </p>
-      ) : null}
+      <RoundItemsEditor
+        form={form}
+        fields={d.careerFields}
+        posts={d.publicPosts}
+        onFields={(careerFields) => set({ careerFields })}
+        onPosts={(publicPosts) => set({ publicPosts })}
+      />
       {confirming ? (
         <div
           ref={confirmRef}
