@@ -5,11 +5,17 @@ import { signIn } from '../../../test/app.ts';
 import { today } from '../../access/scope.ts';
 import type { Db } from '../../db/client.ts';
 
-const cookies = new Map<string, string>();
+/** Session cookies by app (each test file has its own) and login id. */
+const sessions = new WeakMap<FastifyInstance, Map<string, string>>();
 
 /** Requests as a login id (signed in once per test file). */
 export function caller(app: () => FastifyInstance) {
   return async (loginId: string, options: InjectOptions) => {
+    let cookies = sessions.get(app());
+    if (!cookies) {
+      cookies = new Map();
+      sessions.set(app(), cookies);
+    }
     let cookie = cookies.get(loginId);
     if (!cookie) {
       cookie = await signIn(app(), loginId);
