@@ -13,5 +13,7 @@ export default defineProject({
     // A page's first render loads its code through the real router; on a busy 2-core machine
     // (CI, or several checkouts testing at once) that alone can take longer than the default 5 s.
     testTimeout: 15_000,
+    // after the API's group of files (apps/api/vitest.config.ts)
+    sequence: { groupOrder: 1 },
   },
 });
