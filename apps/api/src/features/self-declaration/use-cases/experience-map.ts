@@ -2,6 +2,7 @@
 import type { ExperienceMap, ExperienceSearchPage } from '@portal/contracts';
 import { assertCareerRecordsVisible, authorize, today } from '../../../access/access.ts';
 import type { Actor } from '../../../access/actor.ts';
+import { pageWindow } from '../../../shared/page.ts';
 import { gradeRef, unitRef, unitRefOrNull } from '../../../shared/refs.ts';
 import type { SelfDeclarationContext } from '../self-declaration.context.ts';
 import { personOfRow } from '../self-declaration.repository.ts';
@@ -53,10 +54,7 @@ export async function experienceSearch(
 ): Promise<ExperienceSearchPage> {
   const { db, repo } = ctx;
   authorize(actor, 'experience:search:any');
-  const { rows, total } = await repo.experienceSearch(db, q, today(), {
-    skip: (q.page - 1) * q.pageSize,
-    take: q.pageSize,
-  });
+  const { rows, total } = await repo.experienceSearch(db, q, today(), pageWindow(q.page, q.pageSize));
   return {
     items: rows.map((r) => ({
       ...personOfRow(r),

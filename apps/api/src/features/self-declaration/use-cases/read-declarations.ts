@@ -5,6 +5,7 @@
 import type { SelfDeclarationListPage } from '@portal/contracts';
 import { allows, today } from '../../../access/access.ts';
 import type { Actor } from '../../../access/actor.ts';
+import { pageWindow } from '../../../shared/page.ts';
 import type { SelfDeclarationContext } from '../self-declaration.context.ts';
 import { personOfRow } from '../self-declaration.repository.ts';
 import { day, iso } from '../self-declaration.rules.ts';
@@ -33,10 +34,7 @@ export async function listDeclarations(
     : allows(actor, 'self-declaration:interview:team')
       ? ({ kind: 'direct', actorId: actor.staffId } as const)
       : ({ kind: 'self', actorId: actor.staffId } as const);
-  const { rows, total } = await repo.list(db, round, scope, q, today(), {
-    skip: (q.page - 1) * q.pageSize,
-    take: q.pageSize,
-  });
+  const { rows, total } = await repo.list(db, round, scope, q, today(), pageWindow(q.page, q.pageSize));
   return {
     items: rows.map((r) => ({
       ...personOfRow(r),

@@ -2,6 +2,7 @@
 import type { RoundPhase, SelfDeclarationRoundPage } from '@portal/contracts';
 import { allows, today } from '../../../access/access.ts';
 import type { Actor } from '../../../access/actor.ts';
+import { pageWindow } from '../../../shared/page.ts';
 import type { SelfDeclarationContext } from '../self-declaration.context.ts';
 
 export async function listRounds(
@@ -21,7 +22,8 @@ export async function listRounds(
           ? { closesOn: { lt: now } }
           : {};
   const where = hr ? byPhase : { AND: [{ opensOn: { lte: now } }, byPhase] };
-  const [rows, total] = await repo.rounds(db, where, (q.page - 1) * q.pageSize, q.pageSize);
+  const { skip, take } = pageWindow(q.page, q.pageSize);
+  const [rows, total] = await repo.rounds(db, where, skip, take);
   return {
     items: await Promise.all(rows.map(toRound)),
     page: q.page,

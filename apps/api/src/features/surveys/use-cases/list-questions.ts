@@ -2,6 +2,7 @@
 import type { SurveyQuestionQuery } from '@portal/contracts';
 import type { Actor } from '../../../access/actor.ts';
 import { authorize } from '../../../access/authorize.ts';
+import { pageWindow } from '../../../shared/page.ts';
 import { loadPolicyCatalog } from '../../policy/policy-links.ts';
 import type { SurveyContext } from '../survey.context.ts';
 import { questionOut } from '../survey.shaping.ts';
@@ -12,7 +13,7 @@ export async function listQuestions(ctx: SurveyContext, actor: Actor, query: Sur
   const { rows, total } = await repo.questionPage(
     db,
     { active: query.active === undefined ? undefined : query.active === 'true', q: query.q },
-    { skip: (query.page - 1) * query.pageSize, take: query.pageSize },
+    pageWindow(query.page, query.pageSize),
   );
   const [catalog, usage] = await Promise.all([
     loadPolicyCatalog(db),

@@ -3,13 +3,14 @@ import type { SurveyQuery } from '@portal/contracts';
 import type { Actor } from '../../../access/actor.ts';
 import { allows } from '../../../access/authorize.ts';
 import { today } from '../../../access/scope.ts';
+import { pageWindow } from '../../../shared/page.ts';
 import type { SurveyContext } from '../survey.context.ts';
 import type { SurveyRepository } from '../survey.repository.ts';
 import { canViewResults, surveyOut } from '../survey.shaping.ts';
 
 export async function listSurveys(ctx: SurveyContext, actor: Actor, query: SurveyQuery) {
   const { db, repo, statusOf } = ctx;
-  const page = { skip: (query.page - 1) * query.pageSize, take: query.pageSize };
+  const page = pageWindow(query.page, query.pageSize);
   const status = query.status ? { status: query.status } : {};
   let where: Parameters<SurveyRepository['surveyPage']>[1];
   if (allows(actor, 'survey:manage:any')) where = status;
