@@ -8,7 +8,6 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -58,6 +57,7 @@ import { createMailer, type Mailer } from './mail/mailer.ts';
 import { paths } from './paths.ts';
 import { logAbortedAnswersAsInfo } from './plugins/aborted-answers.ts';
 import { authPlugin } from './plugins/auth.ts';
+import { compressAnswers } from './plugins/compress-answers.ts';
 import {
   errorHandler,
   frameworkErrorCode,
@@ -65,7 +65,7 @@ import {
   sendProblem,
   writeClientError,
 } from './plugins/error-handler.ts';
-import { helmetOptions, securityHeaders } from './plugins/security-headers.ts';
+import { securityHeaders } from './plugins/security-headers.ts';
 import { storableText } from './plugins/storable-text.ts';
 import type { Keyring } from './shared/sealed-text.ts';
 
@@ -152,7 +152,8 @@ function createServices(db: Db, env: Env, sessionSecret: string, mailer: Mailer)
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const edgeHeaders = { ...securityHeaders(deps.env), 'cache-control': 'no-store' };
+  const security = Object.entries(securityHeaders(deps.env));
+  const edgeHeaders = { ...Object.fromEntries(security), 'cache-control': 'no-store' };
   const app = Fastify({
     logger:
       deps.logger === false
@@ -201,9 +202,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
   });
 
-  await app.register(helmet, helmetOptions(deps.env));
+  // helmet's headers, worked out once (`@fastify/helmet` rebuilt helmet's middleware on every request)
+  app.addHook('onRequest', (_request, reply, done) => {
+    for (const [name, value] of security) reply.raw.setHeader(name, value);
+    done();
+  });
   await app.register(errorHandler);
   await app.register(storableText);
+  // Answers in memory (JSON) are compressed in one call; streams by @fastify/compress (decision 039).
+  app.addHook('onSend', compressAnswers(COMPRESS_THRESHOLD_BYTES));
   // Before the static files, whose precompressed answers it then leaves alone (decision 035).
   await app.register(compress, {
     threshold: COMPRESS_THRESHOLD_BYTES,

@@ -10,9 +10,19 @@ import type { Actor } from './actor.ts';
 /** Formatting a date in the city's time zone; built once (constructing one per call is costly). */
 const TOKYO_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' });
 
+/**
+ * The day of the last minute asked about: a day begins on a minute, so the day is formatted once a
+ * minute rather than on every call (a request asks several times; formatting costs more than the rest).
+ */
+let lastDay = { minute: Number.NaN, day: 0 };
+
 /** Today as a date (the dates of posts are calendar dates, in the city's time zone). */
 export function today(now = new Date()): Date {
-  return new Date(`${TOKYO_DAY.format(now)}T00:00:00Z`);
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute !== lastDay.minute) {
+    lastDay = { minute, day: Date.parse(`${TOKYO_DAY.format(now)}T00:00:00Z`) };
+  }
+  return new Date(lastDay.day);
 }
 
 /** A dated row (post, holding, override) in force on `day`. */
