@@ -85,7 +85,8 @@ async function main() {
   await admin.connect();
   await admin.query(`CREATE DATABASE "${name}"`);
   const url = withDatabase(ADMIN_URL, name);
-  const counting = countingPrisma(url, POOL);
+  // the app's own connections run without PostgreSQL's JIT (db/client.ts)
+  const counting = countingPrisma(url, POOL, { jit: false });
   const { db } = counting;
   let app: FastifyInstance | undefined;
   let floor: FastifyInstance | undefined;

@@ -4,6 +4,7 @@
  */
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
+import { NO_JIT } from '../src/db/client.ts';
 import { pgConfigFromUrl } from '../src/db/pg-config.ts';
 import { PrismaClient } from '../src/generated/prisma/client.ts';
 
@@ -15,9 +16,11 @@ export type CountingDb = {
   close: () => Promise<void>;
 };
 
-export function countingPrisma(url: string, poolSize = 3): CountingDb {
+export function countingPrisma(url: string, poolSize = 3, options: { jit?: boolean } = {}): CountingDb {
   let sent: string[] = [];
-  const pool = new pg.Pool(pgConfigFromUrl(url, { max: poolSize }));
+  const pool = new pg.Pool(
+    pgConfigFromUrl(url, { max: poolSize, ...(options.jit === false ? { options: NO_JIT } : {}) }),
+  );
   // an idle connection ended by the server (the test database dropped) is not a test failure
   pool.on('error', () => {});
   pool.on('connect', (client) => {

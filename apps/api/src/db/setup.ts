@@ -31,7 +31,7 @@ export async function openDatabase(options: {
     ? undefined
     : await startEmbeddedDatabase(`${options.dataDir}/pglite`);
   const url = options.databaseUrl ?? (embedded as EmbeddedDatabase).url;
-  const db = createPrisma(url, options.poolSize ?? (embedded ? 4 : 10), options.timeouts);
+  const db = createPrisma(url, options.poolSize ?? (embedded ? 4 : 10), options.timeouts, Boolean(embedded));
   return {
     url,
     mode: embedded ? 'embedded' : 'external',
