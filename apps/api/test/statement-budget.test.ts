@@ -42,7 +42,8 @@ const READS: Read[] = [
     url: (i) => `/api/applications?inbox=acceptance&bureauId=${i.bureauId}`,
     own: 3,
   },
-  { name: 'OJT sessions', who: 'demo-supervisor', url: () => '/api/ojt-sessions', own: 4 },
+  // the people the actor may see are read first, as ids, so the sessions are found by index (decision 039)
+  { name: 'OJT sessions', who: 'demo-supervisor', url: () => '/api/ojt-sessions', own: 5 },
   { name: '1on1 records', who: 'demo-supervisor', url: () => '/api/one-on-ones', own: 4 },
   { name: 'plan period', who: 'demo-hr', url: (i) => `/api/plan-periods/${i.periodId}`, own: 7 },
   { name: 'unread notifications', who: 'demo-staff', url: () => '/api/notifications/unread-count', own: 1 },

@@ -118,6 +118,40 @@ const ORDER: Record<TeamDashboardQuery['sort'], string> = {
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/**
+ * `where` with every filter on the trainee (`trainee: { …people… }`) replaced by the ids of those people,
+ * read first (one statement each; the scope has one). The same sessions: every session has its trainee.
+ */
+async function traineesAsIds(
+  where: Prisma.OjtSessionWhereInput,
+  client: Db | Tx,
+): Promise<Prisma.OjtSessionWhereInput> {
+  const lookups: Promise<unknown>[] = [];
+  const walk = (w: Prisma.OjtSessionWhereInput): Prisma.OjtSessionWhereInput => {
+    const out: Prisma.OjtSessionWhereInput = { ...w };
+    for (const key of ['AND', 'OR', 'NOT'] as const) {
+      const part = w[key];
+      if (part === undefined) continue;
+      (out as Record<string, unknown>)[key] = Array.isArray(part) ? part.map(walk) : walk(part);
+    }
+    const trainee = w.trainee;
+    if (!trainee || 'is' in trainee || 'isNot' in trainee) return out;
+    delete out.trainee;
+    const ids: Prisma.OjtSessionWhereInput = {};
+    lookups.push(
+      client.staff
+        .findMany({ where: trainee as Prisma.StaffWhereInput, select: { id: true } })
+        .then((rows) => {
+          ids.traineeId = { in: rows.map((r) => r.id) };
+        }),
+    );
+    return { AND: [out, ids] };
+  };
+  const rewritten = walk(where);
+  await Promise.all(lookups);
+  return rewritten;
+}
+
 /** OJT's queries; each takes the client it runs on (the pool, or the write's transaction). */
 export function createOjtRepository() {
   return {
@@ -125,17 +159,25 @@ export function createOjtRepository() {
       return client.ojtSession.findFirst({ where, select: sessionSelect });
     },
 
+    /**
+     * A page of sessions and their total. The people a filter on the trainee names (the scope's "people
+     * the actor may see", `access/scope.ts`) are read first, as ids: an `OR` across the join to the trainee
+     * can only be answered by reading every session, ids by the indexes on the trainee and the supervisor
+     * (decision 039). A page that is not full ends the list, so its total needs no count.
+     */
     async pageSessions(where: Prisma.OjtSessionWhereInput, page: number, pageSize: number, client: Db | Tx) {
-      const [items, total] = await Promise.all([
-        client.ojtSession.findMany({
-          where,
-          select: sessionSelect,
-          orderBy: [{ occurredOn: 'desc' }, { createdAt: 'desc' }, { id: 'desc' }],
-          skip: (page - 1) * pageSize,
-          take: pageSize,
-        }),
-        client.ojtSession.count({ where }),
-      ]);
+      const byIds = await traineesAsIds(where, client);
+      const items = await client.ojtSession.findMany({
+        where: byIds,
+        select: sessionSelect,
+        orderBy: [{ occurredOn: 'desc' }, { createdAt: 'desc' }, { id: 'desc' }],
+        skip: (page - 1) * pageSize,
+        take: pageSize,
+      });
+      const ended = items.length < pageSize && (items.length > 0 || page === 1);
+      const total = ended
+        ? (page - 1) * pageSize + items.length
+        : await client.ojtSession.count({ where: byIds });
       return { items, total };
     },
 
