@@ -105,3 +105,62 @@ test('staff who are not HR get the not-permitted page for the round editor', asy
   ).toBeVisible();
   await expect(page.getByRole('button', { name: '作成する' })).toHaveCount(0);
 });
+
+test('HR sees the head count change with the 局・区, adds a 公募 post and opens the round; staff see the post', async ({
+  login,
+  portal,
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const stamp = Date.now();
+  const post = `公募ポスト ${stamp}`;
+  await login('hr');
+  await portal.goto('/self-declaration-rounds/new');
+  await expect(page.getByRole('heading', { level: 1, name: '新しい回を作成' })).toBeVisible();
+
+  // the head count of everyone, then of one 局・区 (demo-staff's 青葉区)
+  const count = page.getByTestId('population-count');
+  await expect(count).toHaveText(/対象者: \d+人/);
+  const everyone = Number(/(\d+)人/.exec((await count.textContent()) ?? '')?.[1]);
+  await page.getByText('局・区（0件選択）').click();
+  await page.getByRole('checkbox', { name: '青葉区', exact: true }).check();
+  await expect(count).not.toHaveText(`対象者: ${everyone}人`);
+  await expect(count).toHaveText(/対象者: \d+人/);
+  const aoba = Number(/(\d+)人/.exec((await count.textContent()) ?? '')?.[1]);
+  expect(aoba).toBeGreaterThan(0);
+  expect(aoba).toBeLessThan(everyone);
+
+  await page.getByLabel('名称（日本語）').fill(`公募つきの回 ${stamp}`);
+  await page.getByLabel('受付終了日').fill('2099-03-31');
+  await expect(page.getByText('令和81年3月31日')).toBeVisible();
+
+  // a 公募 post: the new row's first field takes focus; its title is required
+  await page.getByRole('button', { name: 'ポストを追加' }).click();
+  const title = page.getByLabel('ポスト名（日本語）');
+  await expect(title).toBeFocused();
+  await page.getByRole('button', { name: '作成する' }).click();
+  await expect(title).toHaveAttribute('aria-invalid', 'true');
+  await expect(title).toBeFocused();
+  await title.fill(post);
+  await page.getByLabel('募集人数').fill('2');
+  await portal.expectNoSeriousA11yViolations();
+
+  // the round opens on saving: the confirmation names the head count
+  await page.getByRole('button', { name: '作成する' }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'この回を対象の職員に公開しますか？' });
+  await expect(confirm).toContainText(`対象者: ${aoba}人`);
+  await confirm.getByRole('button', { name: '公開して保存する' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '自己申告の回を編集' })).toBeVisible();
+  await expect(page.getByLabel('ポスト名（日本語）')).toHaveValue(post);
+  const roundId = /self-declaration-rounds\/([^/]+)\/edit/.exec(page.url())?.[1] ?? '';
+  expect(roundId).not.toBe('');
+  await portal.expectNoSeriousA11yViolations();
+
+  // a person of 青葉区 sees the post among the 公募 of their 自己申告
+  await login('staff');
+  await portal.goto(`/self-declaration/${roundId}`);
+  await expect(page.getByRole('heading', { level: 2, name: 'あなたの自己申告' })).toBeVisible();
+  await expect(
+    page.getByRole('group', { name: /庁内公募/ }).getByRole('checkbox', { name: new RegExp(post) }),
+  ).toBeVisible();
+});
