@@ -83,7 +83,12 @@ export function PopulationPicker({
         </div>
       </details>
       {children}
-      <p id={`${id}-count`} aria-live="polite" className="mt-2 text-std-16B-170" data-testid="population-count">
+      <p
+        id={`${id}-count`}
+        aria-live="polite"
+        className="mt-2 text-std-16B-170"
+        data-testid="population-count"
+      >
         <HeadCount count={count} />
       </p>
     </fieldset>
