@@ -19,12 +19,12 @@ import { actorOf, requestMeta } from '../../plugins/auth.ts';
 import { idempotencyKeyOf } from '../../shared/idempotency.ts';
 import { IdempotencyHeaders, listAndCreateRoutes } from '../../shared/record-routes.ts';
 import { createOjtRepository } from './ojt.repository.ts';
-import { createOjtService } from './ojt.service.ts';
+import { createOjtUseCases } from './ojt.use-cases.ts';
 
 const IdParams = z.object({ id: z.uuid() });
 
 export const ojtRoutes: FastifyPluginAsyncZod = async (app) => {
-  const service = createOjtService({ db: app.db, ojt: createOjtRepository() });
+  const service = createOjtUseCases({ db: app.db, ojt: createOjtRepository() });
 
   listAndCreateRoutes(app, '/ojt-sessions', {
     tags: ['ojt'],
