@@ -274,8 +274,11 @@ describe('grades (職位)', () => {
         nameEn: 'Special grade',
       })
     ).json<GradeItem>();
-    await importRoster([person(2, { grade_code: 'tokubetsu' })]);
+    // the one who holds it, and someone on a grade in use
+    const placed = await importRoster([person(2, { grade_code: 'tokubetsu' }), person(4)]);
+    expect(placed.preview.errorCount).toBe(0);
     const holder = await db.staff.findUniqueOrThrow({ where: { employeeNumber: 'MD00002' } });
+    const other = await db.staff.findUniqueOrThrow({ where: { employeeNumber: 'MD00004' } });
     const course = await call('demo-hr', 'POST', '/api/trainings', {
       title: { ja: '特別研修', en: 'Special course' },
       kind: 'institute_elective',
@@ -369,7 +372,6 @@ describe('grades (職位)', () => {
     // the career ladder: a step for the one who holds it, none for anyone else
     const holderPath = (await call('demo-hr', 'GET', `/api/staff/${holder.id}/career-path`)).json();
     expect(holderPath.steps.map((s: { grade: { code: string } }) => s.grade.code)).toContain('tokubetsu');
-    const other = await db.staff.findUniqueOrThrow({ where: { employeeNumber: 'MD00001' } });
     const otherPath = (await call('demo-hr', 'GET', `/api/staff/${other.id}/career-path`)).json();
     expect(otherPath.steps.map((s: { grade: { code: string } }) => s.grade.code)).not.toContain('tokubetsu');
 
