@@ -9,7 +9,7 @@ import type { Db, Tx } from '../db/client.ts';
 import { ForbiddenError, NotFoundError } from '../shared/errors.ts';
 import * as repo from './access.repository.ts';
 import type { Actor } from './actor.ts';
-import { allows, authorize, type Target } from './authorize.ts';
+import { allows, authorize, type Refusal, type Target } from './authorize.ts';
 import { careerRecordsWhere, staffWhere, supervisedStaffWhere, today } from './scope.ts';
 
 export { allows, authorize, type Refusal, type Target } from './authorize.ts';
@@ -136,14 +136,26 @@ export async function assertOjtSessionLogger(
   actor: Actor,
   session: { traineeId: string; supervisorId: string },
 ): Promise<void> {
-  authorize(actor, 'ojt:create:team');
-  authorize(
-    actor,
-    'ojt:create:team',
-    { supervised: session.supervisorId === actor.staffId },
-    { code: 'not_logger', message: 'Only the supervisor who logged the session may change it.' },
-  );
-  authorize(actor, 'ojt:create:team', { supervised: await isSupervisorOf(db, actor, session.traineeId) });
+  await assertWriterWhoSupervises(db, actor, 'ojt:create:team', {
+    writerId: session.supervisorId,
+    staffId: session.traineeId,
+    refusal: { code: 'not_logger', message: 'Only the supervisor who logged the session may change it.' },
+  });
+}
+
+/**
+ * A supervisor's record about a person is changed only by the supervisor who wrote it, while they still
+ * supervise the person: 403 unless the actor holds `permission`, wrote it (else `refusal`) and supervises.
+ */
+async function assertWriterWhoSupervises(
+  db: Client,
+  actor: Actor,
+  permission: Permission,
+  record: { writerId: string; staffId: string; refusal: Refusal },
+): Promise<void> {
+  authorize(actor, permission);
+  authorize(actor, permission, { supervised: record.writerId === actor.staffId }, record.refusal);
+  authorize(actor, permission, { supervised: await isSupervisorOf(db, actor, record.staffId) });
 }
 
 /** Of these sessions, the ones the actor may correct (`assertOjtSessionLogger`), in one query at most. */
@@ -237,6 +249,23 @@ export async function assertOneOnOnesVisible(db: Client, actor: Actor, staffId: 
   if (staffId === actor.staffId) return;
   if (allows(actor, 'one-on-one:write:team') && (await isSupervisorOf(db, actor, staffId))) return;
   throw new NotFoundError('No such staff member.', 'staff_not_found');
+}
+
+/**
+ * For a correction or a deletion of a 1on1 the actor can see (the caller found it through
+ * `oneOnOneWhere`, else 404): 403 unless the actor may record 1on1s, wrote this one, and still
+ * supervises the person (decision 009's rule, as for OJT sessions).
+ */
+export async function assertOneOnOneAuthor(
+  db: Client,
+  actor: Actor,
+  record: { staffId: string; authorId: string },
+): Promise<void> {
+  await assertWriterWhoSupervises(db, actor, 'one-on-one:write:team', {
+    writerId: record.authorId,
+    staffId: record.staffId,
+    refusal: { code: 'not_author', message: 'Only the supervisor who recorded the 1on1 may change it.' },
+  });
 }
 
 // --- 自己申告 --------------------------------------------------------------------------------------

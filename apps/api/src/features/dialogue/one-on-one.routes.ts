@@ -21,12 +21,12 @@ import { z } from 'zod';
 import { actorOf, requestMeta } from '../../plugins/auth.ts';
 import { listAndCreateRoutes } from '../../shared/record-routes.ts';
 import { createOneOnOneRepository } from './one-on-one.repository.ts';
-import { createOneOnOneService } from './one-on-one.service.ts';
+import { createOneOnOneUseCases } from './one-on-one.use-cases.ts';
 
 const IdParams = z.object({ id: z.uuid() });
 
 export const oneOnOneRoutes: FastifyPluginAsyncZod = async (app) => {
-  const service = createOneOnOneService({ db: app.db, oneOnOnes: createOneOnOneRepository(app.db) });
+  const service = createOneOnOneUseCases({ db: app.db, oneOnOnes: createOneOnOneRepository(app.db) });
 
   listAndCreateRoutes(app, '/one-on-ones', {
     tags: ['dialogue'],

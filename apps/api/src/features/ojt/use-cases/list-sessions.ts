@@ -2,7 +2,7 @@
 import type { OjtSessionPage, OjtSessionQuery } from '@portal/contracts';
 import { assertStaffVisible, ojtSessionsEditable, ojtSessionWhere } from '../../../access/access.ts';
 import type { Actor } from '../../../access/actor.ts';
-import { BadRequestError } from '../../../shared/errors.ts';
+import { dayRange } from '../../../shared/day-range.ts';
 import { loadPolicyCatalog } from '../../policy/policy-links.ts';
 import type { OjtContext } from '../ojt.context.ts';
 import type { OjtSessionWhere } from '../ojt.repository.ts';
@@ -13,25 +13,14 @@ export async function listSessions(
   query: OjtSessionQuery,
 ): Promise<OjtSessionPage> {
   const { db, ojt, toSession } = ctx;
-  if (query.from && query.to && query.from > query.to) {
-    throw new BadRequestError('`from` must not be after `to`.', [
-      { field: 'query.from', message: 'after query.to' },
-    ]);
-  }
+  const occurredOn = dayRange(query);
   if (query.staffId) await assertStaffVisible(db, actor, query.staffId);
   const filters: OjtSessionWhere[] = [ojtSessionWhere(actor)];
   if (query.staffId) filters.push({ traineeId: query.staffId });
   if (query.supervisorId) {
     filters.push({ supervisorId: query.supervisorId === 'me' ? actor.staffId : query.supervisorId });
   }
-  if (query.from || query.to) {
-    filters.push({
-      occurredOn: {
-        ...(query.from ? { gte: new Date(`${query.from}T00:00:00Z`) } : {}),
-        ...(query.to ? { lte: new Date(`${query.to}T00:00:00Z`) } : {}),
-      },
-    });
-  }
+  if (occurredOn) filters.push({ occurredOn });
   if (query.acknowledged !== undefined) {
     filters.push({ acknowledgedAt: query.acknowledged ? { not: null } : null });
   }
