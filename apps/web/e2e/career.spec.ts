@@ -26,9 +26,13 @@ test.describe
       const pride = page.getByTestId('assessment-pride');
       await pride.locator('label', { hasText: /^4/ }).click();
       await expect(pride.getByText('できている', { exact: true })).toBeVisible();
+      // long texts show how much of their limit is used instead of being cut silently
+      await pride.getByLabel('理由・具体例').fill('窓口での説明を工夫した');
+      await expect(pride.getByLabel('理由・具体例')).toHaveAccessibleDescription('11 / 1,000文字');
       await page.getByRole('button', { name: '経験したいことを追加' }).click();
       await page.getByLabel('3件目の種類').selectOption('secondment');
       await page.getByLabel('3件目の内容').fill('国の省庁への派遣');
+      await expect(page.getByLabel('3件目の内容')).toHaveAccessibleDescription('8 / 500文字');
       await portal.expectNoSeriousA11yViolations();
 
       await page.getByRole('button', { name: '保存して上司に提出' }).click();

@@ -8,6 +8,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../shared/api/api-client.ts';
+import { CharCount } from '../../../shared/forms/char-count.tsx';
 import { TextAreaField } from '../../../shared/forms/record-fields.tsx';
 import { DraftOffer, useLocalDraft } from '../../../shared/forms/use-local-draft.tsx';
 import { useUnsavedChanges } from '../../../shared/forms/use-unsaved-changes.ts';
@@ -84,7 +85,6 @@ function SelfAssessmentFields({
         const current = value[image.id] ?? { level: null, comment: '' };
         const set = (patch: Partial<typeof current>) =>
           onChange({ ...value, [image.id]: { ...current, ...patch } });
-        const commentId = `${baseId}-${image.code}-comment`;
         return (
           <fieldset key={image.id} className={panelClass} data-testid={`assessment-${image.code}`}>
             <legend className="text-std-16B-170 text-solid-gray-900">{l(image.title)}</legend>
@@ -117,17 +117,16 @@ function SelfAssessmentFields({
             <p className={hintClass}>
               {current.level ? t(`career.plan.levels.${current.level}`) : t('career.plan.levelScale')}
             </p>
-            <label htmlFor={commentId} className={`mt-3 block ${labelClass}`}>
-              {t('career.plan.assessmentComment')}
-            </label>
-            <textarea
-              id={commentId}
-              rows={2}
-              className={textareaClass}
-              value={current.comment}
-              maxLength={1000}
-              onChange={(e) => set({ comment: e.target.value })}
-            />
+            <div className="mt-3">
+              <TextAreaField
+                label={t('career.plan.assessmentComment')}
+                value={current.comment}
+                onChange={(comment) => set({ comment })}
+                max={1000}
+                rows={2}
+                className={textareaClass}
+              />
+            </div>
           </fieldset>
         );
       })}
@@ -180,8 +179,10 @@ function ExperienceFields({
                 className={inputClass}
                 value={e.text}
                 maxLength={500}
+                aria-describedby={`${baseId}-${e.key}-count`}
                 onChange={(ev) => update(e.key, { text: ev.target.value })}
               />
+              <CharCount id={`${baseId}-${e.key}-count`} value={e.text} max={500} />
             </div>
             <Button variant="secondary" onClick={() => onChange(value.filter((x) => x.key !== e.key))}>
               {t('career.plan.removeExperience', { n: i + 1 })}
