@@ -23,7 +23,7 @@ test('HR builds a round from the bank and opens it', async ({ login, page, porta
   await page.getByLabel('名称（日本語）').fill(TITLE);
   await page.getByLabel('名称（英語）').fill('Aoba winter pulse');
   await page.getByLabel('回答締切日').fill('2199-03-31');
-  await page.getByText(/局・区で絞る/).click();
+  await page.getByText(/^局・区（\d+件選択）$/).click();
   await page.getByRole('checkbox', { name: '青葉区' }).check();
   await page.getByRole('checkbox', { name: /誇りを持って仕事に取り組んでいる/ }).check();
   await page.getByRole('checkbox', { name: /今の職場を親しい人に勧めたい/ }).check();
