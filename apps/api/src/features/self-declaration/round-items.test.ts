@@ -3,6 +3,7 @@
  * stays chosen, a removed one drops out of every declaration (never a 500, never a dangling id that
  * would refuse the person's next save), and a form still open on the old declaration is told it is stale.
  */
+import { randomUUID } from 'node:crypto';
 import type { SelfDeclaration, SelfDeclarationRound } from '@portal/contracts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.ts';
@@ -115,5 +116,55 @@ describe('removing a field or a post someone chose', () => {
     expect(exported.statusCode).toBe(200);
     expect(exported.body).toContain('国際交流');
     expect(exported.body).not.toContain('スタートアップ支援');
+  });
+
+  it('a form still open on an old version that sends a removed post is told it is stale, not that the post is unknown', async () => {
+    const created = await as('demo-hr').post('/api/self-declaration-rounds', {
+      fiscalYear: 2026,
+      title: { ja: '古い画面の公募を確かめる回' },
+      opensOn: shift(-1),
+      closesOn: shift(10),
+      publicPosts: [
+        { title: { ja: '観光振興' }, openings: 1 },
+        { title: { ja: '子育て支援' }, openings: 1 },
+      ],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const round = created.json<SelfDeclarationRound>();
+    const [tourism, childcare] = round.publicPosts;
+    const url = `/api/staff/${staffId}/self-declarations/${round.id}`;
+    // no declaration yet: a version other than 0 is stale, whatever it chooses
+    const early = await as('demo-staff').put(url, { version: 3, publicPostIds: [randomUUID()] });
+    expect(early.statusCode, early.body).toBe(409);
+    expect(early.json<{ code: string; current: SelfDeclaration }>()).toMatchObject({
+      code: 'stale_version',
+      current: { version: 0, publicPostIds: [] },
+    });
+
+    const saved = await as('demo-staff').put(url, {
+      version: 0,
+      publicPostIds: [tourism?.id, childcare?.id],
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const old = saved.json<SelfDeclaration>();
+
+    const input = roundInput(round);
+    const changed = await as('demo-hr').put(`/api/self-declaration-rounds/${round.id}`, {
+      ...input,
+      publicPosts: input.publicPosts.filter((p) => p.id === childcare?.id),
+      version: round.version,
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+
+    // the old form still lists 観光振興: the answer is the 409 with the declaration as it now is
+    const stale = await as('demo-staff').put(url, {
+      version: old.version,
+      publicPostIds: [tourism?.id, childcare?.id],
+    });
+    expect(stale.statusCode, stale.body).toBe(409);
+    const answer = stale.json<{ code: string; current: SelfDeclaration }>();
+    expect(answer.code).toBe('stale_version');
+    expect(answer.current.version).toBe(old.version + 1);
+    expect(answer.current.publicPostIds).toEqual([childcare?.id]);
   });
 });

@@ -3,7 +3,7 @@ import type { SelfDeclaration, SelfDeclarationSaveData } from '@portal/contracts
 import { authorize } from '../../../access/access.ts';
 import type { Actor, RequestMeta } from '../../../access/actor.ts';
 import { BadRequestError, ConflictError, type FieldError } from '../../../shared/errors.ts';
-import { guardUpdated, refuseStale } from '../../../shared/write.ts';
+import { guardUpdated, refuseStale, StaleVersionError } from '../../../shared/write.ts';
 import type { SelfDeclarationContext } from '../self-declaration.context.ts';
 import type { DeclarationContentColumns, RoundRow } from '../self-declaration.repository.ts';
 import { assertWindowOpen } from '../self-declaration.rules.ts';
@@ -26,6 +26,11 @@ export async function saveDeclaration(
       'already_interviewed',
       await current(actor, staffId, roundId),
     );
+  }
+  // A form open on an old version is stale before it is wrong: what it chose may be gone since
+  // (a removed post or field), and the 409 gives it the declaration as it now is.
+  if ((row?.version ?? 0) !== body.version) {
+    throw new StaleVersionError('self-declaration', await current(actor, staffId, roundId));
   }
   await checkContent(ctx, round, body);
   const plan = await repo.careerPlan(db, staffId, round.fiscalYear);
