@@ -10,7 +10,7 @@ import { pendingMigrations } from './db/migrator.ts';
 import { openDatabase, prepareDatabase } from './db/setup.ts';
 import { parseEnv, resolveSensitiveKeys, resolveSessionSecret } from './env.ts';
 import { startJobs } from './features/jobs/queue.ts';
-import { sealConsiderations } from './features/self-declaration/self-declaration.repository.ts';
+import { sealConsiderations } from './features/self-declaration/use-cases/seal-considerations.ts';
 import { createMailer } from './mail/mailer.ts';
 
 export async function start(options: { prepare: 'apply' | 'check' }): Promise<void> {

@@ -5,7 +5,7 @@
  */
 
 import { refreshDashboardRollup } from '../features/dashboards/dashboard-rollup.ts';
-import { sealConsiderations } from '../features/self-declaration/self-declaration.repository.ts';
+import { sealConsiderations } from '../features/self-declaration/use-cases/seal-considerations.ts';
 import type { Keyring } from '../shared/sealed-text.ts';
 import { createPrisma, type Db, type DbTimeouts } from './client.ts';
 import { type EmbeddedDatabase, startEmbeddedDatabase } from './embedded.ts';

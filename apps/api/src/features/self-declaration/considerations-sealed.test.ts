@@ -15,7 +15,8 @@ import { today } from '../../access/access.ts';
 import { parseEnv, resolveSensitiveKeys } from '../../env.ts';
 import { keyring, seal, unseal } from '../../shared/sealed-text.ts';
 import { actors, idOf } from '../career/career.test-helpers.ts';
-import { createSelfDeclarationRepository, sealConsiderations } from './self-declaration.repository.ts';
+import { createSelfDeclarationRepository } from './self-declaration.repository.ts';
+import { sealConsiderations } from './use-cases/seal-considerations.ts';
 
 const ctx = useTestApp();
 const as = actors(() => ctx().app);

@@ -1,6 +1,7 @@
 /**
  * The 配慮事項, kept apart from the declaration and sealed at rest: read only by `consideration`,
- * `considerationsOf` and `upsertConsideration` (decision 048), and (re)sealed at start-up.
+ * `considerationsOf` and `upsertConsideration` (decision 048), and (re)sealed at start-up
+ * (`use-cases/seal-considerations.ts`, on the rows this repository hands it).
  */
 import type { Db, Tx } from '../../db/client.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
@@ -41,52 +42,6 @@ function sealedColumns(keys: Keyring | null, declarationId: string, data: Consid
   return { ...box, legacyHealth: null, legacyCare: null, legacyFamily: null };
 }
 
-/**
- * Seals every 配慮事項 row still in clear (written before encryption at rest) and re-seals those of
- * an older key with the current one, a batch at a time; refuses (throws) when rows exist that these
- * keys cannot handle — no key at all, or a key id none of them has. Run when the server starts.
- */
-export async function sealConsiderations(db: Db, keys: Keyring | null): Promise<{ sealed: number }> {
-  if (!keys) {
-    const n = await db.selfDeclarationConsideration.count();
-    if (n > 0) {
-      throw new Error(
-        `SENSITIVE_DATA_KEY must be set: the database holds ${n} encrypted or not yet encrypted 配慮事項 (see README, "Running it for real").`,
-      );
-    }
-    return { sealed: 0 };
-  }
-  const known = [...keys.byId.keys()];
-  const unknown = await db.selfDeclarationConsideration.groupBy({
-    by: ['keyId'],
-    where: { keyId: { notIn: known } },
-    _count: true,
-  });
-  if (unknown.length) {
-    throw new Error(
-      `配慮事項 are encrypted with key id(s) ${unknown.map((u) => u.keyId).join(', ')}, which neither SENSITIVE_DATA_KEY nor SENSITIVE_DATA_OLD_KEYS has. Configure the key they were sealed with.`,
-    );
-  }
-  let sealed = 0;
-  for (;;) {
-    const rows = await db.selfDeclarationConsideration.findMany({
-      where: { OR: [{ sealed: null }, { keyId: { not: keys.current.id } }] },
-      select: sealedSelect,
-      take: 200,
-    });
-    if (!rows.length) return { sealed };
-    await db.$transaction(
-      rows.map((r) =>
-        db.selfDeclarationConsideration.update({
-          where: { declarationId: r.declarationId },
-          data: sealedColumns(keys, r.declarationId, openConsideration(keys, r)),
-        }),
-      ),
-    );
-    sealed += rows.length;
-  }
-}
-
 /** `keys`: those that seal and open the 配慮事項 (`null`: none configured — they can be neither read nor written). */
 export function createConsiderationRepository(keys: Keyring | null) {
   return {
@@ -108,6 +63,41 @@ export function createConsiderationRepository(keys: Keyring | null) {
         create: { declarationId, ...columns },
         update: columns,
       });
+    },
+
+    /** How many 配慮事項 rows are stored, sealed or not. */
+    countConsiderations(db: Client): Promise<number> {
+      return db.selfDeclarationConsideration.count();
+    },
+
+    /** The key ids of sealed rows that none of `known` is. */
+    async considerationKeyIdsNotIn(db: Client, known: string[]): Promise<(string | null)[]> {
+      const rows = await db.selfDeclarationConsideration.groupBy({
+        by: ['keyId'],
+        where: { keyId: { notIn: known } },
+        _count: true,
+      });
+      return rows.map((r) => r.keyId);
+    },
+
+    /** Up to `take` rows still in clear or sealed with another key than `currentKeyId`. */
+    considerationsToSeal(db: Client, currentKeyId: string, take: number): Promise<SealedRow[]> {
+      return db.selfDeclarationConsideration.findMany({
+        where: { OR: [{ sealed: null }, { keyId: { not: currentKeyId } }] },
+        select: sealedSelect,
+        take,
+      });
+    },
+
+    /** Seals `rows` (as `considerationsToSeal` read them) with the current key, in the caller's transaction. */
+    async resealConsiderations(tx: Tx, rows: SealedRow[]): Promise<void> {
+      if (!keys) throw new SealedTextError('key_missing');
+      for (const r of rows) {
+        await tx.selfDeclarationConsideration.update({
+          where: { declarationId: r.declarationId },
+          data: sealedColumns(keys, r.declarationId, openConsideration(keys, r)),
+        });
+      }
     },
 
     /** The 配慮事項 of a round's declarations, for HR's explicit sensitive export only (decision 048). */

@@ -12,7 +12,7 @@ import { experienceRepository } from './experience.repository.ts';
 import { populationRepository } from './population.repository.ts';
 import { roundRepository } from './rounds.repository.ts';
 
-export { type ConsiderationColumns, sealConsiderations } from './considerations.repository.ts';
+export type { ConsiderationColumns } from './considerations.repository.ts';
 export type { ExportRow } from './declaration-export.repository.ts';
 export {
   type DeclarationContentColumns,
