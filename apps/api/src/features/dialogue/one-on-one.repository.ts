@@ -79,131 +79,128 @@ export type TeamMemberRow = {
   openActions: number;
 };
 
-export function createOneOnOneRepository(db: Db) {
-  return {
-    find(client: Db | Tx, where: OneOnOneWhere) {
-      return client.oneOnOne.findFirst({ where, select: oneOnOneSelect });
-    },
+/** Every function takes the client it runs on: the pool for a read, the write's `tx` inside one. */
+export const oneOnOneRepository = {
+  find(client: Db | Tx, where: OneOnOneWhere) {
+    return client.oneOnOne.findFirst({ where, select: oneOnOneSelect });
+  },
 
-    byId(client: Db | Tx, id: string) {
-      return client.oneOnOne.findUnique({ where: { id }, select: oneOnOneSelect });
-    },
+  byId(client: Db | Tx, id: string) {
+    return client.oneOnOne.findUnique({ where: { id }, select: oneOnOneSelect });
+  },
 
-    async page(where: OneOnOneWhere, page: number, pageSize: number) {
-      const [items, total] = await Promise.all([
-        db.oneOnOne.findMany({
-          where,
-          select: oneOnOneSelect,
-          orderBy: [{ heldOn: 'desc' }, { createdAt: 'desc' }, { id: 'desc' }],
-          skip: (page - 1) * pageSize,
-          take: pageSize,
-        }),
-        db.oneOnOne.count({ where }),
-      ]);
-      return { items, total };
-    },
+  async page(client: Db | Tx, where: OneOnOneWhere, page: number, pageSize: number) {
+    const [items, total] = await Promise.all([
+      client.oneOnOne.findMany({
+        where,
+        select: oneOnOneSelect,
+        orderBy: [{ heldOn: 'desc' }, { createdAt: 'desc' }, { id: 'desc' }],
+        skip: (page - 1) * pageSize,
+        take: pageSize,
+      }),
+      client.oneOnOne.count({ where }),
+    ]);
+    return { items, total };
+  },
 
-    /** Inserts the 1on1, its private note (when any) and its actions; reads the record back. */
-    async create(tx: Tx, row: NewOneOnOne, privateNotes: string, actions: NewAction[]) {
-      await tx.oneOnOne.create({ data: row, select: { id: true } });
-      if (privateNotes) {
-        await tx.oneOnOnePrivateNote.create({
-          data: { oneOnOneId: row.id, authorId: row.authorId, body: privateNotes },
-        });
-      }
-      if (actions.length) {
-        await tx.oneOnOneAction.createMany({
-          data: actions.map((a, position) => ({ oneOnOneId: row.id, position, ...a })),
-        });
-      }
-      return tx.oneOnOne.findUniqueOrThrow({ where: { id: row.id }, select: oneOnOneSelect });
-    },
-
-    /** The conditional update of a versioned record: 0 rows when someone changed it first. */
-    update(tx: Tx, id: string, version: number, data: Prisma.OneOnOneUncheckedUpdateManyInput) {
-      return tx.oneOnOne.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
-    },
-
-    /** Sets (or, with '', removes) the author's private notes. */
-    async setPrivateNote(tx: Tx, oneOnOneId: string, authorId: string, body: string) {
-      if (!body) {
-        await tx.oneOnOnePrivateNote.deleteMany({ where: { oneOnOneId } });
-        return;
-      }
-      await tx.oneOnOnePrivateNote.upsert({
-        where: { oneOnOneId },
-        create: { oneOnOneId, authorId, body },
-        update: { body },
+  /** Inserts the 1on1, its private note (when any) and its actions; reads the record back. */
+  async create(tx: Tx, row: NewOneOnOne, privateNotes: string, actions: NewAction[]) {
+    await tx.oneOnOne.create({ data: row, select: { id: true } });
+    if (privateNotes) {
+      await tx.oneOnOnePrivateNote.create({
+        data: { oneOnOneId: row.id, authorId: row.authorId, body: privateNotes },
       });
-    },
-
-    async addActions(tx: Tx, oneOnOneId: string, actions: NewAction[]) {
-      if (!actions.length) return;
-      const last = await tx.oneOnOneAction.aggregate({ where: { oneOnOneId }, _max: { position: true } });
-      const from = (last._max.position ?? -1) + 1;
+    }
+    if (actions.length) {
       await tx.oneOnOneAction.createMany({
-        data: actions.map((a, i) => ({ oneOnOneId, position: from + i, ...a })),
+        data: actions.map((a, position) => ({ oneOnOneId: row.id, position, ...a })),
       });
-    },
+    }
+    return tx.oneOnOne.findUniqueOrThrow({ where: { id: row.id }, select: oneOnOneSelect });
+  },
 
-    /** Deletes the record while the person has not acknowledged it and its version is as read. */
-    delete(tx: Tx, id: string, version: number) {
-      return tx.oneOnOne.deleteMany({ where: { id, version, acknowledgedAt: null } });
-    },
+  /** The conditional update of a versioned record: 0 rows when someone changed it first. */
+  update(tx: Tx, id: string, version: number, data: Prisma.OneOnOneUncheckedUpdateManyInput) {
+    return tx.oneOnOne.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
+  },
 
-    action(client: Db | Tx, where: Prisma.OneOnOneActionWhereInput) {
-      return client.oneOnOneAction.findFirst({ where, select: actionSelect });
-    },
+  /** Sets (or, with '', removes) the author's private notes. */
+  async setPrivateNote(tx: Tx, oneOnOneId: string, authorId: string, body: string) {
+    if (!body) {
+      await tx.oneOnOnePrivateNote.deleteMany({ where: { oneOnOneId } });
+      return;
+    }
+    await tx.oneOnOnePrivateNote.upsert({
+      where: { oneOnOneId },
+      create: { oneOnOneId, authorId, body },
+      update: { body },
+    });
+  },
 
-    /** The conditional update of an action: 0 rows when someone changed it first. */
-    updateAction(
-      tx: Tx,
-      id: string,
-      version: number,
-      data: { doneAt: Date | null; doneById: string | null },
-    ) {
-      return tx.oneOnOneAction.updateMany({
-        where: { id, version },
-        data: { ...data, version: { increment: 1 } },
-      });
-    },
+  async addActions(tx: Tx, oneOnOneId: string, actions: NewAction[]) {
+    if (!actions.length) return;
+    const last = await tx.oneOnOneAction.aggregate({ where: { oneOnOneId }, _max: { position: true } });
+    const from = (last._max.position ?? -1) + 1;
+    await tx.oneOnOneAction.createMany({
+      data: actions.map((a, i) => ({ oneOnOneId, position: from + i, ...a })),
+    });
+  },
 
-    async pageActions(where: Prisma.OneOnOneActionWhereInput, page: number, pageSize: number) {
-      const [items, total] = await Promise.all([
-        db.oneOnOneAction.findMany({
-          where,
-          select: actionSelect,
-          orderBy: [{ dueOn: { sort: 'asc', nulls: 'last' } }, { createdAt: 'asc' }, { id: 'asc' }],
-          skip: (page - 1) * pageSize,
-          take: pageSize,
-        }),
-        db.oneOnOneAction.count({ where }),
-      ]);
-      return { items, total };
-    },
+  /** Deletes the record while the person has not acknowledged it and its version is as read. */
+  delete(tx: Tx, id: string, version: number) {
+    return tx.oneOnOne.deleteMany({ where: { id, version, acknowledgedAt: null } });
+  },
 
-    cadence(client: Db | Tx, supervisorId: string) {
-      return client.oneOnOneCadence.findUnique({ where: { supervisorId } });
-    },
+  action(client: Db | Tx, where: Prisma.OneOnOneActionWhereInput) {
+    return client.oneOnOneAction.findFirst({ where, select: actionSelect });
+  },
 
-    createCadence(tx: Tx, supervisorId: string, intervalDays: number) {
-      return tx.oneOnOneCadence.create({ data: { supervisorId, intervalDays } });
-    },
+  /** The conditional update of an action: 0 rows when someone changed it first. */
+  updateAction(tx: Tx, id: string, version: number, data: { doneAt: Date | null; doneById: string | null }) {
+    return tx.oneOnOneAction.updateMany({
+      where: { id, version },
+      data: { ...data, version: { increment: 1 } },
+    });
+  },
 
-    updateCadence(tx: Tx, supervisorId: string, version: number, intervalDays: number) {
-      return tx.oneOnOneCadence.updateMany({
-        where: { supervisorId, version },
-        data: { intervalDays, version: { increment: 1 } },
-      });
-    },
+  async pageActions(client: Db | Tx, where: Prisma.OneOnOneActionWhereInput, page: number, pageSize: number) {
+    const [items, total] = await Promise.all([
+      client.oneOnOneAction.findMany({
+        where,
+        select: actionSelect,
+        orderBy: [{ dueOn: { sort: 'asc', nulls: 'last' } }, { createdAt: 'asc' }, { id: 'asc' }],
+        skip: (page - 1) * pageSize,
+        take: pageSize,
+      }),
+      client.oneOnOneAction.count({ where }),
+    ]);
+    return { items, total };
+  },
 
-    /**
-     * The team's 1on1 figures in one statement: everyone the actor supervises today (posts under the
-     * units they head and overrides; never themselves), each with the last 1on1 held (from the
-     * `one_on_one_staff_year` rollup), the 年度's count, the next scheduled one, open actions and
-     * whether the cadence is overdue; the totals; one page, the longest wait first.
-     */
-    async team(input: {
+  cadence(client: Db | Tx, supervisorId: string) {
+    return client.oneOnOneCadence.findUnique({ where: { supervisorId } });
+  },
+
+  createCadence(tx: Tx, supervisorId: string, intervalDays: number) {
+    return tx.oneOnOneCadence.create({ data: { supervisorId, intervalDays } });
+  },
+
+  updateCadence(tx: Tx, supervisorId: string, version: number, intervalDays: number) {
+    return tx.oneOnOneCadence.updateMany({
+      where: { supervisorId, version },
+      data: { intervalDays, version: { increment: 1 } },
+    });
+  },
+
+  /**
+   * The team's 1on1 figures in one statement: everyone the actor supervises today (posts under the
+   * units they head and overrides; never themselves), each with the last 1on1 held (from the
+   * `one_on_one_staff_year` rollup), the 年度's count, the next scheduled one, open actions and
+   * whether the cadence is overdue; the totals; one page, the longest wait first.
+   */
+  async team(
+    client: Db | Tx,
+    input: {
       actorId: string;
       teamPaths: string[];
       overrideStaffIds: string[];
@@ -213,11 +210,12 @@ export function createOneOnOneRepository(db: Db) {
       intervalDays: number;
       page: number;
       pageSize: number;
-    }) {
-      const day = Prisma.sql`${input.today}::date`;
-      const [result] = await db.$queryRaw<
-        { items: TeamMemberRow[] | null; totals: { members: number; overdue: number; metThisYear: number } }[]
-      >`
+    },
+  ) {
+    const day = Prisma.sql`${input.today}::date`;
+    const [result] = await client.$queryRaw<
+      { items: TeamMemberRow[] | null; totals: { members: number; overdue: number; metThisYear: number } }[]
+    >`
         WITH ids AS (
           SELECT id FROM ${teamMembersSql({ staffId: input.actorId, teamPaths: input.teamPaths, overrideStaffIds: input.overrideStaffIds }, day)} t
         ),
@@ -259,21 +257,20 @@ export function createOneOnOneRepository(db: Db) {
              'overdue', count(*) FILTER (WHERE r.overdue),
              'metThisYear', count(*) FILTER (WHERE r.meetings > 0)
            ) FROM r) AS totals`;
-      return {
-        items: result?.items ?? [],
-        totals: result?.totals ?? { members: 0, overdue: 0, metThisYear: 0 },
-      };
-    },
+    return {
+      items: result?.items ?? [],
+      totals: result?.totals ?? { members: 0, overdue: 0, metThisYear: 0 },
+    };
+  },
 
-    /** The author's private notes of a 1on1 ('' when none) — callers ask only for the author. */
-    async privateNote(client: Db | Tx, oneOnOneId: string, authorId: string): Promise<string> {
-      const note = await client.oneOnOnePrivateNote.findFirst({
-        where: { oneOnOneId, authorId },
-        select: { body: true },
-      });
-      return note?.body ?? '';
-    },
-  };
-}
+  /** The author's private notes of a 1on1 ('' when none) — callers ask only for the author. */
+  async privateNote(client: Db | Tx, oneOnOneId: string, authorId: string): Promise<string> {
+    const note = await client.oneOnOnePrivateNote.findFirst({
+      where: { oneOnOneId, authorId },
+      select: { body: true },
+    });
+    return note?.body ?? '';
+  },
+};
 
-export type OneOnOneRepository = ReturnType<typeof createOneOnOneRepository>;
+export type OneOnOneRepository = typeof oneOnOneRepository;

@@ -20,13 +20,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, requestMeta } from '../../plugins/auth.ts';
 import { listAndCreateRoutes } from '../../shared/record-routes.ts';
-import { createOneOnOneRepository } from './one-on-one.repository.ts';
+import { oneOnOneRepository } from './one-on-one.repository.ts';
 import { createOneOnOneUseCases } from './one-on-one.use-cases.ts';
 
 const IdParams = z.object({ id: z.uuid() });
 
 export const oneOnOneRoutes: FastifyPluginAsyncZod = async (app) => {
-  const service = createOneOnOneUseCases({ db: app.db, oneOnOnes: createOneOnOneRepository(app.db) });
+  const service = createOneOnOneUseCases({ db: app.db, oneOnOnes: oneOnOneRepository });
 
   listAndCreateRoutes(app, '/one-on-ones', {
     tags: ['dialogue'],

@@ -24,7 +24,7 @@ export async function listOneOnOnes(
   if (query.status) filters.push({ status: query.status });
   if (heldOn) filters.push({ heldOn });
   const [{ items, total }, catalog] = await Promise.all([
-    oneOnOnes.page({ AND: filters }, query.page, query.pageSize),
+    oneOnOnes.page(db, { AND: filters }, query.page, query.pageSize),
     loadPolicyCatalog(db),
   ]);
   const editable = await ctx.editableAmong(actor, items);

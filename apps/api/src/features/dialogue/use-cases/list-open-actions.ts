@@ -10,8 +10,9 @@ export async function listOpenActions(
   actor: Actor,
   query: PageQuery,
 ): Promise<OpenOneOnOneActionPage> {
-  const { oneOnOnes } = ctx;
+  const { db, oneOnOnes } = ctx;
   const { items, total } = await oneOnOnes.pageActions(
+    db,
     {
       doneAt: null,
       oneOnOne: oneOnOneWhere(actor),

@@ -10,12 +10,12 @@ export async function teamDashboard(
   actor: Actor,
   query: PageQuery,
 ): Promise<OneOnOneTeam> {
-  const { oneOnOnes } = ctx;
+  const { db, oneOnOnes } = ctx;
   authorize(actor, 'one-on-one:write:team');
   const todayIso = isoDate(today());
   const fiscalYear = fiscalYearOf(todayIso);
   const cadence = await ctx.cadenceOf(actor.staffId);
-  const { items, totals } = await oneOnOnes.team({
+  const { items, totals } = await oneOnOnes.team(db, {
     actorId: actor.staffId,
     teamPaths: actor.teamPaths,
     overrideStaffIds: actor.overrideStaffIds,
