@@ -24,7 +24,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, requestMeta } from '../../plugins/auth.ts';
 import { idempotencyKeyOf } from '../../shared/idempotency.ts';
-import { countRoundPopulation } from './population-count.ts';
 import { exportTable, toCsv, toXlsx } from './self-declaration.export.ts';
 import { createSelfDeclarationRepository } from './self-declaration.repository.ts';
 import { createSelfDeclarationUseCases, type SelfDeclarationUseCases } from './self-declaration.use-cases.ts';
@@ -105,7 +104,7 @@ export const selfDeclarationRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: PopulationCount, ...errors },
       },
     },
-    async (request) => countRoundPopulation({ db: app.db, repo }, actorOf(request), request.query),
+    async (request) => service.countRoundPopulation(actorOf(request), request.query),
   );
   app.get(
     '/self-declaration-rounds/:id',

@@ -9,6 +9,7 @@ import type { Db } from '../../db/client.ts';
 import { createSelfDeclarationContext, type SelfDeclarationContext } from './self-declaration.context.ts';
 import type { SelfDeclarationRepository } from './self-declaration.repository.ts';
 import { phaseOf } from './self-declaration.rules.ts';
+import { countRoundPopulation } from './use-cases/count-population.ts';
 import { createRound } from './use-cases/create-round.ts';
 import { experienceMap, experienceSearch } from './use-cases/experience-map.ts';
 import { exportRows } from './use-cases/export-round.ts';
@@ -31,6 +32,7 @@ export function createSelfDeclarationUseCases(deps: { db: Db; repo: SelfDeclarat
     getRound: (...args: Args<typeof getRound>) => getRound(ctx, ...args),
     createRound: (...args: Args<typeof createRound>) => createRound(ctx, ...args),
     updateRound: (...args: Args<typeof updateRound>) => updateRound(ctx, ...args),
+    countRoundPopulation: (...args: Args<typeof countRoundPopulation>) => countRoundPopulation(ctx, ...args),
     getDeclaration: (...args: Args<typeof getDeclaration>) => getDeclaration(ctx, ...args),
     saveDeclaration: (...args: Args<typeof saveDeclaration>) => saveDeclaration(ctx, ...args),
     submitDeclaration: (...args: Args<typeof submitDeclaration>) => submitDeclaration(ctx, ...args),

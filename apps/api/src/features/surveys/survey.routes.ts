@@ -27,7 +27,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, requestMeta } from '../../plugins/auth.ts';
 import { idempotencyKeyOf } from '../../shared/idempotency.ts';
-import { countSurveyPopulation } from './population-count.ts';
 import { exportResults } from './survey.export.ts';
 import { createSurveyRepository } from './survey.repository.ts';
 import { createSurveyUseCases } from './survey.use-cases.ts';
@@ -119,7 +118,7 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: PopulationCount, ...errors },
       },
     },
-    async (request) => countSurveyPopulation({ db: app.db, repo }, actorOf(request), request.query),
+    async (request) => surveys.countSurveyPopulation(actorOf(request), request.query),
   );
   app.get('/surveys/:id', onOne('One round', { response: { 200: Survey, ...errors } }), async (request) =>
     surveys.getSurvey(actorOf(request), request.params.id),

@@ -7,6 +7,7 @@
 import type { Db } from '../../db/client.ts';
 import { createSurveyContext, type SurveyContext } from './survey.context.ts';
 import type { SurveyRepository } from './survey.repository.ts';
+import { countSurveyPopulation } from './use-cases/count-population.ts';
 import { createQuestion } from './use-cases/create-question.ts';
 import { createSurvey } from './use-cases/create-survey.ts';
 import { listQuestions } from './use-cases/list-questions.ts';
@@ -30,6 +31,8 @@ export function createSurveyUseCases(deps: { db: Db; repo?: SurveyRepository }) 
     updateQuestion: (...args: Args<typeof updateQuestion>) => updateQuestion(ctx, ...args),
     listSurveys: (...args: Args<typeof listSurveys>) => listSurveys(ctx, ...args),
     getSurvey: (...args: Args<typeof getSurvey>) => getSurvey(ctx, ...args),
+    countSurveyPopulation: (...args: Args<typeof countSurveyPopulation>) =>
+      countSurveyPopulation(ctx, ...args),
     createSurvey: (...args: Args<typeof createSurvey>) => createSurvey(ctx, ...args),
     updateSurvey: (...args: Args<typeof updateSurvey>) => updateSurvey(ctx, ...args),
     results: (...args: Args<typeof results>) => results(ctx, ...args),

@@ -4,19 +4,18 @@
  * export start from (`populationCte`, decision 049), so the number is who the round reaches.
  */
 import type { PopulationCount } from '@portal/contracts';
-import { authorize, today } from '../../access/access.ts';
-import type { Actor } from '../../access/actor.ts';
-import type { Db } from '../../db/client.ts';
-import { BadRequestError, type FieldError } from '../../shared/errors.ts';
-import type { SelfDeclarationRepository } from './self-declaration.repository.ts';
+import { authorize, today } from '../../../access/access.ts';
+import type { Actor } from '../../../access/actor.ts';
+import { BadRequestError, type FieldError } from '../../../shared/errors.ts';
+import type { SelfDeclarationContext } from '../self-declaration.context.ts';
 
 export async function countRoundPopulation(
-  deps: { db: Db; repo: SelfDeclarationRepository },
+  ctx: SelfDeclarationContext,
   actor: Actor,
   population: { bureauIds: string[]; gradeIds: string[] },
 ): Promise<PopulationCount> {
   authorize(actor, 'self-declaration:manage:any');
-  const { db, repo } = deps;
+  const { db, repo } = ctx;
   const bureauIds = [...new Set(population.bureauIds)];
   const gradeIds = [...new Set(population.gradeIds)];
   const [units, grades] = await repo.labels(db, bureauIds, gradeIds);

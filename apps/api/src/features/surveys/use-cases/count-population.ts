@@ -5,18 +5,17 @@
  * (`populationDay`: the opening day, or today within the window), 若手 as of the opening day.
  */
 import type { PopulationCount } from '@portal/contracts';
-import type { Actor } from '../../access/actor.ts';
-import { authorize } from '../../access/authorize.ts';
-import { today } from '../../access/scope.ts';
-import type { Db } from '../../db/client.ts';
-import { BadRequestError, type FieldError } from '../../shared/errors.ts';
-import type { SurveyRepository } from './survey.repository.ts';
-import { populationDay } from './survey.rules.ts';
+import type { Actor } from '../../../access/actor.ts';
+import { authorize } from '../../../access/authorize.ts';
+import { today } from '../../../access/scope.ts';
+import { BadRequestError, type FieldError } from '../../../shared/errors.ts';
+import type { SurveyContext } from '../survey.context.ts';
+import { populationDay } from '../survey.rules.ts';
 
 const dayOf = (s: string) => new Date(`${s}T00:00:00Z`);
 
 export async function countSurveyPopulation(
-  deps: { db: Db; repo: SurveyRepository },
+  ctx: SurveyContext,
   actor: Actor,
   query: {
     bureauIds: string[];
@@ -27,7 +26,7 @@ export async function countSurveyPopulation(
   },
 ): Promise<PopulationCount> {
   authorize(actor, 'survey:manage:any');
-  const { db, repo } = deps;
+  const { db, repo } = ctx;
   const errors: FieldError[] = [];
   const opensOn = query.opensOn ? dayOf(query.opensOn) : today();
   const closesOn = query.closesOn ? dayOf(query.closesOn) : opensOn;
