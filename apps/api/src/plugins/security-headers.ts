@@ -4,11 +4,10 @@
  * headers too large, a malformed request line), so that those carry them too.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { FastifyHelmetOptions } from '@fastify/helmet';
-import helmet from 'helmet';
+import helmet, { type HelmetOptions } from 'helmet';
 import type { Env } from '../env.ts';
 
-export function helmetOptions(env: Pick<Env, 'cookieSecure'>): FastifyHelmetOptions {
+export function helmetOptions(env: Pick<Env, 'cookieSecure'>): HelmetOptions {
   return {
     contentSecurityPolicy: {
       directives: {
@@ -29,7 +28,6 @@ export function helmetOptions(env: Pick<Env, 'cookieSecure'>): FastifyHelmetOpti
 
 /** The headers helmet sets with these options, computed once by running helmet itself. */
 export function securityHeaders(env: Pick<Env, 'cookieSecure'>): Record<string, string> {
-  const { enableCSPNonces: _nonces, global: _global, ...options } = helmetOptions(env);
   const headers: Record<string, string> = {};
   const res = {
     setHeader(name: string, value: string | number | readonly string[]) {
@@ -39,12 +37,8 @@ export function securityHeaders(env: Pick<Env, 'cookieSecure'>): Record<string, 
       delete headers[name.toLowerCase()];
     },
   };
-  helmet(options as Parameters<typeof helmet>[0])(
-    {} as IncomingMessage,
-    res as unknown as ServerResponse,
-    (err?: unknown) => {
-      if (err) throw err;
-    },
-  );
+  helmet(helmetOptions(env))({} as IncomingMessage, res as unknown as ServerResponse, (err?: unknown) => {
+    if (err) throw err;
+  });
   return headers;
 }
