@@ -2,7 +2,7 @@ import type { CareerPath, MyDashboard, PolicyTree, TimelinePage } from '@portal/
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.ts';
 import { actors, idOf, signablePersonIn } from './career.test-helpers.ts';
-import { currentFiscalYear } from './career-plan.service.ts';
+import { currentFiscalYear } from './career-plan.shared.ts';
 
 const ctx = useTestApp();
 const as = actors(() => ctx().app);

@@ -22,7 +22,7 @@ import type { Db } from '../../db/client.ts';
 import { gradeRef } from '../../shared/refs.ts';
 import { expandPolicyLinks, loadPolicyCatalog } from '../policy/policy-links.ts';
 import { ACTIVE_APPLICATION, type CareerRepository } from './career.repository.ts';
-import { currentFiscalYear } from './career-plan.service.ts';
+import { currentFiscalYear } from './career-plan.shared.ts';
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 type Person = { id: string; nameJa: string; nameEn: string };

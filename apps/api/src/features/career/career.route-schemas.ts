@@ -1,7 +1,7 @@
 /** What the career route plugins share: the params, the tag, and the services they call. */
 import { z } from 'zod';
 import type { CareerHistoryService } from './career-history.service.ts';
-import type { CareerPlanService } from './career-plan.service.ts';
+import type { CareerPlanUseCases } from './career-plan.use-cases.ts';
 import type { SelfDevelopmentService } from './self-development.service.ts';
 
 export const StaffParams = z.object({ id: z.uuid() });
@@ -10,7 +10,7 @@ export const tags = ['career'];
 
 /** The services the career route plugins share (bound once in `career.routes.ts`). */
 export type CareerRouteOptions = {
-  plans: CareerPlanService;
+  plans: CareerPlanUseCases;
   selfDev: SelfDevelopmentService;
   history: CareerHistoryService;
 };

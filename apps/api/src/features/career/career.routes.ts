@@ -7,7 +7,7 @@ import { createCareerRepository } from './career.repository.ts';
 import { careerHistoryRoutes } from './career-history.routes.ts';
 import { createCareerHistoryService } from './career-history.service.ts';
 import { careerPlanRoutes } from './career-plan.routes.ts';
-import { createCareerPlanService } from './career-plan.service.ts';
+import { createCareerPlanUseCases } from './career-plan.use-cases.ts';
 import { myFiguresRoutes } from './my-figures.routes.ts';
 import { selfDevelopmentRoutes } from './self-development.routes.ts';
 import { createSelfDevelopmentService } from './self-development.service.ts';
@@ -15,7 +15,7 @@ import { createSelfDevelopmentService } from './self-development.service.ts';
 export const careerRoutes: FastifyPluginAsyncZod = async (app) => {
   const repo = createCareerRepository(app.db);
   const services = {
-    plans: createCareerPlanService({ db: app.db, repo }),
+    plans: createCareerPlanUseCases({ db: app.db, repo }),
     selfDev: createSelfDevelopmentService({ db: app.db, repo }),
     history: createCareerHistoryService({ db: app.db, repo }),
   };
