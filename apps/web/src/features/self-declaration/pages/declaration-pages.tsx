@@ -9,25 +9,14 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../../../shared/api/api-client.ts';
 import { formatDate } from '../../../shared/format/date.ts';
-import { CharCount } from '../../../shared/forms/char-count.tsx';
-import {
-  FieldMessage,
-  FormAlert,
-  type FormErrorsApi,
-  useFormErrors,
-} from '../../../shared/forms/use-form-errors.tsx';
+import { FormTextField } from '../../../shared/forms/text-field.tsx';
+import { FieldMessage, FormAlert, useFormErrors } from '../../../shared/forms/use-form-errors.tsx';
 import { DraftOffer, useLocalDraft } from '../../../shared/forms/use-local-draft.tsx';
 import { useUnsavedChanges } from '../../../shared/forms/use-unsaved-changes.ts';
 import { useDocumentTitle } from '../../../shared/i18n/use-document-title.ts';
 import { useLanguage, useLocalized } from '../../../shared/i18n/use-language.ts';
 import { Button } from '../../../shared/ui/button.tsx';
-import {
-  cardClass,
-  hintClass,
-  labelClass,
-  panelClass,
-  textareaClass,
-} from '../../../shared/ui/form-styles.ts';
+import { cardClass, hintClass, labelClass, panelClass } from '../../../shared/ui/form-styles.ts';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
 import { QueryContent } from '../../../shared/ui/states.tsx';
 import { useMe } from '../../auth/api/get-me.ts';
@@ -67,58 +56,6 @@ export function MyDeclarationsPage() {
           </ul>
         )}
       </QueryContent>
-    </div>
-  );
-}
-
-function TextField({
-  form,
-  name,
-  label,
-  hint,
-  value,
-  max,
-  onChange,
-  disabled,
-}: {
-  form: FormErrorsApi;
-  name: string;
-  label: string;
-  hint?: string;
-  value: string;
-  max: number;
-  onChange: (v: string) => void;
-  disabled: boolean;
-}) {
-  const attrs = form.field(name);
-  const countId = `${attrs.id}-count`;
-  const hintId = `${attrs.id}-hint`;
-  return (
-    <div>
-      <label htmlFor={attrs.id} className={labelClass}>
-        {label}
-      </label>
-      {hint ? (
-        <p id={hintId} className={hintClass}>
-          {hint}
-        </p>
-      ) : null}
-      <textarea
-        {...attrs}
-        aria-describedby={[attrs['aria-describedby'], hint ? hintId : null, countId]
-          .filter(Boolean)
-          .join(' ')}
-        className={`${textareaClass} mt-2 w-full`}
-        value={value}
-        maxLength={max}
-        disabled={disabled}
-        onChange={(e) => {
-          form.clear(name);
-          onChange(e.target.value);
-        }}
-      />
-      <CharCount id={countId} value={value} max={max} />
-      <FieldMessage form={form} name={name} />
     </div>
   );
 }
@@ -282,7 +219,7 @@ function DeclarationForm({
           {t(done === 'submitted' ? 'selfDeclaration.submitted' : 'selfDeclaration.saved')}
         </p>
       ) : null}
-      <TextField
+      <FormTextField
         form={form}
         name="reflection"
         label={t('selfDeclaration.reflection')}
@@ -291,6 +228,7 @@ function DeclarationForm({
         max={SELF_DECLARATION_LIMITS.reflection}
         onChange={(v) => set({ reflection: v })}
         disabled={!editable}
+        multiline
       />
       <DesiredUnitsPicker
         chosen={draft.desiredUnitIds}
@@ -305,7 +243,7 @@ function DeclarationForm({
         disabled={!editable}
       />
       <FieldMessage form={form} name="desiredJobFamilyIds" />
-      <TextField
+      <FormTextField
         form={form}
         name="desiredWork"
         label={t('selfDeclaration.desiredWork')}
@@ -314,6 +252,7 @@ function DeclarationForm({
         max={SELF_DECLARATION_LIMITS.desiredWork}
         onChange={(v) => set({ desiredWork: v })}
         disabled={!editable}
+        multiline
       />
       <Choices
         legend={t('selfDeclaration.careerFields')}
@@ -333,7 +272,7 @@ function DeclarationForm({
         onChange={(ids) => set({ publicPostIds: ids })}
         disabled={!editable}
       />
-      <TextField
+      <FormTextField
         form={form}
         name="careerVision"
         label={t('selfDeclaration.careerVision')}
@@ -342,6 +281,7 @@ function DeclarationForm({
         max={SELF_DECLARATION_LIMITS.careerVision}
         onChange={(v) => set({ careerVision: v })}
         disabled={!editable}
+        multiline
       />
       <fieldset className={panelClass}>
         <legend className="text-std-18B-160 text-solid-gray-900">
@@ -351,7 +291,7 @@ function DeclarationForm({
         {editable ? <p className={hintClass}>{t('selfDeclaration.considerationsNotKept')}</p> : null}
         <div className="mt-3 grid gap-4">
           {(['health', 'care', 'family'] as const).map((k) => (
-            <TextField
+            <FormTextField
               key={k}
               form={form}
               name={`considerations.${k}`}
@@ -360,6 +300,7 @@ function DeclarationForm({
               max={SELF_DECLARATION_LIMITS.consideration}
               onChange={(v) => setC({ [k]: v })}
               disabled={!editable}
+              multiline
             />
           ))}
         </div>

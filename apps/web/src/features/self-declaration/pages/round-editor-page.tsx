@@ -6,6 +6,7 @@ import { isApiError } from '../../../shared/api/api-client.ts';
 import { useSubmissionKey } from '../../../shared/api/submission-key.ts';
 import { formatDate, formatFiscalYear } from '../../../shared/format/date.ts';
 import { DateField } from '../../../shared/forms/date-field.tsx';
+import { BilingualTextField, FormTextField } from '../../../shared/forms/text-field.tsx';
 import { useDebouncedValue } from '../../../shared/forms/use-debounced-value.ts';
 import { FieldMessage, FormAlert, useFormErrors } from '../../../shared/forms/use-form-errors.tsx';
 import { useDocumentTitle } from '../../../shared/i18n/use-document-title.ts';
@@ -19,7 +20,6 @@ import {
   inputClass,
   labelClass,
   primaryLinkClass,
-  textareaClass,
   warnClass,
 } from '../../../shared/ui/form-styles.ts';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
@@ -290,34 +290,23 @@ function Editor({ round, reload }: { round?: SelfDeclarationRound; reload: () =>
           />
         ))}
       </div>
-      {(['titleJa', 'titleEn'] as const).map((f) => (
-        <div key={f}>
-          <label className={labelClass} htmlFor={form.field(f).id}>
-            {t(`selfDeclaration.rounds.${f}`)}
-          </label>
-          <input
-            className={inputClass}
-            {...form.field(f)}
-            value={d[f]}
-            maxLength={200}
-            onChange={(e) => set({ [f]: e.target.value })}
-          />
-          <FieldMessage form={form} name={f} />
-        </div>
-      ))}
-      <div>
-        <label className={labelClass} htmlFor={form.field('guidance').id}>
-          {t('selfDeclaration.rounds.guidance')}
-        </label>
-        <textarea
-          className={textareaClass}
-          {...form.field('guidance')}
-          value={d.guidance}
-          maxLength={2000}
-          onChange={(e) => set({ guidance: e.target.value })}
-        />
-        <FieldMessage form={form} name="guidance" />
-      </div>
+      <BilingualTextField
+        form={form}
+        field="title"
+        labels={{ ja: t('selfDeclaration.rounds.titleJa'), en: t('selfDeclaration.rounds.titleEn') }}
+        value={d}
+        onChange={set}
+        max={200}
+      />
+      <FormTextField
+        form={form}
+        name="guidance"
+        label={t('selfDeclaration.rounds.guidance')}
+        value={d.guidance}
+        max={2000}
+        multiline
+        onChange={(guidance) => set({ guidance })}
+      />
       <PopulationPicker
         legend={t('selfDeclaration.rounds.population')}
         hint={t('selfDeclaration.rounds.populationHint')}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useSubmissionKey } from '../../../shared/api/submission-key.ts';
 import { DateField } from '../../../shared/forms/date-field.tsx';
+import { BilingualTextField } from '../../../shared/forms/text-field.tsx';
 import { useDebouncedValue } from '../../../shared/forms/use-debounced-value.ts';
 import { FieldMessage, FormAlert, useFormErrors } from '../../../shared/forms/use-form-errors.tsx';
 import { useDocumentTitle } from '../../../shared/i18n/use-document-title.ts';
@@ -170,35 +171,23 @@ function Editor({ survey }: { survey?: Survey }) {
         </p>
       ) : null}
       {locked ? <p className={warnClass}>{t('surveys.editor.lockedNote')}</p> : null}
-      {(['titleJa', 'titleEn'] as const).map((f) => (
-        <div key={f}>
-          <label className={labelClass} htmlFor={form.field(f).id}>
-            {t(`surveys.editor.${f}`)}
-          </label>
-          <input
-            className={inputClass}
-            {...form.field(f)}
-            value={d[f]}
-            maxLength={200}
-            onChange={(e) => set({ [f]: e.target.value })}
-          />
-          <FieldMessage form={form} name={f} />
-        </div>
-      ))}
-      {(['descriptionJa', 'descriptionEn'] as const).map((f) => (
-        <div key={f}>
-          <label className={labelClass} htmlFor={form.field(f).id}>
-            {t(`surveys.editor.${f}`)}
-          </label>
-          <textarea
-            className={inputClass}
-            {...form.field(f)}
-            value={d[f]}
-            maxLength={2000}
-            onChange={(e) => set({ [f]: e.target.value })}
-          />
-        </div>
-      ))}
+      <BilingualTextField
+        form={form}
+        field="title"
+        labels={{ ja: t('surveys.editor.titleJa'), en: t('surveys.editor.titleEn') }}
+        value={d}
+        onChange={set}
+        max={200}
+      />
+      <BilingualTextField
+        form={form}
+        field="description"
+        labels={{ ja: t('surveys.editor.descriptionJa'), en: t('surveys.editor.descriptionEn') }}
+        value={d}
+        onChange={set}
+        max={2000}
+        multiline
+      />
       <div className="grid gap-4 sm:grid-cols-3">
         <div>
           <label className={labelClass} htmlFor={form.field('fiscalYear').id}>
