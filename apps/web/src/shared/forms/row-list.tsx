@@ -9,34 +9,33 @@ import { hintClass, panelClass } from '../ui/form-styles.ts';
  * so the keyboard never lands on nothing. A row keeps its `key`, so React keeps what it holds.
  */
 export function RowList<Row extends { key: string }>({
-  title,
-  hint,
-  empty,
+  words,
   rows,
   onRows,
   max,
   newRow,
-  legend,
-  removeLabel,
-  removeNamed,
-  addLabel,
+  rowName,
   children,
 }: {
-  title: string;
-  hint: string;
-  /** Said when there is no row */
-  empty: string;
+  words: {
+    title: string;
+    hint: string;
+    /** Said when there is no row */
+    empty: string;
+    add: string;
+    remove: string;
+    /** The row's group name (`分野 1`), numbered from 1 */
+    row: (n: number) => string;
+    /** The remove button's accessible name (`「総務」を削除`) */
+    removeNamed: (name: string) => string;
+  };
   rows: Row[];
   onRows: (rows: Row[]) => void;
   max: number;
   /** A blank row with this key */
   newRow: (key: string) => Row;
-  /** The row's group name (`分野 1`) */
-  legend: (index: number) => string;
-  removeLabel: string;
-  /** The remove button's accessible name for this row (`「総務」を削除`) */
-  removeNamed: (row: Row, index: number) => string;
-  addLabel: string;
+  /** What the row is called once named (its group name until then) */
+  rowName: (row: Row) => string;
   /** The row's fields; `set` changes this row */
   children: (row: Row, index: number, set: (patch: Partial<Row>) => void) => ReactNode;
 }) {
@@ -63,26 +62,26 @@ export function RowList<Row extends { key: string }>({
   return (
     <section className={panelClass} aria-labelledby={titleId}>
       <h2 id={titleId} className="text-std-18B-160">
-        {title}
+        {words.title}
       </h2>
-      <p className={hintClass}>{hint}</p>
-      {rows.length === 0 ? <p className="mt-2">{empty}</p> : null}
+      <p className={hintClass}>{words.hint}</p>
+      {rows.length === 0 ? <p className="mt-2">{words.empty}</p> : null}
       <ol ref={list} className="mt-3 grid gap-4">
         {rows.map((row, i) => (
           <li key={row.key} data-row={row.key}>
             <fieldset className="grid min-w-0 gap-3 rounded-8 border border-solid-gray-300 bg-white p-3">
-              <legend className="px-1 text-std-16B-170">{legend(i)}</legend>
+              <legend className="px-1 text-std-16B-170">{words.row(i + 1)}</legend>
               {children(row, i, set(i))}
               <div>
                 <Button
                   variant="tertiary"
-                  aria-label={removeNamed(row, i)}
+                  aria-label={words.removeNamed(rowName(row).trim() || words.row(i + 1))}
                   onClick={() => {
                     focusNext.current = '';
                     onRows(rows.filter((_, j) => j !== i));
                   }}
                 >
-                  {removeLabel}
+                  {words.remove}
                 </Button>
               </div>
             </fieldset>
@@ -100,7 +99,7 @@ export function RowList<Row extends { key: string }>({
           onRows([...rows, newRow(key)]);
         }}
       >
-        {addLabel}
+        {words.add}
       </Button>
     </section>
   );

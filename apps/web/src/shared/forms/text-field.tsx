@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { hintClass, inputClass, labelClass, textareaClass } from '../ui/form-styles.ts';
 import { CharCount } from './char-count.tsx';
 import { FieldMessage, type FormErrorsApi } from './use-form-errors.tsx';
@@ -69,12 +70,13 @@ export function FormTextField({
   );
 }
 
-type Bilingual<N extends string> = Record<`${N}Ja` | `${N}En`, string>;
+/** A draft's text in both languages, by the names `<field>Ja` and `<field>En`. */
+export type Bilingual<N extends string> = Record<`${N}Ja` | `${N}En`, string>;
 
 /**
  * A text written in Japanese and in English (a title, a description): two `FormTextField`s named
  * `<field>Ja` and `<field>En` (under `path`, for a row of a list), read from and written to the draft
- * by those names.
+ * by those names, and labelled by the translations of the same names under `labels`.
  */
 export function BilingualTextField<N extends string>({
   form,
@@ -91,12 +93,14 @@ export function BilingualTextField<N extends string>({
   field: N;
   /** Where the draft stands in the form (`careerFields.0`), when not at its top */
   path?: string;
-  labels: { ja: string; en: string };
+  /** Where the labels are among the translations (`surveys.editor` for `surveys.editor.titleJa`) */
+  labels: string;
   value: Bilingual<N>;
   onChange: (patch: Partial<Bilingual<N>>) => void;
   max: number;
   multiline?: boolean;
 }) {
+  const { t } = useTranslation();
   return (
     <>
       {(['Ja', 'En'] as const).map((lang) => {
@@ -106,7 +110,7 @@ export function BilingualTextField<N extends string>({
             key={lang}
             form={form}
             name={path ? `${path}.${key}` : key}
-            label={lang === 'Ja' ? labels.ja : labels.en}
+            label={t(`${labels}.${key}`)}
             value={value[key]}
             max={max}
             multiline={multiline}

@@ -1,7 +1,8 @@
 import type { SelfDeclarationRound } from '@portal/contracts';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RowList } from '../../../shared/forms/row-list.tsx';
-import { BilingualTextField, FormTextField } from '../../../shared/forms/text-field.tsx';
+import { type Bilingual, BilingualTextField, FormTextField } from '../../../shared/forms/text-field.tsx';
 import type { FormErrorsApi } from '../../../shared/forms/use-form-errors.tsx';
 import { FieldMessage } from '../../../shared/forms/use-form-errors.tsx';
 import { inputClass, labelClass, selectClass } from '../../../shared/ui/form-styles.ts';
@@ -88,116 +89,110 @@ export function RoundItemsEditor({ form, fields, posts, onFields, onPosts }: Pro
   const units = useOrgUnits();
   const k = (key: string, options?: Record<string, unknown>) =>
     t(`selfDeclaration.rounds.items.${key}`, options);
+  const words = (list: 'Fields' | 'Posts', one: 'Field' | 'Post', count: number) => ({
+    title: k(`${list.toLowerCase()}Title`, { count }),
+    hint: k(`${list.toLowerCase()}Hint`),
+    empty: k(`no${list}`),
+    add: k(`add${one}`),
+    remove: k('remove'),
+    row: (n: number) => k(`${one.toLowerCase()}N`, { n }),
+    removeNamed: (name: string) => k('removeNamed', { name }),
+  });
+  /** A row's name or title in both languages, what stands between, then its description. */
+  const texts = <N extends 'name' | 'title'>(
+    path: string,
+    field: N,
+    row: Bilingual<N> & { description: string },
+    set: (patch: Partial<Bilingual<N>> | { description: string }) => void,
+    max: number,
+    between?: ReactNode,
+  ) => (
+    <>
+      <BilingualTextField
+        form={form}
+        field={field}
+        path={path}
+        labels="selfDeclaration.rounds.items"
+        value={row}
+        onChange={set}
+        max={200}
+      />
+      {between}
+      <FormTextField
+        form={form}
+        name={`${path}.description`}
+        label={k('description')}
+        value={row.description}
+        max={max}
+        multiline
+        onChange={(description) => set({ description })}
+      />
+    </>
+  );
 
   return (
     <div className="grid gap-5">
       <RowList
-        title={k('fieldsTitle', { count: fields.length })}
-        hint={k('fieldsHint')}
-        empty={k('noFields')}
+        words={words('Fields', 'Field', fields.length)}
         rows={fields}
         onRows={onFields}
         max={50}
         newRow={(key) => ({ key, nameJa: '', nameEn: '', description: '' })}
-        legend={(i) => k('fieldN', { n: i + 1 })}
-        removeLabel={k('remove')}
-        removeNamed={(f, i) => k('removeNamed', { name: f.nameJa.trim() || k('fieldN', { n: i + 1 }) })}
-        addLabel={k('addField')}
+        rowName={(f) => f.nameJa}
       >
-        {(f, i, set) => (
-          <>
-            <BilingualTextField
-              form={form}
-              field="name"
-              path={`careerFields.${i}`}
-              labels={{ ja: k('nameJa'), en: k('nameEn') }}
-              value={f}
-              onChange={set}
-              max={200}
-            />
-            <FormTextField
-              form={form}
-              name={`careerFields.${i}.description`}
-              label={k('description')}
-              value={f.description}
-              max={1000}
-              multiline
-              onChange={(description) => set({ description })}
-            />
-          </>
-        )}
+        {(f, i, set) => texts(`careerFields.${i}`, 'name', f, set, 1000)}
       </RowList>
 
       <RowList
-        title={k('postsTitle', { count: posts.length })}
-        hint={k('postsHint')}
-        empty={k('noPosts')}
+        words={words('Posts', 'Post', posts.length)}
         rows={posts}
         onRows={onPosts}
         max={100}
         newRow={(key) => ({ key, titleJa: '', titleEn: '', orgUnitId: '', description: '', openings: '1' })}
-        legend={(i) => k('postN', { n: i + 1 })}
-        removeLabel={k('remove')}
-        removeNamed={(p, i) => k('removeNamed', { name: p.titleJa.trim() || k('postN', { n: i + 1 }) })}
-        addLabel={k('addPost')}
+        rowName={(p) => p.titleJa}
       >
         {(p, i, set) => {
           const unit = form.field(`publicPosts.${i}.orgUnitId`);
           const openings = form.field(`publicPosts.${i}.openings`);
-          return (
-            <>
-              <BilingualTextField
-                form={form}
-                field="title"
-                path={`publicPosts.${i}`}
-                labels={{ ja: k('titleJa'), en: k('titleEn') }}
-                value={p}
-                onChange={set}
-                max={200}
-              />
-              <div className="grid gap-3 sm:grid-cols-[1fr_10rem]">
-                <div className="min-w-0">
-                  <label className={labelClass} htmlFor={unit.id}>
-                    {k('unit')}
-                  </label>
-                  <select
-                    className={selectClass}
-                    {...unit}
-                    value={p.orgUnitId}
-                    onChange={(e) => set({ orgUnitId: e.target.value })}
-                  >
-                    <option value="">{k('noUnit')}</option>
-                    <UnitOptions units={units.data?.items ?? []} />
-                  </select>
-                  <FieldMessage form={form} name={`publicPosts.${i}.orgUnitId`} />
-                </div>
-                <div>
-                  <label className={labelClass} htmlFor={openings.id}>
-                    {k('openings')}
-                  </label>
-                  <input
-                    type="number"
-                    inputMode="numeric"
-                    min={1}
-                    max={99}
-                    className={inputClass}
-                    {...openings}
-                    value={p.openings}
-                    onChange={(e) => set({ openings: e.target.value })}
-                  />
-                  <FieldMessage form={form} name={`publicPosts.${i}.openings`} />
-                </div>
+          return texts(
+            `publicPosts.${i}`,
+            'title',
+            p,
+            set,
+            2000,
+            <div className="grid gap-3 sm:grid-cols-[1fr_10rem]">
+              <div className="min-w-0">
+                <label className={labelClass} htmlFor={unit.id}>
+                  {k('unit')}
+                </label>
+                <select
+                  className={selectClass}
+                  {...unit}
+                  value={p.orgUnitId}
+                  onChange={(e) => set({ orgUnitId: e.target.value })}
+                >
+                  <option value="">{k('noUnit')}</option>
+                  <UnitOptions units={units.data?.items ?? []} />
+                </select>
+                <FieldMessage form={form} name={`publicPosts.${i}.orgUnitId`} />
               </div>
-              <FormTextField
-                form={form}
-                name={`publicPosts.${i}.description`}
-                label={k('description')}
-                value={p.description}
-                max={2000}
-                multiline
-                onChange={(description) => set({ description })}
-              />
-            </>
+              <div>
+                <label className={labelClass} htmlFor={openings.id}>
+                  {k('openings')}
+                </label>
+                <input
+                  type="number"
+                  inputMode="numeric"
+                  min={1}
+                  max={99}
+                  className={inputClass}
+                  {...openings}
+                  value={p.openings}
+                  onChange={(e) => set({ openings: e.target.value })}
+                />
+                <FieldMessage form={form} name={`publicPosts.${i}.openings`} />
+              </div>
+            </div>,
           );
         }}
       </RowList>

@@ -292,10 +292,10 @@ function Editor({ round, reload }: { round?: SelfDeclarationRound; reload: () =>
       </div>
       <BilingualTextField
         form={form}
-        field="title"
-        labels={{ ja: t('selfDeclaration.rounds.titleJa'), en: t('selfDeclaration.rounds.titleEn') }}
+        labels="selfDeclaration.rounds"
         value={d}
         onChange={set}
+        field="title"
         max={200}
       />
       <FormTextField

@@ -95,6 +95,7 @@ function Editor({ survey }: { survey?: Survey }) {
         },
   );
   const set = (patch: Partial<Draft>) => setD((x) => ({ ...x, ...patch }));
+  const texts = { form, labels: 'surveys.editor', value: d, onChange: set };
   // The head count as HR chooses, once they pause; the confirmation counts exactly what is opened.
   const population = {
     bureauIds: d.bureauIds,
@@ -171,23 +172,8 @@ function Editor({ survey }: { survey?: Survey }) {
         </p>
       ) : null}
       {locked ? <p className={warnClass}>{t('surveys.editor.lockedNote')}</p> : null}
-      <BilingualTextField
-        form={form}
-        field="title"
-        labels={{ ja: t('surveys.editor.titleJa'), en: t('surveys.editor.titleEn') }}
-        value={d}
-        onChange={set}
-        max={200}
-      />
-      <BilingualTextField
-        form={form}
-        field="description"
-        labels={{ ja: t('surveys.editor.descriptionJa'), en: t('surveys.editor.descriptionEn') }}
-        value={d}
-        onChange={set}
-        max={2000}
-        multiline
-      />
+      <BilingualTextField {...texts} field="title" max={200} />
+      <BilingualTextField {...texts} field="description" max={2000} multiline />
       <div className="grid gap-4 sm:grid-cols-3">
         <div>
           <label className={labelClass} htmlFor={form.field('fiscalYear').id}>
