@@ -285,7 +285,7 @@ export function appRoutes(queryClient: QueryClient, options: RouteOptions = {}):
           path: 'self-declaration-rounds/manage',
           lazy: featurePage(
             onlyFor(['self-declaration:manage:any'], async () => ({
-              Component: (await import('../features/self-declaration/pages/round-editor-page.tsx'))
+              Component: (await import('../features/self-declaration/pages/round-list-page.tsx'))
                 .RoundListPage,
             })),
           ),

@@ -1,141 +1,29 @@
-import { fiscalYearOf, type SelfDeclarationRound, type SelfDeclarationRoundInput } from '@portal/contracts';
+import type { SelfDeclarationRound } from '@portal/contracts';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../../shared/api/api-client.ts';
 import { useSubmissionKey } from '../../../shared/api/submission-key.ts';
-import { formatDate, formatFiscalYear } from '../../../shared/format/date.ts';
+import { formatDate } from '../../../shared/format/date.ts';
 import { DateField } from '../../../shared/forms/date-field.tsx';
 import { BilingualTextField, FormTextField } from '../../../shared/forms/text-field.tsx';
 import { useDebouncedValue } from '../../../shared/forms/use-debounced-value.ts';
 import { FieldMessage, FormAlert, useFormErrors } from '../../../shared/forms/use-form-errors.tsx';
 import { useDocumentTitle } from '../../../shared/i18n/use-document-title.ts';
-import { useLanguage, useLocalized } from '../../../shared/i18n/use-language.ts';
+import { useLanguage } from '../../../shared/i18n/use-language.ts';
 import { useAnnounce } from '../../../shared/ui/announcer.tsx';
 import { Button } from '../../../shared/ui/button.tsx';
-import {
-  badgeClass,
-  cardClass,
-  hintClass,
-  inputClass,
-  labelClass,
-  primaryLinkClass,
-  warnClass,
-} from '../../../shared/ui/form-styles.ts';
+import { badgeClass, inputClass, labelClass, warnClass } from '../../../shared/ui/form-styles.ts';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
 import { QueryContent } from '../../../shared/ui/states.tsx';
-import { useGrades } from '../../identity/api/get-grades.ts';
-import { useOrgUnits } from '../../identity/api/get-org-units.ts';
 import { HeadCount, PopulationPicker } from '../../identity/components/population-picker.tsx';
 import { useRoundPopulationCount } from '../api/population-count.ts';
-import { useAllRounds, useSaveRound } from '../api/rounds.ts';
+import { useSaveRound } from '../api/rounds.ts';
 import { useRound } from '../api/self-declaration.ts';
-import {
-  checkItems,
-  type FieldDraft,
-  fieldDraftsOf,
-  itemFieldOf,
-  type PostDraft,
-  postDraftsOf,
-  RoundItemsEditor,
-} from '../components/round-items-editor.tsx';
+import { checkItems, itemFieldOf, RoundItemsEditor } from '../components/round-items-editor.tsx';
 
-type Draft = {
-  fiscalYear: string;
-  titleJa: string;
-  titleEn: string;
-  guidance: string;
-  opensOn: string;
-  closesOn: string;
-  bureauIds: string[];
-  gradeIds: string[];
-  careerFields: FieldDraft[];
-  publicPosts: PostDraft[];
-};
-
-const cityDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' });
-/** Today in the city (the API decides a round's phase by it). */
-const today = () => cityDay.format(new Date());
-const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s));
-const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
-
-function draftOf(round: SelfDeclarationRound | undefined): Draft {
-  if (!round) {
-    const fy = fiscalYearOf(today());
-    return {
-      fiscalYear: String(fy),
-      titleJa: `${fy}年度 自己申告`,
-      titleEn: `Self-declaration FY${fy}`,
-      guidance: '',
-      opensOn: today(),
-      closesOn: today(),
-      bureauIds: [],
-      gradeIds: [],
-      careerFields: [],
-      publicPosts: [],
-    };
-  }
-  return {
-    fiscalYear: String(round.fiscalYear),
-    titleJa: round.title.ja,
-    titleEn: round.title.en,
-    guidance: round.guidance,
-    opensOn: round.opensOn,
-    closesOn: round.closesOn,
-    bureauIds: round.bureaus.map((b) => b.id),
-    gradeIds: round.grades.map((g) => g.id),
-    careerFields: fieldDraftsOf(round),
-    publicPosts: postDraftsOf(round),
-  };
-}
-
-/** What is sent: the fields and posts keep their ids, so the interest people declared in them stays. */
-function inputOf(d: Draft): SelfDeclarationRoundInput {
-  return {
-    fiscalYear: Number(d.fiscalYear),
-    title: { ja: d.titleJa, en: d.titleEn },
-    guidance: d.guidance,
-    opensOn: d.opensOn,
-    closesOn: d.closesOn,
-    bureauIds: d.bureauIds,
-    gradeIds: d.gradeIds,
-    careerFields: d.careerFields.map((f) => ({
-      ...(f.id ? { id: f.id } : {}),
-      name: { ja: f.nameJa.trim(), en: f.nameEn.trim() },
-      description: f.description,
-    })),
-    publicPosts: d.publicPosts.map((p) => ({
-      ...(p.id ? { id: p.id } : {}),
-      title: { ja: p.titleJa.trim(), en: p.titleEn.trim() },
-      orgUnitId: p.orgUnitId || null,
-      description: p.description,
-      openings: Number(p.openings),
-    })),
-  };
-}
-
-/** The population in words: everyone, or the chosen 局・区 and grades by name. */
-function useScopeWords() {
-  const { t } = useTranslation();
-  const l = useLocalized();
-  const units = useOrgUnits();
-  const grades = useGrades();
-  return (bureauIds: string[], gradeIds: string[]) => {
-    const unitName = (id: string) => {
-      const u = units.data?.items.find((x) => x.id === id);
-      return u ? l(u.name) : id;
-    };
-    const gradeName = (id: string) => {
-      const g = grades.data?.items.find((x) => x.id === id);
-      return g ? l(g.name) : id;
-    };
-    const sep = t('selfDeclaration.rounds.listSeparator');
-    return {
-      bureaus: bureauIds.length ? bureauIds.map(unitName).join(sep) : t('selfDeclaration.rounds.everyBureau'),
-      grades: gradeIds.length ? gradeIds.map(gradeName).join(sep) : t('selfDeclaration.rounds.everyGrade'),
-    };
-  };
-}
+import { type Draft, draftOf, inputOf, isDate, sameSet, today } from '../lib/round-draft.ts';
+import { useScopeWords } from '../lib/scope-words.ts';
 
 function Editor({ round, reload }: { round?: SelfDeclarationRound; reload: () => void }) {
   const { t } = useTranslation();
@@ -401,66 +289,6 @@ export function RoundEditorPage() {
         <Link to="/self-declaration-rounds/manage">{t('selfDeclaration.rounds.back')}</Link>
       </p>
       {id ? <ExistingRound key={id} id={id} /> : <Editor reload={() => undefined} />}
-    </>
-  );
-}
-
-/** `/self-declaration-rounds/manage` (HR): every round with its window, population and phase. */
-export function RoundListPage() {
-  const { t } = useTranslation();
-  const l = useLocalized();
-  const language = useLanguage();
-  const title = t('selfDeclaration.rounds.title');
-  useDocumentTitle(title);
-  const rounds = useAllRounds();
-  const scope = useScopeWords();
-  return (
-    <>
-      <PageHeader title={title} lead={t('selfDeclaration.rounds.lead')} />
-      <p className="mb-6 flex flex-wrap gap-4">
-        <Link className={primaryLinkClass} to="/self-declaration-rounds/new">
-          {t('selfDeclaration.rounds.newTitle')}
-        </Link>
-        <Link className="self-center" to="/self-declaration-rounds">
-          {t('selfDeclaration.rounds.progressLink')}
-        </Link>
-      </p>
-      <QueryContent
-        query={rounds}
-        isEmpty={(p) => p.items.length === 0}
-        empty={t('selfDeclaration.rounds.none')}
-      >
-        {(page) => (
-          <ul className="grid gap-4">
-            {page.items.map((r) => {
-              const words = scope(
-                r.bureaus.map((b) => b.id),
-                r.grades.map((g) => g.id),
-              );
-              return (
-                <li key={r.id} className={cardClass}>
-                  <h2 className="text-std-20B-150">
-                    <Link to={`/self-declaration-rounds/${r.id}/edit`}>{l(r.title)}</Link>
-                  </h2>
-                  <p className="mt-1">
-                    <span className={badgeClass}>{t(`selfDeclaration.hr.phase.${r.phase}`)}</span>{' '}
-                    {formatFiscalYear(r.fiscalYear, language)}
-                  </p>
-                  <p className={hintClass}>
-                    {t('selfDeclaration.window', {
-                      from: formatDate(r.opensOn, language),
-                      to: formatDate(r.closesOn, language),
-                    })}
-                  </p>
-                  <p className="mt-1 text-std-16N-170">
-                    {t('selfDeclaration.rounds.scope', { bureaus: words.bureaus, grades: words.grades })}
-                  </p>
-                </li>
-              );
-            })}
-          </ul>
-        )}
-      </QueryContent>
     </>
   );
 }

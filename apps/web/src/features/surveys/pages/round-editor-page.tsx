@@ -1,4 +1,4 @@
-import { fiscalYearOf, type Survey, type SurveyStatus } from '@portal/contracts';
+import type { Survey, SurveyStatus } from '@portal/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -24,46 +24,10 @@ import { LoadingState, QueryContent } from '../../../shared/ui/states.tsx';
 import { HeadCount, PopulationPicker } from '../../identity/components/population-picker.tsx';
 import { useSurveyPopulationCount } from '../api/population-count.ts';
 import { useQuestions } from '../api/questions.ts';
-import { useRemind, useSaveSurvey, useSurvey, useSurveys } from '../api/rounds.ts';
+import { useSaveSurvey, useSurvey, useSurveys } from '../api/rounds.ts';
+import { Remind } from '../components/remind-panel.tsx';
 import { SurveyStatusBadge } from '../components/survey-status.tsx';
-
-type Draft = {
-  titleJa: string;
-  titleEn: string;
-  descriptionJa: string;
-  descriptionEn: string;
-  fiscalYear: number;
-  opensOn: string;
-  closesOn: string;
-  minGroupSize: number;
-  bureauIds: string[];
-  gradeIds: string[];
-  youngOnly: boolean;
-  questionIds: string[];
-  previousId: string;
-};
-
-const todayIso = () => new Date().toISOString().slice(0, 10);
-const toggle = (list: string[], id: string) =>
-  list.includes(id) ? list.filter((x) => x !== id) : [...list, id];
-
-function fromSurvey(s: Survey): Draft {
-  return {
-    titleJa: s.title.ja,
-    titleEn: s.title.en,
-    descriptionJa: s.description.ja,
-    descriptionEn: s.description.en,
-    fiscalYear: s.fiscalYear,
-    opensOn: s.opensOn,
-    closesOn: s.closesOn,
-    minGroupSize: s.minGroupSize,
-    bureauIds: s.population.bureauIds,
-    gradeIds: s.population.gradeIds,
-    youngOnly: s.population.youngOnly,
-    questionIds: s.questions.map((q) => q.questionId),
-    previousId: s.previousId ?? '',
-  };
-}
+import { type Draft, draftOf, toggle } from '../lib/survey-draft.ts';
 
 function Editor({ survey }: { survey?: Survey }) {
   const { t } = useTranslation();
@@ -75,25 +39,7 @@ function Editor({ survey }: { survey?: Survey }) {
   const bank = useQuestions(1, true);
   const rounds = useSurveys();
   const [confirm, setConfirm] = useState<SurveyStatus | null>(null);
-  const [d, setD] = useState<Draft>(
-    survey
-      ? fromSurvey(survey)
-      : {
-          titleJa: '',
-          titleEn: '',
-          descriptionJa: '',
-          descriptionEn: '',
-          fiscalYear: fiscalYearOf(todayIso()),
-          opensOn: todayIso(),
-          closesOn: todayIso(),
-          minGroupSize: 5,
-          bureauIds: [],
-          gradeIds: [],
-          youngOnly: false,
-          questionIds: [],
-          previousId: '',
-        },
-  );
+  const [d, setD] = useState<Draft>(() => draftOf(survey));
   const set = (patch: Partial<Draft>) => setD((x) => ({ ...x, ...patch }));
   const texts = { form, labels: 'surveys.editor', value: d, onChange: set };
   // The head count as HR chooses, once they pause; the confirmation counts exactly what is opened.
@@ -328,52 +274,6 @@ function Editor({ survey }: { survey?: Survey }) {
         ) : null}
       </div>
     </form>
-  );
-}
-
-/** Reminds those who have not answered yet, after a confirmation; says only how many were reminded. */
-function Remind({ survey }: { survey: Survey }) {
-  const { t } = useTranslation();
-  const remind = useRemind(survey.id);
-  const [asking, setAsking] = useState(false);
-  if (survey.status !== 'open' || !survey.accepting) return null;
-  return (
-    <section className={`${panelClass} mt-8`} aria-labelledby="remind-title">
-      <h2 id="remind-title" className="text-std-18B-160">
-        {t('surveys.remind.title')}
-      </h2>
-      <p className={hintClass}>{t('surveys.remind.hint')}</p>
-      {remind.data ? (
-        <p role="status" className="mt-3 text-std-16B-170 text-green-900">
-          {t('surveys.remind.done', { count: remind.data.reminded })}
-        </p>
-      ) : null}
-      {remind.isError ? (
-        <p role="alert" className="mt-3 text-std-16B-170 text-error-1">
-          {t('surveys.errors.generic')}
-        </p>
-      ) : null}
-      {asking ? (
-        <div role="alertdialog" aria-labelledby="remind-confirm" className={`${warnClass} mt-3`}>
-          <p id="remind-confirm">{t('surveys.remind.confirm')}</p>
-          <div className="mt-3 flex flex-wrap gap-3">
-            <Button
-              onClick={() => remind.mutate(undefined, { onSettled: () => setAsking(false) })}
-              disabled={remind.isPending}
-            >
-              {t('surveys.remind.send')}
-            </Button>
-            <Button variant="secondary" onClick={() => setAsking(false)}>
-              {t('surveys.editor.cancel')}
-            </Button>
-          </div>
-        </div>
-      ) : (
-        <Button variant="secondary" className="mt-3" onClick={() => setAsking(true)}>
-          {t('surveys.remind.send')}
-        </Button>
-      )}
-    </section>
   );
 }
 
