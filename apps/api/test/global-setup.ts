@@ -82,6 +82,8 @@ export default async function setup(project: TestProject) {
     if (ready.rowCount === 0) {
       await admin.query(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`);
       await admin.query(`CREATE DATABASE "${template}"`);
+      // rebuilt from the migrations whenever lost: its commits need not wait for the disk (test/database.ts)
+      await admin.query(`ALTER DATABASE "${template}" SET synchronous_commit = off`);
       const url = withDatabase(adminUrl, template);
       const db = createPrisma(url, 4);
       try {
