@@ -157,16 +157,20 @@ function routesOf(doc: Record<string, unknown>): Route[] {
   );
 }
 
+/** The query counting the rows a refused request must leave as they were (built once: no route adds a table). */
+let rowCount: string | undefined;
+
 /** Rows a refused request must leave as they were (the audit of refusals and rate limits aside). */
 async function writtenRows(app: FastifyInstance): Promise<number> {
-  const tables = await app.db.$queryRaw<{ name: string }[]>`
-    SELECT quote_ident(tablename) AS name FROM pg_tables
-    WHERE schemaname = 'public' AND tablename NOT IN ('rate_limit_bucket', 'audit_log', '_prisma_migrations')`;
-  const sum = tables.map((t) => `(SELECT count(*) FROM ${t.name})`).join(' + ');
-  const [row] = await app.db.$queryRawUnsafe<{ n: bigint; audit: bigint }[]>(
-    `SELECT ${sum} AS n, (SELECT count(*) FROM audit_log
-       WHERE action NOT IN ('access.denied', 'auth.login_failed', 'auth.login_locked')) AS audit`,
-  );
+  if (!rowCount) {
+    const tables = await app.db.$queryRaw<{ name: string }[]>`
+      SELECT quote_ident(tablename) AS name FROM pg_tables
+      WHERE schemaname = 'public' AND tablename NOT IN ('rate_limit_bucket', 'audit_log', '_prisma_migrations')`;
+    const sum = tables.map((t) => `(SELECT count(*) FROM ${t.name})`).join(' + ');
+    rowCount = `SELECT ${sum} AS n, (SELECT count(*) FROM audit_log
+       WHERE action NOT IN ('access.denied', 'auth.login_failed', 'auth.login_locked')) AS audit`;
+  }
+  const [row] = await app.db.$queryRawUnsafe<{ n: bigint; audit: bigint }[]>(rowCount);
   return Number(row?.n ?? 0) + Number(row?.audit ?? 0);
 }
 
@@ -185,9 +189,12 @@ function idsIn(value: unknown, found: Set<string>): Set<string> {
   return found;
 }
 
-/** Every UTF-8 byte as an escape (an unpaired surrogate becomes U+FFFD's, where encodeURIComponent throws). */
-const percentEncoded = (s: string) =>
-  [...Buffer.from(s, 'utf8')].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('');
+/**
+ * The first `bytes` UTF-8 bytes as escapes (an unpaired surrogate becomes U+FFFD's, where
+ * encodeURIComponent throws); only those are escaped, not all of a 100,000-character string.
+ */
+const percentEncoded = (s: string, bytes: number) =>
+  [...Buffer.from(s, 'utf8').subarray(0, bytes)].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('');
 
 let doc: Record<string, unknown>;
 let routes: Route[];
@@ -266,7 +273,7 @@ describe('fuzzing every route of the OpenAPI document', () => {
       const pathParam = fc.oneof(
         { weight: 3, arbitrary: ids.length ? fc.constantFrom(...ids) : fc.uuid() },
         { weight: 1, arbitrary: fc.uuid() },
-        { weight: 2, arbitrary: nastyString.map((s) => percentEncoded(s).slice(0, 300) || '%20') },
+        { weight: 2, arbitrary: nastyString.map((s) => percentEncoded(s, 100) || '%20') },
         // Escapes that decode to NUL, to an encoded surrogate or to nothing valid at all
         {
           weight: 1,
