@@ -15,7 +15,7 @@ let counting: CountingDb;
 let app: FastifyInstance;
 
 beforeAll(async () => {
-  counting = countingPrisma(database().url);
+  counting = countingPrisma(database().url, 3, { prepared: database().mode !== 'embedded' });
   app = await buildApp({
     env: parseEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SESSION_SECRET: 'x'.repeat(48) }),
     sessionSecret: 'test-secret-'.padEnd(40, 'x'),

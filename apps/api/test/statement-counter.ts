@@ -4,7 +4,7 @@
  */
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
-import { NO_JIT } from '../src/db/client.ts';
+import { NO_JIT, withPool } from '../src/db/client.ts';
 import { pgConfigFromUrl } from '../src/db/pg-config.ts';
 import { PrismaClient } from '../src/generated/prisma/client.ts';
 
@@ -16,7 +16,15 @@ export type CountingDb = {
   close: () => Promise<void>;
 };
 
-export function countingPrisma(url: string, poolSize = 3, options: { jit?: boolean } = {}): CountingDb {
+/**
+ * `prepared`: the hot reads name their statements as the app's client does on a server (decision 054);
+ * off for the embedded database (one session for every connection).
+ */
+export function countingPrisma(
+  url: string,
+  poolSize = 3,
+  options: { jit?: boolean; prepared?: boolean } = {},
+): CountingDb {
   let sent: string[] = [];
   const pool = new pg.Pool(
     pgConfigFromUrl(url, { max: poolSize, ...(options.jit === false ? { options: NO_JIT } : {}) }),
@@ -31,7 +39,10 @@ export function countingPrisma(url: string, poolSize = 3, options: { jit?: boole
       return query(...args);
     };
   });
-  const db = new PrismaClient({ adapter: new PrismaPg(pool) });
+  // the hot reads' statements go through the same pool (`sqlRows`), so they are counted alike
+  const db = withPool(new PrismaClient({ adapter: new PrismaPg(pool) }), pool, {
+    prepared: options.prepared ?? true,
+  });
   return {
     db,
     statements: () => [...sent],

@@ -37,7 +37,7 @@ export function useCountingApp(): () => CountingApp {
   let counting: CountingDb | undefined;
   let app: FastifyInstance | undefined;
   beforeAll(async () => {
-    counting = countingPrisma(database().url, 5);
+    counting = countingPrisma(database().url, 5, { prepared: database().mode !== 'embedded' });
     const { db } = counting;
     const sent = counting;
     app = await buildApp({

@@ -1,9 +1,10 @@
 /**
  * The queries access decisions need. `sessionActor` reads a session and everything its actor needs
  * (system roles, the units they head, the people an override gives them, their 推進体制 holdings) in
- * one statement, so authenticating a request costs one round trip (two when the session is touched).
+ * one statement, so authenticating a request costs one round trip (two when the session is touched);
+ * it and `staffActor` go straight through the pg pool as prepared statements (decision 054).
  */
-import type { Db, Tx } from '../db/client.ts';
+import { type Db, sqlRowsOf, type Tx } from '../db/client.ts';
 import { Prisma } from '../generated/prisma/client.ts';
 import { directSupervisorSql, inForce, inForceSql } from './scope.ts';
 
@@ -40,11 +41,14 @@ const dateOf = (day: Date) => Prisma.sql`${day.toISOString().slice(0, 10)}::date
 
 /** The session `id` and its actor's facts on `day`, in one statement; `null` when no such session. */
 export async function sessionActor(db: Client, id: string, day: Date): Promise<SessionActorRow | null> {
-  const rows = await db.$queryRaw<SessionActorRow[]>`
+  const rows = await sqlRowsOf<SessionActorRow>(
+    db,
+    Prisma.sql`
     SELECT s.id AS "sessionId", s."staffId", s."expiresAt", s."lastSeenAt", s.stage,
            ${actorFacts(Prisma.sql`s."staffId"`, dateOf(day))}
       FROM "session" s JOIN "staff" st ON st.id = s."staffId"
-     WHERE s.id = ${id}`;
+     WHERE s.id = ${id}`,
+  );
   return rows[0] ?? null;
 }
 
@@ -52,9 +56,12 @@ export type StaffActorRow = Omit<SessionActorRow, 'sessionId' | 'expiresAt' | 'l
 
 /** A person's actor facts on `day` without a session (sign-in decisions), in one statement. */
 export async function staffActor(db: Client, staffId: string, day: Date): Promise<StaffActorRow | null> {
-  const rows = await db.$queryRaw<StaffActorRow[]>`
+  const rows = await sqlRowsOf<StaffActorRow>(
+    db,
+    Prisma.sql`
     SELECT st.id AS "staffId", ${actorFacts(Prisma.sql`st.id`, dateOf(day))}
-      FROM "staff" st WHERE st.id = ${staffId}::uuid`;
+      FROM "staff" st WHERE st.id = ${staffId}::uuid`,
+  );
   return rows[0] ?? null;
 }
 

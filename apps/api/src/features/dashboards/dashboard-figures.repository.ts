@@ -2,7 +2,7 @@
  * The staff figures: sums over the `dashboard_unit_year` rollup (per 年度, per 局・区, per child unit)
  * and OJT per initiative from `ojt_initiative_year`, for everyone or under one unit's path.
  */
-import type { Db } from '../../db/client.ts';
+import { type Db, sqlRows } from '../../db/client.ts';
 import { FIGURE_SUMS, type FigureSums, REFRESHED_AT } from './dashboard-rollup.ts';
 import type { UnitRow } from './dashboard-units.repository.ts';
 
@@ -33,16 +33,15 @@ export async function trendOf(
   path: string | null,
 ): Promise<{ refreshedAt: Date | null; years: YearSums[] }> {
   const r = rollupOf('dashboard_unit_year', 'd', path, 3);
-  const rows = await db.$queryRawUnsafe<
-    ((YearSums & { refreshedAt: Date | null }) | { fiscalYear: null; refreshedAt: Date | null })[]
+  const rows = await sqlRows<
+    (YearSums & { refreshedAt: Date | null }) | { fiscalYear: null; refreshedAt: Date | null }
   >(
+    db,
     `SELECT s."refreshedAt", t.* FROM (SELECT ${REFRESHED_AT} AS "refreshedAt") s
      LEFT JOIN LATERAL (SELECT d."fiscalYear", ${FIGURE_SUMS} FROM ${r.from}
                          WHERE d."fiscalYear" BETWEEN $1 AND $2${r.under} GROUP BY d."fiscalYear") t ON true
      ORDER BY t."fiscalYear"`,
-    first,
-    upTo,
-    ...r.params,
+    [first, upTo, ...r.params],
   );
   const years: YearSums[] = [];
   for (const { refreshedAt: _, ...row } of rows) if (row.fiscalYear !== null) years.push(row as YearSums);
@@ -55,36 +54,36 @@ export async function trendOf(
  */
 export async function ojtByInitiative(db: Db, fiscalYear: number, path: string | null) {
   const r = rollupOf('ojt_initiative_year', 'o', path, 2);
-  const rows = await db.$queryRawUnsafe<{ initiativeId: string; sessions: number; minutes: number }[]>(
+  const rows = await sqlRows<{ initiativeId: string; sessions: number; minutes: number }>(
+    db,
     `SELECT o."initiativeId", SUM(o."sessions")::int AS "sessions", SUM(o."minutes")::float8 AS "minutes"
        FROM ${r.from} WHERE o."fiscalYear" = $1${r.under} GROUP BY o."initiativeId"`,
-    fiscalYear,
-    ...r.params,
+    [fiscalYear, ...r.params],
   );
   return new Map(rows.map((r) => [r.initiativeId, r]));
 }
 
 /** Each 局・区 with the figures of its units in the 年度. */
 export function bureauFigures(db: Db, fiscalYear: number, asOf: string) {
-  return db.$queryRawUnsafe<(FigureSums & UnitRow)[]>(
+  return sqlRows<FigureSums & UnitRow>(
+    db,
     `SELECT b."id", b."code", b."kind", b."nameJa", b."nameEn", ${FIGURE_SUMS}
            FROM "org_unit" b
            LEFT JOIN "org_unit" u ON u."bureauId" = b."id"
            LEFT JOIN "dashboard_unit_year" d ON d."orgUnitId" = u."id" AND d."fiscalYear" = $1
            WHERE b."kind" IN ('bureau', 'ward') AND (b."validTo" IS NULL OR b."validTo" >= $2::date)
            GROUP BY b."id" ORDER BY b."kind", b."position", b."code"`,
-    fiscalYear,
-    asOf,
+    [fiscalYear, asOf],
   );
 }
 
 /** The figures under a unit (path) per child unit; `depth`: the number of ids in the unit's path. */
 export function figuresByChild(db: Db, fiscalYear: number, path: string, depth: number) {
   const r = rollupOf('dashboard_unit_year', 'd', path, 2);
-  return db.$queryRawUnsafe<(FigureSums & { child: string | null })[]>(
+  return sqlRows<FigureSums & { child: string | null }>(
+    db,
     `SELECT NULLIF(split_part(u."path", '/', ${depth + 2}), '') AS "child", ${FIGURE_SUMS}
        FROM ${r.from} WHERE d."fiscalYear" = $1${r.under} GROUP BY 1`,
-    fiscalYear,
-    ...r.params,
+    [fiscalYear, ...r.params],
   );
 }

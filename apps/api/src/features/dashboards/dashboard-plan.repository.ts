@@ -1,6 +1,6 @@
 /** The 推進計画 as the dashboards show it: the published period of a 年度, its items and its KPIs. */
 import type { KpiMetricParams, PlanItemStatus } from '@portal/contracts';
-import type { Db } from '../../db/client.ts';
+import { type Db, sqlRows } from '../../db/client.ts';
 import type { UnitRow } from './dashboard-units.repository.ts';
 
 export type PlanItemRow = {
@@ -43,7 +43,8 @@ const PERIOD_OF_YEAR = `
 
 /** Items of the 年度's published period (with owners; `inSubtree`: owned under the given path). */
 export function planItems(db: Db, fiscalYear: number, subtreePath = '') {
-  return db.$queryRawUnsafe<PlanItemRow[]>(
+  return sqlRows<PlanItemRow>(
+    db,
     `SELECT p."id" AS "periodId", p."nameJa" AS "periodNameJa", p."nameEn" AS "periodNameEn",
               p."startFiscalYear", p."endFiscalYear", i."id", i."initiativeId", i."titleJa", i."titleEn", i."status",
               COALESCE((SELECT json_agg(json_build_object('id', u."id", 'code', u."code", 'kind', u."kind",
@@ -55,14 +56,14 @@ export function planItems(db: Db, fiscalYear: number, subtreePath = '') {
        LEFT JOIN "initiative" ini ON ini."id" = i."initiativeId"
        LEFT JOIN "policy_area" pa ON pa."id" = ini."areaId"
        ORDER BY pa."position", ini."position", i."position"`,
-    fiscalYear,
-    subtreePath,
+    [fiscalYear, subtreePath],
   );
 }
 
 /** KPIs of the 年度's published period with the 年度's target and entered actual (optionally one bureau's). */
 export function planKpis(db: Db, fiscalYear: number, bureauId: string | null = null) {
-  return db.$queryRawUnsafe<PlanKpiRow[]>(
+  return sqlRows<PlanKpiRow>(
+    db,
     `SELECT k."id", k."itemId", i."initiativeId", k."nameJa", k."nameEn", k."unit", k."source", k."metric", k."metricParams",
               k."higherIsBetter", k."baselineFiscalYear", k."baselineValue", t."value" AS "target", a."value" AS "actual",
               CASE WHEN b."id" IS NULL THEN NULL ELSE json_build_object('id', b."id", 'code', b."code", 'kind', b."kind",
@@ -77,7 +78,6 @@ export function planKpis(db: Db, fiscalYear: number, bureauId: string | null = n
        LEFT JOIN "org_unit" b ON b."id" = k."ownerBureauId"
        WHERE ($2::uuid IS NULL OR k."ownerBureauId" = $2::uuid)
        ORDER BY pa."position", ini."position", i."position", k."position"`,
-    fiscalYear,
-    bureauId,
+    [fiscalYear, bureauId],
   );
 }

@@ -2,7 +2,7 @@
  * The policy as the dashboards show it: its 重点取組方針 tags, areas and initiatives (kept a minute per
  * process), and the courses of a 年度 per tag.
  */
-import type { Db } from '../../db/client.ts';
+import { type Db, sqlRows } from '../../db/client.ts';
 
 export type PolicyShape = {
   startFiscalYear: number;
@@ -52,7 +52,8 @@ export function policyShape(db: Db): Promise<PolicyShape> {
 
 /** Active courses of the 年度 per 重点取組方針 tag (through their initiatives). */
 export function coursesPerTag(db: Db, fiscalYear: number) {
-  return db.$queryRawUnsafe<{ tagCode: string; courses: number }[]>(
+  return sqlRows<{ tagCode: string; courses: number }>(
+    db,
     `SELECT pp."tagCode", COUNT(DISTINCT t."id")::int AS "courses"
            FROM "training" t
            CROSS JOIN LATERAL unnest(t."initiativeIds") AS li("initiativeId")
@@ -60,6 +61,6 @@ export function coursesPerTag(db: Db, fiscalYear: number) {
            JOIN "priority_policy" pp ON pp."id" = it."priorityPolicyId"
            WHERE t."active" AND $1 = ANY(t."fiscalYears")
            GROUP BY pp."tagCode"`,
-    fiscalYear,
+    [fiscalYear],
   );
 }
