@@ -105,7 +105,13 @@ test('the supervisor sees the bell count rise, opens the notification and approv
   await mine.getByRole('button', { name: '既読にする' }).click();
   await expect(page.getByRole('listitem').filter({ hasText: title })).toHaveCount(0);
   await portal.switchLanguage('en');
-  await page.getByLabel('Unread only').uncheck();
+  // the English page has settled (its heading, its filter as the reader left it) before the click
+  await expect(page.getByRole('heading', { level: 1, name: 'Notifications' })).toBeVisible();
+  const unreadOnly = page.getByLabel('Unread only');
+  await expect(unreadOnly).toBeChecked();
+  await portal.waitForContent();
+  await unreadOnly.uncheck();
+  await expect(page).not.toHaveURL(/unread=true/);
   await expect(
     page.getByRole('link', { name: `Your application for "${title} (EN)" was approved by your supervisor` }),
   ).toBeVisible();

@@ -14,6 +14,22 @@ import { notificationText } from '../components/notification-text.ts';
 const selectClass =
   'mt-1 block min-h-11 w-full rounded-8 border border-solid-gray-600 bg-white px-3 text-std-16N-170 md:w-64';
 
+/**
+ * A filter's value as its control shows it: the reader's choice at once, then whatever the address
+ * says. The router commits a new address in a transition, which a re-render (a change of language,
+ * say) can hold back; a box bound to the address alone shows its old state until then, and a click
+ * on it looks lost.
+ */
+function useShownFilter<T>(fromAddress: T): [T, (value: T) => void] {
+  const [shown, setShown] = useState(fromAddress);
+  const [address, setAddress] = useState(fromAddress);
+  if (address !== fromAddress) {
+    setAddress(fromAddress);
+    setShown(fromAddress);
+  }
+  return [shown, setShown];
+}
+
 /** `/notifications`: mine, newest first; filter by unread and category; mark read, or all read. */
 export function NotificationsPage() {
   const { t } = useTranslation();
@@ -28,6 +44,8 @@ export function NotificationsPage() {
   const params = [unread ? 'unread=true' : '', category ? `category=${category}` : '']
     .filter(Boolean)
     .join('&');
+  const [unreadShown, showUnread] = useShownFilter(unread);
+  const [categoryShown, showCategory] = useShownFilter<string>(category ?? '');
   const list = useNotifications(params);
   const count = useUnreadCount();
   const markRead = useMarkRead();
@@ -63,8 +81,11 @@ export function NotificationsPage() {
             id={ids.unread}
             type="checkbox"
             className="size-6"
-            checked={unread}
-            onChange={(e) => setFilter('unread', e.target.checked ? 'true' : null)}
+            checked={unreadShown}
+            onChange={(e) => {
+              showUnread(e.target.checked);
+              setFilter('unread', e.target.checked ? 'true' : null);
+            }}
           />
           <label htmlFor={ids.unread} className="text-std-16N-170">
             {t('notifications.filter.unreadOnly')}
@@ -77,8 +98,11 @@ export function NotificationsPage() {
           <select
             id={ids.category}
             className={selectClass}
-            value={category ?? ''}
-            onChange={(e) => setFilter('category', e.target.value || null)}
+            value={categoryShown}
+            onChange={(e) => {
+              showCategory(e.target.value);
+              setFilter('category', e.target.value || null);
+            }}
           >
             <option value="">{t('notifications.filter.all')}</option>
             {NOTIFICATION_CATEGORIES.map((c) => (
