@@ -1,23 +1,9 @@
-import { expect, type Portal, policyPages, test } from './fixtures.ts';
+import { expect, policyPages, test } from './fixtures.ts';
 
 // Every page but /sign-in needs a session: sign in as demo-staff (職員) first.
 test.beforeEach(async ({ login }) => {
   await login('staff');
 });
-
-/**
- * axe over the page shown, in Japanese and then in English: the reader's switch re-renders the same
- * page in English (no second load, no second sign-in), `<html lang>` follows, and axe runs again over
- * the English markup. The page is back in Japanese at the end, so the next one opens in Japanese.
- */
-async function expectNoSeriousViolationsInBothLanguages(portal: Portal) {
-  await portal.waitForContent();
-  await portal.expectNoSeriousA11yViolations();
-  await portal.switchLanguage('en');
-  await portal.waitForContent();
-  await portal.expectNoSeriousA11yViolations();
-  await portal.switchLanguage('ja');
-}
 
 // Each test opens its own pages and only reads: they share out over the workers.
 test.describe.configure({ mode: 'parallel' });
@@ -26,25 +12,25 @@ test.describe('accessibility (ja, en)', () => {
   for (const { path, name } of policyPages) {
     test(`${name} has no serious WCAG 2.1 AA violations`, async ({ portal }) => {
       await portal.goto(path);
-      await expectNoSeriousViolationsInBothLanguages(portal);
+      await portal.expectNoSeriousA11yViolationsInBothLanguages();
     });
   }
 
   test('the 1on1 page has no serious WCAG 2.1 AA violations', async ({ portal }) => {
     await portal.goto('/one-on-ones');
-    await expectNoSeriousViolationsInBothLanguages(portal);
+    await portal.expectNoSeriousA11yViolationsInBothLanguages();
   });
 
   test('the notifications and their mail settings', async ({ portal }) => {
     for (const path of ['/notifications', '/notifications/settings']) {
       await portal.goto(path);
-      await expectNoSeriousViolationsInBothLanguages(portal);
+      await portal.expectNoSeriousA11yViolationsInBothLanguages();
     }
   });
 
   test('the filtered initiatives and the not-found page too', async ({ portal, page }) => {
     await portal.goto('/policy/initiatives?tag=young&tag=workplace');
-    await expectNoSeriousViolationsInBothLanguages(portal);
+    await portal.expectNoSeriousA11yViolationsInBothLanguages();
     await page.goto('/no-such-page');
     await portal.expectNoSeriousA11yViolations();
     await portal.switchLanguage('en');
@@ -70,7 +56,7 @@ test('the survey pages a staff member sees have no serious WCAG 2.1 AA violation
   const ids = await surveyIds(page.request);
   for (const path of ['/surveys', `/surveys/${ids.open}/answer`]) {
     await portal.goto(path);
-    await expectNoSeriousViolationsInBothLanguages(portal);
+    await portal.expectNoSeriousA11yViolationsInBothLanguages();
   }
 });
 
@@ -87,7 +73,7 @@ test("HR's survey pages have no serious WCAG 2.1 AA violations", async ({ login,
     `/surveys/${ids.closed}/results?groupBy=grade`,
   ]) {
     await portal.goto(path);
-    await expectNoSeriousViolationsInBothLanguages(portal);
+    await portal.expectNoSeriousA11yViolationsInBothLanguages();
   }
 });
 
@@ -103,7 +89,7 @@ test.describe('the 自己申告 pages have no serious WCAG 2.1 AA violations', (
     const roundId = await openRoundId(page.request);
     for (const path of ['/self-declaration', `/self-declaration/${roundId}`]) {
       await portal.goto(path);
-      await expectNoSeriousViolationsInBothLanguages(portal);
+      await portal.expectNoSeriousA11yViolationsInBothLanguages();
     }
   });
 
@@ -123,7 +109,7 @@ test.describe('the 自己申告 pages have no serious WCAG 2.1 AA violations', (
       `/team/self-declarations/${roundId}/${submitted?.staff.id}`,
     ]) {
       await portal.goto(path);
-      await expectNoSeriousViolationsInBothLanguages(portal);
+      await portal.expectNoSeriousA11yViolationsInBothLanguages();
     }
   });
 
@@ -141,7 +127,7 @@ test.describe('the 自己申告 pages have no serious WCAG 2.1 AA violations', (
       '/rotation-finder',
     ]) {
       await portal.goto(path);
-      await expectNoSeriousViolationsInBothLanguages(portal);
+      await portal.expectNoSeriousA11yViolationsInBothLanguages();
     }
   });
 });
@@ -154,7 +140,7 @@ test("HR's grades and job families page has no serious WCAG 2.1 AA violations", 
   test.setTimeout(90_000);
   await login('hr', { fresh: true });
   await portal.goto('/master-data');
-  await expectNoSeriousViolationsInBothLanguages(portal);
+  await portal.expectNoSeriousA11yViolationsInBothLanguages();
   // with an item's edit form open, in English and then in Japanese
   await portal.switchLanguage('en');
   await page.getByRole('button', { name: /^Edit Senior staff/ }).click();

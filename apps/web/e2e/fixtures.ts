@@ -71,6 +71,21 @@ export class Portal {
     return new AxeBuilder({ page: this.page }).setLegacyMode(true);
   }
 
+  /**
+   * {@link expectNoSeriousA11yViolations} over the page shown, in Japanese and then in English: the
+   * reader's switch re-renders the same page in English (no second load or sign-in), `<html lang>`
+   * follows, and axe runs again over the English markup. Back in Japanese at the end, so the next page
+   * opens in Japanese (decision 055).
+   */
+  async expectNoSeriousA11yViolationsInBothLanguages() {
+    await this.waitForContent();
+    await this.expectNoSeriousA11yViolations();
+    await this.switchLanguage('en');
+    await this.waitForContent();
+    await this.expectNoSeriousA11yViolations();
+    await this.switchLanguage('ja');
+  }
+
   /** Fails when the page's headings skip a level or it has no h1 (axe's heading rules, any impact). */
   async expectHeadingsInOrder() {
     const results = await this.axe()
