@@ -47,6 +47,7 @@ export function createCareerHistoryService(deps: { db: Db; repo: CareerRepositor
       }
       const range = query.fiscalYear ? fiscalYearRange(query.fiscalYear) : undefined;
       const { rows, total } = await repo.timeline(
+        db,
         {
           staffId,
           kinds: query.kind,
@@ -144,13 +145,14 @@ export function createCareerHistoryService(deps: { db: Db; repo: CareerRepositor
     async careerPath(actor: Actor, staffId: string): Promise<CareerPath> {
       await assertCareerRecordsVisible(db, actor, staffId);
       const [facts, allGrades, catalog] = await Promise.all([
-        repo.pathFacts(staffId),
-        repo.grades(),
+        repo.pathFacts(db, staffId),
+        repo.grades(db),
         loadPolicyCatalog(db),
       ]);
       if (!facts) throw new Error('unreachable: a visible person exists');
-      const courses = await repo.gradeCourses(facts.jobFamilyId);
+      const courses = await repo.gradeCourses(db, facts.jobFamilyId);
       const applications = await repo.courseApplications(
+        db,
         staffId,
         courses.map((c) => c.id),
       );
@@ -247,8 +249,8 @@ export function createCareerHistoryService(deps: { db: Db; repo: CareerRepositor
       const fiscalYear = currentFiscalYear();
       const team = supervisedStaffWhere(actor);
       const [figures, awaiting] = await Promise.all([
-        repo.myFigures(actor.staffId, fiscalYear),
-        team ? repo.awaiting(team, fiscalYear, AWAITING_MAX) : null,
+        repo.myFigures(db, actor.staffId, fiscalYear),
+        team ? repo.awaiting(db, team, fiscalYear, AWAITING_MAX) : null,
       ]);
       const { ojt, toAcknowledge, plan, selfDev, training } = figures;
       const awaitingMe = awaiting

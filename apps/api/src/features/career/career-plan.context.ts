@@ -97,7 +97,7 @@ export function createCareerPlanContext(deps: { db: Db; repo: CareerRepository }
 
   async function view(actor: Actor, staffId: string, fiscalYear: number, row: PlanRow | null) {
     const [years, supervises] = await Promise.all([
-      repo.planYears(staffId),
+      repo.planYears(db, staffId),
       actor.staffId === staffId ? false : isSupervisorOf(db, actor, staffId),
     ]);
     const self = actor.staffId === staffId && allows(actor, 'career:write:self');

@@ -1,5 +1,5 @@
 /** The timeline's SQL: every dated thing of one person's history as one union, a page of it with its details. */
-import type { Db } from '../../db/client.ts';
+import type { Db, Tx } from '../../db/client.ts';
 import { Prisma } from '../../generated/prisma/client.ts';
 
 type Links = { staffImageIds: string[]; initiativeIds: string[] };
@@ -96,73 +96,71 @@ function timelineSql(f: TimelineFilter) {
     SELECT kind, id, date FROM items ${filter}`;
 }
 
-/** The timeline, paged in one statement. */
-export function createCareerTimelineRepository(db: Db) {
-  return {
-    /**
-     * One page of the timeline with its total and each entry's details, in one statement: the union is
-     * filtered, counted (a window over the filtered rows) and paged, and each entry of the page reads
-     * its details as JSON (a post with its chain of units and grade; a course; an OJT session with its
-     * supervisor; a self-development record). A page past the end counts again, alone.
-     */
-    async timeline(f: TimelineFilter, page: number, pageSize: number) {
-      const base = timelineSql(f);
-      const rows = await db.$queryRaw<Array<TimelineEntry & { total: bigint }>>`
-        WITH page AS (
-          SELECT kind, id, date, count(*) OVER () AS total FROM (${base}) x
-          ORDER BY date DESC, id DESC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
-        )
-        SELECT p.kind, p.id, p.date, p.total, CASE p.kind
-          WHEN 'assignment' THEN (
-            SELECT jsonb_build_object(
-              'postJa', a."postJa", 'postEn', a."postEn", 'endsOn', a."endsOn",
-              'grade', jsonb_build_object('id', g.id, 'code', g.code, 'rank', g.rank,
-                                          'nameJa', g."nameJa", 'nameEn', g."nameEn"),
-              'orgPath', (
-                SELECT COALESCE(jsonb_agg(jsonb_build_object('id', u.id, 'code', u.code, 'kind', u.kind,
-                                                             'nameJa', u."nameJa", 'nameEn', u."nameEn")
-                                          ORDER BY c.n), '[]'::jsonb)
-                  FROM unnest(string_to_array(btrim(ou.path, '/'), '/')) WITH ORDINALITY AS c(unit, n)
-                  JOIN org_unit u ON u.id::text = c.unit))
-              FROM assignment a
-              JOIN grade g ON g.id = a."gradeId"
-              JOIN org_unit ou ON ou.id = a."orgUnitId"
-             WHERE a.id = p.id)
-          WHEN 'training' THEN (
-            SELECT jsonb_build_object('id', t.id, 'titleJa', t."titleJa", 'titleEn', t."titleEn",
-                                      'kind', t.kind, 'hours', t.hours,
-                                      'staffImageIds', t."staffImageIds", 'initiativeIds', t."initiativeIds")
-              FROM training_application ta
-              JOIN training_session ts ON ts.id = ta."sessionId"
-              JOIN training t ON t.id = ts."trainingId"
-             WHERE ta.id = p.id)
-          WHEN 'ojt' THEN (
-            SELECT jsonb_build_object('topic', o.topic, 'method', o.method, 'minutes', o.minutes,
-                                      'acknowledged', o."acknowledgedAt" IS NOT NULL,
-                                      'staffImageIds', o."staffImageIds", 'initiativeIds', o."initiativeIds",
-                                      'supervisor', jsonb_build_object('id', s.id, 'nameJa', s."nameJa",
-                                                                       'nameEn', s."nameEn"))
-              FROM ojt_session o JOIN staff s ON s.id = o."supervisorId"
-             WHERE o.id = p.id)
-          ELSE (
-            SELECT jsonb_build_object('id', r.id, 'kind', r.kind, 'title', r.title, 'provider', r.provider,
-                                      'hours', r.hours, 'completed', r."completedOn" IS NOT NULL,
-                                      'staffImageIds', r."staffImageIds", 'initiativeIds', r."initiativeIds")
-              FROM self_development_record r
-             WHERE r.id = p.id)
-          END AS detail
-        FROM page p
-        ORDER BY p.date DESC, p.id DESC`;
-      const total =
-        rows.length > 0
-          ? Number(rows[0]?.total ?? 0)
-          : page === 1
-            ? 0
-            : Number(
-                (await db.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM (${base}) x`)[0]
-                  ?.total ?? 0,
-              );
-      return { rows: rows.map(({ total: _total, ...row }) => row), total };
-    },
-  };
-}
+/** The timeline, paged in one statement, on the client the caller passes. */
+export const careerTimelineRepository = {
+  /**
+   * One page of the timeline with its total and each entry's details, in one statement: the union is
+   * filtered, counted (a window over the filtered rows) and paged, and each entry of the page reads
+   * its details as JSON (a post with its chain of units and grade; a course; an OJT session with its
+   * supervisor; a self-development record). A page past the end counts again, alone.
+   */
+  async timeline(client: Db | Tx, f: TimelineFilter, page: number, pageSize: number) {
+    const base = timelineSql(f);
+    const rows = await client.$queryRaw<Array<TimelineEntry & { total: bigint }>>`
+      WITH page AS (
+        SELECT kind, id, date, count(*) OVER () AS total FROM (${base}) x
+        ORDER BY date DESC, id DESC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
+      )
+      SELECT p.kind, p.id, p.date, p.total, CASE p.kind
+        WHEN 'assignment' THEN (
+          SELECT jsonb_build_object(
+            'postJa', a."postJa", 'postEn', a."postEn", 'endsOn', a."endsOn",
+            'grade', jsonb_build_object('id', g.id, 'code', g.code, 'rank', g.rank,
+                                        'nameJa', g."nameJa", 'nameEn', g."nameEn"),
+            'orgPath', (
+              SELECT COALESCE(jsonb_agg(jsonb_build_object('id', u.id, 'code', u.code, 'kind', u.kind,
+                                                           'nameJa', u."nameJa", 'nameEn', u."nameEn")
+                                        ORDER BY c.n), '[]'::jsonb)
+                FROM unnest(string_to_array(btrim(ou.path, '/'), '/')) WITH ORDINALITY AS c(unit, n)
+                JOIN org_unit u ON u.id::text = c.unit))
+            FROM assignment a
+            JOIN grade g ON g.id = a."gradeId"
+            JOIN org_unit ou ON ou.id = a."orgUnitId"
+           WHERE a.id = p.id)
+        WHEN 'training' THEN (
+          SELECT jsonb_build_object('id', t.id, 'titleJa', t."titleJa", 'titleEn', t."titleEn",
+                                    'kind', t.kind, 'hours', t.hours,
+                                    'staffImageIds', t."staffImageIds", 'initiativeIds', t."initiativeIds")
+            FROM training_application ta
+            JOIN training_session ts ON ts.id = ta."sessionId"
+            JOIN training t ON t.id = ts."trainingId"
+           WHERE ta.id = p.id)
+        WHEN 'ojt' THEN (
+          SELECT jsonb_build_object('topic', o.topic, 'method', o.method, 'minutes', o.minutes,
+                                    'acknowledged', o."acknowledgedAt" IS NOT NULL,
+                                    'staffImageIds', o."staffImageIds", 'initiativeIds', o."initiativeIds",
+                                    'supervisor', jsonb_build_object('id', s.id, 'nameJa', s."nameJa",
+                                                                     'nameEn', s."nameEn"))
+            FROM ojt_session o JOIN staff s ON s.id = o."supervisorId"
+           WHERE o.id = p.id)
+        ELSE (
+          SELECT jsonb_build_object('id', r.id, 'kind', r.kind, 'title', r.title, 'provider', r.provider,
+                                    'hours', r.hours, 'completed', r."completedOn" IS NOT NULL,
+                                    'staffImageIds', r."staffImageIds", 'initiativeIds', r."initiativeIds")
+            FROM self_development_record r
+           WHERE r.id = p.id)
+        END AS detail
+      FROM page p
+      ORDER BY p.date DESC, p.id DESC`;
+    const total =
+      rows.length > 0
+        ? Number(rows[0]?.total ?? 0)
+        : page === 1
+          ? 0
+          : Number(
+              (await client.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM (${base}) x`)[0]
+                ?.total ?? 0,
+            );
+    return { rows: rows.map(({ total: _total, ...row }) => row), total };
+  },
+};

@@ -3,7 +3,7 @@
  * self-development, "my figures" — registered in this order on one set of services.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { createCareerRepository } from './career.repository.ts';
+import { careerRepository } from './career.repository.ts';
 import { careerHistoryRoutes } from './career-history.routes.ts';
 import { createCareerHistoryService } from './career-history.service.ts';
 import { careerPlanRoutes } from './career-plan.routes.ts';
@@ -13,7 +13,7 @@ import { selfDevelopmentRoutes } from './self-development.routes.ts';
 import { createSelfDevelopmentService } from './self-development.service.ts';
 
 export const careerRoutes: FastifyPluginAsyncZod = async (app) => {
-  const repo = createCareerRepository(app.db);
+  const repo = careerRepository;
   const services = {
     plans: createCareerPlanUseCases({ db: app.db, repo }),
     selfDev: createSelfDevelopmentService({ db: app.db, repo }),

@@ -199,7 +199,7 @@ export function createSelfDevelopmentService(deps: { db: Db; repo: CareerReposit
         ...(query.supportStatus ? { supportStatus: query.supportStatus } : {}),
       };
       const [{ items, total }, supervises] = await Promise.all([
-        repo.records(where, query.page, query.pageSize),
+        repo.records(db, where, query.page, query.pageSize),
         isSupervisorOf(db, actor, staffId),
       ]);
       return {

@@ -14,7 +14,7 @@ export async function careerPlanVersions(
   const { db, repo, requirePlan } = ctx;
   await assertCareerRecordsVisible(db, actor, staffId);
   const row = await requirePlan(db, staffId, fiscalYearInput ?? currentFiscalYear());
-  const versions = await repo.planVersions(row.id);
+  const versions = await repo.planVersions(db, row.id);
   const people = new Map(
     (
       await repo.people(
