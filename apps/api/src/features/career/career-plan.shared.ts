@@ -1,4 +1,4 @@
-/** What the career plan's use cases share: the 年度 now, a person's reference, a plan's content and its checks. */
+/** What the career use cases share: dates, the 年度 now, a person's reference; a plan's content and its checks. */
 import { CareerPlanContent, fiscalYearOf } from '@portal/contracts';
 import { today } from '../../access/access.ts';
 import type { InputJson } from '../../db/json.ts';
@@ -7,6 +7,7 @@ import type { PolicyCatalog } from '../policy/policy-links.ts';
 import type { PlanRow } from './career.repository.ts';
 
 export const iso = (d: Date) => d.toISOString();
+export const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 export const currentFiscalYear = () => fiscalYearOf(today().toISOString().slice(0, 10));
 export type Person = { id: string; nameJa: string; nameEn: string };
 export const personRef = (p: Person) => ({ id: p.id, name: p.nameJa, nameEn: p.nameEn });

@@ -6,27 +6,23 @@
  * One file per use case under `use-cases/`; this binds them to one context for the routes.
  */
 import type { Db } from '../../db/client.ts';
-
+import { bindUseCases } from '../../shared/use-cases.ts';
 import type { CareerRepository } from './career.repository.ts';
-import { type CareerPlanContext, createCareerPlanContext } from './career-plan.context.ts';
+import { createCareerPlanContext } from './career-plan.context.ts';
 import { careerPlanVersions } from './use-cases/career-plan-versions.ts';
 import { commentCareerPlan } from './use-cases/comment-career-plan.ts';
 import { getCareerPlan } from './use-cases/get-career-plan.ts';
 import { saveCareerPlan } from './use-cases/save-career-plan.ts';
 import { submitCareerPlan } from './use-cases/submit-career-plan.ts';
 
-/** The arguments of a use case after its context. */
-type Args<F> = F extends (ctx: CareerPlanContext, ...args: infer A) => unknown ? A : never;
-
 export function createCareerPlanUseCases(deps: { db: Db; repo: CareerRepository }) {
-  const ctx = createCareerPlanContext(deps);
-  return {
-    get: (...args: Args<typeof getCareerPlan>) => getCareerPlan(ctx, ...args),
-    save: (...args: Args<typeof saveCareerPlan>) => saveCareerPlan(ctx, ...args),
-    submit: (...args: Args<typeof submitCareerPlan>) => submitCareerPlan(ctx, ...args),
-    comment: (...args: Args<typeof commentCareerPlan>) => commentCareerPlan(ctx, ...args),
-    versions: (...args: Args<typeof careerPlanVersions>) => careerPlanVersions(ctx, ...args),
-  };
+  return bindUseCases(createCareerPlanContext(deps), {
+    get: getCareerPlan,
+    save: saveCareerPlan,
+    submit: submitCareerPlan,
+    comment: commentCareerPlan,
+    versions: careerPlanVersions,
+  });
 }
 
 export type CareerPlanUseCases = ReturnType<typeof createCareerPlanUseCases>;

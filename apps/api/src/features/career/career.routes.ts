@@ -5,19 +5,19 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { careerRepository } from './career.repository.ts';
 import { careerHistoryRoutes } from './career-history.routes.ts';
-import { createCareerHistoryService } from './career-history.service.ts';
+import { createCareerHistoryUseCases } from './career-history.use-cases.ts';
 import { careerPlanRoutes } from './career-plan.routes.ts';
 import { createCareerPlanUseCases } from './career-plan.use-cases.ts';
 import { myFiguresRoutes } from './my-figures.routes.ts';
 import { selfDevelopmentRoutes } from './self-development.routes.ts';
-import { createSelfDevelopmentService } from './self-development.service.ts';
+import { createSelfDevelopmentUseCases } from './self-development.use-cases.ts';
 
 export const careerRoutes: FastifyPluginAsyncZod = async (app) => {
-  const repo = careerRepository;
+  const deps = { db: app.db, repo: careerRepository };
   const services = {
-    plans: createCareerPlanUseCases({ db: app.db, repo }),
-    selfDev: createSelfDevelopmentService({ db: app.db, repo }),
-    history: createCareerHistoryService({ db: app.db, repo }),
+    plans: createCareerPlanUseCases(deps),
+    selfDev: createSelfDevelopmentUseCases(deps),
+    history: createCareerHistoryUseCases(deps),
   };
   await app.register(careerPlanRoutes, services);
   await app.register(careerHistoryRoutes, services);
