@@ -7,7 +7,7 @@ import { type AddressInfo, createServer } from 'node:net';
 import type { BackgroundJobStatus, NotificationSettings, UnsubscribeView } from '@portal/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ParsedMail } from 'mailparser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { signIn, useTestApp } from '../../../test/app.ts';
 import { useTestSmtp } from '../../../test/smtp.ts';
 import { buildApp } from '../../app.ts';
@@ -16,7 +16,7 @@ import { parseEnv } from '../../env.ts';
 import { createMailer } from '../../mail/mailer.ts';
 import { notify } from '../notifications/notify.ts';
 import { apply, caller, decide, makeCourse, makeSession } from '../training/training.test-helpers.ts';
-import { type Jobs, startJobs } from './queue.ts';
+import { type Jobs, QUEUES, startJobs } from './queue.ts';
 
 const PUBLIC_URL = 'https://portal.example.jp';
 const SECRET = 'test-secret-'.padEnd(40, 'x');
@@ -92,7 +92,27 @@ const rawHeader = (m: ParsedMail | undefined, key: string) =>
     .find((h) => h.key === key)
     ?.line.replace(/^[^:]+:\s*/, '')
     .trim();
-const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Waits (at most `timeoutMs`) until the mail has settled: every notification handed on (none new,
+ * queued or being sent) and no mail job waiting, running or to be retried. Whatever the runners would
+ * mail by then has reached the SMTP server; nothing more is on its way.
+ */
+async function mailSettled(timeoutMs = 10_000) {
+  const { db } = ctx().database;
+  const queues = [QUEUES.mail, QUEUES.digest, QUEUES.digestMail];
+  await vi.waitFor(
+    async () => {
+      const [pending] = await db.$queryRaw<{ jobs: number; notifications: number }[]>`
+        SELECT (SELECT count(*)::int FROM pgboss.job
+                 WHERE name = ANY(${queues}::text[]) AND state IN ('created', 'retry', 'active')) AS jobs,
+               (SELECT count(*)::int FROM notification
+                 WHERE "mailState" IN ('new', 'queued', 'sending')) AS notifications`;
+      expect(pending).toEqual({ jobs: 0, notifications: 0 });
+    },
+    { timeout: timeoutMs, interval: 100 },
+  );
+}
 
 describe('mail from background jobs', () => {
   it('two instances send the approval mail once: subject, recipient, ja/en body, link, unsubscribe headers', async () => {
@@ -119,7 +139,7 @@ describe('mail from background jobs', () => {
       new RegExp(`^<${PUBLIC_URL}/api/unsubscribe/[^>]+>$`),
     );
     expect(rawHeader(mail, 'list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
-    await settle(4_000);
+    await mailSettled();
     expect(mailsTo(SUPERVISOR, 'メール研修')).toHaveLength(1);
   });
 
@@ -132,7 +152,7 @@ describe('mail from background jobs', () => {
     const second = await apply(call, 'demo-staff', other.id);
     await decide(call, 'demo-supervisor', second.id, 'decline', '今回は見送り');
     // both wait for the digest (applications: digest by default)
-    await settle(3_000);
+    await mailSettled();
     expect(smtp().messages.filter((m) => to(m).includes(STAFF))).toHaveLength(0);
     await Promise.all(runners.map((r) => r.queueDigests()));
     const digest = await smtp().next(STAFF, 20_000);
@@ -141,12 +161,22 @@ describe('mail from background jobs', () => {
     expect(digest.text).toContain('was approved by your supervisor');
     expect(digest.text).toContain('was declined by your supervisor');
     expect(digest.text).toContain(`${PUBLIC_URL}/training/applications`);
-    await settle(3_000);
+    await mailSettled();
     expect(smtp().messages.filter((m) => to(m).includes(STAFF))).toHaveLength(1);
   });
 
   it('unsubscribes one category with the link, without a session; a forged link is 404', async () => {
-    const [mail] = mailsTo(SUPERVISOR, 'メール研修');
+    // an approval mail of its own to unsubscribe with, so that the test also runs alone
+    const first = await makeCourse(call, { title: { ja: '配信停止前', en: 'Before unsubscribing' } });
+    await apply(call, 'demo-staff', (await makeSession(call, first.id, { capacity: 5 })).id);
+    const mail = await vi.waitFor(
+      () => {
+        const [arrived] = mailsTo(SUPERVISOR, '配信停止前');
+        expect(arrived).toBeDefined();
+        return arrived;
+      },
+      { timeout: 20_000, interval: 100 },
+    );
     const token = /unsubscribe\/([^>]+)>/.exec(rawHeader(mail, 'list-unsubscribe') ?? '')?.[1] ?? '';
     const { app } = ctx();
     const view = await app.inject({ url: `/api/unsubscribe/${token}` });
@@ -174,7 +204,7 @@ describe('mail from background jobs', () => {
     const course = await makeCourse(call, { title: { ja: '配信停止後', en: 'After unsubscribing' } });
     const session = await makeSession(call, course.id, { capacity: 5 });
     await apply(call, 'demo-staff', session.id);
-    await settle(3_000);
+    await mailSettled();
     expect(
       smtp()
         .messages.slice(before)
@@ -206,13 +236,18 @@ describe('mail from background jobs', () => {
       ]),
     );
     const cookie = await signIn(ctx().app, 'demo-hr');
-    let status: BackgroundJobStatus | undefined;
-    for (let i = 0; i < 60; i++) {
-      await settle(500);
-      status = (await ctx().app.inject({ url: '/api/background-jobs', headers: { cookie } })).json();
-      if (status?.failed.some((f) => f.id === id)) break;
-    }
-    const failed = status?.failed.find((f) => f.id === id);
+    // until HR sees it among the failed jobs (at most 30 s)
+    const failed = await vi.waitFor(
+      async () => {
+        const status = (
+          await ctx().app.inject({ url: '/api/background-jobs', headers: { cookie } })
+        ).json<BackgroundJobStatus>();
+        const found = status.failed.find((f) => f.id === id);
+        expect(found).toBeDefined();
+        return found;
+      },
+      { timeout: 30_000, interval: 250 },
+    );
     // tried again with back-off before it failed (the queue's retry limit is the first runner's)
     expect(failed?.queue).toBe('notification-mail');
     expect(failed?.retries).toBeGreaterThanOrEqual(1);
