@@ -22,8 +22,10 @@ type Ids = {
 
 const READS: Read[] = [
   // The issue's goals count every statement, authentication's one included: ≤ 4, ≤ 6 and ≤ 6.
-  { name: 'GET /api/me', who: 'demo-staff', url: () => '/api/me', own: 2 },
-  { name: 'GET /api/me of a unit head', who: 'demo-supervisor', url: () => '/api/me', own: 3 },
+  // the person's record, the chains of their posts with each unit's head, and the units they head or
+  // bureaus they serve: one statement
+  { name: 'GET /api/me', who: 'demo-staff', url: () => '/api/me', own: 1 },
+  { name: 'GET /api/me of a unit head', who: 'demo-supervisor', url: () => '/api/me', own: 1 },
   { name: 'career plan', who: 'demo-staff', url: (i) => `/api/staff/${i.staffId}/career-plan`, own: 5 },
   { name: 'timeline', who: 'demo-staff', url: (i) => `/api/staff/${i.staffId}/timeline`, own: 3 },
   { name: 'dashboards/me', who: 'demo-staff', url: () => '/api/dashboards/me', own: 5 },

@@ -133,15 +133,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['auth'], summary: 'Who I am and what I may do', response: { 200: Me } },
     },
     async (request) =>
-      me(
-        { db: app.db, staff: app.services.staff, idleTimeoutSeconds: app.env.sessionIdleSeconds },
-        actorOf(request),
-        {
-          expiresAt: request.sessionExpiresAt,
-          account: (mfaEnabled) =>
-            app.services.auth.account(actorOf(request), request.sessionStage, mfaEnabled),
-        },
-      ),
+      me({ staff: app.services.staff, idleTimeoutSeconds: app.env.sessionIdleSeconds }, actorOf(request), {
+        expiresAt: request.sessionExpiresAt,
+        account: (mfaEnabled) =>
+          app.services.auth.account(actorOf(request), request.sessionStage, mfaEnabled),
+      }),
   );
 
   app.get(

@@ -1,24 +1,21 @@
 /** Who the actor is and what they may do: `GET /api/me`. */
 import type { AccountState, Me } from '@portal/contracts';
 import type { Actor } from '../../access/actor.ts';
-import type { Db } from '../../db/client.ts';
 import type { StaffService } from '../staff/staff.service.ts';
-import { unitsByPathOrId } from './me.repository.ts';
 
 /**
  * The session's expiry comes with the actor (authentication read it); the account's TOTP state with the
- * person's record; the units headed and bureaus served are read only when there are any.
+ * person's record; the units headed and bureaus served in the same statement as the record.
  */
 export async function me(
-  deps: { db: Db; staff: StaffService; idleTimeoutSeconds: number },
+  deps: { staff: StaffService; idleTimeoutSeconds: number },
   actor: Actor,
   session: { expiresAt: Date; account: (mfaEnabled: boolean) => AccountState },
 ): Promise<Me> {
-  const headsOrServes = actor.teamPaths.length > 0 || actor.bureauIds.length > 0;
-  const [{ account: own, ...staff }, units] = await Promise.all([
-    deps.staff.detail(actor.staffId, true),
-    headsOrServes ? unitsByPathOrId(deps.db, actor.teamPaths, actor.bureauIds) : [],
-  ]);
+  const {
+    detail: { account: own, ...staff },
+    units,
+  } = await deps.staff.own(actor.staffId, { paths: actor.teamPaths, ids: actor.bureauIds });
   const ref = (u: (typeof units)[number]) => ({
     id: u.id,
     code: u.code,

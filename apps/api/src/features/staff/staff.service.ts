@@ -20,6 +20,7 @@ import {
   type AssignmentRow,
   administrationRepository as admin,
   liveInvitation,
+  type StaffDetailRow,
   type StaffRepository,
   type StaffSummaryRow,
   type StaffWhere,
@@ -114,21 +115,28 @@ export function createStaffService(deps: { db: Db; staff: StaffRepository }) {
     };
   }
 
-  async function detail(staffId: string, withAccount = false): Promise<StaffDetail> {
-    const s = await deps.staff.detail(staffId, deps.db);
+  /** The person's record, with the units of `also` (see the repository's `detail`). */
+  async function read(staffId: string, also?: { paths: readonly string[]; ids: readonly string[] }) {
+    const s = await deps.staff.detail(staffId, today(), deps.db, also);
     if (!s) throw new NotFoundError('No such staff member.', 'staff_not_found');
+    return s;
+  }
+
+  async function detail(staffId: string, withAccount = false): Promise<StaffDetail> {
+    return detailOf(await read(staffId), withAccount);
+  }
+
+  function detailOf(s: StaffDetailRow, withAccount: boolean): StaffDetail {
     const day = today().getTime();
     const current = s.assignments.find(
       (a) => a.startsOn.getTime() <= day && (a.endsOn === null || a.endsOn.getTime() >= day),
     );
-    const ids = [...new Set(s.assignments.flatMap((a) => a.orgUnit.path.split('/').filter(Boolean)))];
-    const unitRows = ids.length ? await deps.staff.unitsWithHeads(ids, staffId, deps.db) : [];
-    const units = new Map(unitRows.map((u) => [u.id, u]));
+    const units = new Map(s.units.map((u) => [u.id, u]));
     // An override names the supervisor; otherwise the nearest head above the current post (a 係長 for
     // a 係 member; the 課長 for the 係長; …).
     const nearestHead = (current?.orgUnit.path.split('/').filter(Boolean) ?? [])
       .reverse()
-      .map((id) => units.get(id)?.assignments[0]?.staff)
+      .map((id) => units.get(id)?.head ?? undefined)
       .find((head) => head !== undefined);
     const supervisors = s.supervisedBy.length
       ? s.supervisedBy.map((o) => o.supervisor)
@@ -165,6 +173,18 @@ export function createStaffService(deps: { db: Db; staff: StaffRepository }) {
 
   return {
     detail,
+
+    /**
+     * The actor's own record for `GET /api/me` (the account's state included) and, in the same
+     * statement, the units of these paths and ids (the units they head, the bureaus they serve).
+     */
+    async own(
+      staffId: string,
+      also: { paths: readonly string[]; ids: readonly string[] },
+    ): Promise<{ detail: StaffDetail; units: StaffDetailRow['alsoUnits'] }> {
+      const s = await read(staffId, also);
+      return { detail: detailOf(s, true), units: s.alsoUnits };
+    },
 
     async list(actor: Actor, query: StaffListQuery): Promise<StaffPage> {
       const filters: StaffWhere[] = [staffWhere(actor)];
