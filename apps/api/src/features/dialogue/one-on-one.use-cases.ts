@@ -6,7 +6,8 @@
  * One file per use case under `use-cases/`; this binds them to one context for the routes.
  */
 import type { Db } from '../../db/client.ts';
-import { createOneOnOneContext, type OneOnOneContext } from './one-on-one.context.ts';
+import { bindUseCases } from '../../shared/use-cases.ts';
+import { createOneOnOneContext } from './one-on-one.context.ts';
 import type { OneOnOneRepository } from './one-on-one.repository.ts';
 import { getCadence, setCadence } from './use-cases/cadence.ts';
 import { deleteOneOnOne } from './use-cases/delete-one-on-one.ts';
@@ -19,25 +20,22 @@ import { teamDashboard } from './use-cases/team-dashboard.ts';
 import { updateAction } from './use-cases/update-action.ts';
 import { updateOneOnOne } from './use-cases/update-one-on-one.ts';
 
-/** The arguments of a use case after its context. */
-type Args<F> = F extends (ctx: OneOnOneContext, ...args: infer A) => unknown ? A : never;
-
 export function createOneOnOneUseCases(deps: { db: Db; oneOnOnes: OneOnOneRepository }) {
   const ctx = createOneOnOneContext(deps);
-  return {
-    list: (...args: Args<typeof listOneOnOnes>) => listOneOnOnes(ctx, ...args),
-    get: (...args: Args<typeof getOneOnOne>) => getOneOnOne(ctx, ...args),
-    create: (...args: Args<typeof recordOneOnOne>) => recordOneOnOne(ctx, ...args),
-    update: (...args: Args<typeof updateOneOnOne>) => updateOneOnOne(ctx, ...args),
-    remove: (...args: Args<typeof deleteOneOnOne>) => deleteOneOnOne(ctx, ...args),
-    acknowledge: (...args: Args<typeof acknowledgeOneOnOne>) => acknowledgeOneOnOne(ctx, ...args),
-    writeAgenda: (...args: Args<typeof writeAgenda>) => writeAgenda(ctx, ...args),
-    updateAction: (...args: Args<typeof updateAction>) => updateAction(ctx, ...args),
-    openActions: (...args: Args<typeof listOpenActions>) => listOpenActions(ctx, ...args),
-    cadence: (...args: Args<typeof getCadence>) => getCadence(ctx, ...args),
-    setCadence: (...args: Args<typeof setCadence>) => setCadence(ctx, ...args),
-    team: (...args: Args<typeof teamDashboard>) => teamDashboard(ctx, ...args),
-  };
+  return bindUseCases(ctx, {
+    list: listOneOnOnes,
+    get: getOneOnOne,
+    create: recordOneOnOne,
+    update: updateOneOnOne,
+    remove: deleteOneOnOne,
+    acknowledge: acknowledgeOneOnOne,
+    writeAgenda,
+    updateAction,
+    openActions: listOpenActions,
+    cadence: getCadence,
+    setCadence,
+    team: teamDashboard,
+  });
 }
 
 export type OneOnOneUseCases = ReturnType<typeof createOneOnOneUseCases>;

@@ -8,7 +8,8 @@
  * One file per use case under `use-cases/`; this binds them to one context for the routes.
  */
 import type { Db } from '../../db/client.ts';
-import { createOjtContext, type OjtContext } from './ojt.context.ts';
+import { bindUseCases } from '../../shared/use-cases.ts';
+import { createOjtContext } from './ojt.context.ts';
 import type { OjtRepository } from './ojt.repository.ts';
 import { acknowledge } from './use-cases/acknowledge-session.ts';
 import { deleteSession } from './use-cases/delete-session.ts';
@@ -18,22 +19,19 @@ import { getPlan, putPlan } from './use-cases/ojt-plan.ts';
 import { teamDashboard } from './use-cases/team-dashboard.ts';
 import { updateSession } from './use-cases/update-session.ts';
 
-/** The arguments of a use case after its context. */
-type Args<F> = F extends (ctx: OjtContext, ...args: infer A) => unknown ? A : never;
-
 export function createOjtUseCases(deps: { db: Db; ojt: OjtRepository }) {
   const ctx = createOjtContext(deps);
-  return {
-    listSessions: (...args: Args<typeof listSessions>) => listSessions(ctx, ...args),
-    createSession: (...args: Args<typeof createSession>) => createSession(ctx, ...args),
-    createBatch: (...args: Args<typeof createBatch>) => createBatch(ctx, ...args),
-    acknowledge: (...args: Args<typeof acknowledge>) => acknowledge(ctx, ...args),
-    updateSession: (...args: Args<typeof updateSession>) => updateSession(ctx, ...args),
-    deleteSession: (...args: Args<typeof deleteSession>) => deleteSession(ctx, ...args),
-    getPlan: (...args: Args<typeof getPlan>) => getPlan(ctx, ...args),
-    putPlan: (...args: Args<typeof putPlan>) => putPlan(ctx, ...args),
-    teamDashboard: (...args: Args<typeof teamDashboard>) => teamDashboard(ctx, ...args),
-  };
+  return bindUseCases(ctx, {
+    listSessions,
+    createSession,
+    createBatch,
+    acknowledge,
+    updateSession,
+    deleteSession,
+    getPlan,
+    putPlan,
+    teamDashboard,
+  });
 }
 
 export type OjtUseCases = ReturnType<typeof createOjtUseCases>;

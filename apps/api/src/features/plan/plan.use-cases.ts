@@ -3,7 +3,8 @@
  * actuals. One file per use case under `use-cases/`; this binds them to one context for the routes.
  */
 import type { Db } from '../../db/client.ts';
-import { createPlanContext, type PlanContext } from './plan.context.ts';
+import { bindUseCases } from '../../shared/use-cases.ts';
+import { createPlanContext } from './plan.context.ts';
 import type { PlanRepository } from './plan.repository.ts';
 import { copyPeriod } from './use-cases/copy-period.ts';
 import { createKpi } from './use-cases/create-kpi.ts';
@@ -19,27 +20,24 @@ import { updateKpi } from './use-cases/update-kpi.ts';
 import { updatePeriod } from './use-cases/update-period.ts';
 import { updateItem } from './use-cases/update-plan-item.ts';
 
-/** The arguments of a use case after its context. */
-type Args<F> = F extends (ctx: PlanContext, ...args: infer A) => unknown ? A : never;
-
 export function createPlanUseCases(deps: { db: Db; plan?: PlanRepository }) {
   const ctx = createPlanContext(deps);
-  return {
-    listPeriods: (...args: Args<typeof listPeriods>) => listPeriods(ctx, ...args),
-    getPeriod: (...args: Args<typeof getPeriod>) => getPeriod(ctx, ...args),
-    createPeriod: (...args: Args<typeof createPeriod>) => createPeriod(ctx, ...args),
-    updatePeriod: (...args: Args<typeof updatePeriod>) => updatePeriod(ctx, ...args),
-    deletePeriod: (...args: Args<typeof deletePeriod>) => deletePeriod(ctx, ...args),
-    copyPeriod: (...args: Args<typeof copyPeriod>) => copyPeriod(ctx, ...args),
-    createItem: (...args: Args<typeof createItem>) => createItem(ctx, ...args),
-    updateItem: (...args: Args<typeof updateItem>) => updateItem(ctx, ...args),
-    deleteItem: (...args: Args<typeof deleteItem>) => deleteItem(ctx, ...args),
-    itemHistory: (...args: Args<typeof itemHistory>) => itemHistory(ctx, ...args),
-    createKpi: (...args: Args<typeof createKpi>) => createKpi(ctx, ...args),
-    updateKpi: (...args: Args<typeof updateKpi>) => updateKpi(ctx, ...args),
-    deleteKpi: (...args: Args<typeof deleteKpi>) => deleteKpi(ctx, ...args),
-    putActual: (...args: Args<typeof putActual>) => putActual(ctx, ...args),
-  };
+  return bindUseCases(ctx, {
+    listPeriods,
+    getPeriod,
+    createPeriod,
+    updatePeriod,
+    deletePeriod,
+    copyPeriod,
+    createItem,
+    updateItem,
+    deleteItem,
+    itemHistory,
+    createKpi,
+    updateKpi,
+    deleteKpi,
+    putActual,
+  });
 }
 
 export type PlanUseCases = ReturnType<typeof createPlanUseCases>;

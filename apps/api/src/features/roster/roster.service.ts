@@ -11,21 +11,19 @@
  */
 
 import type { Db } from '../../db/client.ts';
+import { bindUseCases } from '../../shared/use-cases.ts';
 import { applyRoster } from './use-cases/apply-roster.ts';
 import { previewRoster } from './use-cases/preview-roster.ts';
 
 export type { RosterFile } from './roster.parser.ts';
 export { rosterToken } from './roster.token.ts';
 
-/** The arguments of a use case after the database. */
-type Args<F> = F extends (db: Db, ...args: infer A) => unknown ? A : never;
-
 export function createRosterService(deps: { db: Db }) {
   const { db } = deps;
-  return {
-    previewRoster: (...args: Args<typeof previewRoster>) => previewRoster(db, ...args),
-    applyRoster: (...args: Args<typeof applyRoster>) => applyRoster(db, ...args),
-  };
+  return bindUseCases(db, {
+    previewRoster,
+    applyRoster,
+  });
 }
 
 export type RosterService = ReturnType<typeof createRosterService>;

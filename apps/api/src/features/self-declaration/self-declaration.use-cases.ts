@@ -6,7 +6,8 @@
  * One file per use case under `use-cases/`; this binds them to one context for the routes.
  */
 import type { Db } from '../../db/client.ts';
-import { createSelfDeclarationContext, type SelfDeclarationContext } from './self-declaration.context.ts';
+import { bindUseCases } from '../../shared/use-cases.ts';
+import { createSelfDeclarationContext } from './self-declaration.context.ts';
 import type { SelfDeclarationRepository } from './self-declaration.repository.ts';
 import { phaseOf } from './self-declaration.rules.ts';
 import { countRoundPopulation } from './use-cases/count-population.ts';
@@ -21,27 +22,26 @@ import { saveDeclaration } from './use-cases/save-declaration.ts';
 import { submitDeclaration } from './use-cases/submit-declaration.ts';
 import { updateRound } from './use-cases/update-round.ts';
 
-/** The arguments of a use case after its context. */
-type Args<F> = F extends (ctx: SelfDeclarationContext, ...args: infer A) => unknown ? A : never;
-
 export function createSelfDeclarationUseCases(deps: { db: Db; repo: SelfDeclarationRepository }) {
   const ctx = createSelfDeclarationContext(deps);
   return {
     phaseOf,
-    listRounds: (...args: Args<typeof listRounds>) => listRounds(ctx, ...args),
-    getRound: (...args: Args<typeof getRound>) => getRound(ctx, ...args),
-    createRound: (...args: Args<typeof createRound>) => createRound(ctx, ...args),
-    updateRound: (...args: Args<typeof updateRound>) => updateRound(ctx, ...args),
-    countRoundPopulation: (...args: Args<typeof countRoundPopulation>) => countRoundPopulation(ctx, ...args),
-    getDeclaration: (...args: Args<typeof getDeclaration>) => getDeclaration(ctx, ...args),
-    saveDeclaration: (...args: Args<typeof saveDeclaration>) => saveDeclaration(ctx, ...args),
-    submitDeclaration: (...args: Args<typeof submitDeclaration>) => submitDeclaration(ctx, ...args),
-    recordInterview: (...args: Args<typeof recordInterview>) => recordInterview(ctx, ...args),
-    listDeclarations: (...args: Args<typeof listDeclarations>) => listDeclarations(ctx, ...args),
-    progress: (...args: Args<typeof progress>) => progress(ctx, ...args),
-    exportRows: (...args: Args<typeof exportRows>) => exportRows(ctx, ...args),
-    experienceMap: (...args: Args<typeof experienceMap>) => experienceMap(ctx, ...args),
-    experienceSearch: (...args: Args<typeof experienceSearch>) => experienceSearch(ctx, ...args),
+    ...bindUseCases(ctx, {
+      listRounds,
+      getRound,
+      createRound,
+      updateRound,
+      countRoundPopulation,
+      getDeclaration,
+      saveDeclaration,
+      submitDeclaration,
+      recordInterview,
+      listDeclarations,
+      progress,
+      exportRows,
+      experienceMap,
+      experienceSearch,
+    }),
   };
 }
 

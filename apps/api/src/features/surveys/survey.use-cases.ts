@@ -5,7 +5,8 @@
  * One file per use case under `use-cases/`; this binds them to one context for the routes.
  */
 import type { Db } from '../../db/client.ts';
-import { createSurveyContext, type SurveyContext } from './survey.context.ts';
+import { bindUseCases } from '../../shared/use-cases.ts';
+import { createSurveyContext } from './survey.context.ts';
 import type { SurveyRepository } from './survey.repository.ts';
 import { countSurveyPopulation } from './use-cases/count-population.ts';
 import { createQuestion } from './use-cases/create-question.ts';
@@ -20,28 +21,24 @@ import { submit } from './use-cases/submit-response.ts';
 import { updateQuestion } from './use-cases/update-question.ts';
 import { updateSurvey } from './use-cases/update-survey.ts';
 
-/** The arguments of a use case after its context. */
-type Args<F> = F extends (ctx: SurveyContext, ...args: infer A) => unknown ? A : never;
-
 export function createSurveyUseCases(deps: { db: Db; repo?: SurveyRepository }) {
   const ctx = createSurveyContext(deps);
-  return {
-    listQuestions: (...args: Args<typeof listQuestions>) => listQuestions(ctx, ...args),
-    createQuestion: (...args: Args<typeof createQuestion>) => createQuestion(ctx, ...args),
-    updateQuestion: (...args: Args<typeof updateQuestion>) => updateQuestion(ctx, ...args),
-    listSurveys: (...args: Args<typeof listSurveys>) => listSurveys(ctx, ...args),
-    getSurvey: (...args: Args<typeof getSurvey>) => getSurvey(ctx, ...args),
-    countSurveyPopulation: (...args: Args<typeof countSurveyPopulation>) =>
-      countSurveyPopulation(ctx, ...args),
-    createSurvey: (...args: Args<typeof createSurvey>) => createSurvey(ctx, ...args),
-    updateSurvey: (...args: Args<typeof updateSurvey>) => updateSurvey(ctx, ...args),
-    results: (...args: Args<typeof results>) => results(ctx, ...args),
-    responseRate: (...args: Args<typeof responseRate>) => responseRate(ctx, ...args),
-    remind: (...args: Args<typeof remind>) => remind(ctx, ...args),
-    myResponse: (...args: Args<typeof myResponse>) => myResponse(ctx, ...args),
-    saveMyResponse: (...args: Args<typeof saveMyResponse>) => saveMyResponse(ctx, ...args),
-    submit: (...args: Args<typeof submit>) => submit(ctx, ...args),
-  };
+  return bindUseCases(ctx, {
+    listQuestions,
+    createQuestion,
+    updateQuestion,
+    listSurveys,
+    getSurvey,
+    countSurveyPopulation,
+    createSurvey,
+    updateSurvey,
+    results,
+    responseRate,
+    remind,
+    myResponse,
+    saveMyResponse,
+    submit,
+  });
 }
 
 export type SurveyUseCases = ReturnType<typeof createSurveyUseCases>;
