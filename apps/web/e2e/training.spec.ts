@@ -111,7 +111,8 @@ test('apply → approve → accept → attend → completion on the timeline', a
       endsAt: new Date(begun.getTime() + 3 * 3600_000).toISOString(),
       venue: session.venue,
       capacity: session.capacity,
-      applicationDeadline: session.applicationDeadline,
+      // applications closed on the day it began (the day before, in the hour after midnight)
+      applicationDeadline: japanDay(begun),
       version: session.version,
     },
   });
