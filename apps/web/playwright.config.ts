@@ -6,7 +6,8 @@ const baseURL = `http://127.0.0.1:${port}`;
 
 /**
  * End-to-end tests in Debian's Chromium (no browser download works here, see TOOLCHAIN.md).
- * The web server is the real API serving the built SPA on a freshly seeded database.
+ * The web server is the production build (`pnpm build`) serving the API and the SPA on a fresh clone of
+ * the tests' seeded template database (apps/api/test/e2e-server.ts).
  */
 export default defineConfig({
   testDir: 'e2e',
@@ -22,7 +23,9 @@ export default defineConfig({
     baseURL,
     locale: 'ja-JP',
     timezoneId: 'Asia/Tokyo',
-    trace: 'retain-on-failure',
+    // Recording a trace costs a test about a sixth of its time, so CI records one only when it retries
+    // a failed test (the retry's trace is kept); a local run keeps the trace of every failure.
+    trace: process.env.CI ? 'on-first-retry' : 'retain-on-failure',
     screenshot: 'only-on-failure',
     // the portal registers no service worker; the loading spinner need not spin (less painting)
     serviceWorkers: 'block',

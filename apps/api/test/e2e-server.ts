@@ -1,11 +1,14 @@
 /**
- * The portal as the browser tests see it: the real server (API and built web app on one origin) on a
- * fresh database with demo data — a new database on the machine's PostgreSQL where one answers,
- * otherwise the embedded database in a temporary directory. Dropped again on exit. A real OpenID
- * provider runs in this process on a free loopback port, and the portal offers single sign-on with
- * it beside the demo passwords.
+ * The portal as the browser tests see it: the production build (`pnpm build`: the API's
+ * dist/server.js serving the built web app on one origin) on a fresh database with demo data — a clone
+ * of the tests' template on the machine's PostgreSQL where one answers (test/template.ts: migrated and
+ * seeded today, so the server only checks it), otherwise the embedded database in a temporary
+ * directory, migrated and seeded at start. Dropped again on exit. A real OpenID provider runs in this
+ * process on a free loopback port, and the portal offers single sign-on with it beside the demo
+ * passwords.
  */
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,6 +16,8 @@ import pg from 'pg';
 import { pgConfigFromUrl, withDatabase } from '../src/db/pg-config.ts';
 import { paths } from '../src/paths.ts';
 import { startTestProvider } from './oidc-provider.ts';
+import { TEST_SENSITIVE_KEY } from './sensitive-keys.ts';
+import { ensureTemplate } from './template.ts';
 
 const port = process.env.E2E_PORT ?? '4310';
 const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -34,7 +39,7 @@ async function createDatabase(): Promise<{ url: string; drop: () => Promise<void
   for (const { datname } of stale.rows)
     await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   const name = `portal_e2e_${port}_${Date.now()}`;
-  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${await ensureTemplate(adminUrl)}"`);
   return {
     url: withDatabase(adminUrl, name),
     drop: async () => {
@@ -44,10 +49,12 @@ async function createDatabase(): Promise<{ url: string; drop: () => Promise<void
   };
 }
 
+const server = path.join(paths.root, 'apps/api/dist/server.js');
+if (!existsSync(server)) throw new Error(`${server} is missing: run \`pnpm build\` before the browser tests`);
 const database = await createDatabase();
 const provider = await startTestProvider({ portalUrl: `http://127.0.0.1:${port}` });
 const dataDir = await mkdtemp(path.join(tmpdir(), 'portal-e2e-'));
-const child = spawn(process.execPath, ['--import', 'tsx', path.join(paths.root, 'apps/api/src/server.ts')], {
+const child = spawn(process.execPath, ['--enable-source-maps', server], {
   stdio: 'inherit',
   cwd: path.join(paths.root, 'apps/api'),
   env: {
@@ -56,6 +63,8 @@ const child = spawn(process.execPath, ['--import', 'tsx', path.join(paths.root, 
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     DEMO_MODE: 'true',
+    // the template's 配慮事項 are sealed with the tests' key
+    SENSITIVE_DATA_KEY: TEST_SENSITIVE_KEY,
     PUBLIC_URL: `http://127.0.0.1:${port}`,
     OIDC_ISSUER: provider.issuer,
     OIDC_CLIENT_ID: provider.clientId,

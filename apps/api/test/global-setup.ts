@@ -1,20 +1,13 @@
 /**
  * Finds the test database server and prepares a template database for the run.
  * - A reachable PostgreSQL (TEST_DATABASE_URL, else this machine's 127.0.0.1:5432): a template is
- *   migrated and seeded once per content of migrations and seeds, then each test file clones it.
+ *   migrated and seeded once per content of migrations and seeds (test/template.ts), then each test
+ *   file clones it.
  * - None reachable: test files each start an in-memory embedded database (PGlite). On CI a real
  *   server is required, so there its absence fails the run.
  */
-import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
-import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { createPrisma } from '../src/db/client.ts';
-import { pgConfigFromUrl, withDatabase } from '../src/db/pg-config.ts';
-import { prepareDatabase } from '../src/db/setup.ts';
-import { paths } from '../src/paths.ts';
-import { TEST_SENSITIVE_KEYS } from './sensitive-keys.ts';
+import { ensureTemplate, reachable } from './template.ts';
 
 export type TestDatabaseServer =
   | { kind: 'postgres'; adminUrl: string; template: string }
@@ -26,37 +19,6 @@ declare module 'vitest' {
   }
 }
 
-async function reachable(url: string): Promise<boolean> {
-  const client = new pg.Client({ ...pgConfigFromUrl(url), connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
-/** Everything that shapes the template's content. */
-async function contentHash(): Promise<string> {
-  const hash = createHash('sha256');
-  const files = async (dir: string): Promise<string[]> => {
-    const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-    return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
-  };
-  const all = [
-    ...(await files(paths.migrations)),
-    ...(await files(paths.seed)),
-    ...(await files(path.join(paths.root, 'apps/api/src/db/seed'))),
-    // the seeded 配慮事項 are sealed with the tests' key
-    path.join(paths.root, 'apps/api/test/sensitive-keys.ts'),
-  ].sort();
-  for (const file of all) hash.update(file).update(await readFile(file));
-  return hash.digest('hex').slice(0, 12);
-}
-
 export default async function setup(project: TestProject) {
   const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
   if (!(await reachable(adminUrl))) {
@@ -66,49 +28,5 @@ export default async function setup(project: TestProject) {
     project.provide('databaseServer', { kind: 'pglite' });
     return;
   }
-
-  // `portal_tpl_`: runs that drop every `portal_template_*` of another content leave these alone
-  const template = `portal_tpl_${await contentHash()}`;
-  const admin = new pg.Client(pgConfigFromUrl(adminUrl));
-  await admin.connect();
-  try {
-    // Several runs may share this server: one builds the template, the others wait for it.
-    await admin.query('SELECT pg_advisory_lock(727001)');
-    const ready = await admin.query(
-      `SELECT 1 FROM pg_database d JOIN pg_shdescription s ON s.objoid = d.oid
-        WHERE d.datname = $1 AND s.description LIKE 'ready%'`,
-      [template],
-    );
-    if (ready.rowCount === 0) {
-      await admin.query(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`);
-      await admin.query(`CREATE DATABASE "${template}"`);
-      // rebuilt from the migrations whenever lost: its commits need not wait for the disk (test/database.ts)
-      await admin.query(`ALTER DATABASE "${template}" SET synchronous_commit = off`);
-      const url = withDatabase(adminUrl, template);
-      const db = createPrisma(url, 4);
-      try {
-        await prepareDatabase({ url, db }, { demo: true, sensitiveKeys: TEST_SENSITIVE_KEYS });
-      } finally {
-        await db.$disconnect();
-      }
-      // Marked with the time, so that runs of other contents (other branches) leave it alone for an hour
-      await admin.query(`COMMENT ON DATABASE "${template}" IS 'ready ${Date.now()}'`);
-    }
-    // Templates of other contents built over an hour ago (runs of other branches may share this server
-    // and use theirs), and test databases that crashed runs left over an hour ago.
-    const stale = await admin.query<{ datname: string }>(
-      `SELECT d.datname FROM pg_database d LEFT JOIN pg_shdescription s ON s.objoid = d.oid
-        WHERE (d.datname LIKE 'portal\\_tpl\\_%' AND d.datname <> $1
-               AND substring(s.description FROM '^ready ([0-9]+)$')::bigint < $2)
-           OR (d.datname LIKE 'portal\\_test\\_%' AND split_part(d.datname, '_', 3)::bigint < $2)`,
-      [template, Date.now() - 3_600_000],
-    );
-    for (const { datname } of stale.rows) {
-      await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`).catch(() => {});
-    }
-  } finally {
-    await admin.query('SELECT pg_advisory_unlock(727001)').catch(() => {});
-    await admin.end();
-  }
-  project.provide('databaseServer', { kind: 'postgres', adminUrl, template });
+  project.provide('databaseServer', { kind: 'postgres', adminUrl, template: await ensureTemplate(adminUrl) });
 }
