@@ -17,6 +17,7 @@ import {
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.ts';
+import { today } from '../../access/scope.ts';
 import {
   apply,
   caller,
@@ -511,8 +512,10 @@ describe('applications', () => {
 
   it('takes attendance and completion, then the survey and the practice report the supervisor confirms', async () => {
     const course = await makeCourse(call);
-    // a session that started an hour ago, applications open until today
-    const start = new Date(Date.now() - 3600_000);
+    // a session that started an hour ago (or at midnight, in the hour after it: a session of the day
+    // before could take no applications today), applications open until today
+    const midnight = today().getTime() - 9 * 3600_000;
+    const start = new Date(Math.max(Date.now() - 3600_000, midnight));
     const session = await makeSession(call, course.id, {
       startsAt: start.toISOString(),
       endsAt: new Date(start.getTime() + 2 * 3600_000).toISOString(),
