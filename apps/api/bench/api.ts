@@ -1,10 +1,13 @@
 /**
- * `pnpm bench api [seconds] [connections] [demo|20k]`: the main reads under load, against a bare
+ * `pnpm bench api [seconds] [connections] [demo|20k] [reads]`: the main reads under load, against a bare
  * Fastify + pg server answering `SELECT 1` on the same database (the floor). Builds a database with
  * the demo data on the local PostgreSQL (with `20k`, a city of 20,000 more staff with six 年度 of
  * OJT, training and career plans beside it), serves the portal and the floor on ports of their own,
  * runs autocannon against each read in turn and prints req/s, p50/p97.5, statements per request
  * (counted at the pg driver) and the ratio to the floor; then drops the database.
+ *
+ * `reads`, optional: only the reads whose label contains one of its comma-separated words (`dashboard`,
+ * `me,rollout`); the floor is always measured.
  *
  * Statements per request are exact: the server is left to finish every request of a run before the
  * count is read, and the count is divided by the requests the server received (autocannon leaves
@@ -25,6 +28,7 @@ import { type CitySize, seedCity, step } from './lib.ts';
 const SECONDS = Number(process.argv[2] ?? 5);
 const CONNECTIONS = Number(process.argv[3] ?? 10);
 const DATA = process.argv[4] ?? 'demo';
+const ONLY = (process.argv[5] ?? '').split(',').filter(Boolean);
 /** The `20k` data: the issue's benchmark city, sized so that it is built in a few minutes. */
 const CITY: CitySize = { staff: 20_000, ojt: 400_000, enrolments: 120_000, unitPrefix: 'Z' };
 const WARM_SECONDS = 1;
@@ -167,6 +171,7 @@ async function main() {
       statements: 1,
     });
     for (const [label, who, path] of reads) {
+      if (ONLY.length > 0 && !ONLY.some((word) => label.includes(word))) continue;
       const cookie = await signIn(who);
       await load(`${base}${path}`, cookie, WARM_SECONDS);
       await requests.settled();
