@@ -1,6 +1,6 @@
 /**
- * The policy as the dashboards show it: its 重点取組方針 tags, areas and initiatives (kept a minute per
- * process), and the courses of a 年度 per tag.
+ * The policy as the dashboards show it: its 重点取組方針 tags, areas and initiatives (read with each
+ * request, inside the statement of its figures), and the courses of a 年度 per tag.
  */
 import { type Db, sqlRows } from '../../db/client.ts';
 
@@ -21,34 +21,27 @@ export type PolicyShape = {
   }[];
 };
 
-/** The policy's areas, initiatives and tags change only with a new revision: kept a minute per process. */
-const POLICY_TTL_MS = 60_000;
-const policyCache = new WeakMap<Db, { at: number; shape: Promise<PolicyShape> }>();
-
-export function policyShape(db: Db): Promise<PolicyShape> {
-  const hit = policyCache.get(db);
-  if (hit && Date.now() - hit.at < POLICY_TTL_MS) return hit.shape;
-  const shape = (async (): Promise<PolicyShape> => {
-    const [policy, priorities, initiatives] = await Promise.all([
-      db.policy.findFirst({ where: { inForce: true }, select: { startFiscalYear: true } }),
-      db.$queryRaw<PolicyShape['priorities']>`
-        SELECT pp."tagCode", pp."tagLabelJa", pp."tagLabelEn", pp."titleJa", pp."titleEn"
-        FROM "priority_policy" pp JOIN "policy" p ON p."id" = pp."policyId" AND p."inForce"
-        ORDER BY pp."position"`,
-      db.$queryRaw<PolicyShape['initiatives']>`
-        SELECT i."id", i."code", i."marker", i."titleJa", i."titleEn", a."id" AS "areaId", a."position" AS "areaPosition",
-               a."titleJa" AS "areaTitleJa", a."titleEn" AS "areaTitleEn",
-               ARRAY(SELECT pp."tagCode" FROM "initiative_tag" it JOIN "priority_policy" pp ON pp."id" = it."priorityPolicyId"
-                     WHERE it."initiativeId" = i."id" ORDER BY pp."position") AS "tagCodes"
-        FROM "initiative" i JOIN "policy_area" a ON a."id" = i."areaId" JOIN "policy" p ON p."id" = a."policyId" AND p."inForce"
-        ORDER BY a."position", i."position"`,
-    ]);
-    return { startFiscalYear: policy?.startFiscalYear ?? 2021, priorities, initiatives };
-  })();
-  policyCache.set(db, { at: Date.now(), shape });
-  shape.catch(() => policyCache.delete(db));
-  return shape;
-}
+/**
+ * The policy in force as one JSON value (a `PolicyShape`), a scalar subquery for a dashboard's own statement:
+ * read with every request, so an edit of the policy shows on the next one, on every instance.
+ */
+export const POLICY_SHAPE_JSON = `(SELECT json_build_object(
+    'startFiscalYear', COALESCE((SELECT p."startFiscalYear" FROM "policy" p WHERE p."inForce" LIMIT 1), 2021),
+    'priorities', COALESCE((
+      SELECT json_agg(json_build_object('tagCode', pp."tagCode", 'tagLabelJa', pp."tagLabelJa",
+                                        'tagLabelEn', pp."tagLabelEn", 'titleJa', pp."titleJa", 'titleEn', pp."titleEn")
+                      ORDER BY pp."position")
+        FROM "priority_policy" pp JOIN "policy" p ON p."id" = pp."policyId" AND p."inForce"), '[]'::json),
+    'initiatives', COALESCE((
+      SELECT json_agg(json_build_object('id', i."id", 'code', i."code", 'marker', i."marker", 'titleJa', i."titleJa",
+                                        'titleEn', i."titleEn", 'areaId', a."id", 'areaPosition', a."position",
+                                        'areaTitleJa', a."titleJa", 'areaTitleEn', a."titleEn",
+                                        'tagCodes', ARRAY(SELECT pp."tagCode" FROM "initiative_tag" it
+                                                            JOIN "priority_policy" pp ON pp."id" = it."priorityPolicyId"
+                                                           WHERE it."initiativeId" = i."id" ORDER BY pp."position"))
+                      ORDER BY a."position", i."position")
+        FROM "initiative" i JOIN "policy_area" a ON a."id" = i."areaId"
+        JOIN "policy" p ON p."id" = a."policyId" AND p."inForce"), '[]'::json)))`;
 
 /** Active courses of the 年度 per 重点取組方針 tag (through their initiatives). */
 export function coursesPerTag(db: Db, fiscalYear: number) {

@@ -10,6 +10,13 @@ import { systemWrite } from '../../shared/write.ts';
 import { refreshRollup } from './dashboard-rollup.repository.ts';
 
 export const ROLLUP = 'dashboard_unit_year';
+/**
+ * `dashboard_scope_year`: the same figures summed per 年度 over each unit's subtree and over the whole city
+ * (`CITY_SCOPE`), worked out from `dashboard_unit_year` in the same refresh: a dashboard reads a few rows.
+ */
+export const SCOPE_ROLLUP = 'dashboard_scope_year';
+/** The scope of the whole city in `dashboard_scope_year`. */
+export const CITY_SCOPE = '00000000-0000-0000-0000-000000000000';
 
 /** A refresh of a large city's figures takes a while; the readers keep the old ones meanwhile. */
 const REFRESH_TIMEOUT_MS = 10 * 60_000;
@@ -25,9 +32,9 @@ export function refreshDashboardRollup(db: Db): Promise<Date> {
   const already = running.get(db);
   if (already) return already;
   // one transaction: the stamp is the refresh's own start, and never outlives a failed refresh
-  const run = systemWrite(db, (tx) => refreshRollup(tx, ROLLUP), { timeoutMs: REFRESH_TIMEOUT_MS }).finally(
-    () => running.delete(db),
-  );
+  const run = systemWrite(db, (tx) => refreshRollup(tx, ROLLUP, [ROLLUP, SCOPE_ROLLUP]), {
+    timeoutMs: REFRESH_TIMEOUT_MS,
+  }).finally(() => running.delete(db));
   running.set(db, run);
   return run;
 }

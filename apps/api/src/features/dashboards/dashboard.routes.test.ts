@@ -459,3 +459,50 @@ describe('OJT by initiative and 重点取組方針 tag', () => {
     expect(csv.body).toMatch(/workplace[^\r\n]*,2,135\r\n/i);
   });
 });
+
+describe('the policy and plan as the dashboards show them', () => {
+  it("follow HR's edit of a plan item and a new wording of the policy on the very next read", async () => {
+    const { db } = ctx().database;
+    const item = await db.planItem.findFirstOrThrow({
+      where: { period: { status: 'published', startFiscalYear: { lte: FY }, endFiscalYear: { gte: FY } } },
+      orderBy: { id: 'asc' },
+    });
+    const other = await db.initiative.findFirstOrThrow({
+      where: { id: { not: item.initiativeId }, area: { policy: { inForce: true } } },
+      include: { tags: { include: { priorityPolicy: true } } },
+      orderBy: { code: 'asc' },
+    });
+    const tag = other.tags[0]?.priorityPolicy;
+    if (!tag) throw new Error('demo initiative without a tag');
+    const rollout = async () =>
+      (await get('demo-exec', `/api/dashboards/rollout?fiscalYear=${FY}`)).json<RolloutDashboard>();
+    const before = await rollout();
+    expect(before.initiatives.find((i) => i.id === other.id)?.items.map((i) => i.id)).not.toContain(item.id);
+
+    // HR moves the item to another initiative and marks it delayed through the API
+    const put = await app.inject({
+      method: 'PUT',
+      url: `/api/plan-items/${item.id}`,
+      headers: { cookie: cookies['demo-hr'] ?? '' },
+      payload: { version: item.version, initiativeId: other.id, status: 'delayed' },
+    });
+    expect(put.statusCode).toBe(200);
+    // … and a new wording of the policy is loaded (no API writes it: a revision is loaded into the database)
+    await db.initiative.update({ where: { id: other.id }, data: { titleEn: 'Reworded initiative' } });
+    await db.priorityPolicy.update({ where: { id: tag.id }, data: { tagLabelEn: 'Reworded tag' } });
+    try {
+      const after = await rollout();
+      const moved = after.initiatives.find((i) => i.id === other.id);
+      expect(moved?.title.en).toBe('Reworded initiative');
+      expect(moved?.items.find((i) => i.id === item.id)?.status).toBe('delayed');
+      expect(after.tags.find((t) => t.tagCode === tag.tagCode)?.label.en).toBe('Reworded tag');
+      const unit = (
+        await get('demo-hr', `/api/dashboards/org-units/${units['t-bureau']}?fiscalYear=${FY}`)
+      ).json<OrgUnitDashboard>();
+      expect(unit.tags.find((t) => t.tagCode === tag.tagCode)?.label.en).toBe('Reworded tag');
+    } finally {
+      await db.initiative.update({ where: { id: other.id }, data: { titleEn: other.titleEn } });
+      await db.priorityPolicy.update({ where: { id: tag.id }, data: { tagLabelEn: tag.tagLabelEn } });
+    }
+  });
+});

@@ -94,8 +94,6 @@ export function createDashboardService(deps: { db: Db }) {
   const planItems = (fiscalYear: number, subtreePath = '') => plan.planItems(db, fiscalYear, subtreePath);
   const planKpis = (fiscalYear: number, bureauId: string | null = null) =>
     plan.planKpis(db, fiscalYear, bureauId);
-  const trendOf = (policy: PolicyShape, upTo: number, path: string | null) =>
-    figures.trendOf(db, Math.min(policy.startFiscalYear, upTo), upTo, path);
   const ojtByInitiative = (fiscalYear: number, path: string | null) =>
     figures.ojtByInitiative(db, fiscalYear, path);
 
@@ -164,15 +162,15 @@ export function createDashboardService(deps: { db: Db }) {
     async rollout(actor: Actor, requested: number | undefined): Promise<RolloutDashboard> {
       authorize(actor, 'dashboard:read:any');
       const { fiscalYear, current, asOf } = yearContext(requested);
-      const policy = await policyRepo.policyShape(db);
-      const [items, kpiRows, bureaus, { refreshedAt, years: trendRows }, courses, ojt] = await Promise.all([
-        planItems(fiscalYear),
-        planKpis(fiscalYear),
-        figures.bureauFigures(db, fiscalYear, asOf),
-        trendOf(policy, fiscalYear, null),
-        policyRepo.coursesPerTag(db, fiscalYear),
-        ojtByInitiative(fiscalYear, null),
-      ]);
+      const [items, kpiRows, bureaus, { refreshedAt, policy, years: trendRows }, courses, ojt] =
+        await Promise.all([
+          planItems(fiscalYear),
+          planKpis(fiscalYear),
+          figures.bureauFigures(db, fiscalYear, asOf),
+          figures.trendOf(db, fiscalYear, null),
+          policyRepo.coursesPerTag(db, fiscalYear),
+          ojtByInitiative(fiscalYear, null),
+        ]);
       const total = trendRows.find((r) => r.fiscalYear === fiscalYear) ?? { ...EMPTY_SUMS, fiscalYear };
       const kpis = await shapeKpis(kpiRows, fiscalYear, total);
       const period = items[0];
@@ -261,16 +259,17 @@ export function createDashboardService(deps: { db: Db }) {
       }
       assertDashboardUnitVisible(actor, unit);
       const { fiscalYear, current, asOf } = yearContext(requested);
-      const policy = await policyRepo.policyShape(db);
       const chainIds = unit.path.split('/').filter(Boolean);
-      const [units, rows, { refreshedAt, years: trendRows }, items, kpiRows, ojt] = await Promise.all([
-        orgUnits.unitChainAndChildren(db, chainIds, unit.id, asOf),
-        figures.figuresByChild(db, fiscalYear, unit.path, chainIds.length),
-        trendOf(policy, fiscalYear, unit.path),
-        planItems(fiscalYear, unit.path),
-        unit.bureauId ? planKpis(fiscalYear, unit.bureauId) : Promise.resolve([]),
-        ojtByInitiative(fiscalYear, unit.path),
-      ]);
+      const [units, rows, { refreshedAt, policy, years: trendRows }, items, kpiRows, ojt] = await Promise.all(
+        [
+          orgUnits.unitChainAndChildren(db, chainIds, unit.id, asOf),
+          figures.figuresByChild(db, fiscalYear, unit.id),
+          figures.trendOf(db, fiscalYear, unit.id),
+          planItems(fiscalYear, unit.path),
+          unit.bureauId ? planKpis(fiscalYear, unit.bureauId) : Promise.resolve([]),
+          ojtByInitiative(fiscalYear, unit.path),
+        ],
+      );
       const byChild = new Map(rows.map((r) => [r.child, r]));
       const total = trendRows.find((r) => r.fiscalYear === fiscalYear) ?? { ...EMPTY_SUMS, fiscalYear };
       const children: UnitFigures[] = units

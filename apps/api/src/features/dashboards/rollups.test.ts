@@ -47,6 +47,20 @@ async function ojtInitiativeYear() {
   return { kept: norm(kept), recount: norm(recount) };
 }
 
+/** The city's OJT per 年度 and initiative (`ojt_initiative_total_year`) against a recount from the sessions. */
+async function ojtInitiativeTotalYear() {
+  const [kept, recount] = await Promise.all([
+    db().$queryRaw<Row[]>`
+      SELECT "fiscalYear", "initiativeId", sessions, minutes FROM ojt_initiative_total_year
+       WHERE sessions <> 0 OR minutes <> 0`,
+    db().$queryRaw<Row[]>`
+      SELECT s."fiscalYear", i."initiativeId", count(*)::int AS sessions, sum(s.minutes)::bigint AS minutes
+        FROM ojt_session s, LATERAL (SELECT DISTINCT unnest(s."initiativeIds") AS "initiativeId") i
+       GROUP BY 1, 2`,
+  ]);
+  return { kept: norm(kept), recount: norm(recount) };
+}
+
 async function trainingStaffYear() {
   const [kept, recount] = await Promise.all([
     db().$queryRaw<Row[]>`
@@ -110,13 +124,48 @@ async function dashboardUnitYear() {
   return { kept: norm(kept), recount: norm(recount) };
 }
 
+/**
+ * `dashboard_scope_year` (refreshed with `dashboard_unit_year`) against sums of `dashboard_unit_year` over
+ * each unit's subtree by path prefix (the rule the dashboards read by), over each unit's children and over
+ * the whole city.
+ */
+async function dashboardScopeYear() {
+  await refreshDashboardRollup(db());
+  const [kept, recount] = await Promise.all([
+    db().$queryRaw<Row[]>`
+      SELECT "fiscalYear", "scopeId"::text AS "scopeId", "parentId"::text AS "parentId", staff, "youngStaff",
+             "ojtCovered", "ojtSessions", "ojtMinutes", "trainingAccepted", "trainingStaffCompleted",
+             "careerSubmitted", "oneOnOneMeetings"
+        FROM dashboard_scope_year`,
+    db().$queryRaw<Row[]>`
+      SELECT d."fiscalYear", s."id"::text AS "scopeId", s."parentId"::text AS "parentId", SUM(d.staff)::int AS staff,
+             SUM(d."youngStaff")::int AS "youngStaff", SUM(d."ojtCovered")::int AS "ojtCovered",
+             SUM(d."ojtSessions")::int AS "ojtSessions", SUM(d."ojtMinutes")::bigint AS "ojtMinutes",
+             SUM(d."trainingAccepted")::int AS "trainingAccepted",
+             SUM(d."trainingStaffCompleted")::int AS "trainingStaffCompleted",
+             SUM(d."careerSubmitted")::int AS "careerSubmitted", SUM(d."oneOnOneMeetings")::int AS "oneOnOneMeetings"
+        FROM org_unit s JOIN org_unit u ON starts_with(u.path, s.path)
+        JOIN dashboard_unit_year d ON d."orgUnitId" = u.id
+       GROUP BY 1, 2, 3
+      UNION ALL
+      SELECT d."fiscalYear", '00000000-0000-0000-0000-000000000000', NULL, SUM(d.staff)::int, SUM(d."youngStaff")::int,
+             SUM(d."ojtCovered")::int, SUM(d."ojtSessions")::int, SUM(d."ojtMinutes")::bigint,
+             SUM(d."trainingAccepted")::int, SUM(d."trainingStaffCompleted")::int, SUM(d."careerSubmitted")::int,
+             SUM(d."oneOnOneMeetings")::int
+        FROM dashboard_unit_year d GROUP BY 1`,
+  ]);
+  return { kept: norm(kept), recount: norm(recount) };
+}
+
 describe('rollups', () => {
   it('start equal to a recount of the demo data', async () => {
     for (const r of [
       await ojtStaffYear(),
       await ojtInitiativeYear(),
+      await ojtInitiativeTotalYear(),
       await trainingStaffYear(),
       await dashboardUnitYear(),
+      await dashboardScopeYear(),
     ]) {
       expect(r.kept).toEqual(r.recount);
     }
@@ -147,7 +196,13 @@ describe('rollups', () => {
     await db().ojtSession.update({ where: { id: e.id }, data: { initiativeIds: [] } });
     await db().ojtSession.update({ where: { id: f.id }, data: { topic: '題目だけの訂正' } });
     await db().ojtSession.deleteMany({ where: { id: { in: rest.map((s) => s.id) } } });
-    for (const r of [await ojtStaffYear(), await ojtInitiativeYear(), await dashboardUnitYear()]) {
+    for (const r of [
+      await ojtStaffYear(),
+      await ojtInitiativeYear(),
+      await ojtInitiativeTotalYear(),
+      await dashboardUnitYear(),
+      await dashboardScopeYear(),
+    ]) {
       expect(r.kept).toEqual(r.recount);
     }
   });
@@ -169,6 +224,7 @@ describe('rollups', () => {
     await db().trainingApplication.update({ where: { id: a3.id }, data: { fiscalYear: a3.fiscalYear - 1 } });
     await db().trainingApplication.update({ where: { id: o1.id }, data: { status: 'accepted' } });
     await db().trainingApplication.deleteMany({ where: { id: { in: [a4.id, o2.id] } } });
-    for (const r of [await trainingStaffYear(), await dashboardUnitYear()]) expect(r.kept).toEqual(r.recount);
+    for (const r of [await trainingStaffYear(), await dashboardUnitYear(), await dashboardScopeYear()])
+      expect(r.kept).toEqual(r.recount);
   });
 });

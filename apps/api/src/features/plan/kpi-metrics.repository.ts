@@ -2,8 +2,8 @@
  * The statements behind computed KPIs (`kpi-metrics.ts`): the city's staff figures per 年度 from the
  * dashboards' rollup, and a course group's enrolments per 年度 from the applications themselves.
  */
-import type { Db } from '../../db/client.ts';
-import { FIGURE_SUMS, type FigureSums } from '../dashboards/dashboard-rollup.ts';
+import { type Db, sqlRows } from '../../db/client.ts';
+import { CITY_SCOPE, FIGURE_SUMS, type FigureSums } from '../dashboards/dashboard-rollup.ts';
 
 export type CourseGroupRow = {
   fiscalYear: number;
@@ -12,13 +12,14 @@ export type CourseGroupRow = {
   staffCompleted: number;
 };
 
-/** City-wide staff figures per 年度, from the rollup. */
+/** City-wide staff figures per 年度, from the rollup (its rows for the whole city). */
 export async function cityFigures(db: Db, years: number[]): Promise<Map<number, FigureSums>> {
   if (!years.length) return new Map();
-  const rows = await db.$queryRawUnsafe<(FigureSums & { fiscalYear: number })[]>(
-    `SELECT d."fiscalYear", ${FIGURE_SUMS} FROM "dashboard_unit_year" d
-     WHERE d."fiscalYear" = ANY($1::int[]) GROUP BY d."fiscalYear"`,
-    years,
+  const rows = await sqlRows<FigureSums & { fiscalYear: number }>(
+    db,
+    `SELECT d."fiscalYear", ${FIGURE_SUMS} FROM "dashboard_scope_year" d
+     WHERE d."scopeId" = $2::uuid AND d."fiscalYear" = ANY($1::int[]) GROUP BY d."fiscalYear"`,
+    [years, CITY_SCOPE],
   );
   return new Map(rows.map((r) => [r.fiscalYear, r]));
 }
