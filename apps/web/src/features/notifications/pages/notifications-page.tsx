@@ -1,10 +1,11 @@
 import { NOTIFICATION_CATEGORIES, type Notification, type NotificationCategory } from '@portal/contracts';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { formatDate, formatDateTime } from '../../../shared/format/date.ts';
 import { useDocumentTitle } from '../../../shared/i18n/use-document-title.ts';
 import { useLanguage } from '../../../shared/i18n/use-language.ts';
+import { useSearchParamsWriter } from '../../../shared/navigation/use-search-params-writer.ts';
 import { Button } from '../../../shared/ui/button.tsx';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../../shared/ui/states.tsx';
@@ -14,29 +15,13 @@ import { notificationText } from '../components/notification-text.ts';
 const selectClass =
   'mt-1 block min-h-11 w-full rounded-8 border border-solid-gray-600 bg-white px-3 text-std-16N-170 md:w-64';
 
-/**
- * A filter's value as its control shows it: the reader's choice at once, then whatever the address
- * says. The router commits a new address in a transition, which a re-render (a change of language,
- * say) can hold back; a box bound to the address alone shows its old state until then, and a click
- * on it looks lost.
- */
-function useShownFilter<T>(fromAddress: T): [T, (value: T) => void] {
-  const [shown, setShown] = useState(fromAddress);
-  const [address, setAddress] = useState(fromAddress);
-  if (address !== fromAddress) {
-    setAddress(fromAddress);
-    setShown(fromAddress);
-  }
-  return [shown, setShown];
-}
-
 /** `/notifications`: mine, newest first; filter by unread and category; mark read, or all read. */
 export function NotificationsPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('notifications.title'));
   const language = useLanguage();
   const navigate = useNavigate();
-  const [search, setSearch] = useSearchParams();
+  const [search, setSearch] = useSearchParamsWriter();
   const unread = search.get('unread') === 'true';
   const category = (NOTIFICATION_CATEGORIES as readonly string[]).includes(search.get('category') ?? '')
     ? (search.get('category') as NotificationCategory)
@@ -44,8 +29,6 @@ export function NotificationsPage() {
   const params = [unread ? 'unread=true' : '', category ? `category=${category}` : '']
     .filter(Boolean)
     .join('&');
-  const [unreadShown, showUnread] = useShownFilter(unread);
-  const [categoryShown, showCategory] = useShownFilter<string>(category ?? '');
   const list = useNotifications(params);
   const count = useUnreadCount();
   const markRead = useMarkRead();
@@ -54,10 +37,14 @@ export function NotificationsPage() {
   const ids = { unread: useId(), category: useId(), status: useId() };
 
   const setFilter = (key: string, value: string | null) => {
-    const next = new URLSearchParams(search);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setSearch(next, { replace: true });
+    setSearch(
+      (current) => {
+        if (value) current.set(key, value);
+        else current.delete(key);
+        return current;
+      },
+      { replace: true },
+    );
   };
   const open = (n: Notification) => {
     if (!n.readAt) markRead.mutate(n.id);
@@ -81,11 +68,8 @@ export function NotificationsPage() {
             id={ids.unread}
             type="checkbox"
             className="size-6"
-            checked={unreadShown}
-            onChange={(e) => {
-              showUnread(e.target.checked);
-              setFilter('unread', e.target.checked ? 'true' : null);
-            }}
+            checked={unread}
+            onChange={(e) => setFilter('unread', e.target.checked ? 'true' : null)}
           />
           <label htmlFor={ids.unread} className="text-std-16N-170">
             {t('notifications.filter.unreadOnly')}
@@ -98,11 +82,8 @@ export function NotificationsPage() {
           <select
             id={ids.category}
             className={selectClass}
-            value={categoryShown}
-            onChange={(e) => {
-              showCategory(e.target.value);
-              setFilter('category', e.target.value || null);
-            }}
+            value={category ?? ''}
+            onChange={(e) => setFilter('category', e.target.value || null)}
           >
             <option value="">{t('notifications.filter.all')}</option>
             {NOTIFICATION_CATEGORIES.map((c) => (

@@ -1,11 +1,12 @@
 import type { OjtPlan, PolicyLinkIds } from '@portal/contracts';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { isApiError } from '../../../shared/api/api-client.ts';
 import { formatFiscalYear } from '../../../shared/format/date.ts';
 import { useDocumentTitle } from '../../../shared/i18n/use-document-title.ts';
 import { useLanguage } from '../../../shared/i18n/use-language.ts';
+import { useSearchParamsWriter } from '../../../shared/navigation/use-search-params-writer.ts';
 import { Button } from '../../../shared/ui/button.tsx';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
 import { ErrorState, LoadingState, useErrorMessage } from '../../../shared/ui/states.tsx';
@@ -34,7 +35,7 @@ export function OjtPlanPage() {
   const language = useLanguage();
   const name = usePersonName();
   const { id = '' } = useParams();
-  const [search, setSearch] = useSearchParams();
+  const [search, setSearch] = useSearchParamsWriter();
   const thisYear = currentFiscalYear();
   const fy = Number(search.get('fy')) || thisYear;
   const plan = useOjtPlan(id, fy);

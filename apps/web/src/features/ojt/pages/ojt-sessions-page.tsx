@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useDocumentTitle } from '../../../shared/i18n/use-document-title.ts';
+import { useSearchParamsWriter } from '../../../shared/navigation/use-search-params-writer.ts';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
 import { Pager, pageCountOf } from '../../../shared/ui/pager.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../../shared/ui/states.tsx';
@@ -29,7 +30,7 @@ export function OjtSessionsPage() {
   useDocumentTitle(title);
   const { can } = usePermissions();
   const me = useMe();
-  const [search, setSearch] = useSearchParams();
+  const [search, setSearch] = useSearchParamsWriter();
   const canGive = can('ojt:create:team');
   const canSeeAll = can('staff:read:bureau') || can('staff:read:any');
   const views: View[] = [

@@ -1,10 +1,11 @@
 import type { TeamDashboard, TeamMember, TeamSort } from '@portal/contracts';
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { formatDate, formatFiscalYear } from '../../../shared/format/date.ts';
 import { useDocumentTitle } from '../../../shared/i18n/use-document-title.ts';
 import { useLanguage, useLocalized } from '../../../shared/i18n/use-language.ts';
+import { useSearchParamsWriter } from '../../../shared/navigation/use-search-params-writer.ts';
 import { Button } from '../../../shared/ui/button.tsx';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
 import { Pager } from '../../../shared/ui/pager.tsx';
@@ -34,7 +35,7 @@ export function TeamPage() {
   const title = t('ojt.team.title');
   useDocumentTitle(title);
   const { can } = usePermissions();
-  const [search, setSearch] = useSearchParams();
+  const [search, setSearch] = useSearchParamsWriter();
   const params = readTeamParams(search);
   const update = (change: Parameters<typeof writeTeamParams>[1]) =>
     setSearch((current) => writeTeamParams(current, change), { replace: true, preventScrollReset: true });

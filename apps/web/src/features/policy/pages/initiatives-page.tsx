@@ -1,7 +1,7 @@
 import type { PolicyTree, PriorityTagCode } from '@portal/contracts';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../../../shared/i18n/use-document-title.ts';
+import { useSearchParamsWriter } from '../../../shared/navigation/use-search-params-writer.ts';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
 import { EmptyState, QueryContent } from '../../../shared/ui/states.tsx';
 import { usePolicy } from '../api/get-policy.ts';
@@ -17,7 +17,7 @@ import {
 
 function FilteredInitiatives({ policy }: { policy: PolicyTree }) {
   const { t } = useTranslation();
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams, setSearchParams] = useSearchParamsWriter();
   const selected = readTagFilter(searchParams);
   const areas = byPosition(policy.policyAreas);
   const numbers = new Map(areas.map((area, index) => [area.id, index + 1]));

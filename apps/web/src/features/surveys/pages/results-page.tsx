@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useDocumentTitle } from '../../../shared/i18n/use-document-title.ts';
 import { useLanguage, useLocalized } from '../../../shared/i18n/use-language.ts';
+import { useSearchParamsWriter } from '../../../shared/navigation/use-search-params-writer.ts';
 import {
   cellClass,
   headCellClass,
@@ -158,7 +159,7 @@ export function ResultsPage() {
   const { t } = useTranslation();
   const local = useLocalized();
   const language = useLanguage();
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useSearchParamsWriter();
   const groupBy = params.get('groupBy') ?? 'bureau';
   const orgUnitId = params.get('orgUnitId') ?? '';
   const survey = useSurvey(id);

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useDocumentTitle } from '../../../shared/i18n/use-document-title.ts';
+import { useSearchParamsWriter } from '../../../shared/navigation/use-search-params-writer.ts';
 import { useAnnounce } from '../../../shared/ui/announcer.tsx';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
 import { Pager, pageCountOf } from '../../../shared/ui/pager.tsx';
@@ -29,7 +30,7 @@ export function AcceptancePage() {
   const { t } = useTranslation();
   const title = t('training.acceptance.title');
   useDocumentTitle(title);
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useSearchParamsWriter();
   const filters = readQueueFilters(params);
   const setFilters = (next: QueueFilters) => setParams(writeQueueFilters(next));
   // A ticked card that a new filter hides is not decided unseen: the bar decides only what is listed

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useDocumentTitle } from '../../../shared/i18n/use-document-title.ts';
+import { useSearchParamsWriter } from '../../../shared/navigation/use-search-params-writer.ts';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
 import { Pager, pageCountOf } from '../../../shared/ui/pager.tsx';
 import { QueryContent } from '../../../shared/ui/states.tsx';
@@ -53,7 +54,7 @@ export function CataloguePage() {
   useDocumentTitle(title);
   const { can } = usePermissions();
   const manager = can('training:manage:any') || can('training:manage:bureau');
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useSearchParamsWriter();
   const filters = readCatalogueFilters(params);
   const query = useTrainings(toCatalogueQuery(filters, manager));
   const update = (next: CatalogueFilters) =>

@@ -1,8 +1,9 @@
 import type { TrainingApplication } from '@portal/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useDocumentTitle } from '../../../shared/i18n/use-document-title.ts';
+import { useSearchParamsWriter } from '../../../shared/navigation/use-search-params-writer.ts';
 import { useAnnounce } from '../../../shared/ui/announcer.tsx';
 import { Button } from '../../../shared/ui/button.tsx';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
@@ -85,7 +86,7 @@ export function MyApplicationsPage() {
   const { t } = useTranslation();
   const title = t('training.mine.title');
   useDocumentTitle(title);
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useSearchParamsWriter();
   const page = Math.max(1, Number(params.get('page')) || 1);
   const query = useApplications(`mine=true&page=${page}&pageSize=${PAGE_SIZE}`);
   const setNotice = useAnnounce();
