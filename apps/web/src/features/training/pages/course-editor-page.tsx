@@ -1,22 +1,15 @@
-import {
-  type PolicyLinkIds,
-  type Training,
-  type TrainingInput,
-  TrainingKind,
-  type TrainingOptions,
-} from '@portal/contracts';
+import { type Training, TrainingKind, type TrainingOptions } from '@portal/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../../shared/api/api-client.ts';
 import { useSubmissionKey } from '../../../shared/api/submission-key.ts';
-import { formatFiscalYear } from '../../../shared/format/date.ts';
 import { FieldMessage, FormAlert, useFormErrors } from '../../../shared/forms/use-form-errors.tsx';
 import { DraftOffer, useLocalDraft } from '../../../shared/forms/use-local-draft.tsx';
 import { useUnsavedChanges } from '../../../shared/forms/use-unsaved-changes.ts';
 import { useDocumentTitle } from '../../../shared/i18n/use-document-title.ts';
-import { useLanguage, useLocalized } from '../../../shared/i18n/use-language.ts';
+import { useLocalized } from '../../../shared/i18n/use-language.ts';
 import { Button } from '../../../shared/ui/button.tsx';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
 import { QueryContent } from '../../../shared/ui/states.tsx';
@@ -26,72 +19,10 @@ import { PolicyLinkPicker } from '../../policy/components/policy-link-picker.tsx
 import { trainingQueryOptions, useTraining } from '../api/get-training.ts';
 import { useTrainingOptions } from '../api/get-trainings.ts';
 import { useSaveTraining } from '../api/save-training.ts';
-import {
-  checkboxRowClass,
-  hintClass,
-  inputClass,
-  labelClass,
-  panelClass,
-  selectClass,
-} from '../components/styles.ts';
+import { CourseTargets } from '../components/course-targets.tsx';
+import { checkboxRowClass, inputClass, labelClass, panelClass, selectClass } from '../components/styles.ts';
+import { type Draft, fromTraining, newDraft, toInput } from '../lib/course-draft.ts';
 import { useTrainingErrorMessage } from '../lib/errors.ts';
-
-type Draft = {
-  code: string;
-  titleJa: string;
-  titleEn: string;
-  descriptionJa: string;
-  descriptionEn: string;
-  kind: TrainingKind;
-  ownerBureauId: string;
-  targetGradeIds: string[];
-  targetJobFamilyIds: string[];
-  hours: string;
-  fiscalYears: number[];
-  mandatory: boolean;
-  active: boolean;
-  links: PolicyLinkIds;
-};
-
-function fromTraining(t: Training): Draft {
-  return {
-    code: t.code,
-    titleJa: t.title.ja,
-    titleEn: t.title.en,
-    descriptionJa: t.description.ja,
-    descriptionEn: t.description.en,
-    kind: t.kind,
-    ownerBureauId: t.ownerBureau?.id ?? '',
-    targetGradeIds: t.targetGrades.map((g) => g.id),
-    targetJobFamilyIds: t.targetJobFamilies.map((j) => j.id),
-    hours: String(t.hours),
-    fiscalYears: t.fiscalYears,
-    mandatory: t.mandatory,
-    active: t.active,
-    links: {
-      staffImageIds: t.links.staffImages.map((s) => s.id),
-      initiativeIds: t.links.initiatives.map((i) => i.id),
-    },
-  };
-}
-
-function toInput(d: Draft): TrainingInput {
-  return {
-    ...(d.code.trim() ? { code: d.code.trim() } : {}),
-    title: { ja: d.titleJa, en: d.titleEn },
-    description: { ja: d.descriptionJa, en: d.descriptionEn },
-    kind: d.kind,
-    ownerBureauId: d.kind === 'departmental' ? d.ownerBureauId || null : null,
-    targetGradeIds: d.targetGradeIds,
-    targetJobFamilyIds: d.targetJobFamilyIds,
-    hours: Number(d.hours),
-    fiscalYears: d.fiscalYears,
-    mandatory: d.mandatory,
-    active: d.active,
-    staffImageIds: d.links.staffImageIds,
-    initiativeIds: d.links.initiativeIds,
-  };
-}
 
 function CourseForm({
   training,
@@ -104,7 +35,6 @@ function CourseForm({
 }) {
   const { t } = useTranslation();
   const l = useLocalized();
-  const language = useLanguage();
   const id = useId();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -112,24 +42,7 @@ function CourseForm({
   const hr = can('training:manage:any');
   const current = options.currentFiscalYear;
   const [draft, setDraft] = useState<Draft>(() =>
-    training
-      ? fromTraining(training)
-      : {
-          code: '',
-          titleJa: '',
-          titleEn: '',
-          descriptionJa: '',
-          descriptionEn: '',
-          kind: hr ? 'institute_elective' : 'departmental',
-          ownerBureauId: hr ? '' : (bureauIds[0] ?? ''),
-          targetGradeIds: [],
-          targetJobFamilyIds: [],
-          hours: '3',
-          fiscalYears: [current],
-          mandatory: false,
-          active: true,
-          links: { staffImageIds: [], initiativeIds: [] },
-        },
+    training ? fromTraining(training) : newDraft(hr, bureauIds[0] ?? '', current),
   );
   const [base, setBase] = useState(training);
   const [savedText, setSavedText] = useState(() => JSON.stringify(draft));
@@ -152,22 +65,6 @@ function CourseForm({
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   // a policy link's error names its index; the picker shows one message per kind
   const fieldOf = (path: string) => path.replace(/^(staffImageIds|initiativeIds)\.\d+$/, '$1.0');
-  const toggle = (list: string[], value: string, on: boolean) =>
-    on ? [...list, value] : list.filter((v) => v !== value);
-
-  const years = [...new Set([...options.fiscalYears, ...draft.fiscalYears])].sort();
-  // The options offer what is in use; a retired grade or job family the course already targets is
-  // still shown, marked, so that it can be unticked (the API keeps it, or lets it go, but adds none).
-  const gradeIds = new Set(options.grades.map((g) => g.id));
-  const retiredGradeIds = new Set(base?.targetGrades.filter((g) => !gradeIds.has(g.id)).map((g) => g.id));
-  const grades = [
-    ...options.grades,
-    ...(base?.targetGrades.filter((g) => retiredGradeIds.has(g.id)) ?? []),
-  ].sort((a, b) => a.rank - b.rank);
-  const jobFamilyIds = new Set(options.jobFamilies.map((j) => j.id));
-  const retiredJobFamilies = base?.targetJobFamilies.filter((j) => !jobFamilyIds.has(j.id)) ?? [];
-  const jobFamilies = [...options.jobFamilies, ...retiredJobFamilies];
-  const retiredJobFamilyIds = new Set(retiredJobFamilies.map((j) => j.id));
   const bureaus = hr ? options.bureaus : options.bureaus.filter((b) => bureauIds.includes(b.id));
   const kinds = hr ? TrainingKind.options : (['departmental'] as const);
 
@@ -329,78 +226,7 @@ function CourseForm({
         </div>
       </div>
 
-      <fieldset>
-        <legend className={labelClass}>{t('training.fields.targetGrades')}</legend>
-        <p className={hintClass}>{t('training.editor.gradesHint')}</p>
-        <div className="mt-1 grid gap-1 sm:grid-cols-3">
-          {grades.map((g) => (
-            <label key={g.id} className={checkboxRowClass}>
-              <input
-                type="checkbox"
-                className="mt-1 size-5"
-                checked={draft.targetGradeIds.includes(g.id)}
-                onChange={(e) =>
-                  set({ targetGradeIds: toggle(draft.targetGradeIds, g.id, e.target.checked) })
-                }
-              />
-              <span>
-                {retiredGradeIds.has(g.id)
-                  ? t('training.editor.retiredTarget', { name: l(g.name) })
-                  : l(g.name)}
-              </span>
-            </label>
-          ))}
-        </div>
-        {errorOf('targetGradeIds')}
-      </fieldset>
-
-      <fieldset>
-        <legend className={labelClass}>{t('training.fields.jobFamilies')}</legend>
-        <p className={hintClass}>{t('training.editor.jobsHint')}</p>
-        <div className="mt-1 grid gap-1 sm:grid-cols-4">
-          {jobFamilies.map((j) => (
-            <label key={j.id} className={checkboxRowClass}>
-              <input
-                type="checkbox"
-                className="mt-1 size-5"
-                checked={draft.targetJobFamilyIds.includes(j.id)}
-                onChange={(e) =>
-                  set({ targetJobFamilyIds: toggle(draft.targetJobFamilyIds, j.id, e.target.checked) })
-                }
-              />
-              <span>
-                {retiredJobFamilyIds.has(j.id)
-                  ? t('training.editor.retiredTarget', { name: l(j.name) })
-                  : l(j.name)}
-              </span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
-
-      <fieldset>
-        <legend className={labelClass}>{t('training.fields.fiscalYears')}</legend>
-        <div className="mt-1 flex flex-wrap gap-1">
-          {years.map((fy) => (
-            <label key={fy} className={checkboxRowClass}>
-              <input
-                type="checkbox"
-                className="mt-1 size-5"
-                checked={draft.fiscalYears.includes(fy)}
-                onChange={(e) =>
-                  set({
-                    fiscalYears: e.target.checked
-                      ? [...draft.fiscalYears, fy]
-                      : draft.fiscalYears.filter((x) => x !== fy),
-                  })
-                }
-              />
-              <span>{formatFiscalYear(fy, language)}</span>
-            </label>
-          ))}
-        </div>
-        {errorOf('fiscalYears')}
-      </fieldset>
+      <CourseTargets draft={draft} set={set} options={options} base={base} errorOf={errorOf} />
 
       <div className="grid gap-1">
         <label className={checkboxRowClass}>
