@@ -10,6 +10,42 @@ import type { KpiForm } from '../lib/kpi-form.ts';
 import { inputClass, labelClass } from '../lib/styles.ts';
 import { SaveError } from './field-error.tsx';
 
+/** A choice of a KPI's, inside its label; `empty`, when given, is the first option: none chosen. */
+function LabelledSelect({
+  label,
+  value,
+  onChange,
+  options,
+  empty,
+  required,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  options: { value: string; label: string }[];
+  empty?: string;
+  required?: boolean;
+}) {
+  return (
+    <label className={labelClass}>
+      {label}
+      <select
+        className={inputClass}
+        required={required}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      >
+        {empty === undefined ? null : <option value="">{empty}</option>}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** A KPI's fields, for adding one and for changing one. */
 export function KpiFields({
   form,
@@ -65,90 +101,56 @@ export function KpiFields({
             onChange={(e) => set('nameEn', e.target.value)}
           />
         </label>
-        <label className={labelClass}>
-          {t('plan.fields.source')}
-          <select
-            className={inputClass}
-            value={form.source}
-            onChange={(e) => set('source', e.target.value as KpiForm['source'])}
-          >
-            <option value="entered">{t('plan.kpi.sources.entered')}</option>
-            <option value="computed">{t('plan.kpi.sources.computed')}</option>
-          </select>
-        </label>
+        <LabelledSelect
+          label={t('plan.fields.source')}
+          value={form.source}
+          onChange={(v) => set('source', v as KpiForm['source'])}
+          options={(['entered', 'computed'] as const).map((v) => ({
+            value: v,
+            label: t(`plan.kpi.sources.${v}`),
+          }))}
+        />
         {form.source === 'computed' ? (
-          <label className={labelClass}>
-            {t('plan.fields.metric')}
-            <select
-              className={inputClass}
-              required
-              value={form.metric}
-              onChange={(e) => {
-                const metric = e.target.value as KpiMetric | '';
-                setForm((f) => ({ ...f, metric, unit: metric ? KPI_METRIC_UNITS[metric] : f.unit }));
-              }}
-            >
-              <option value="">{t('plan.kpi.chooseMetric')}</option>
-              {KPI_METRICS.map((m) => (
-                <option key={m} value={m}>
-                  {t(`plan.kpi.metrics.${m}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <LabelledSelect
+            label={t('plan.fields.metric')}
+            required
+            value={form.metric}
+            onChange={(v) => {
+              const metric = v as KpiMetric | '';
+              setForm((f) => ({ ...f, metric, unit: metric ? KPI_METRIC_UNITS[metric] : f.unit }));
+            }}
+            empty={t('plan.kpi.chooseMetric')}
+            options={KPI_METRICS.map((m) => ({ value: m, label: t(`plan.kpi.metrics.${m}`) }))}
+          />
         ) : null}
         {form.source === 'computed' && form.metric === 'survey_staff_image_score' ? (
-          <label className={labelClass}>
-            {t('plan.fields.staffImage')}
-            <select
-              className={inputClass}
-              required
-              value={form.staffImageId}
-              onChange={(e) => set('staffImageId', e.target.value)}
-            >
-              <option value="">{t('plan.kpi.chooseStaffImage')}</option>
-              {(policy.data?.staffImages ?? []).map((s) => (
-                <option key={s.id} value={s.id}>
-                  {l(s.title)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <LabelledSelect
+            label={t('plan.fields.staffImage')}
+            required
+            value={form.staffImageId}
+            onChange={(v) => set('staffImageId', v)}
+            empty={t('plan.kpi.chooseStaffImage')}
+            options={(policy.data?.staffImages ?? []).map((s) => ({ value: s.id, label: l(s.title) }))}
+          />
         ) : null}
         {form.source === 'computed' && form.metric === 'survey_priority_policy_score' ? (
-          <label className={labelClass}>
-            {t('plan.fields.priorityPolicy')}
-            <select
-              className={inputClass}
-              required
-              value={form.priorityPolicyId}
-              onChange={(e) => set('priorityPolicyId', e.target.value)}
-            >
-              <option value="">{t('plan.kpi.choosePriorityPolicy')}</option>
-              {(policy.data?.priorityPolicies ?? []).map((p) => (
-                <option key={p.id} value={p.id}>
-                  {l(p.title)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <LabelledSelect
+            label={t('plan.fields.priorityPolicy')}
+            required
+            value={form.priorityPolicyId}
+            onChange={(v) => set('priorityPolicyId', v)}
+            empty={t('plan.kpi.choosePriorityPolicy')}
+            options={(policy.data?.priorityPolicies ?? []).map((p) => ({ value: p.id, label: l(p.title) }))}
+          />
         ) : null}
         {form.source === 'computed' ? null : (
-          <label className={labelClass}>
-            {t('plan.fields.ownerBureau')}
-            <select
-              className={inputClass}
-              value={form.ownerBureauId}
-              onChange={(e) => set('ownerBureauId', e.target.value)}
-            >
-              <option value="">{t('plan.kpi.hrOnly')}</option>
-              {bureaus.map((b) => (
-                <option key={b.id} value={b.id}>
-                  {l(b.name)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <LabelledSelect
+            label={t('plan.fields.ownerBureau')}
+            value={form.ownerBureauId}
+            onChange={(v) => set('ownerBureauId', v)}
+            empty={t('plan.kpi.hrOnly')}
+            options={bureaus.map((b) => ({ value: b.id, label: l(b.name) }))}
+          />
         )}
         <label className={labelClass}>
           {t('plan.fields.unit')}
