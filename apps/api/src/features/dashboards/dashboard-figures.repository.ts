@@ -4,7 +4,7 @@
  * `ojt_initiative_year` (the units under one path).
  */
 import { type Db, sqlRows } from '../../db/client.ts';
-import { POLICY_SHAPE_JSON, type PolicyShape } from './dashboard-policy.repository.ts';
+import { POLICY_SHAPE_JSON, POLICY_START, type PolicyShape } from './dashboard-policy.repository.ts';
 import { CITY_SCOPE, FIGURE_SUMS, type FigureSums, REFRESHED_AT } from './dashboard-rollup.ts';
 import type { UnitRow } from './dashboard-units.repository.ts';
 
@@ -27,7 +27,7 @@ export async function trendOf(
        FROM (SELECT ${REFRESHED_AT} AS "refreshedAt", ${POLICY_SHAPE_JSON} AS "policy") s
        LEFT JOIN LATERAL (SELECT d."fiscalYear", ${FIGURE_SUMS} FROM "dashboard_scope_year" d
                            WHERE d."scopeId" = $2::uuid
-                             AND d."fiscalYear" BETWEEN LEAST((s."policy"->>'startFiscalYear')::int, $1) AND $1
+                             AND d."fiscalYear" BETWEEN LEAST(${POLICY_START}, $1) AND $1
                            GROUP BY d."fiscalYear") t ON true
       ORDER BY t."fiscalYear"`,
     [upTo, unitId ?? CITY_SCOPE],

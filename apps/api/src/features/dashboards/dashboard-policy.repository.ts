@@ -21,12 +21,15 @@ export type PolicyShape = {
   }[];
 };
 
+/** The first 年度 of the policy in force (2021 without one), a scalar subquery. */
+export const POLICY_START = `COALESCE((SELECT p."startFiscalYear" FROM "policy" p WHERE p."inForce" LIMIT 1), 2021)`;
+
 /**
  * The policy in force as one JSON value (a `PolicyShape`), a scalar subquery for a dashboard's own statement:
  * read with every request, so an edit of the policy shows on the next one, on every instance.
  */
 export const POLICY_SHAPE_JSON = `(SELECT json_build_object(
-    'startFiscalYear', COALESCE((SELECT p."startFiscalYear" FROM "policy" p WHERE p."inForce" LIMIT 1), 2021),
+    'startFiscalYear', ${POLICY_START},
     'priorities', COALESCE((
       SELECT json_agg(json_build_object('tagCode', pp."tagCode", 'tagLabelJa', pp."tagLabelJa",
                                         'tagLabelEn', pp."tagLabelEn", 'titleJa', pp."titleJa", 'titleEn', pp."titleEn")
