@@ -20,10 +20,11 @@ export async function trendOf(
   upTo: number,
   unitId: string | null,
 ): Promise<{ refreshedAt: Date | null; policy: PolicyShape; years: YearSums[] }> {
-  type Row = { refreshedAt: Date | null; policy: PolicyShape } & (YearSums | { fiscalYear: null });
+  // the policy comes on the first row only (once to parse)
+  type Row = { refreshedAt: Date | null; policy: PolicyShape | null } & (YearSums | { fiscalYear: null });
   const rows = await sqlRows<Row>(
     db,
-    `SELECT s."refreshedAt", s."policy", t.*
+    `SELECT s."refreshedAt", CASE WHEN row_number() OVER (ORDER BY t."fiscalYear") = 1 THEN s."policy" END AS "policy", t.*
        FROM (SELECT ${REFRESHED_AT} AS "refreshedAt", ${POLICY_SHAPE_JSON} AS "policy") s
        LEFT JOIN LATERAL (SELECT d."fiscalYear", ${FIGURE_SUMS} FROM "dashboard_scope_year" d
                            WHERE d."scopeId" = $2::uuid
@@ -36,7 +37,7 @@ export async function trendOf(
   for (const { refreshedAt: _, policy: __, ...row } of rows)
     if (row.fiscalYear !== null) years.push(row as YearSums);
   const first = rows[0];
-  if (!first) throw new Error('the trend statement answers at least one row');
+  if (!first?.policy) throw new Error('the trend statement answers the policy on its first row');
   return { refreshedAt: first.refreshedAt, policy: first.policy, years };
 }
 
