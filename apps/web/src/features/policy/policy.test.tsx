@@ -308,15 +308,18 @@ describe('tag filter', () => {
 // build beside the ESM one the pages use, i.e. a second router context.)
 
 /** Answers `/api/me` as demo-staff, and everything else with `body`. */
+/** Answers the policy's reads with `body`, the session with the fixture, and the start page's other
+ * panels (open 1on1 actions and the like) with an empty page. */
 function serve(body: unknown, status = 200) {
-  const fetchMock = vi.fn(async (input: RequestInfo | URL) =>
-    String(input) === '/api/me'
-      ? Response.json(meFixture())
-      : Response.json(body, {
-          status,
-          headers: { 'content-type': status < 400 ? 'application/json' : 'application/problem+json' },
-        }),
-  );
+  const fetchMock = vi.fn(async (input: RequestInfo | URL) => {
+    const url = String(input);
+    if (url === '/api/me') return Response.json(meFixture());
+    if (!url.startsWith('/api/policy')) return Response.json({ items: [], total: 0 });
+    return Response.json(body, {
+      status,
+      headers: { 'content-type': status < 400 ? 'application/json' : 'application/problem+json' },
+    });
+  });
   vi.stubGlobal('fetch', fetchMock);
   return fetchMock;
 }
