@@ -309,12 +309,16 @@ describe('tag filter', () => {
 
 /** Answers `/api/me` as demo-staff, and everything else with `body`. */
 /** Answers the policy's reads with `body`, the session with the fixture, and the start page's other
- * panels (open 1on1 actions and the like) with an empty page. */
+ * panels (open 1on1 actions, the reader's figures), which these tests do not look at, with a 404. */
 function serve(body: unknown, status = 200) {
   const fetchMock = vi.fn(async (input: RequestInfo | URL) => {
     const url = String(input);
     if (url === '/api/me') return Response.json(meFixture());
-    if (!url.startsWith('/api/policy')) return Response.json({ items: [], total: 0 });
+    if (!url.startsWith('/api/policy'))
+      return Response.json(
+        { type: 'about:blank', title: 'Not Found', status: 404, code: 'not_found', requestId: 'r-0' },
+        { status: 404, headers: { 'content-type': 'application/problem+json' } },
+      );
     return Response.json(body, {
       status,
       headers: { 'content-type': status < 400 ? 'application/json' : 'application/problem+json' },
