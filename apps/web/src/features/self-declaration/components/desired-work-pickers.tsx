@@ -1,9 +1,10 @@
 import type { LocalizedText } from '@portal/contracts';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CheckboxGroup } from '../../../shared/forms/checkbox-group.tsx';
 import { useLocalized } from '../../../shared/i18n/use-language.ts';
 import { Button } from '../../../shared/ui/button.tsx';
-import { checkboxRowClass, hintClass, labelClass, selectClass } from '../../../shared/ui/form-styles.ts';
+import { hintClass, labelClass, selectClass } from '../../../shared/ui/form-styles.ts';
 import { useOrgUnits } from '../../identity/api/get-org-units.ts';
 import { useMasterData } from '../../identity/api/master-data.ts';
 
@@ -128,27 +129,16 @@ export function DesiredJobFamiliesPicker({
   const families = useMasterData('job-families');
   const shown = (families.data ?? []).filter((f) => !f.retired || chosen.includes(f.id));
   if (!shown.length) return null;
-  const full = chosen.length >= MAX_DESIRED;
   return (
-    <fieldset disabled={disabled}>
-      <legend className={labelClass}>{t('selfDeclaration.desiredJobFamilies')}</legend>
-      <p className={hintClass}>{t('selfDeclaration.desiredJobFamiliesHint', { max: MAX_DESIRED })}</p>
-      <div className="mt-2 grid sm:grid-cols-2">
-        {shown.map((f) => (
-          <label key={f.id} className={checkboxRowClass}>
-            <input
-              type="checkbox"
-              className="mt-1 size-5"
-              checked={chosen.includes(f.id)}
-              disabled={!chosen.includes(f.id) && full}
-              onChange={(e) =>
-                onChange(e.target.checked ? [...chosen, f.id] : chosen.filter((x) => x !== f.id))
-              }
-            />
-            {l(f.name)}
-          </label>
-        ))}
-      </div>
-    </fieldset>
+    <CheckboxGroup
+      legend={t('selfDeclaration.desiredJobFamilies')}
+      hint={t('selfDeclaration.desiredJobFamiliesHint', { max: MAX_DESIRED })}
+      layout="mt-2 grid sm:grid-cols-2"
+      items={shown.map((f) => ({ value: f.id, label: l(f.name) }))}
+      checked={chosen}
+      onChange={onChange}
+      max={MAX_DESIRED}
+      disabled={disabled}
+    />
   );
 }

@@ -2,53 +2,9 @@ import type { Training, TrainingOptions } from '@portal/contracts';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatFiscalYear } from '../../../shared/format/date.ts';
+import { CheckboxGroup } from '../../../shared/forms/checkbox-group.tsx';
 import { useLanguage, useLocalized } from '../../../shared/i18n/use-language.ts';
 import type { Draft } from '../lib/course-draft.ts';
-import { checkboxRowClass, hintClass, labelClass } from './styles.ts';
-
-/** A list of boxes to tick, under its legend; `checked` in the order ticked. */
-function CheckboxGroup<V extends string | number>({
-  legend,
-  hint,
-  layout,
-  items,
-  checked,
-  onChange,
-  error,
-}: {
-  legend: string;
-  hint?: string;
-  layout: string;
-  items: { value: V; label: string }[];
-  checked: V[];
-  onChange: (next: V[]) => void;
-  error?: ReactNode;
-}) {
-  return (
-    <fieldset>
-      <legend className={labelClass}>{legend}</legend>
-      {hint ? <p className={hintClass}>{hint}</p> : null}
-      <div className={`mt-1 ${layout}`}>
-        {items.map((item) => (
-          <label key={item.value} className={checkboxRowClass}>
-            <input
-              type="checkbox"
-              className="mt-1 size-5"
-              checked={checked.includes(item.value)}
-              onChange={(e) =>
-                onChange(
-                  e.target.checked ? [...checked, item.value] : checked.filter((v) => v !== item.value),
-                )
-              }
-            />
-            <span>{item.label}</span>
-          </label>
-        ))}
-      </div>
-      {error}
-    </fieldset>
-  );
-}
 
 /**
  * Whom a course is for (grades, job families) and in which 年度 it runs. The options offer what is in
@@ -90,7 +46,7 @@ export function CourseTargets({
       <CheckboxGroup
         legend={t('training.fields.targetGrades')}
         hint={t('training.editor.gradesHint')}
-        layout="grid gap-1 sm:grid-cols-3"
+        layout="mt-1 grid gap-1 sm:grid-cols-3"
         items={grades.map(target)}
         checked={draft.targetGradeIds}
         onChange={(targetGradeIds) => set({ targetGradeIds })}
@@ -99,14 +55,14 @@ export function CourseTargets({
       <CheckboxGroup
         legend={t('training.fields.jobFamilies')}
         hint={t('training.editor.jobsHint')}
-        layout="grid gap-1 sm:grid-cols-4"
+        layout="mt-1 grid gap-1 sm:grid-cols-4"
         items={jobFamilies.map(target)}
         checked={draft.targetJobFamilyIds}
         onChange={(targetJobFamilyIds) => set({ targetJobFamilyIds })}
       />
       <CheckboxGroup
         legend={t('training.fields.fiscalYears')}
-        layout="flex flex-wrap gap-1"
+        layout="mt-1 flex flex-wrap gap-1"
         items={years.map((fy) => ({ value: fy, label: formatFiscalYear(fy, language) }))}
         checked={draft.fiscalYears}
         onChange={(fiscalYears) => set({ fiscalYears })}
