@@ -183,21 +183,35 @@ export function oneOnOneWhere(actor: Actor, day = today()): Prisma.OneOnOneWhere
 // head of the nearest unit at or above a post of theirs in force that has a head (never the person).
 // The team rule above reaches every head up the chain; the 所属長 is one of them (decision 048).
 
+/**
+ * The people whose 所属長 `actorId` is on `day`, as a FROM item of ids (`id`): those an override in
+ * force names them supervisor of, and those with a post in force at or under a unit the actor heads
+ * with no other head in a unit between (their own headship aside) and no override. It starts from the
+ * actor's headships, so it costs what their part of the tree holds, not what the city does.
+ */
+export function directReportsSql(actorId: string, day: Prisma.Sql): Prisma.Sql {
+  const actor = Prisma.sql`${actorId}::uuid`;
+  return Prisma.sql`(SELECT dr.id FROM (
+      SELECT dp."staffId" AS id
+        FROM "assignment" dh
+        JOIN "org_unit" dhu ON dhu.id = dh."orgUnitId"
+        JOIN "org_unit" dpu ON starts_with(dpu.path, dhu.path)
+        JOIN "assignment" dp ON dp."orgUnitId" = dpu.id
+       WHERE dh."staffId" = ${actor} AND dh."isHead" AND ${inForceSql('dh', day)}
+         AND ${inForceSql('dp', day)} AND dp."staffId" <> ${actor}
+         AND NOT EXISTS (
+           SELECT 1 FROM "assignment" nh
+            WHERE nh."isHead" AND nh."staffId" <> dp."staffId" AND ${inForceSql('nh', day)}
+              AND nh."orgUnitId" = ANY(array_remove(string_to_array(substr(dpu.path, length(dhu.path) + 1), '/'), '')::uuid[]))
+         AND NOT EXISTS (
+           SELECT 1 FROM "supervisor_override" dso2 WHERE dso2."staffId" = dp."staffId" AND ${inForceSql('dso2', day)})
+      UNION
+      SELECT dso."staffId" FROM "supervisor_override" dso
+       WHERE dso."supervisorId" = ${actor} AND dso."staffId" <> ${actor} AND ${inForceSql('dso', day)}
+    ) dr)`;
+}
+
 /** Whether `actorId` is the 所属長 of the person `staffId` (an SQL expression) on `day`. */
 export function directSupervisorSql(actorId: string, staffId: Prisma.Sql, day: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`(${staffId} <> ${actorId}::uuid AND (
-    EXISTS (SELECT 1 FROM "supervisor_override" dso
-             WHERE dso."staffId" = ${staffId} AND dso."supervisorId" = ${actorId}::uuid AND ${inForceSql('dso', day)})
-    OR (NOT EXISTS (SELECT 1 FROM "supervisor_override" dso2 WHERE dso2."staffId" = ${staffId} AND ${inForceSql('dso2', day)})
-        AND EXISTS (
-          SELECT 1 FROM "assignment" dp JOIN "org_unit" dpu ON dpu.id = dp."orgUnitId"
-           WHERE dp."staffId" = ${staffId} AND ${inForceSql('dp', day)}
-             AND EXISTS (
-               SELECT 1 FROM "assignment" dh JOIN "org_unit" dhu ON dhu.id = dh."orgUnitId"
-                WHERE dh."staffId" = ${actorId}::uuid AND dh."isHead" AND ${inForceSql('dh', day)}
-                  AND starts_with(dpu.path, dhu.path)
-                  AND length(dhu.path) = (
-                    SELECT max(length(nu.path)) FROM "assignment" nh JOIN "org_unit" nu ON nu.id = nh."orgUnitId"
-                     WHERE nh."isHead" AND nh."staffId" <> ${staffId} AND ${inForceSql('nh', day)}
-                       AND starts_with(dpu.path, nu.path)))))))`;
+  return Prisma.sql`(${staffId} IN ${directReportsSql(actorId, day)})`;
 }
