@@ -80,18 +80,20 @@ export const experienceRepository = {
           FROM "assignment" a JOIN "org_unit" u ON u.id = a."orgUnitId" JOIN "staff" s ON s.id = a."staffId"
          WHERE ${inForceSql('a', d)} AND s."disabledAt" IS NULL
          ORDER BY a."staffId", a."startsOn" DESC, a.id),
-      sp AS (
-        SELECT a."staffId", u."bureauId", a."startsOn" AS f, LEAST(COALESCE(a."endsOn", ${d}), ${d}) AS t
-          FROM "assignment" a JOIN "org_unit" u ON u.id = a."orgUnitId"
-         WHERE a."startsOn" <= ${d}),
+      -- every post of theirs up to the day, aggregated per person in one pass
       agg AS (
         SELECT cur."staffId",
-               (SELECT count(DISTINCT sp."bureauId") FROM sp
-                 WHERE sp."staffId" = cur."staffId" AND sp.t >= (${d} - make_interval(years => ${q.years}::int))::date)::int AS "bureausInSpan",
-               COALESCE((SELECT round((sum(sp.t - sp.f + 1) / 365.25)::numeric, 1)::float8 FROM sp
-                 WHERE sp."staffId" = cur."staffId" AND sp."bureauId" = cur."bureauId"), 0) AS "yearsInCurrentBureau"
+               count(DISTINCT u."bureauId") FILTER (
+                 WHERE LEAST(COALESCE(a."endsOn", ${d}), ${d}) >= (${d} - make_interval(years => ${q.years}::int))::date
+               )::int AS "bureausInSpan",
+               COALESCE(round((sum(LEAST(COALESCE(a."endsOn", ${d}), ${d}) - a."startsOn" + 1)
+                                 FILTER (WHERE u."bureauId" = cur."bureauId") / 365.25)::numeric, 1)::float8, 0)
+                 AS "yearsInCurrentBureau"
           FROM cur
-         WHERE ${q.bureauId ? Prisma.sql`cur."bureauId" = ${q.bureauId}::uuid` : Prisma.sql`true`})
+          JOIN "assignment" a ON a."staffId" = cur."staffId" AND a."startsOn" <= ${d}
+          JOIN "org_unit" u ON u.id = a."orgUnitId"
+         WHERE ${q.bureauId ? Prisma.sql`cur."bureauId" = ${q.bureauId}::uuid` : Prisma.sql`true`}
+         GROUP BY cur."staffId")
       SELECT st.id::text AS "staffId", st."employeeNumber", st."nameJa", st."nameEn",
              u.id::text AS "unitId", u.code AS "unitCode", u.kind::text AS "unitKind",
              u."nameJa" AS "unitNameJa", u."nameEn" AS "unitNameEn",
