@@ -6,6 +6,8 @@
  * runs autocannon against each read in turn and prints req/s, p50/p97.5, statements per request
  * (counted at the pg driver) and the ratio to the floor; then drops the database.
  *
+ * `BENCH_KEEP_DATABASE=1` keeps the database afterwards (to read its plans with EXPLAIN).
+ *
  * `reads`, optional: only the reads whose label contains one of its comma-separated words (`dashboard`,
  * `me,rollout`); the floor is always measured.
  *
@@ -202,7 +204,8 @@ async function main() {
     await app?.close();
     await floor?.close();
     await counting.close();
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    if (process.env.BENCH_KEEP_DATABASE === '1') console.info(`kept the database ${name}`);
+    else await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await admin.end();
   }
 }

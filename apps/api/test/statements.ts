@@ -27,17 +27,22 @@ export type CountingApp = {
   db: Db;
   /** The database's URL (for a second client, e.g. the job queue) */
   url: string;
+  /** The embedded database names no statement (one session serves every connection) */
+  mode: 'embedded' | 'external';
   /** Sends the request and counts its statements; fails on an answer other than 2xx. */
   count: (options: InjectOptions | string) => Promise<StatementCount>;
 };
 
-export function useCountingApp(): () => CountingApp {
+/** `poolSize`: the app's connections (one, to read a connection's own state such as its prepared statements). */
+export function useCountingApp(options: { poolSize?: number } = {}): () => CountingApp {
   const database = useTestDatabase();
   let ctx: CountingApp | undefined;
   let counting: CountingDb | undefined;
   let app: FastifyInstance | undefined;
   beforeAll(async () => {
-    counting = countingPrisma(database().url, 5, { prepared: database().mode !== 'embedded' });
+    counting = countingPrisma(database().url, options.poolSize ?? 5, {
+      prepared: database().mode !== 'embedded',
+    });
     const { db } = counting;
     const sent = counting;
     app = await buildApp({
@@ -58,6 +63,7 @@ export function useCountingApp(): () => CountingApp {
       app: counted,
       db,
       url: database().url,
+      mode: database().mode,
       count: async (options) => {
         sent.reset();
         authenticated = 0;

@@ -100,8 +100,23 @@ function nameOf(text: string): string {
 }
 
 /**
+ * A parameter of a named statement as the planner cannot see it: `(SELECT $2::date)`, a scalar
+ * subquery evaluated once when the statement runs (and still usable as an index condition). PostgreSQL
+ * plans a named statement afresh for its first five executions, then keeps its generic plan unless the
+ * fresh plans, made with the values, looked cheaper. Where the values only narrow rows found by key, a
+ * fresh plan gains nothing at run time but costs more to make than the statement takes to run, and on
+ * a city's tables the values can make it look cheaper: hidden values make both plans alike, so the
+ * statement is planned once per connection (decision 057, `test/plan-cache.test.ts`). For `= ANY(…)`
+ * cast the result again: `ANY(${planless('$1::uuid[]')}::uuid[])`.
+ */
+export function planless(param: string): string {
+  return `(SELECT ${param})`;
+}
+
+/**
  * The rows of one statement with `$1…` parameters, straight through the client's pg pool as a named
- * prepared statement (planned once per connection, none of Prisma's work per statement). A client
+ * prepared statement (planned once per connection with `planless` parameters, none of Prisma's work
+ * per statement). A client
  * without a pool of its own (a transaction's) sends it through Prisma's `$queryRawUnsafe`. Only for
  * statements of a fixed text: each distinct text is one more prepared statement per connection.
  */

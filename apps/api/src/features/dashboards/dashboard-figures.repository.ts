@@ -3,7 +3,7 @@
  * unit's subtree or its children's) and OJT per initiative from `ojt_initiative_total_year` (the city) or
  * `ojt_initiative_year` (the units under one path).
  */
-import { type Db, sqlRows } from '../../db/client.ts';
+import { type Db, planless, sqlRows } from '../../db/client.ts';
 import { POLICY_SHAPE_JSON, POLICY_START, type PolicyShape } from './dashboard-policy.repository.ts';
 import { CITY_SCOPE, FIGURE_SUMS, type FigureSums, REFRESHED_AT } from './dashboard-rollup.ts';
 import type { UnitRow } from './dashboard-units.repository.ts';
@@ -83,10 +83,12 @@ export function figuresByChild(db: Db, fiscalYear: number, unitId: string) {
   return sqlRows<FigureSums & { child: string | null }>(
     db,
     `SELECT d."scopeId"::text AS "child", ${FIGURE_SUMS}
-       FROM "dashboard_scope_year" d WHERE d."parentId" = $2::uuid AND d."fiscalYear" = $1 GROUP BY d."scopeId"
+       FROM "dashboard_scope_year" d
+      WHERE d."parentId" = ${planless('$2::uuid')} AND d."fiscalYear" = ${planless('$1::int')} GROUP BY d."scopeId"
      UNION ALL
      SELECT NULL, ${FIGURE_SUMS}
-       FROM "dashboard_unit_year" d WHERE d."orgUnitId" = $2::uuid AND d."fiscalYear" = $1 HAVING COUNT(*) > 0`,
+       FROM "dashboard_unit_year" d
+      WHERE d."orgUnitId" = ${planless('$2::uuid')} AND d."fiscalYear" = ${planless('$1::int')} HAVING COUNT(*) > 0`,
     [fiscalYear, unitId],
   );
 }

@@ -1,6 +1,6 @@
 /** The 推進計画 as the dashboards show it: the published period of a 年度, its items and its KPIs. */
 import type { KpiMetricParams, PlanItemStatus } from '@portal/contracts';
-import { type Db, sqlRows } from '../../db/client.ts';
+import { type Db, planless, sqlRows } from '../../db/client.ts';
 import type { UnitRow } from './dashboard-units.repository.ts';
 
 export type PlanItemRow = {
@@ -38,7 +38,7 @@ export type PlanKpiRow = {
 /** The published period the 年度 falls in. */
 const PERIOD_OF_YEAR = `
   SELECT p.* FROM "plan_period" p JOIN "policy" pol ON pol."id" = p."policyId" AND pol."inForce"
-  WHERE p."status" = 'published' AND p."startFiscalYear" <= $1 AND p."endFiscalYear" >= $1
+  WHERE p."status" = 'published' AND p."startFiscalYear" <= ${planless('$1::int')} AND p."endFiscalYear" >= ${planless('$1::int')}
   ORDER BY p."ordinal" LIMIT 1`;
 
 /** Items of the 年度's published period (with owners; `inSubtree`: owned under the given path). */
@@ -50,7 +50,7 @@ export function planItems(db: Db, fiscalYear: number, subtreePath = '') {
               COALESCE((SELECT json_agg(json_build_object('id', u."id", 'code', u."code", 'kind', u."kind",
                                          'nameJa', u."nameJa", 'nameEn', u."nameEn") ORDER BY u."path")
                         FROM "org_unit" u WHERE u."id" = ANY(i."ownerOrgUnitIds")), '[]'::json) AS "owners",
-              EXISTS (SELECT 1 FROM "org_unit" u WHERE u."id" = ANY(i."ownerOrgUnitIds") AND starts_with(u."path", $2)) AS "inSubtree"
+              EXISTS (SELECT 1 FROM "org_unit" u WHERE u."id" = ANY(i."ownerOrgUnitIds") AND starts_with(u."path", ${planless('$2::text')})) AS "inSubtree"
        FROM (${PERIOD_OF_YEAR}) p
        LEFT JOIN "plan_item" i ON i."periodId" = p."id"
        LEFT JOIN "initiative" ini ON ini."id" = i."initiativeId"
@@ -73,10 +73,10 @@ export function planKpis(db: Db, fiscalYear: number, bureauId: string | null = n
        JOIN "initiative" ini ON ini."id" = i."initiativeId"
        JOIN "policy_area" pa ON pa."id" = ini."areaId"
        JOIN "kpi" k ON k."itemId" = i."id"
-       LEFT JOIN "kpi_target" t ON t."kpiId" = k."id" AND t."fiscalYear" = $1
-       LEFT JOIN "kpi_actual" a ON a."kpiId" = k."id" AND a."fiscalYear" = $1
+       LEFT JOIN "kpi_target" t ON t."kpiId" = k."id" AND t."fiscalYear" = ${planless('$1::int')}
+       LEFT JOIN "kpi_actual" a ON a."kpiId" = k."id" AND a."fiscalYear" = ${planless('$1::int')}
        LEFT JOIN "org_unit" b ON b."id" = k."ownerBureauId"
-       WHERE ($2::uuid IS NULL OR k."ownerBureauId" = $2::uuid)
+       WHERE (${planless('$2::uuid')} IS NULL OR k."ownerBureauId" = ${planless('$2::uuid')})
        ORDER BY pa."position", ini."position", i."position", k."position"`,
     [fiscalYear, bureauId],
   );

@@ -1,6 +1,6 @@
 /** The org units a dashboard names: the unit itself, the chain above it and its children. */
 import type { OrgUnitRef } from '@portal/contracts';
-import { type Db, sqlRows } from '../../db/client.ts';
+import { type Db, planless, sqlRows } from '../../db/client.ts';
 
 export type UnitRow = { id: string; code: string; kind: OrgUnitRef['kind']; nameJa: string; nameEn: string };
 
@@ -25,8 +25,8 @@ export function unitChainAndChildren(db: Db, chainIds: string[], unitId: string,
     `SELECT u."id", u."code", u."kind", u."nameJa", u."nameEn", u."parentId",
                   EXISTS (SELECT 1 FROM "org_unit" c WHERE c."parentId" = u."id") AS "hasChildren"
            FROM "org_unit" u
-           WHERE u."id" = ANY($1::uuid[])
-              OR (u."parentId" = $2::uuid AND (u."validTo" IS NULL OR u."validTo" >= $3::date))
+           WHERE u."id" = ANY(${planless('$1::uuid[]')}::uuid[])
+              OR (u."parentId" = ${planless('$2::uuid')} AND (u."validTo" IS NULL OR u."validTo" >= ${planless('$3::date')}))
            ORDER BY u."position", u."code"`,
     [chainIds, unitId, asOf],
   );

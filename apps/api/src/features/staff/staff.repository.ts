@@ -1,6 +1,6 @@
 import { inForce } from '../../access/access.ts';
 import { inForceSql } from '../../access/scope.ts';
-import { type Db, sqlRows, type Tx } from '../../db/client.ts';
+import { type Db, planless, sqlRows, type Tx } from '../../db/client.ts';
 import { Prisma } from '../../generated/prisma/client.ts';
 import type { OrgUnitKind } from '../../generated/prisma/enums.ts';
 
@@ -99,7 +99,7 @@ const dateOf = (day: string) => new Date(`${day}T00:00:00Z`);
 const unitJson = (u: string) =>
   `json_build_object('id', ${u}.id, 'code', ${u}.code, 'kind', ${u}.kind, 'nameJa', ${u}."nameJa", 'nameEn', ${u}."nameEn"`;
 /** A row `t` (post, holding, override) in force on the day `$2`: the one rule of `access/scope.ts`, as text. */
-const inForceOn2 = (t: string) => inForceSql(t, Prisma.raw('$2::date')).text;
+const inForceOn2 = (t: string) => inForceSql(t, Prisma.raw(planless('$2::date'))).text;
 
 /**
  * `$1` the person, `$2` the day, `$3` now (a live invitation has not expired), `$4` unit paths and `$5`
@@ -120,7 +120,7 @@ SELECT st.id, st."employeeNumber", st."nameJa", st."nameKana", st."nameEn", st."
                   FROM "assignment" a JOIN "org_unit" u ON u.id = a."orgUnitId" JOIN "grade" g ON g.id = a."gradeId"
                  WHERE a."staffId" = st.id), '[]'::json) AS assignments,
        (SELECT t."expiresAt" FROM "account_token" t
-         WHERE t."staffId" = st.id AND t.kind = 'invitation' AND t."usedAt" IS NULL AND t."expiresAt" > $3
+         WHERE t."staffId" = st.id AND t.kind = 'invitation' AND t."usedAt" IS NULL AND t."expiresAt" > ${planless('$3::timestamptz')}
          ORDER BY t."expiresAt" DESC LIMIT 1) AS "invitationExpiresAt",
        COALESCE((SELECT json_agg(json_build_object(
                   'promotionRole', json_build_object('code', r.code, 'titleJa', r."titleJa", 'titleEn', r."titleEn"),
@@ -140,11 +140,13 @@ SELECT st.id, st."employeeNumber", st."nameJa", st."nameKana", st."nameEn", st."
                     WHERE ha."orgUnitId" = u.id AND ha."isHead" AND ha."staffId" <> st.id AND ${inForceOn2('ha')}
                     ORDER BY ha."startsOn", ha.id LIMIT 1)))
                   FROM "org_unit" u
-                 WHERE u.id IN (SELECT x.id::uuid FROM "assignment" a JOIN "org_unit" au ON au.id = a."orgUnitId",
-                                       unnest(string_to_array(au.path, '/')) AS x(id)
-                                 WHERE a."staffId" = st.id AND x.id <> '')), '[]'::json) AS units,
+                 WHERE u.id = ANY(ARRAY(SELECT x.id::uuid FROM "assignment" a JOIN "org_unit" au ON au.id = a."orgUnitId",
+                                              unnest(string_to_array(au.path, '/')) AS x(id)
+                                        WHERE a."staffId" = st.id AND x.id <> ''))), '[]'::json) AS units,
        COALESCE((SELECT json_agg(${unitJson('u')}, 'path', u.path) ORDER BY u.path)
-                  FROM "org_unit" u WHERE u.path = ANY($4::text[]) OR u.id = ANY($5::uuid[])), '[]'::json) AS "alsoUnits"
+                  FROM "org_unit" u
+                 WHERE u.id = ANY(ARRAY(SELECT v.id FROM "org_unit" v WHERE v.path = ANY(${planless('$4::text[]')}::text[]))
+                                  || ${planless('$5::uuid[]')})), '[]'::json) AS "alsoUnits"
   FROM "staff" st JOIN "job_family" jf ON jf.id = st."jobFamilyId"
  WHERE st.id = $1::uuid`;
 
