@@ -97,8 +97,14 @@ export function supervisedSql(actor: TeamOf, staffId: Prisma.Sql, day: Prisma.Sq
  * under a unit they head, or an override — never the actor. For the team's rollups (OJT, 1on1s).
  */
 export function teamMembersSql(actor: TeamOf, day: Prisma.Sql): Prisma.Sql {
+  // from the units under those headed to their posts (by index), not from every post in the city
+  const posts = actor.teamPaths.length
+    ? Prisma.sql`SELECT ta."staffId" AS id FROM "org_unit" tu JOIN "assignment" ta ON ta."orgUnitId" = tu.id
+                  WHERE tu.path LIKE ANY(${actor.teamPaths.map((p) => `${escapeLike(p)}%`)}::text[])
+                    AND ${inForceSql('ta', day)}`
+    : Prisma.sql`SELECT NULL::uuid AS id WHERE false`;
   return Prisma.sql`(SELECT tm.id FROM (
-      SELECT ta."staffId" AS id FROM "assignment" ta WHERE ${teamPostSql(actor, 'ta', day)}
+      ${posts}
       UNION
       SELECT o.id FROM unnest(${actor.overrideStaffIds}::uuid[]) AS o(id)
     ) tm WHERE tm.id <> ${actor.staffId}::uuid)`;

@@ -271,8 +271,9 @@ export function createOjtRepository() {
           SELECT s.id, s."nameJa", s."nameEn", s."nameKana", s."employeeNumber", cur."orgUnitId", cur."gradeId"
             FROM ${teamMembersSql({ staffId: actorId, teamPaths, overrideStaffIds }, day)} t
             JOIN "staff" s ON s.id = t.id
+            -- one person's post each (LIMIT 1 keeps it a look-up per member, not a sort of the city's posts)
             LEFT JOIN LATERAL (SELECT p."orgUnitId", p."gradeId" FROM ${countingPostsSql(day)} p
-                                WHERE p."staffId" = t.id) cur ON true
+                                WHERE p."staffId" = t.id LIMIT 1) cur ON true
            WHERE s."disabledAt" IS NULL
         ),
         pending AS (
