@@ -106,7 +106,7 @@ function nameOf(text: string): string {
  * fresh plans, made with the values, looked cheaper. Where the values only narrow rows found by key, a
  * fresh plan gains nothing at run time but costs more to make than the statement takes to run, and on
  * a city's tables the values can make it look cheaper: hidden values make both plans alike, so the
- * statement is planned once per connection (decision 057, `test/plan-cache.test.ts`). For `= ANY(…)`
+ * statement is planned once per connection (decision 057, `test/city-scale.test.ts`). For `= ANY(…)`
  * cast the result again: `ANY(${planless('$1::uuid[]')}::uuid[])`.
  */
 export function planless(param: string): string {

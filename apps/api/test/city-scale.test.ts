@@ -6,9 +6,10 @@ import { ids, READS } from './main-reads.ts';
 import { useCountingApp } from './statements.ts';
 
 /**
- * The main reads on a city's tables: beside the demo data sits a generated city of about 1,000 units
- * and 4,000 staff (the benchmarks' generator, decision 038), so that the planner's estimates and the
- * work a read does are those of a real city rather than of the demo's few hundred people.
+ * The reads on a city's tables: beside the demo data sits a generated city of about 1,000 units and
+ * 4,000 staff (the benchmarks' generator, decision 038), so that the planner's estimates and the work a
+ * read does are those of a real city rather than of the demo's few hundred people. Every main read, and
+ * every GET route of the API as each role, answers within a second there.
  *
  * The hot reads' named statements (decision 054) are planned once per connection: from its sixth
  * execution on, PostgreSQL keeps a statement's generic plan unless its custom plans look cheaper, and
@@ -54,6 +55,57 @@ describe('the main reads beside a city', () => {
       await send(read, cookies, read.url(known));
       const ms = await send(read, cookies, read.url(known));
       if (ms > CEILING_MS) slow.push(`${read.name}: ${Math.round(ms)} ms`);
+    }
+    expect(slow).toEqual([]);
+  });
+
+  it('no GET route of the OpenAPI document takes a second, for any role', async () => {
+    const { app, db } = ctx();
+    const one = async (sql: string) => (await db.$queryRawUnsafe<{ id: string }[]>(sql))[0]?.id ?? '';
+    // each route's id: the demo's member of staff, the busiest training, a bureau of the city, …
+    const idFor: [prefix: string, id: string][] = [
+      ['/api/staff/', await one(`SELECT id::text FROM "staff" WHERE "loginId" = 'demo-staff'`)],
+      [
+        '/api/trainings/',
+        await one(`SELECT s."trainingId"::text AS id FROM "training_application" a
+                     JOIN "training_session" s ON s.id = a."sessionId" GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`),
+      ],
+      [
+        '/api/training-sessions/',
+        await one(
+          `SELECT "sessionId"::text AS id FROM "training_application" GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`,
+        ),
+      ],
+      ['/api/applications/', await one(`SELECT id::text FROM "training_application" LIMIT 1`)],
+      ['/api/plan-periods/', await one(`SELECT id::text FROM "plan_period" ORDER BY ordinal LIMIT 1`)],
+      ['/api/plan-items/', await one(`SELECT id::text FROM "plan_item" LIMIT 1`)],
+      ['/api/dashboards/org-units/', await one(`SELECT id::text FROM "org_unit" WHERE code = 'Z01'`)],
+      ['/api/one-on-ones/', await one(`SELECT id::text FROM "one_on_one" LIMIT 1`)],
+      ['/api/self-declaration-rounds/', await one(`SELECT id::text FROM "self_declaration_round" LIMIT 1`)],
+      ['/api/surveys/', await one(`SELECT id::text FROM "survey" WHERE status = 'closed' LIMIT 1`)],
+    ];
+    const roundId = idFor.find(([p]) => p === '/api/self-declaration-rounds/')?.[1] ?? '';
+    const doc = (await app.inject({ url: '/api/openapi.json' })).json() as { paths: Record<string, object> };
+    const paths = Object.entries(doc.paths)
+      .filter(([path, ops]) => 'get' in ops && !path.includes('{token}'))
+      .map(([path]) => path);
+    const urls = paths.map((path) => {
+      if (!path.includes('{')) return path;
+      const id = idFor.find(([prefix]) => path.startsWith(prefix))?.[1];
+      expect(id, `an id for ${path}`).toBeTruthy();
+      return path.replace('{id}', id ?? '').replace('{roundId}', roundId);
+    });
+    expect(urls.length).toBeGreaterThan(50);
+    const slow: string[] = [];
+    for (const who of ['demo-hr', 'demo-exec', 'demo-bureau', 'demo-supervisor', 'demo-staff']) {
+      const cookie = await signIn(app, who);
+      for (const url of urls) {
+        const started = performance.now();
+        const res = await app.inject({ url, headers: { cookie } });
+        const ms = performance.now() - started;
+        expect(res.statusCode, `${who} ${url}: ${res.body.slice(0, 200)}`).toBeLessThan(500);
+        if (ms > CEILING_MS) slow.push(`${who} ${url}: ${Math.round(ms)} ms`);
+      }
     }
     expect(slow).toEqual([]);
   });
