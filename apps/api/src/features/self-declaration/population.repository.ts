@@ -3,7 +3,7 @@
  * people with their status, and the progress per 局・区; and the SQL pieces the export and the
  * experience map share.
  */
-import { directSupervisorSql, inForceSql } from '../../access/scope.ts';
+import { directReportsSql, inForceSql } from '../../access/scope.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { Prisma } from '../../generated/prisma/client.ts';
 import { gradeRef, unitRefOrNull } from '../../shared/refs.ts';
@@ -52,7 +52,11 @@ export const dateSql = (d: Date) => Prisma.sql`${d.toISOString().slice(0, 10)}::
  * The round's population on `day`: one row per enabled person with a post in force in the chosen
  * 局・区 and grades (their latest such post), as a CTE named `pop` (staffId, orgUnitId, gradeId, bureauId).
  */
-function populationCte(round: { bureauIds: string[]; gradeIds: string[] }, day: Date): Prisma.Sql {
+function populationCte(
+  round: { bureauIds: string[]; gradeIds: string[] },
+  day: Date,
+  among: Prisma.Sql | null = null,
+): Prisma.Sql {
   const d = dateSql(day);
   return Prisma.sql`pop AS (
     SELECT DISTINCT ON (a."staffId") a."staffId", a."orgUnitId", a."gradeId", u."bureauId"
@@ -60,17 +64,26 @@ function populationCte(round: { bureauIds: string[]; gradeIds: string[] }, day: 
       JOIN "org_unit" u ON u.id = a."orgUnitId"
       JOIN "staff" s ON s.id = a."staffId"
      WHERE ${inForceSql('a', d)} AND s."disabledAt" IS NULL
+       ${among ? Prisma.sql`AND a."staffId" IN ${among}` : Prisma.empty}
        AND (cardinality(${round.bureauIds}::uuid[]) = 0 OR u."bureauId" = ANY(${round.bureauIds}::uuid[]))
        AND (cardinality(${round.gradeIds}::uuid[]) = 0 OR a."gradeId" = ANY(${round.gradeIds}::uuid[]))
      ORDER BY a."staffId", a."startsOn" DESC, a.id)`;
 }
 
-/** The round's population `pop` and its `people` (one `staff_id` each): the population and whoever has declared. */
-export function roundPeopleCtes(round: { id: string; bureauIds: string[]; gradeIds: string[] }, day: Date) {
-  return Prisma.sql`${populationCte(round, day)},
+/**
+ * The round's population `pop` and its `people` (one `staff_id` each): the population and whoever has
+ * declared. `among`: only these people (a FROM item of ids), where a read wants no one else.
+ */
+export function roundPeopleCtes(
+  round: { id: string; bureauIds: string[]; gradeIds: string[] },
+  day: Date,
+  among: Prisma.Sql | null = null,
+) {
+  return Prisma.sql`${populationCte(round, day, among)},
     people AS (
       SELECT pop."staffId" AS staff_id FROM pop
-      UNION SELECT sd."staffId" FROM "self_declaration" sd WHERE sd."roundId" = ${round.id}::uuid)`;
+      UNION SELECT sd."staffId" FROM "self_declaration" sd
+             WHERE sd."roundId" = ${round.id}::uuid ${among ? Prisma.sql`AND sd."staffId" IN ${among}` : Prisma.empty})`;
 }
 
 /** Years between two dates, to one decimal (a post in force counts to `day`). */
@@ -122,12 +135,13 @@ export const populationRepository = {
     day: Date,
     page: { skip: number; take: number },
   ): Promise<{ rows: ListRow[]; total: number }> {
-    const who =
+    // the people the scope allows, read first, so that the population is worked out for them only
+    const among =
       scope.kind === 'all'
-        ? Prisma.sql`true`
+        ? null
         : scope.kind === 'self'
-          ? Prisma.sql`people.staff_id = ${scope.actorId}::uuid`
-          : directSupervisorSql(scope.actorId, Prisma.sql`people.staff_id`, dateSql(day));
+          ? Prisma.sql`(SELECT ${scope.actorId}::uuid)`
+          : directReportsSql(scope.actorId, dateSql(day));
     const status =
       filter.status === undefined
         ? Prisma.sql`true`
@@ -135,7 +149,7 @@ export const populationRepository = {
           ? Prisma.sql`d.id IS NULL`
           : Prisma.sql`d.status = ${filter.status}::"SelfDeclarationStatus"`;
     const rows = await db.$queryRaw<(ListRow & { total: number })[]>`
-      WITH ${roundPeopleCtes(round, day)}
+      WITH ${roundPeopleCtes(round, day, among)}
       SELECT st.id::text AS "staffId", st."employeeNumber", st."nameJa", st."nameEn",
              u.id::text AS "unitId", u.code AS "unitCode", u.kind::text AS "unitKind",
              u."nameJa" AS "unitNameJa", u."nameEn" AS "unitNameEn",
@@ -149,7 +163,7 @@ export const populationRepository = {
         LEFT JOIN "org_unit" u ON u.id = pop."orgUnitId"
         LEFT JOIN "grade" g ON g.id = pop."gradeId"
         LEFT JOIN "self_declaration" d ON d."roundId" = ${round.id}::uuid AND d."staffId" = people.staff_id
-       WHERE ${who} AND ${status}
+       WHERE ${status}
        ORDER BY u.path NULLS LAST, g.rank DESC NULLS LAST, st."nameKana", st.id
        LIMIT ${page.take} OFFSET ${page.skip}`;
     return { rows, total: rows[0]?.total ?? 0 };
