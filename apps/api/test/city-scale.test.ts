@@ -24,6 +24,8 @@ const RUNS = 7;
  * 0.9 s with 2,000 staff beside the demo, 14 s and over 30 s with 20,000, before decision 057.
  */
 const CEILING_MS = 1_000;
+/** An export writes a row per person of its population, the whole city's for HR: its own ceiling. */
+const EXPORT_CEILING_MS = 5_000;
 
 beforeAll(async () => {
   const { db } = ctx();
@@ -59,7 +61,7 @@ describe('the main reads beside a city', () => {
     expect(slow).toEqual([]);
   });
 
-  it('no GET route of the OpenAPI document takes a second, for any role', async () => {
+  it('no GET route of the OpenAPI document takes a second (an export five), for any role', async () => {
     const { app, db } = ctx();
     const one = async (sql: string) => (await db.$queryRawUnsafe<{ id: string }[]>(sql))[0]?.id ?? '';
     // each route's id: the demo's member of staff, the busiest training, a bureau of the city, …
@@ -104,7 +106,9 @@ describe('the main reads beside a city', () => {
         const res = await app.inject({ url, headers: { cookie } });
         const ms = performance.now() - started;
         expect(res.statusCode, `${who} ${url}: ${res.body.slice(0, 200)}`).toBeLessThan(500);
-        if (ms > CEILING_MS) slow.push(`${who} ${url}: ${Math.round(ms)} ms`);
+        if (ms > (url.endsWith('/export') ? EXPORT_CEILING_MS : CEILING_MS)) {
+          slow.push(`${who} ${url}: ${Math.round(ms)} ms`);
+        }
       }
     }
     expect(slow).toEqual([]);

@@ -28,35 +28,52 @@ export type ExportRow = ListRow & {
 };
 
 /**
- * Per person of `staffSql` (a set of `staff_id` rows named `people`), the experience columns of the
- * export: years of service, 局・区 in the last ten years, years per 局・区, 分野 (部) and grade.
+ * The experience columns of the export for everyone in `people`, as CTEs worked out in one pass over
+ * their posts (not per person): `sp` their spans up to the day, `ten` the 局・区 of the last ten years,
+ * `bureau_years`, `field_years` and `grade_years` the years per 局・区, 分野 (部) and grade as JSON.
  */
-function experienceColumnsSql(day: Date): Prisma.Sql {
+function experienceCtes(day: Date): Prisma.Sql {
   const d = dateSql(day);
-  const spans = Prisma.sql`SELECT a."staffId", a."startsOn" AS f, LEAST(COALESCE(a."endsOn", ${d}), ${d}) AS t,
-                  u."bureauId", a."gradeId",
-                  COALESCE(NULLIF(split_part(u.path, '/', 3), '')::uuid, u."bureauId") AS "fieldId"
-             FROM "assignment" a JOIN "org_unit" u ON u.id = a."orgUnitId"
-            WHERE a."staffId" = people.staff_id AND a."startsOn" <= ${d}`;
+  const yearsOf = (join: Prisma.Sql, key: Prisma.Sql, columns: Prisma.Sql, order: Prisma.Sql) => Prisma.sql`
+    SELECT x."staffId", json_agg(json_build_object('ja', x.ja, 'en', x.en, 'years', x.years) ORDER BY ${order}) AS j
+      FROM (SELECT sp."staffId", ${columns}, ${yearsSql('sp.f', 'sp.t')} AS years
+              FROM sp ${join} GROUP BY sp."staffId", ${key}) x
+     GROUP BY x."staffId"`;
   return Prisma.sql`
-    (SELECT round(((${d} - st."hireDate") / 365.25)::numeric, 1)::float8) AS "serviceYears",
-    (SELECT count(DISTINCT sp."bureauId")::int FROM (${spans}) sp WHERE sp.t >= ${d} - interval '10 years') AS "bureausInTenYears",
-    COALESCE((SELECT json_agg(json_build_object('ja', x.ja, 'en', x.en, 'years', x.years) ORDER BY x.years DESC)
-       FROM (SELECT bu."nameJa" AS ja, bu."nameEn" AS en, ${yearsSql('sp.f', 'sp.t')} AS years
-               FROM (${spans}) sp JOIN "org_unit" bu ON bu.id = sp."bureauId" GROUP BY bu.id) x), '[]'::json) AS "bureauYears",
-    COALESCE((SELECT json_agg(json_build_object('ja', x.ja, 'en', x.en, 'years', x.years) ORDER BY x.years DESC)
-       FROM (SELECT fu."nameJa" AS ja, fu."nameEn" AS en, ${yearsSql('sp.f', 'sp.t')} AS years
-               FROM (${spans}) sp JOIN "org_unit" fu ON fu.id = sp."fieldId" GROUP BY fu.id) x), '[]'::json) AS "fieldYears",
-    COALESCE((SELECT json_agg(json_build_object('ja', x.ja, 'en', x.en, 'years', x.years) ORDER BY x.rank)
-       FROM (SELECT g."nameJa" AS ja, g."nameEn" AS en, g.rank, ${yearsSql('sp.f', 'sp.t')} AS years
-               FROM (${spans}) sp JOIN "grade" g ON g.id = sp."gradeId" GROUP BY g.id) x), '[]'::json) AS "gradeYears"`;
+    sp AS (
+      SELECT a."staffId", a."startsOn" AS f, LEAST(COALESCE(a."endsOn", ${d}), ${d}) AS t,
+             u."bureauId", a."gradeId",
+             COALESCE(NULLIF(split_part(u.path, '/', 3), '')::uuid, u."bureauId") AS "fieldId"
+        FROM people JOIN "assignment" a ON a."staffId" = people.staff_id AND a."startsOn" <= ${d}
+        JOIN "org_unit" u ON u.id = a."orgUnitId"),
+    ten AS (
+      SELECT sp."staffId", count(DISTINCT sp."bureauId")::int AS n
+        FROM sp WHERE sp.t >= ${d} - interval '10 years' GROUP BY sp."staffId"),
+    bureau_years AS (${yearsOf(
+      Prisma.sql`JOIN "org_unit" bu ON bu.id = sp."bureauId"`,
+      Prisma.sql`bu.id`,
+      Prisma.sql`bu."nameJa" AS ja, bu."nameEn" AS en`,
+      Prisma.sql`x.years DESC`,
+    )}),
+    field_years AS (${yearsOf(
+      Prisma.sql`JOIN "org_unit" fu ON fu.id = sp."fieldId"`,
+      Prisma.sql`fu.id`,
+      Prisma.sql`fu."nameJa" AS ja, fu."nameEn" AS en`,
+      Prisma.sql`x.years DESC`,
+    )}),
+    grade_years AS (${yearsOf(
+      Prisma.sql`JOIN "grade" g ON g.id = sp."gradeId"`,
+      Prisma.sql`g.id`,
+      Prisma.sql`g."nameJa" AS ja, g."nameEn" AS en, g.rank`,
+      Prisma.sql`x.rank`,
+    )})`;
 }
 
 export const exportRepository = {
   /** Every row of the export (the population and whoever declared), with the experience columns. */
   exportRows(db: Client, round: { id: string; bureauIds: string[]; gradeIds: string[] }, day: Date) {
     return db.$queryRaw<ExportRow[]>`
-      WITH ${roundPeopleCtes(round, day)}
+      WITH ${roundPeopleCtes(round, day)}, ${experienceCtes(day)}
       SELECT st.id::text AS "staffId", st."employeeNumber", st."nameJa", st."nameEn",
              u.id::text AS "unitId", u.code AS "unitCode", u.kind::text AS "unitKind",
              u."nameJa" AS "unitNameJa", u."nameEn" AS "unitNameEn",
@@ -70,7 +87,11 @@ export const exportRepository = {
              d."careerFieldIds"::text[] AS "careerFieldIds", d."publicPostIds"::text[] AS "publicPostIds",
              d."careerVision", d."supervisorOpinion",
              iv."nameJa" AS "interviewerJa", iv."nameEn" AS "interviewerEn",
-             ${experienceColumnsSql(day)}
+             round(((${dateSql(day)} - st."hireDate") / 365.25)::numeric, 1)::float8 AS "serviceYears",
+             COALESCE(ten.n, 0) AS "bureausInTenYears",
+             COALESCE(byr.j, '[]'::json) AS "bureauYears",
+             COALESCE(fy.j, '[]'::json) AS "fieldYears",
+             COALESCE(gy.j, '[]'::json) AS "gradeYears"
         FROM people
         JOIN "staff" st ON st.id = people.staff_id
         JOIN "job_family" jf ON jf.id = st."jobFamilyId"
@@ -80,6 +101,10 @@ export const exportRepository = {
         LEFT JOIN "grade" g ON g.id = pop."gradeId"
         LEFT JOIN "self_declaration" d ON d."roundId" = ${round.id}::uuid AND d."staffId" = people.staff_id
         LEFT JOIN "staff" iv ON iv.id = d."interviewerId"
+        LEFT JOIN ten ON ten."staffId" = people.staff_id
+        LEFT JOIN bureau_years byr ON byr."staffId" = people.staff_id
+        LEFT JOIN field_years fy ON fy."staffId" = people.staff_id
+        LEFT JOIN grade_years gy ON gy."staffId" = people.staff_id
        ORDER BY u.path NULLS LAST, g.rank DESC NULLS LAST, st."nameKana", st.id`;
   },
 };
