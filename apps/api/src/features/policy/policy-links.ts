@@ -21,15 +21,13 @@ export async function loadPolicyCatalog(db: Db | Tx): Promise<PolicyCatalog> {
   for (const s of policy?.staffImages ?? []) {
     staffImages.set(s.id, { id: s.id, code: s.code, title: { ja: s.titleJa, en: s.titleEn } });
   }
-  for (const area of policy?.policyAreas ?? []) {
-    for (const i of area.initiatives) {
-      initiatives.set(i.id, {
-        id: i.id,
-        code: i.code,
-        title: { ja: i.titleJa, en: i.titleEn },
-        tagCodes: i.tags.map((t) => t.priorityPolicy.tagCode),
-      });
-    }
+  for (const i of policy?.initiatives ?? []) {
+    initiatives.set(i.id, {
+      id: i.id,
+      code: i.code,
+      title: { ja: i.titleJa, en: i.titleEn },
+      tagCodes: i.tagCodes,
+    });
   }
   return { staffImages, initiatives };
 }

@@ -1,4 +1,4 @@
-import type { Db, Tx } from '../../db/client.ts';
+import { type Db, sqlRows, type Tx } from '../../db/client.ts';
 
 const byPosition = { orderBy: { position: 'asc' as const } };
 
@@ -36,30 +36,32 @@ export function createPolicyRepository(db: Db) {
 
 export type PolicyRepository = ReturnType<typeof createPolicyRepository>;
 
-/** The policy in force's 職員像 and initiatives with their tags: what the links of every record name. */
-export function catalogRows(client: Db | Tx) {
-  return client.policy.findFirst({
-    where: { inForce: true },
-    select: {
-      staffImages: {
-        select: { id: true, code: true, titleJa: true, titleEn: true },
-        orderBy: { position: 'asc' },
-      },
-      policyAreas: {
-        orderBy: { position: 'asc' },
-        select: {
-          initiatives: {
-            orderBy: { position: 'asc' },
-            select: {
-              id: true,
-              code: true,
-              titleJa: true,
-              titleEn: true,
-              tags: { select: { priorityPolicy: { select: { tagCode: true } } } },
-            },
-          },
-        },
-      },
-    },
-  });
+/** A 職員像 or an initiative as the links of a record name it. */
+type CatalogEntry = { id: string; code: string; titleJa: string; titleEn: string };
+
+export type CatalogRow = {
+  staffImages: CatalogEntry[];
+  /** In the order of their areas, then their own */
+  initiatives: (CatalogEntry & { tagCodes: string[] })[];
+};
+
+/** One named statement (decision 054): it is read by most requests that show a record's links. */
+const CATALOG_SQL = `
+SELECT COALESCE((SELECT json_agg(json_build_object('id', s."id", 'code', s."code", 'titleJa', s."titleJa",
+                                                   'titleEn', s."titleEn") ORDER BY s."position")
+                   FROM "staff_image" s WHERE s."policyId" = p."id"), '[]'::json) AS "staffImages",
+       COALESCE((SELECT json_agg(json_build_object('id', i."id", 'code', i."code", 'titleJa', i."titleJa",
+                                                   'titleEn', i."titleEn",
+                                                   'tagCodes', ARRAY(SELECT pp."tagCode" FROM "initiative_tag" it
+                                                                       JOIN "priority_policy" pp ON pp."id" = it."priorityPolicyId"
+                                                                      WHERE it."initiativeId" = i."id" ORDER BY pp."position"))
+                                 ORDER BY a."position", i."position")
+                   FROM "initiative" i JOIN "policy_area" a ON a."id" = i."areaId"
+                  WHERE a."policyId" = p."id"), '[]'::json) AS "initiatives"
+  FROM "policy" p WHERE p."inForce" LIMIT 1`;
+
+/** The policy in force's 職員像 and initiatives with their tags (what the links of every record name); `null` without one. */
+export async function catalogRows(client: Db | Tx): Promise<CatalogRow | null> {
+  const [row] = await sqlRows<CatalogRow>(client, CATALOG_SQL);
+  return row ?? null;
 }
