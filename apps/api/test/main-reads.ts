@@ -32,7 +32,7 @@ export const READS: Read[] = [
     url: (i) => `/api/dashboards/org-units/${i.bureauId}`,
     own: 7,
   },
-  { name: 'trainings', who: 'demo-staff', url: () => '/api/trainings', own: 8 },
+  { name: 'trainings', who: 'demo-staff', url: () => '/api/trainings', own: 7 },
   {
     name: 'acceptance queue by 局・区',
     who: 'demo-hr',

@@ -5,7 +5,7 @@
  * transaction does not compile.
  */
 import { inForce } from '../../access/access.ts';
-import type { Db, Tx } from '../../db/client.ts';
+import { type Db, sqlRows, type Tx } from '../../db/client.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { pageOf } from '../../shared/page.ts';
 import { ACTIVE_STATUSES, applicationRepository } from './training-application.repository.ts';
@@ -77,6 +77,28 @@ const SESSION_ORDER = [
 export const unitSelect = { id: true, code: true, kind: true, nameJa: true, nameEn: true } as const;
 export const gradeSelect = { id: true, code: true, rank: true, nameJa: true, nameEn: true } as const;
 
+type Lookups = {
+  grades: {
+    id: string;
+    code: string;
+    rank: number;
+    nameJa: string;
+    nameEn: string;
+    retiredAt: string | null;
+  }[];
+  jobFamilies: { id: string; code: string; nameJa: string; nameEn: string; retiredAt: string | null }[];
+};
+
+/** The grades by rank and the job families in their order: read by every page of the catalogue. */
+const LOOKUPS_SQL = `
+SELECT COALESCE((SELECT json_agg(json_build_object('id', g."id", 'code', g."code", 'rank', g."rank", 'nameJa', g."nameJa",
+                                                   'nameEn', g."nameEn", 'retiredAt', g."retiredAt") ORDER BY g."rank")
+                   FROM "grade" g), '[]'::json) AS "grades",
+       COALESCE((SELECT json_agg(json_build_object('id', j."id", 'code', j."code", 'nameJa', j."nameJa",
+                                                   'nameEn', j."nameEn", 'retiredAt', j."retiredAt")
+                                 ORDER BY j."position", j."code")
+                   FROM "job_family" j), '[]'::json) AS "jobFamilies"`;
+
 /** A course's columns as written (the code apart). */
 export type TrainingColumns = Omit<Prisma.TrainingCreateInput, 'id' | 'code' | 'version'>;
 export type SessionColumns = {
@@ -92,15 +114,10 @@ export type SessionColumns = {
 
 const catalogueRepository = {
   /** Grades and job families are small reference tables: read whole, once per request. */
-  async lookups(client: Client) {
-    const [grades, jobFamilies] = await Promise.all([
-      client.grade.findMany({ select: { ...gradeSelect, retiredAt: true }, orderBy: { rank: 'asc' } }),
-      client.jobFamily.findMany({
-        select: { id: true, code: true, nameJa: true, nameEn: true, retiredAt: true },
-        orderBy: [{ position: 'asc' }, { code: 'asc' }],
-      }),
-    ]);
-    return { grades, jobFamilies };
+  /** Every grade and job family (with when it was retired, an ISO instant or `null`), in one named statement. */
+  async lookups(client: Client): Promise<Lookups> {
+    const [row] = await sqlRows<Lookups>(client, LOOKUPS_SQL);
+    return row ?? { grades: [], jobFamilies: [] };
   },
 
   /** Of these grades, job families and unit, those that exist (the unit with its kind) and those retired. */
