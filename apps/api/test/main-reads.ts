@@ -23,7 +23,7 @@ export const READS: Read[] = [
   { name: 'GET /api/me of a unit head', who: 'demo-supervisor', url: () => '/api/me', own: 1 },
   { name: 'career plan', who: 'demo-staff', url: (i) => `/api/staff/${i.staffId}/career-plan`, own: 5 },
   { name: 'timeline', who: 'demo-staff', url: (i) => `/api/staff/${i.staffId}/timeline`, own: 3 },
-  { name: 'dashboards/me', who: 'demo-staff', url: () => '/api/dashboards/me', own: 5 },
+  { name: 'dashboards/me', who: 'demo-staff', url: () => '/api/dashboards/me', own: 1 },
   { name: 'team dashboard', who: 'demo-supervisor', url: () => '/api/dashboards/team', own: 1 },
   { name: 'rollout dashboard', who: 'demo-exec', url: () => '/api/dashboards/rollout', own: 6 },
   {

@@ -3,7 +3,10 @@ import type { MyDashboard } from '@portal/contracts';
 import { authorize, supervisedStaffWhere } from '../../../access/access.ts';
 import type { Actor } from '../../../access/actor.ts';
 import type { CareerHistoryContext } from '../career-history.context.ts';
-import { currentFiscalYear, isoDate, personRef } from '../career-plan.shared.ts';
+import { currentFiscalYear, personRef } from '../career-plan.shared.ts';
+
+/** An instant the database wrote as JSON text (with its offset), in the API's ISO form. */
+const instant = (text: string | null | undefined) => (text ? new Date(text).toISOString() : null);
 
 /** How many items "awaiting me" lists at most */
 const AWAITING_MAX = 10;
@@ -39,20 +42,20 @@ export async function myFigures(ctx: CareerHistoryContext, actor: Actor): Promis
     ojt: {
       sessions: ojt?.sessions ?? 0,
       minutes: ojt?.minutes ?? 0,
-      lastOn: ojt?.lastOn ? isoDate(ojt.lastOn) : null,
+      lastOn: ojt?.lastOn ?? null,
       toAcknowledge,
     },
     careerPlan: {
-      status: plan?.status ?? 'none',
-      submittedAt: plan?.submittedAt?.toISOString() ?? null,
-      lastCommentAt: plan?.comments[0]?.createdAt.toISOString() ?? null,
+      status: (plan?.status ?? 'none') as MyDashboard['careerPlan']['status'],
+      submittedAt: instant(plan?.submittedAt),
+      lastCommentAt: instant(plan?.lastCommentAt),
     },
     selfDevelopment: {
-      records: Number(selfDev?.records ?? 0),
-      completed: Number(selfDev?.completed ?? 0),
-      qualifications: Number(selfDev?.qualifications ?? 0),
-      hours: Number(selfDev?.hours ?? 0),
-      pendingSupport: Number(selfDev?.pending ?? 0),
+      records: Number(selfDev.records),
+      completed: Number(selfDev.completed),
+      qualifications: Number(selfDev.qualifications),
+      hours: Number(selfDev.hours),
+      pendingSupport: Number(selfDev.pending),
     },
     training: { accepted: training?.accepted ?? 0, completed: training?.completed ?? 0 },
     awaitingMe,
