@@ -73,6 +73,9 @@ function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/** The units the actor heads and those under them, as `LIKE` patterns of their paths. */
+const teamPatterns = (actor: Pick<Actor, 'teamPaths'>) => actor.teamPaths.map((p) => `${escapeLike(p)}%`);
+
 /**
  * The team rule in SQL: whether post `a` (an `assignment` row alias) lies under a unit the actor heads
  * on `day`. Joins nothing: the unit's path is looked up by the post's unit.
@@ -80,9 +83,8 @@ function escapeLike(s: string): string {
 export function teamPostSql(actor: Pick<Actor, 'teamPaths'>, a: string, day: Prisma.Sql): Prisma.Sql {
   if (!actor.teamPaths.length) return Prisma.sql`false`;
   const alias = Prisma.raw(a);
-  const patterns = actor.teamPaths.map((p) => `${escapeLike(p)}%`);
   return Prisma.sql`(${inForceSql(a, day)} AND EXISTS (
-    SELECT 1 FROM "org_unit" tu WHERE tu.id = ${alias}."orgUnitId" AND tu.path LIKE ANY(${patterns}::text[])))`;
+    SELECT 1 FROM "org_unit" tu WHERE tu.id = ${alias}."orgUnitId" AND tu.path LIKE ANY(${teamPatterns(actor)}::text[])))`;
 }
 
 /** The team rule in SQL for a staff id expression: supervised on `day`, by post or override, not the actor. */
@@ -100,7 +102,7 @@ export function teamMembersSql(actor: TeamOf, day: Prisma.Sql): Prisma.Sql {
   // from the units under those headed to their posts (by index), not from every post in the city
   const posts = actor.teamPaths.length
     ? Prisma.sql`SELECT ta."staffId" AS id FROM "org_unit" tu JOIN "assignment" ta ON ta."orgUnitId" = tu.id
-                  WHERE tu.path LIKE ANY(${actor.teamPaths.map((p) => `${escapeLike(p)}%`)}::text[])
+                  WHERE tu.path LIKE ANY(${teamPatterns(actor)}::text[])
                     AND ${inForceSql('ta', day)}`
     : Prisma.sql`SELECT NULL::uuid AS id WHERE false`;
   return Prisma.sql`(SELECT tm.id FROM (

@@ -3,6 +3,7 @@
  * request, inside the statement of its figures), and the courses of a 年度 per tag.
  */
 import { type Db, sqlRows } from '../../db/client.ts';
+import { POLICY_INITIATIVES_JSON } from '../policy/policy.repository.ts';
 
 export type PolicyShape = {
   startFiscalYear: number;
@@ -35,16 +36,7 @@ export const POLICY_SHAPE_JSON = `(SELECT json_build_object(
                                         'tagLabelEn', pp."tagLabelEn", 'titleJa', pp."titleJa", 'titleEn', pp."titleEn")
                       ORDER BY pp."position")
         FROM "priority_policy" pp JOIN "policy" p ON p."id" = pp."policyId" AND p."inForce"), '[]'::json),
-    'initiatives', COALESCE((
-      SELECT json_agg(json_build_object('id', i."id", 'code', i."code", 'marker', i."marker", 'titleJa', i."titleJa",
-                                        'titleEn', i."titleEn", 'areaId', a."id", 'areaPosition', a."position",
-                                        'areaTitleJa', a."titleJa", 'areaTitleEn', a."titleEn",
-                                        'tagCodes', ARRAY(SELECT pp."tagCode" FROM "initiative_tag" it
-                                                            JOIN "priority_policy" pp ON pp."id" = it."priorityPolicyId"
-                                                           WHERE it."initiativeId" = i."id" ORDER BY pp."position"))
-                      ORDER BY a."position", i."position")
-        FROM "initiative" i JOIN "policy_area" a ON a."id" = i."areaId"
-        JOIN "policy" p ON p."id" = a."policyId" AND p."inForce"), '[]'::json)))`;
+    'initiatives', ${POLICY_INITIATIVES_JSON}))`;
 
 /** Active courses of the 年度 per 重点取組方針 tag (through their initiatives). */
 export function coursesPerTag(db: Db, fiscalYear: number) {

@@ -1,7 +1,7 @@
 /** The SQL behind HR's export of a round: every row, with the experience map's columns. */
 import type { Db, Tx } from '../../db/client.ts';
 import { Prisma } from '../../generated/prisma/client.ts';
-import { dateSql, type ListRow, roundPeopleCtes, yearsSql } from './population.repository.ts';
+import { dateSql, type ListRow, roundPeopleCtes, spanColumnsSql, yearsSql } from './population.repository.ts';
 
 type Client = Db | Tx;
 
@@ -41,9 +41,7 @@ function experienceCtes(day: Date): Prisma.Sql {
      GROUP BY x."staffId"`;
   return Prisma.sql`
     sp AS (
-      SELECT a."staffId", a."startsOn" AS f, LEAST(COALESCE(a."endsOn", ${d}), ${d}) AS t,
-             u."bureauId", a."gradeId",
-             COALESCE(NULLIF(split_part(u.path, '/', 3), '')::uuid, u."bureauId") AS "fieldId"
+      SELECT ${spanColumnsSql(d)}
         FROM people JOIN "assignment" a ON a."staffId" = people.staff_id AND a."startsOn" <= ${d}
         JOIN "org_unit" u ON u.id = a."orgUnitId"),
     ten AS (

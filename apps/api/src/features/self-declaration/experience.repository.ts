@@ -2,7 +2,13 @@
 import { inForceSql } from '../../access/scope.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { Prisma } from '../../generated/prisma/client.ts';
-import { dateSql, type PersonColumns, yearsSql } from './population.repository.ts';
+import {
+  dateSql,
+  type PersonColumns,
+  spanColumnsSql,
+  spanEndSql,
+  yearsSql,
+} from './population.repository.ts';
 
 type Client = Db | Tx;
 
@@ -36,9 +42,7 @@ export const experienceRepository = {
     const d = dateSql(day);
     return db.$queryRaw<(ExperienceLineRow & { hireDate: Date })[]>`
       WITH sp AS (
-        SELECT a."startsOn" AS f, LEAST(COALESCE(a."endsOn", ${d}), ${d}) AS t, a."endsOn" AS e,
-               u."bureauId", a."gradeId",
-               COALESCE(NULLIF(split_part(u.path, '/', 3), '')::uuid, u."bureauId") AS "fieldId"
+        SELECT ${spanColumnsSql(d)}
           FROM "assignment" a JOIN "org_unit" u ON u.id = a."orgUnitId"
          WHERE a."staffId" = ${staffId}::uuid AND a."startsOn" <= ${d}),
       lines AS (
@@ -84,9 +88,9 @@ export const experienceRepository = {
       agg AS (
         SELECT cur."staffId",
                count(DISTINCT u."bureauId") FILTER (
-                 WHERE LEAST(COALESCE(a."endsOn", ${d}), ${d}) >= (${d} - make_interval(years => ${q.years}::int))::date
+                 WHERE ${spanEndSql(d)} >= (${d} - make_interval(years => ${q.years}::int))::date
                )::int AS "bureausInSpan",
-               COALESCE(round((sum(LEAST(COALESCE(a."endsOn", ${d}), ${d}) - a."startsOn" + 1)
+               COALESCE(round((sum(${spanEndSql(d)} - a."startsOn" + 1)
                                  FILTER (WHERE u."bureauId" = cur."bureauId") / 365.25)::numeric, 1)::float8, 0)
                  AS "yearsInCurrentBureau"
           FROM cur

@@ -86,6 +86,18 @@ export function roundPeopleCtes(
              WHERE sd."roundId" = ${round.id}::uuid ${among ? Prisma.sql`AND sd."staffId" IN ${among}` : Prisma.empty})`;
 }
 
+/** The last day a post `a` counts for up to the day `d`: its end, or `d` while it is in force. */
+export const spanEndSql = (d: Prisma.Sql) => Prisma.sql`LEAST(COALESCE(a."endsOn", ${d}), ${d})`;
+
+/**
+ * A post `a`, joined to its unit `u`, as a span of service up to the day `d`: the person, `f` its first
+ * day, `t` its last counted, `e` its end, and the 局・区, 分野 (部: the second unit of its path, or the
+ * 局・区 itself) and grade it counts for. The experience map and the export read the same spans.
+ */
+export const spanColumnsSql = (d: Prisma.Sql) =>
+  Prisma.sql`a."staffId", a."startsOn" AS f, ${spanEndSql(d)} AS t, a."endsOn" AS e, u."bureauId", a."gradeId",
+             COALESCE(NULLIF(split_part(u.path, '/', 3), '')::uuid, u."bureauId") AS "fieldId"`;
+
 /** Years between two dates, to one decimal (a post in force counts to `day`). */
 export const yearsSql = (from: string, to: string) =>
   Prisma.sql`round((sum((${Prisma.raw(to)} - ${Prisma.raw(from)}) + 1) / 365.25)::numeric, 1)::float8`;
